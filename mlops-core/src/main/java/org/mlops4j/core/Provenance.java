@@ -1,0 +1,205 @@
+package org.mlops4j.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What made a result: the JVM, the operating system, the library's version, the git commit of the
+ * working directory (with a dirty flag), the host, the user and the random seeds the caller declares.
+ * Every tracking run and every pipeline run carries one, as tags and as a JSON artifact, in the
+ * spirit of Tribuo's {@code ModelProvenance}.
+ *
+ * <p>{@link #capturedAt()} is the only time-dependent field; {@link #asMap()} leaves it out so that
+ * the same environment and seeds give the same map (keep timestamps out of hashes).
+ *
+ * <pre>{@code
+ * Provenance p = Provenance.capture(Map.of("split", 42L));
+ * p.gitCommit();  // Optional[3f1c...] inside a git work tree
+ * }</pre>
+ *
+ * @param jvmVersion {@code java.version}
+ * @param jvmVendor {@code java.vendor}
+ * @param osName {@code os.name}
+ * @param osArch {@code os.arch}
+ * @param libraryVersion the version of mlops4j, or {@code "unknown"} when not built by Maven
+ * @param gitCommit the full hash of {@code HEAD} of the git work tree containing the working
+ *     directory, empty outside a work tree or without git
+ * @param gitDirty whether that work tree has uncommitted changes; empty when gitCommit is
+ * @param host the local host name, or {@code "unknown"}
+ * @param user {@code user.name}
+ * @param seeds the random seeds declared by the caller, by name, in name order
+ * @param capturedAt when this provenance was captured
+ * @since 0.1.0
+ */
+public record Provenance(
+    String jvmVersion,
+    String jvmVendor,
+    String osName,
+    String osArch,
+    String libraryVersion,
+    Optional<String> gitCommit,
+    Optional<Boolean> gitDirty,
+    String host,
+    String user,
+    Map<String, Long> seeds,
+    Instant capturedAt) {
+
+  /** Prefix of the tag keys written by {@link #asMap()}. */
+  public static final String TAG_PREFIX = "mlops4j.";
+
+  /** Canonical constructor; copies the seeds into an immutable, name-ordered map. */
+  public Provenance {
+    Objects.requireNonNull(jvmVersion, "jvmVersion");
+    Objects.requireNonNull(jvmVendor, "jvmVendor");
+    Objects.requireNonNull(osName, "osName");
+    Objects.requireNonNull(osArch, "osArch");
+    Objects.requireNonNull(libraryVersion, "libraryVersion");
+    Objects.requireNonNull(gitCommit, "gitCommit");
+    Objects.requireNonNull(gitDirty, "gitDirty");
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(capturedAt, "capturedAt");
+    seeds = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(seeds, "seeds")));
+  }
+
+  /**
+   * Captures the provenance of the current process, with no declared seeds, for the git work tree
+   * of the working directory.
+   */
+  public static Provenance capture() {
+    return capture(Map.of());
+  }
+
+  /**
+   * Captures the provenance of the current process for the git work tree of the working directory.
+   *
+   * @param seeds the random seeds the caller uses, by name (for example {@code "split" -> 42})
+   * @throws IllegalArgumentException if a seed name is blank or a seed is null
+   */
+  public static Provenance capture(Map<String, Long> seeds) {
+    return capture(seeds, Path.of("").toAbsolutePath());
+  }
+
+  /**
+   * Captures the provenance of the current process for the git work tree containing {@code dir}.
+   *
+   * @param seeds the random seeds the caller uses, by name
+   * @param dir a directory inside the work tree whose commit is recorded
+   * @throws IllegalArgumentException if a seed name is blank or a seed is null
+   */
+  public static Provenance capture(Map<String, Long> seeds, Path dir) {
+    Objects.requireNonNull(seeds, "seeds");
+    Objects.requireNonNull(dir, "dir");
+    for (Map.Entry<String, Long> e : seeds.entrySet()) {
+      if (e.getKey() == null || e.getKey().isBlank()) {
+        throw new IllegalArgumentException("seeds must not contain a blank name, but was '" + e.getKey() + "'");
+      }
+      if (e.getValue() == null) {
+        throw new IllegalArgumentException("seeds['" + e.getKey() + "'] must not be null");
+      }
+    }
+    Optional<String> commit = git(dir, "rev-parse", "HEAD").map(String::trim).filter(s -> s.matches("[0-9a-f]{40,64}"));
+    Optional<Boolean> dirty = commit.isPresent()
+        ? git(dir, "status", "--porcelain", "--untracked-files=no").map(s -> !s.isBlank())
+        : Optional.empty();
+    return new Provenance(
+        System.getProperty("java.version", "unknown"),
+        System.getProperty("java.vendor", "unknown"),
+        System.getProperty("os.name", "unknown"),
+        System.getProperty("os.arch", "unknown"),
+        currentLibraryVersion(),
+        commit,
+        dirty,
+        hostName(),
+        System.getProperty("user.name", "unknown"),
+        seeds,
+        Instant.now());
+  }
+
+  /** @return the version of mlops4j on the class path, or {@code "unknown"} */
+  public static String currentLibraryVersion() {
+    try (InputStream in = Provenance.class.getResourceAsStream("version.properties")) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties p = new Properties();
+      p.load(in);
+      String v = p.getProperty("version", "unknown");
+      return v.startsWith("${") ? "unknown" : v;
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /**
+   * The provenance as flat, time-independent key/value pairs in a stable order, for tags and
+   * artifacts: {@code mlops4j.jvm.version}, {@code mlops4j.jvm.vendor}, {@code mlops4j.os.name},
+   * {@code mlops4j.os.arch}, {@code mlops4j.version}, {@code mlops4j.git.commit} and {@code
+   * mlops4j.git.dirty} (when inside a work tree), {@code mlops4j.host}, {@code mlops4j.user}, and
+   * {@code mlops4j.seed.<name>} for each declared seed.
+   */
+  public Map<String, String> asMap() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(TAG_PREFIX + "jvm.version", jvmVersion);
+    m.put(TAG_PREFIX + "jvm.vendor", jvmVendor);
+    m.put(TAG_PREFIX + "os.name", osName);
+    m.put(TAG_PREFIX + "os.arch", osArch);
+    m.put(TAG_PREFIX + "version", libraryVersion);
+    gitCommit.ifPresent(c -> m.put(TAG_PREFIX + "git.commit", c));
+    gitDirty.ifPresent(d -> m.put(TAG_PREFIX + "git.dirty", d.toString()));
+    m.put(TAG_PREFIX + "host", host);
+    m.put(TAG_PREFIX + "user", user);
+    seeds.forEach((k, v) -> m.put(TAG_PREFIX + "seed." + k, Long.toString(v)));
+    return Collections.unmodifiableMap(m);
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException | SecurityException e) {
+      String env = System.getenv("HOSTNAME");
+      return env == null || env.isBlank() ? "unknown" : env;
+    }
+  }
+
+  private static Optional<String> git(Path dir, String... args) {
+    if (!Files.isDirectory(dir)) {
+      return Optional.empty();
+    }
+    List<String> cmd = new ArrayList<>();
+    cmd.add("git");
+    cmd.add("-C");
+    cmd.add(dir.toString());
+    Collections.addAll(cmd, args);
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      p.getOutputStream().close();
+      byte[] out = p.getInputStream().readAllBytes();
+      if (!p.waitFor(10, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return Optional.empty();
+      }
+      return p.exitValue() == 0 ? Optional.of(new String(out, StandardCharsets.UTF_8)) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+}
