@@ -1,0 +1,83 @@
+package org.mlops4j.api.tracking;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * A run as read back from a store: its {@code meta.yaml}, its params and tags, and the latest
+ * point of each metric. The full history of a metric comes from {@link
+ * Tracker#metricHistory(String, String)}.
+ *
+ * <p>The latest point of a metric is MLflow's: the point with the largest step, then the largest
+ * timestamp, then the largest value.
+ *
+ * @param runId the run's id, also the name of its folder
+ * @param experimentId the id of the experiment the run belongs to
+ * @param name the run's name ({@code run_name}, or the {@code mlflow.runName} tag)
+ * @param status the run's status
+ * @param startTime when the run started (millisecond precision)
+ * @param endTime when the run ended; empty while it runs
+ * @param user the user who started the run
+ * @param lifecycleStage active, or deleted
+ * @param artifactUri the URI of the run's artifact folder
+ * @param params the params, by key, in key order
+ * @param tags the tags, by key, in key order
+ * @param metrics the latest point of each metric, by key, in key order
+ * @since 0.1.0
+ */
+public record RunRecord(
+    String runId,
+    String experimentId,
+    String name,
+    RunStatus status,
+    Instant startTime,
+    Optional<Instant> endTime,
+    String user,
+    LifecycleStage lifecycleStage,
+    String artifactUri,
+    Map<String, String> params,
+    Map<String, String> tags,
+    Map<String, Metric> metrics) {
+
+  /** Canonical constructor; copies the maps into immutable, key-ordered maps. */
+  public RunRecord {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(experimentId, "experimentId");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(startTime, "startTime");
+    Objects.requireNonNull(endTime, "endTime");
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(lifecycleStage, "lifecycleStage");
+    Objects.requireNonNull(artifactUri, "artifactUri");
+    params = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(params, "params")));
+    tags = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(tags, "tags")));
+    metrics = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(metrics, "metrics")));
+  }
+
+  /** @return the param's value, or empty if the run has no such param */
+  public Optional<String> param(String key) {
+    return Optional.ofNullable(params.get(key));
+  }
+
+  /** @return the tag's value, or empty if the run has no such tag */
+  public Optional<String> tag(String key) {
+    return Optional.ofNullable(tags.get(key));
+  }
+
+  /** @return the latest value of the metric, or empty if the run never logged it */
+  public OptionalDouble metric(String key) {
+    Metric m = metrics.get(key);
+    return m == null ? OptionalDouble.empty() : OptionalDouble.of(m.value());
+  }
+
+  /** @return true unless the run has been deleted */
+  public boolean isActive() {
+    return lifecycleStage == LifecycleStage.ACTIVE;
+  }
+}

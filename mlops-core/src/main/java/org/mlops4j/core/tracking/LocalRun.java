@@ -1,0 +1,273 @@
+package org.mlops4j.core.tracking;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mlops4j.api.MlopsException;
+import org.mlops4j.api.tracking.Run;
+import org.mlops4j.api.tracking.RunStatus;
+import org.mlops4j.core.tracking.internal.AtomicFiles;
+import org.mlops4j.core.tracking.internal.DvcLiveWriter;
+import org.mlops4j.core.tracking.internal.MetricSink;
+import org.mlops4j.core.tracking.internal.Names;
+import org.mlops4j.core.tracking.internal.Yaml;
+
+/** A run of a {@link LocalTracker}, writing into its folder of the store. */
+final class LocalRun implements Run {
+
+  /** The tag recording a failure's class and message. */
+  static final String ERROR_TAG = "mlops4j.error";
+  /** The artifact holding a failure's stack trace. */
+  static final String ERROR_ARTIFACT = "error.txt";
+
+  private final LocalTracker tracker;
+  private final String id;
+  private final String experimentId;
+  private final String name;
+  private final Path dir;
+  private final Map<String, Object> meta;
+  private final MetricSink sink;
+  private final DvcLiveWriter dvcLive;
+  private final Map<String, String> params = new LinkedHashMap<>();
+  private final ConcurrentHashMap<String, Boolean> validMetricKeys = new ConcurrentHashMap<>();
+  private volatile RunStatus status = RunStatus.RUNNING;
+
+  LocalRun(LocalTracker tracker, String id, String experimentId, String name, Path dir,
+      Map<String, Object> meta, DvcLiveWriter dvcLive) {
+    this.tracker = tracker;
+    this.id = id;
+    this.experimentId = experimentId;
+    this.name = name;
+    this.dir = dir;
+    this.meta = meta;
+    this.dvcLive = dvcLive;
+    this.sink = new MetricSink(dir.resolve("metrics"), dir, dvcLive);
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public String experimentId() {
+    return experimentId;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public RunStatus status() {
+    return status;
+  }
+
+  /** @return the run's folder */
+  Path dir() {
+    return dir;
+  }
+
+  private void requireRunning(String what) {
+    RunStatus s = status;
+    if (s != RunStatus.RUNNING) {
+      throw new IllegalStateException("run " + id + " has ended (" + s + "); cannot " + what);
+    }
+  }
+
+  @Override
+  public Run logParam(String key, String value) {
+    Names.validateKey("param key", key);
+    if (value == null) {
+      throw new IllegalArgumentException("param value must not be null (key '" + key + "')");
+    }
+    requireRunning("log param '" + key + "'");
+    Map<String, String> snapshot;
+    synchronized (params) {
+      String old = params.get(key);
+      if (old != null) {
+        if (old.equals(value)) {
+          return this;
+        }
+        throw new IllegalArgumentException("param '" + key + "' was already logged as '" + old
+            + "' and cannot be changed to '" + value + "' (params are immutable)");
+      }
+      write(dir.resolve("params").resolve(key), value);
+      params.put(key, value);
+      snapshot = Map.copyOf(params);
+    }
+    if (dvcLive != null) {
+      try {
+        dvcLive.writeParams(snapshot);
+      } catch (IOException e) {
+        throw new MlopsException("cannot write " + dvcLive.dir().resolve("params.yaml"), e);
+      }
+    }
+    return this;
+  }
+
+  @Override
+  public Run logParams(Map<String, ?> values) {
+    Objects.requireNonNull(values, "params");
+    values.forEach((k, v) -> logParam(k, String.valueOf(v)));
+    return this;
+  }
+
+  @Override
+  public Run logMetric(String key, double value) {
+    return logMetric(key, value, 0L);
+  }
+
+  @Override
+  public Run logMetric(String key, double value, long step) {
+    if (key == null || !validMetricKeys.containsKey(key)) {
+      Names.validateKey("metric key", key);
+      validMetricKeys.put(key, Boolean.TRUE);
+    }
+    if (status != RunStatus.RUNNING) {
+      requireRunning("log metric '" + key + "'");
+    }
+    tracker.writer().log(sink, key, value, step, tracker.millis());
+    return this;
+  }
+
+  @Override
+  public Run setTag(String key, String value) {
+    Names.validateKey("tag key", key);
+    if (value == null) {
+      throw new IllegalArgumentException("tag value must not be null (key '" + key + "')");
+    }
+    writeTag(key, value);
+    return this;
+  }
+
+  void writeTag(String key, String value) {
+    write(dir.resolve("tags").resolve(key), value);
+  }
+
+  @Override
+  public Run logArtifact(Path file) {
+    Objects.requireNonNull(file, "file");
+    requireExists(file);
+    String fileName = file.toAbsolutePath().normalize().getFileName().toString();
+    Names.validateKey("artifact file name", fileName);
+    copy(file, dir.resolve("artifacts").resolve(fileName));
+    return this;
+  }
+
+  @Override
+  public Run logArtifact(Path file, String artifactDir) {
+    Objects.requireNonNull(file, "file");
+    Names.validateKey("artifactDir", artifactDir);
+    requireExists(file);
+    String fileName = file.toAbsolutePath().normalize().getFileName().toString();
+    Names.validateKey("artifact file name", fileName);
+    copy(file, dir.resolve("artifacts").resolve(artifactDir).resolve(fileName));
+    return this;
+  }
+
+  private static void requireExists(Path file) {
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException("file must exist, but was '" + file + "'");
+    }
+  }
+
+  private void copy(Path source, Path target) {
+    try {
+      if (Files.isDirectory(source)) {
+        try (var paths = Files.walk(source)) {
+          for (Path p : (Iterable<Path>) paths::iterator) {
+            if (Files.isRegularFile(p)) {
+              Path rel = source.relativize(p);
+              Path t = target;
+              for (Path part : rel) {
+                t = t.resolve(part.toString());
+              }
+              AtomicFiles.write(t, Files.readAllBytes(p), dir);
+            }
+          }
+        }
+      } else {
+        AtomicFiles.write(target, Files.readAllBytes(source), dir);
+      }
+    } catch (IOException e) {
+      throw new MlopsException("cannot copy " + source + " to " + target, e);
+    }
+  }
+
+  @Override
+  public Run logText(String artifactPath, String text) {
+    Names.validateKey("artifact path", artifactPath);
+    Objects.requireNonNull(text, "text");
+    write(dir.resolve("artifacts").resolve(artifactPath), text);
+    return this;
+  }
+
+  private void write(Path target, String value) {
+    try {
+      AtomicFiles.write(target, value, dir);
+    } catch (IOException e) {
+      throw new MlopsException("cannot write " + target, e);
+    }
+  }
+
+  @Override
+  public void flush() {
+    tracker.writer().flush();
+  }
+
+  @Override
+  public void fail(Throwable cause) {
+    if (status != RunStatus.RUNNING) {
+      return;
+    }
+    if (cause != null) {
+      String message = cause.getMessage();
+      writeTag(ERROR_TAG, cause.getClass().getName() + (message == null ? "" : ": " + message));
+      StringWriter sw = new StringWriter();
+      cause.printStackTrace(new PrintWriter(sw));
+      write(dir.resolve("artifacts").resolve(ERROR_ARTIFACT), sw.toString());
+    }
+    end(RunStatus.FAILED);
+  }
+
+  @Override
+  public void end(RunStatus endStatus) {
+    Objects.requireNonNull(endStatus, "status");
+    if (!endStatus.isTerminal()) {
+      throw new IllegalArgumentException(
+          "status must be terminal (FINISHED, FAILED or KILLED), but was " + endStatus);
+    }
+    synchronized (this) {
+      if (status != RunStatus.RUNNING) {
+        return;
+      }
+      try {
+        tracker.writer().flush();
+      } finally {
+        meta.put("status", endStatus.code());
+        meta.put("end_time", tracker.millis());
+        write(dir.resolve("meta.yaml"), Yaml.mapping(meta));
+        status = endStatus;
+        tracker.ended(this);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    end(RunStatus.FINISHED);
+  }
+
+  @Override
+  public String toString() {
+    return "Run[id=" + id + ", experimentId=" + experimentId + ", name=" + name + ", status=" + status + "]";
+  }
+}

@@ -1,0 +1,676 @@
+package org.mlops4j.core.tracking;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.mlops4j.api.MlopsException;
+import org.mlops4j.api.tracking.Experiment;
+import org.mlops4j.api.tracking.LifecycleStage;
+import org.mlops4j.api.tracking.Metric;
+import org.mlops4j.api.tracking.MetricGoal;
+import org.mlops4j.api.tracking.Run;
+import org.mlops4j.api.tracking.RunAction;
+import org.mlops4j.api.tracking.RunBuilder;
+import org.mlops4j.api.tracking.RunComparison;
+import org.mlops4j.api.tracking.RunFilter;
+import org.mlops4j.api.tracking.RunRecord;
+import org.mlops4j.api.tracking.RunStatus;
+import org.mlops4j.api.tracking.RunWork;
+import org.mlops4j.api.tracking.Tracker;
+import org.mlops4j.core.Provenance;
+import org.mlops4j.core.tracking.internal.AtomicFiles;
+import org.mlops4j.core.tracking.internal.DvcLiveWriter;
+import org.mlops4j.core.tracking.internal.FileStoreReader;
+import org.mlops4j.core.tracking.internal.MetricWriter;
+import org.mlops4j.core.tracking.internal.Names;
+import org.mlops4j.core.tracking.internal.Yaml;
+
+/**
+ * A {@link Tracker} writing a local folder in MLflow's FileStore layout, so that {@code mlflow ui
+ * --backend-store-uri ./mlruns} (MLflow 2.x and 3.x) shows its experiments and runs, and reading
+ * such folders written by MLflow itself.
+ *
+ * <pre>{@code
+ * try (LocalTracker tracker = LocalTracker.open(Path.of("mlruns"))) {
+ *   try (Run run = tracker.newRun("churn").name("baseline").seed("split", 42L).start()) {
+ *     run.logParam("lr", "0.01");
+ *     for (int epoch = 0; epoch < 10; epoch++) {
+ *       run.logMetric("train/loss", loss[epoch], epoch);
+ *     }
+ *   }
+ *   tracker.bestRun("churn", "train/loss", MetricGoal.MINIMIZE);
+ * }
+ * }</pre>
+ *
+ * <h2>File format (MLflow FileStore)</h2>
+ *
+ * <pre>
+ * mlruns/
+ *   .mlops4j.lock                  lock file for experiment creation (ignored by MLflow)
+ *   0/meta.yaml                    experiment "Default", created when the store is opened
+ *   &lt;experiment_id&gt;/
+ *     meta.yaml                    artifact_location, creation_time, experiment_id ('quoted'),
+ *                                  last_update_time, lifecycle_stage, name
+ *     tags/&lt;key&gt;                   experiment tags (raw value)
+ *     &lt;run_id&gt;/                     32 lowercase hex characters (uuid4 without dashes)
+ *       meta.yaml                  artifact_uri, end_time (ms or null), entry_point_name '',
+ *                                  experiment_id, lifecycle_stage, run_id, run_name, run_uuid
+ *                                  (= run_id, for MLflow 2.x), source_name '', source_type 4,
+ *                                  source_version '', start_time (ms), status (1 RUNNING,
+ *                                  2 SCHEDULED, 3 FINISHED, 4 FAILED, 5 KILLED), tags [], user_id
+ *       params/&lt;key&gt;               the value, exactly, no trailing newline
+ *       tags/&lt;key&gt;                 the value, exactly; mlflow.runName, mlflow.user,
+ *                                  mlflow.source.type = LOCAL, mlflow.source.git.commit, and the
+ *                                  run's provenance (mlops4j.*)
+ *       metrics/&lt;key&gt;              one line per point: "&lt;timestamp ms&gt; &lt;value&gt; &lt;step&gt;\n",
+ *                                  value in Python float syntax (0.1, 1e-05, nan, inf, -inf)
+ *       artifacts/provenance.json  the run's provenance, with capturedAt
+ *       artifacts/...              logged files
+ * </pre>
+ *
+ * Keys containing {@code /} become sub-folders. New experiment ids are random 18-digit numbers, as
+ * MLflow's. YAML keys are sorted and scalars quoted as PyYAML quotes them.
+ *
+ * <h2>Writing</h2>
+ *
+ * Every write but a metric append is atomic (a temporary file in the run folder, renamed over the
+ * target); a new experiment or run folder is built with its {@code meta.yaml} under a hidden
+ * {@code .mlops4j-tmp-*} name and renamed into place, so no reader sees it half made. Metric points are queued by {@link Run#logMetric} and written by a background daemon
+ * thread, batched per metric file, in whole lines: at the latest after {@link
+ * Builder#flushInterval(Duration)} (default 1 s), on {@link Run#flush()} and {@link Run#close()}.
+ * When the queue ({@link Builder#queueCapacity(int)}, default 65,536 points) is full, {@code
+ * logMetric} blocks until there is room (back-pressure: memory is bounded). A metric file is
+ * created with its first lines in one atomic step, so it is never empty. Experiment creation holds
+ * a lock (in-process, and a {@link FileLock} on {@code .mlops4j.lock} across processes), so two
+ * trackers on one store never create the same experiment twice.
+ *
+ * <h2>Reading</h2>
+ *
+ * Reading follows MLflow's reader: an experiment or run whose id does not match its folder is
+ * skipped; a folder without a readable {@code meta.yaml} or a malformed metric line is an {@link
+ * MlopsException} naming the path; a trailing partial metric line (left by a crash) is ignored
+ * with a warning. The latest value of a metric is the point with the largest step, then timestamp,
+ * then value.
+ *
+ * <p>Optionally ({@link Builder#dvcLive()}), each run also writes DVCLive's layout ({@code
+ * metrics.json}, {@code params.yaml}, {@code plots/metrics/<key>.tsv}) into {@code
+ * artifacts/dvclive/}, or into a folder of the caller's choice.
+ *
+ * @since 0.1.0
+ */
+public final class LocalTracker implements Tracker {
+
+  /** The default root folder, {@code ./mlruns}, as MLflow's. */
+  public static final Path DEFAULT_ROOT = Path.of("mlruns");
+
+  /** The name of the lock file at the root of the store. */
+  public static final String LOCK_FILE = ".mlops4j.lock";
+
+  private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+  private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private final Path root;
+  private final String rootUri;
+  private final boolean readOnly;
+  private final Clock clock;
+  private final String user;
+  private final Supplier<String> experimentIds;
+  private final Supplier<String> runIds;
+  private final Function<Map<String, Long>, Provenance> provenance;
+  private final Function<Path, Path> dvcLiveDir;
+  private final FileStoreReader reader;
+  private final MetricWriter writer;
+  private final Set<LocalRun> active = ConcurrentHashMap.newKeySet();
+  private final Thread shutdownHook;
+  private volatile boolean closed;
+
+  private LocalTracker(Builder b) {
+    this.root = b.root.toAbsolutePath().normalize();
+    String uri = root.toUri().toString();
+    this.rootUri = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    this.readOnly = b.readOnly;
+    this.clock = b.clock;
+    this.user = b.user;
+    this.experimentIds = b.experimentIds;
+    this.runIds = b.runIds;
+    this.provenance = b.provenance;
+    this.dvcLiveDir = b.dvcLiveDir;
+    this.reader = new FileStoreReader(root);
+    if (readOnly) {
+      if (!Files.isDirectory(root)) {
+        throw new MlopsException("not a tracking store: " + root + " is not a directory");
+      }
+      this.writer = null;
+      this.shutdownHook = null;
+    } else {
+      try {
+        Files.createDirectories(root);
+      } catch (IOException e) {
+        throw new MlopsException("cannot create the tracking store " + root, e);
+      }
+      withStoreLock(() -> {
+        if (reader.experimentDir("0").isEmpty()) {
+          createExperiment("0", "Default");
+        }
+        return null;
+      });
+      this.writer = new MetricWriter("mlops4j-metric-writer " + root, b.queueCapacity,
+          b.flushInterval.toMillis(), b.maxPendingLines);
+      this.shutdownHook = new Thread(() -> {
+        try {
+          writer.flush();
+        } catch (RuntimeException e) {
+          // the JVM is exiting; nothing more to do
+        }
+      }, "mlops4j-tracker-shutdown");
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+  }
+
+  /** @return a tracker on {@code ./mlruns}, created if needed */
+  public static LocalTracker open() {
+    return builder().build();
+  }
+
+  /** @return a tracker on the store at {@code root}, created if needed */
+  public static LocalTracker open(Path root) {
+    return builder().root(root).build();
+  }
+
+  /**
+   * @return a tracker that only reads the store at {@code root} (starting runs or creating
+   *     experiments throws {@link IllegalStateException}); nothing is written, not even a lock
+   * @throws MlopsException if root is not a directory
+   */
+  public static LocalTracker openReadOnly(Path root) {
+    return builder().root(root).readOnly().build();
+  }
+
+  /** @return a builder with the defaults */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return the root folder of the store (absolute) */
+  public Path root() {
+    return root;
+  }
+
+  // ---------------------------------------------------------------- experiments
+
+  static String requireExperimentName(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("experiment name must not be blank, but was '" + name + "'");
+    }
+    return name;
+  }
+
+  @Override
+  public Experiment experiment(String name) {
+    requireExperimentName(name);
+    Optional<Experiment> found = findExperiment(name);
+    if (found.isPresent()) {
+      return found.get();
+    }
+    requireWritable("create experiment '" + name + "'");
+    return withStoreLock(() -> {
+      for (Experiment e : reader.experiments(true)) {
+        if (e.name().equals(name)) {
+          if (e.isActive()) {
+            return e;
+          }
+          throw new IllegalStateException("experiment '" + name + "' exists in the deleted state (id "
+              + e.id() + "); restore it or choose another name");
+        }
+      }
+      String id;
+      do {
+        id = experimentIds.get();
+      } while (reader.experimentDir(id).isPresent());
+      return createExperiment(id, name);
+    });
+  }
+
+  private Experiment createExperiment(String id, String name) {
+    Path dir = root.resolve(id);
+    long now = clock.millis();
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("artifact_location", rootUri + "/" + id);
+    meta.put("creation_time", now);
+    meta.put("experiment_id", id);
+    meta.put("last_update_time", now);
+    meta.put("lifecycle_stage", LifecycleStage.ACTIVE.label());
+    meta.put("name", name);
+    createFolderWithMeta(dir, Yaml.mapping(meta), "experiment");
+    return reader.readExperiment(dir);
+  }
+
+  /**
+   * Creates a folder that appears complete: built with its meta.yaml under a hidden temporary name
+   * beside it, then renamed into place, so that no reader ever sees it without its meta.yaml.
+   */
+  private static void createFolderWithMeta(Path dir, String metaYaml, String what) {
+    Path tmp = dir.resolveSibling(AtomicFiles.TMP_PREFIX + UUID.randomUUID());
+    try {
+      Files.createDirectories(tmp);
+      AtomicFiles.write(tmp.resolve("meta.yaml"), metaYaml, tmp);
+      Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(tmp.resolve("meta.yaml"));
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // best effort
+      }
+      throw new MlopsException("cannot create " + what + " folder " + dir, e);
+    }
+  }
+
+  @Override
+  public Optional<Experiment> findExperiment(String name) {
+    requireExperimentName(name);
+    return reader.experiments(false).stream().filter(e -> e.name().equals(name)).findFirst();
+  }
+
+  @Override
+  public List<Experiment> experiments() {
+    return reader.experiments(false);
+  }
+
+  @Override
+  public List<Experiment> allExperiments() {
+    return reader.experiments(true);
+  }
+
+  private <T> T withStoreLock(Supplier<T> action) {
+    ReentrantLock lock = JVM_LOCKS.computeIfAbsent(root, r -> new ReentrantLock());
+    lock.lock();
+    try (FileChannel ch = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      FileLock fileLock = ch.lock();
+      try {
+        return action.get();
+      } finally {
+        fileLock.release();
+      }
+    } catch (IOException e) {
+      throw new MlopsException("cannot lock " + root.resolve(LOCK_FILE), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // ---------------------------------------------------------------- runs
+
+  @Override
+  public Run startRun(String experimentName, String runName) {
+    return newRun(experimentName).name(runName).start();
+  }
+
+  @Override
+  public RunBuilder newRun(String experimentName) {
+    return new LocalRunBuilder(this, experimentName);
+  }
+
+  @Override
+  public <T> T run(String experimentName, String runName, RunWork<T> work) {
+    return newRun(experimentName).name(runName).run(work);
+  }
+
+  @Override
+  public void runVoid(String experimentName, String runName, RunAction work) {
+    newRun(experimentName).name(runName).runVoid(work);
+  }
+
+  static <T> T runWork(Run run, RunWork<T> work) {
+    Objects.requireNonNull(work, "work");
+    T result;
+    try {
+      result = work.apply(run);
+    } catch (RuntimeException | Error e) {
+      run.fail(e);
+      throw e;
+    } catch (Exception e) {
+      run.fail(e);
+      throw new RuntimeException("run " + run.id() + " (" + run.name() + ") failed: " + e, e);
+    }
+    run.end(RunStatus.FINISHED);
+    return result;
+  }
+
+  LocalRun start(String experimentName, String runName, Map<String, String> extraTags, Map<String, Long> seeds) {
+    requireWritable("start a run in experiment '" + experimentName + "'");
+    Experiment experiment = experiment(experimentName);
+    String runId = runIds.get();
+    String name = runName == null ? "run-" + runId.substring(0, 8) : runName;
+    long start = clock.millis();
+    Provenance p = provenance.apply(Map.copyOf(seeds));
+    Path dir = root.resolve(experiment.id()).resolve(runId);
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("artifact_uri", rootUri + "/" + experiment.id() + "/" + runId + "/artifacts");
+    meta.put("end_time", null);
+    meta.put("entry_point_name", "");
+    meta.put("experiment_id", experiment.id());
+    meta.put("lifecycle_stage", LifecycleStage.ACTIVE.label());
+    meta.put("run_id", runId);
+    meta.put("run_name", name);
+    meta.put("run_uuid", runId);
+    meta.put("source_name", "");
+    meta.put("source_type", 4);
+    meta.put("source_version", "");
+    meta.put("start_time", start);
+    meta.put("status", RunStatus.RUNNING.code());
+    meta.put("tags", List.of());
+    meta.put("user_id", user);
+    createFolderWithMeta(dir, Yaml.mapping(meta), "run");
+    DvcLiveWriter dvc = dvcLiveDir == null ? null : new DvcLiveWriter(dvcLiveDir.apply(dir));
+    LocalRun run = new LocalRun(this, runId, experiment.id(), name, dir, meta, dvc);
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put("mlflow.runName", name);
+    tags.put("mlflow.user", user);
+    tags.put("mlflow.source.type", "LOCAL");
+    p.gitCommit().ifPresent(c -> tags.put("mlflow.source.git.commit", c));
+    tags.putAll(p.asMap());
+    tags.putAll(extraTags);
+    tags.forEach(run::writeTag);
+    run.logText("provenance.json", provenanceJson(p));
+    active.add(run);
+    return run;
+  }
+
+  private static String provenanceJson(Provenance p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("jvmVersion", p.jvmVersion());
+    m.put("jvmVendor", p.jvmVendor());
+    m.put("osName", p.osName());
+    m.put("osArch", p.osArch());
+    m.put("libraryVersion", p.libraryVersion());
+    m.put("gitCommit", p.gitCommit().orElse(null));
+    m.put("gitDirty", p.gitDirty().orElse(null));
+    m.put("host", p.host());
+    m.put("user", p.user());
+    m.put("seeds", p.seeds());
+    m.put("capturedAt", p.capturedAt().toString());
+    m.put("tags", p.asMap());
+    try {
+      return JSON.writeValueAsString(m) + "\n";
+    } catch (IOException e) {
+      throw new MlopsException("cannot serialise provenance", e);
+    }
+  }
+
+  void ended(LocalRun run) {
+    active.remove(run);
+  }
+
+  MetricWriter writer() {
+    if (writer == null) {
+      throw new IllegalStateException("tracker on " + root + " is read-only");
+    }
+    return writer;
+  }
+
+  long millis() {
+    return clock.millis();
+  }
+
+  private void requireWritable(String what) {
+    if (readOnly) {
+      throw new IllegalStateException("tracker on " + root + " is read-only; cannot " + what);
+    }
+    if (closed) {
+      throw new IllegalStateException("tracker on " + root + " is closed; cannot " + what);
+    }
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  @Override
+  public List<RunRecord> runs(String experimentName) {
+    return findExperiment(experimentName).map(e -> reader.runs(root.resolve(e.id()), false)).orElse(List.of());
+  }
+
+  @Override
+  public List<RunRecord> runs(String experimentName, RunFilter filter) {
+    Objects.requireNonNull(filter, "filter");
+    return runs(experimentName).stream().filter(filter::test).toList();
+  }
+
+  @Override
+  public List<RunRecord> allRuns(String experimentName) {
+    requireExperimentName(experimentName);
+    return reader.experiments(true).stream()
+        .filter(e -> e.name().equals(experimentName))
+        .findFirst()
+        .flatMap(e -> reader.experimentDir(e.id()))
+        .map(dir -> reader.runs(dir, true))
+        .orElse(List.of());
+  }
+
+  @Override
+  public Optional<RunRecord> findRun(String runId) {
+    return reader.findRunDir(runId).map(reader::readRun);
+  }
+
+  @Override
+  public Optional<RunRecord> bestRun(String experimentName, String metricKey, MetricGoal goal) {
+    Objects.requireNonNull(goal, "goal");
+    Names.validateKey("metric key", metricKey);
+    Comparator<RunRecord> byValue = Comparator.comparingDouble(r -> r.metric(metricKey).getAsDouble());
+    if (goal == MetricGoal.MAXIMIZE) {
+      byValue = byValue.reversed();
+    }
+    return runs(experimentName).stream()
+        .filter(r -> r.metric(metricKey).isPresent() && !Double.isNaN(r.metric(metricKey).getAsDouble()))
+        .min(byValue.thenComparing(RunRecord::startTime).thenComparing(RunRecord::runId));
+  }
+
+  @Override
+  public List<Metric> metricHistory(String runId, String metricKey) {
+    Names.validateKey("metric key", metricKey);
+    Path dir = reader.findRunDir(runId)
+        .orElseThrow(() -> new IllegalArgumentException("runId must name a run of " + root + ", but was '" + runId + "'"));
+    return reader.history(dir, metricKey);
+  }
+
+  @Override
+  public RunComparison compare(String... runIds) {
+    Objects.requireNonNull(runIds, "runIds");
+    List<RunRecord> runs = new ArrayList<>();
+    for (String id : runIds) {
+      runs.add(findRun(id).orElseThrow(
+          () -> new IllegalArgumentException("runIds must name runs of " + root + ", but '" + id + "' does not")));
+    }
+    return new RunComparison(runs);
+  }
+
+  @Override
+  public void flush() {
+    if (writer != null) {
+      writer.flush();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (writer == null) {
+      return;
+    }
+    try {
+      for (LocalRun run : List.copyOf(active)) {
+        run.end(RunStatus.KILLED);
+      }
+    } finally {
+      writer.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException e) {
+        // already shutting down
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "LocalTracker[" + root + (readOnly ? ", read-only" : "") + "]";
+  }
+
+  /**
+   * Settings of a {@link LocalTracker}. Defaults: root {@code ./mlruns}, flush interval 1 s, queue
+   * capacity 65,536 points, at most 65,536 lines gathered before a write, user {@code
+   * user.name}, the system UTC clock, no DVCLive output, read-write.
+   *
+   * @since 0.1.0
+   */
+  public static final class Builder {
+    private Path root = DEFAULT_ROOT;
+    private Duration flushInterval = Duration.ofSeconds(1);
+    private int queueCapacity = 65_536;
+    private int maxPendingLines = 65_536;
+    private String user = System.getProperty("user.name", "unknown");
+    private Clock clock = Clock.systemUTC();
+    private boolean readOnly;
+    private Function<Path, Path> dvcLiveDir;
+    private Supplier<String> experimentIds =
+        () -> Long.toString(ThreadLocalRandom.current().nextLong(100_000_000_000_000_000L, 1_000_000_000_000_000_000L));
+    private Supplier<String> runIds = () -> UUID.randomUUID().toString().replace("-", "");
+    private Function<Map<String, Long>, Provenance> provenance = Provenance::capture;
+
+    private Builder() {}
+
+    /** @param root the store's root folder (default {@code ./mlruns}) */
+    public Builder root(Path root) {
+      this.root = Objects.requireNonNull(root, "root");
+      return this;
+    }
+
+    /**
+     * @param interval the longest a logged metric point waits before it is written (default 1 s)
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder flushInterval(Duration interval) {
+      Objects.requireNonNull(interval, "interval");
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("flushInterval must be positive, but was " + interval);
+      }
+      this.flushInterval = interval;
+      return this;
+    }
+
+    /**
+     * @param capacity how many metric points may wait for the writer before {@code logMetric}
+     *     blocks (default 65,536)
+     * @throws IllegalArgumentException if less than 1
+     */
+    public Builder queueCapacity(int capacity) {
+      if (capacity < 1) {
+        throw new IllegalArgumentException("queueCapacity must be at least 1, but was " + capacity);
+      }
+      this.queueCapacity = capacity;
+      return this;
+    }
+
+    /**
+     * @param lines how many lines the writer gathers before writing them (default 65,536)
+     * @throws IllegalArgumentException if less than 1
+     */
+    public Builder maxPendingLines(int lines) {
+      if (lines < 1) {
+        throw new IllegalArgumentException("maxPendingLines must be at least 1, but was " + lines);
+      }
+      this.maxPendingLines = lines;
+      return this;
+    }
+
+    /** @param user the user recorded on runs (default {@code user.name}) */
+    public Builder user(String user) {
+      if (user == null || user.isBlank()) {
+        throw new IllegalArgumentException("user must not be blank, but was '" + user + "'");
+      }
+      this.user = user;
+      return this;
+    }
+
+    /** @param clock the clock of start, end and metric times (default the system UTC clock) */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Only reads: no run can be started, no experiment created, nothing written. */
+    public Builder readOnly() {
+      this.readOnly = true;
+      return this;
+    }
+
+    /** Also writes DVCLive's layout, into each run's {@code artifacts/dvclive/}. */
+    public Builder dvcLive() {
+      this.dvcLiveDir = runDir -> runDir.resolve("artifacts").resolve("dvclive");
+      return this;
+    }
+
+    /**
+     * Also writes DVCLive's layout into {@code dir} (for example {@code dvclive} at the root of a
+     * DVC repository); each run writes over the previous run's files.
+     */
+    public Builder dvcLive(Path dir) {
+      Objects.requireNonNull(dir, "dir");
+      Path abs = dir.toAbsolutePath().normalize();
+      this.dvcLiveDir = runDir -> abs;
+      return this;
+    }
+
+    /** For tests: the source of new experiment ids. */
+    Builder experimentIds(Supplier<String> ids) {
+      this.experimentIds = Objects.requireNonNull(ids, "ids");
+      return this;
+    }
+
+    /** For tests: the source of new run ids. */
+    Builder runIds(Supplier<String> ids) {
+      this.runIds = Objects.requireNonNull(ids, "ids");
+      return this;
+    }
+
+    /** For tests: how a run's provenance is captured from its seeds. */
+    Builder provenance(Function<Map<String, Long>, Provenance> capture) {
+      this.provenance = Objects.requireNonNull(capture, "capture");
+      return this;
+    }
+
+    /**
+     * @return the tracker; the store's folder and its {@code Default} experiment are created if
+     *     missing (unless read-only)
+     * @throws MlopsException if the store cannot be created, or (read-only) does not exist
+     */
+    public LocalTracker build() {
+      return new LocalTracker(this);
+    }
+  }
+}

@@ -1,0 +1,409 @@
+package org.mlops4j.core.tracking.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.mlops4j.api.MlopsException;
+import org.mlops4j.api.tracking.Experiment;
+import org.mlops4j.api.tracking.LifecycleStage;
+import org.mlops4j.api.tracking.Metric;
+import org.mlops4j.api.tracking.RunRecord;
+import org.mlops4j.api.tracking.RunStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads an MLflow FileStore ({@code mlruns/}) as MLflow's own reader does, with the same rules:
+ * an experiment or run whose id does not match its folder is skipped (with a warning); a folder
+ * that should be an experiment or a run but has no readable {@code meta.yaml}, or a malformed
+ * metric line, is an {@link MlopsException} naming the path (never a silently empty result); a
+ * trailing partial line of a metric file (no newline, left by a crash) is ignored with a warning.
+ * Folders whose names start with {@code .} ({@code .trash}, temporary folders) are not experiments
+ * or runs; nor are {@code models} at the root and {@code tags}, {@code datasets}, {@code traces}
+ * inside an experiment.
+ */
+public final class FileStoreReader {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FileStoreReader.class);
+
+  /** The trash folder of deleted experiments. */
+  public static final String TRASH = ".trash";
+
+  /** Folders at the root of a store that are not experiments (the model registry is "models"). */
+  private static final Set<String> ROOT_RESERVED = Set.of(TRASH, "models");
+
+  /** Folders inside an experiment that are not runs. */
+  private static final Set<String> EXPERIMENT_RESERVED = Set.of("tags", "datasets", "traces");
+
+  /** Orders ids numerically when they are numbers ("0" < "9" < "10"), else by text. */
+  public static final Comparator<String> ID_ORDER =
+      Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
+
+  private final Path root;
+  private final YAMLMapper yaml = new YAMLMapper();
+
+  /** @param root the store's root folder, e.g. {@code mlruns} */
+  public FileStoreReader(Path root) {
+    this.root = root;
+  }
+
+  /** @return the store's root folder */
+  public Path root() {
+    return root;
+  }
+
+  private void requireStore() {
+    if (!Files.isDirectory(root)) {
+      throw new MlopsException("not a tracking store: " + root + " is not a directory");
+    }
+  }
+
+  /** @return the experiments, in id order; the deleted ones (in .trash) too if asked */
+  public List<Experiment> experiments(boolean includeDeleted) {
+    requireStore();
+    List<Experiment> out = new ArrayList<>();
+    for (Path dir : experimentDirs(root)) {
+      Experiment e = readExperiment(dir);
+      if (e != null && (includeDeleted || e.isActive())) {
+        out.add(e);
+      }
+    }
+    if (includeDeleted) {
+      Path trash = root.resolve(TRASH);
+      if (Files.isDirectory(trash)) {
+        for (Path dir : experimentDirs(trash)) {
+          Experiment e = readExperiment(dir);
+          if (e != null) {
+            out.add(e);
+          }
+        }
+      }
+    }
+    out.sort(Comparator.comparing(Experiment::id, ID_ORDER));
+    return out;
+  }
+
+  private static List<Path> experimentDirs(Path parent) {
+    List<Path> dirs = new ArrayList<>();
+    try (Stream<Path> s = Files.list(parent)) {
+      s.filter(Files::isDirectory)
+          .filter(p -> {
+            String n = p.getFileName().toString();
+            return !ROOT_RESERVED.contains(n) && !n.startsWith(".");
+          })
+          .forEach(dirs::add);
+    } catch (IOException e) {
+      throw new MlopsException("cannot list " + parent, e);
+    }
+    return dirs;
+  }
+
+  /** @return the folder of the experiment with this id, active or in the trash, or empty */
+  public Optional<Path> experimentDir(String id) {
+    if (!Names.isExperimentId(id)) {
+      return Optional.empty();
+    }
+    Path active = root.resolve(id);
+    if (Files.isDirectory(active)) {
+      return Optional.of(active);
+    }
+    Path deleted = root.resolve(TRASH).resolve(id);
+    return Files.isDirectory(deleted) ? Optional.of(deleted) : Optional.empty();
+  }
+
+  /**
+   * Reads an experiment folder.
+   *
+   * @return the experiment, or null if its id does not match the folder (MLflow ignores it)
+   * @throws MlopsException if meta.yaml is missing or malformed
+   */
+  public Experiment readExperiment(Path dir) {
+    Path metaFile = dir.resolve("meta.yaml");
+    JsonNode meta = readYaml(metaFile, "experiment");
+    String id = requiredText(meta, "experiment_id", metaFile);
+    String folder = dir.getFileName().toString();
+    if (!id.equals(folder)) {
+      LOG.warn("Skipping experiment folder {}: its meta.yaml says experiment_id '{}'", dir, id);
+      return null;
+    }
+    try {
+      return new Experiment(
+          id,
+          requiredText(meta, "name", metaFile),
+          text(meta, "artifact_location", ""),
+          LifecycleStage.ofLabel(text(meta, "lifecycle_stage", "active")),
+          Instant.ofEpochMilli(longValue(meta, "creation_time", 0L, metaFile)),
+          Instant.ofEpochMilli(longValue(meta, "last_update_time", longValue(meta, "creation_time", 0L, metaFile), metaFile)),
+          readKeyValues(dir.resolve("tags")));
+    } catch (IllegalArgumentException e) {
+      throw new MlopsException("malformed " + metaFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** @return the run folders of an experiment folder */
+  public List<Path> runDirs(Path experimentDir) {
+    List<Path> dirs = new ArrayList<>();
+    try (Stream<Path> s = Files.list(experimentDir)) {
+      s.filter(Files::isDirectory)
+          .filter(p -> {
+            String n = p.getFileName().toString();
+            return !EXPERIMENT_RESERVED.contains(n) && !n.startsWith(".");
+          })
+          .forEach(dirs::add);
+    } catch (IOException e) {
+      throw new MlopsException("cannot list " + experimentDir, e);
+    }
+    return dirs;
+  }
+
+  /** @return the runs of the experiment folder, most recently started first */
+  public List<RunRecord> runs(Path experimentDir, boolean includeDeleted) {
+    List<RunRecord> out = new ArrayList<>();
+    for (Path dir : runDirs(experimentDir)) {
+      RunRecord r = readRun(dir);
+      if (r != null && (includeDeleted || r.isActive())) {
+        out.add(r);
+      }
+    }
+    out.sort(Comparator.comparing(RunRecord::startTime).reversed().thenComparing(RunRecord::runId));
+    return out;
+  }
+
+  /** @return the folder of the run with this id, in any experiment, or empty */
+  public Optional<Path> findRunDir(String runId) {
+    Names.validateRunId(runId);
+    requireStore();
+    List<Path> parents = new ArrayList<>(experimentDirs(root));
+    Path trash = root.resolve(TRASH);
+    if (Files.isDirectory(trash)) {
+      parents.addAll(experimentDirs(trash));
+    }
+    for (Path exp : parents) {
+      Path candidate = exp.resolve(runId);
+      if (Files.isDirectory(candidate) && Files.isRegularFile(candidate.resolve("meta.yaml"))) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Reads a run folder.
+   *
+   * @return the run, or null if its ids do not match its folders (MLflow skips it)
+   * @throws MlopsException if meta.yaml is missing or malformed, or a metric file is
+   */
+  public RunRecord readRun(Path dir) {
+    Path metaFile = dir.resolve("meta.yaml");
+    JsonNode meta = readYaml(metaFile, "run");
+    String runId = text(meta, "run_id", null);
+    if (runId == null) {
+      runId = text(meta, "run_uuid", null);
+    }
+    if (runId == null) {
+      throw new MlopsException("malformed " + metaFile + ": neither run_id nor run_uuid");
+    }
+    if (!runId.equals(dir.getFileName().toString())) {
+      LOG.warn("Skipping run folder {}: its meta.yaml says run_id '{}'", dir, runId);
+      return null;
+    }
+    String experimentId = requiredText(meta, "experiment_id", metaFile);
+    if (!experimentId.equals(dir.getParent().getFileName().toString())) {
+      LOG.warn("Skipping run folder {}: its meta.yaml says experiment_id '{}'", dir, experimentId);
+      return null;
+    }
+    Map<String, String> tags = readKeyValues(dir.resolve("tags"));
+    String name = text(meta, "run_name", null);
+    if (name == null || name.isEmpty()) {
+      name = tags.getOrDefault("mlflow.runName", "");
+    }
+    JsonNode end = meta.get("end_time");
+    Optional<Instant> endTime = end == null || end.isNull()
+        ? Optional.empty()
+        : Optional.of(Instant.ofEpochMilli(longValue(meta, "end_time", 0L, metaFile)));
+    Map<String, Metric> latest = new TreeMap<>();
+    Path metricsDir = dir.resolve("metrics");
+    for (Map.Entry<String, Path> e : keyFiles(metricsDir).entrySet()) {
+      List<Metric> history = parseMetricFile(e.getValue(), e.getKey());
+      if (history.isEmpty()) {
+        throw new MlopsException("malformed metric file " + e.getValue() + ": no data");
+      }
+      latest.put(e.getKey(), latest(history));
+    }
+    try {
+      return new RunRecord(
+          runId,
+          experimentId,
+          name,
+          RunStatus.ofCode((int) longValue(meta, "status", 1L, metaFile)),
+          Instant.ofEpochMilli(longValue(meta, "start_time", 0L, metaFile)),
+          endTime,
+          text(meta, "user_id", ""),
+          LifecycleStage.ofLabel(text(meta, "lifecycle_stage", "active")),
+          text(meta, "artifact_uri", ""),
+          readKeyValues(dir.resolve("params")),
+          tags,
+          latest);
+    } catch (IllegalArgumentException e) {
+      throw new MlopsException("malformed " + metaFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** MLflow's latest point: the largest step, then the largest timestamp, then the largest value. */
+  public static Metric latest(List<Metric> history) {
+    return history.stream()
+        .max(Comparator.comparingLong(Metric::step)
+            .thenComparingLong(Metric::timestamp)
+            .thenComparing(Metric::value, Double::compare))
+        .orElseThrow();
+  }
+
+  /** @return the history of a metric of the run folder; empty if there is no such metric file */
+  public List<Metric> history(Path runDir, String key) {
+    Path file = runDir.resolve("metrics").resolve(Names.validateKey("metric key", key));
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    return parseMetricFile(file, key);
+  }
+
+  /**
+   * Parses a metric file: lines {@code <timestamp> <value> <step>} (or {@code <timestamp>
+   * <value>}, step 0, as very old MLflow wrote).
+   *
+   * @throws MlopsException naming the file and line for a malformed line
+   */
+  public static List<Metric> parseMetricFile(Path file, String key) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new MlopsException("cannot read metric file " + file, e);
+    }
+    String content = new String(bytes, StandardCharsets.UTF_8);
+    List<Metric> out = new ArrayList<>();
+    int lineNo = 0;
+    int start = 0;
+    while (start < content.length()) {
+      int nl = content.indexOf('\n', start);
+      lineNo++;
+      if (nl < 0) {
+        LOG.warn("Ignoring partial last line {} of metric file {} (no newline; the writer was interrupted): '{}'",
+            lineNo, file, content.substring(start));
+        break;
+      }
+      String line = content.substring(start, nl);
+      start = nl + 1;
+      out.add(parseLine(line, key, file, lineNo));
+    }
+    return out;
+  }
+
+  private static Metric parseLine(String line, String key, Path file, int lineNo) {
+    String[] parts = line.split(" ", -1);
+    try {
+      if (parts.length == 3) {
+        return new Metric(key, PyFloat.parse(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[0]));
+      }
+      if (parts.length == 2) {
+        return new Metric(key, PyFloat.parse(parts[1]), 0L, Long.parseLong(parts[0]));
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new MlopsException("malformed line " + lineNo + " of metric file " + file
+        + ": expected '<timestamp> <value> <step>' but was '" + line + "'");
+  }
+
+  /** @return the files of a params/, tags/ or metrics/ folder by key (sub-folders give keys with '/') */
+  public static Map<String, Path> keyFiles(Path dir) {
+    Map<String, Path> out = new TreeMap<>();
+    if (!Files.isDirectory(dir)) {
+      return out;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.filter(Files::isRegularFile).forEach(p -> {
+        StringBuilder key = new StringBuilder();
+        for (Path part : dir.relativize(p)) {
+          if (key.length() > 0) {
+            key.append('/');
+          }
+          key.append(part);
+        }
+        out.put(key.toString(), p);
+      });
+    } catch (IOException e) {
+      throw new MlopsException("cannot list " + dir, e);
+    }
+    return out;
+  }
+
+  /** @return the contents of a params/ or tags/ folder: the exact text of each file, by key */
+  public static Map<String, String> readKeyValues(Path dir) {
+    Map<String, String> out = new TreeMap<>();
+    for (Map.Entry<String, Path> e : keyFiles(dir).entrySet()) {
+      try {
+        out.put(e.getKey(), Files.readString(e.getValue(), StandardCharsets.UTF_8));
+      } catch (IOException ex) {
+        throw new MlopsException("cannot read " + e.getValue(), ex);
+      }
+    }
+    return out;
+  }
+
+  private JsonNode readYaml(Path file, String what) {
+    if (!Files.isRegularFile(file)) {
+      throw new MlopsException("malformed " + what + " folder " + file.getParent() + ": no meta.yaml at " + file);
+    }
+    JsonNode node;
+    try {
+      node = yaml.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new MlopsException("malformed " + file + ": " + e.getMessage(), e);
+    }
+    if (node == null || !node.isObject()) {
+      throw new MlopsException("malformed " + file + ": not a YAML mapping");
+    }
+    return node;
+  }
+
+  private static String text(JsonNode meta, String key, String dflt) {
+    JsonNode n = meta.get(key);
+    return n == null || n.isNull() ? dflt : n.asText();
+  }
+
+  private static String requiredText(JsonNode meta, String key, Path file) {
+    String v = text(meta, key, null);
+    if (v == null) {
+      throw new MlopsException("malformed " + file + ": no " + key);
+    }
+    return v;
+  }
+
+  private static long longValue(JsonNode meta, String key, long dflt, Path file) {
+    JsonNode n = meta.get(key);
+    if (n == null || n.isNull()) {
+      return dflt;
+    }
+    if (n.isIntegralNumber()) {
+      return n.asLong();
+    }
+    try {
+      return Long.parseLong(n.asText());
+    } catch (NumberFormatException e) {
+      throw new MlopsException("malformed " + file + ": " + key + " must be an integer, but was '" + n.asText() + "'");
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package org.mlops4j.core.tracking.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where one run's metric points go: its {@code metrics/} folder (and optionally a DVCLive folder).
+ * Used only by the {@link MetricWriter}'s thread, which batches the lines per metric file.
+ */
+public final class MetricSink {
+
+  private final Path metricsDir;
+  private final Path tmpDir;
+  private final DvcLiveWriter dvcLive;
+  private final Map<String, StringBuilder> pending = new HashMap<>();
+  private final Set<String> existing = new HashSet<>();
+  boolean dirty;
+
+  /**
+   * @param metricsDir the run's {@code metrics/} folder
+   * @param tmpDir where temporary files go (the run folder: MLflow's reader ignores files there)
+   * @param dvcLive the DVCLive writer of the run, or null
+   */
+  public MetricSink(Path metricsDir, Path tmpDir, DvcLiveWriter dvcLive) {
+    this.metricsDir = metricsDir;
+    this.tmpDir = tmpDir;
+    this.dvcLive = dvcLive;
+  }
+
+  void add(String key, double value, long step, long timestamp) {
+    StringBuilder sb = pending.get(key);
+    if (sb == null) {
+      sb = new StringBuilder(256);
+      pending.put(key, sb);
+    }
+    sb.append(timestamp).append(' ').append(PyFloat.repr(value)).append(' ').append(step).append('\n');
+    if (dvcLive != null) {
+      dvcLive.add(key, value, step, timestamp);
+    }
+  }
+
+  /** Writes the pending lines: a new metric file atomically, an existing one by appending. */
+  void write() throws IOException {
+    try {
+      for (Map.Entry<String, StringBuilder> e : pending.entrySet()) {
+        String key = e.getKey();
+        byte[] bytes = e.getValue().toString().getBytes(StandardCharsets.ISO_8859_1);
+        Path file = metricsDir.resolve(key);
+        if (existing.contains(key) || Files.exists(file)) {
+          AtomicFiles.append(file, bytes);
+        } else {
+          AtomicFiles.write(file, bytes, tmpDir);
+        }
+        existing.add(key);
+      }
+    } finally {
+      pending.clear();
+    }
+    if (dvcLive != null) {
+      dvcLive.writePending();
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package org.mlops4j.core.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlops4j.api.tracking.Metric;
+import org.mlops4j.api.tracking.RunRecord;
+import org.mlops4j.api.tracking.RunStatus;
+import org.mlops4j.core.tracking.internal.FileStoreReader;
+
+/**
+ * Kills a child JVM ({@link CrashChild}) that is logging metrics, at a random moment, and checks
+ * that the store still reads and holds every point the child reported as flushed.
+ */
+class CrashRecoveryTest {
+
+  private static final int KILLS = 8;
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void storeSurvivesKillsAtRandomMoments_andKeepsEveryFlushedPoint() throws Exception {
+    Random random = new Random(20261126L);
+    String java = ProcessHandle.current().info().command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (int k = 0; k < KILLS; k++) {
+      Path root = tmp.resolve("store" + k);
+      Process p = new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
+          System.getProperty("java.class.path"), CrashChild.class.getName(), root.toString())
+          .redirectError(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      AtomicReference<String> runId = new AtomicReference<>();
+      AtomicLong flushed = new AtomicLong();
+      CountDownLatch firstFlush = new CountDownLatch(1);
+      Thread reader = new Thread(() -> {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+          String line;
+          while ((line = r.readLine()) != null) {
+            if (line.startsWith("run ")) {
+              runId.set(line.substring(4));
+            } else if (line.startsWith("flushed ")) {
+              flushed.set(Long.parseLong(line.substring(8)));
+              firstFlush.countDown();
+            }
+          }
+        } catch (Exception e) {
+          // the child was killed
+        }
+      });
+      reader.start();
+      assertThat(firstFlush.await(60, TimeUnit.SECONDS)).as("child %d reported a flush", k).isTrue();
+      Thread.sleep(random.nextInt(400));
+      p.destroyForcibly();
+      assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      reader.join(10_000);
+      long acknowledged = flushed.get();
+
+      try (LocalTracker t = LocalTracker.openReadOnly(root)) {
+        RunRecord run = t.findRun(runId.get()).orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.RUNNING);
+        List<Metric> a = t.metricHistory(run.runId(), "a");
+        List<Metric> bc = t.metricHistory(run.runId(), "b/c");
+        assertThat(a.size()).as("points of 'a' after kill %d", k).isGreaterThanOrEqualTo((int) acknowledged);
+        assertThat(bc.size()).as("points of 'b/c' after kill %d", k).isGreaterThanOrEqualTo((int) acknowledged);
+        for (int i = 0; i < a.size(); i++) {
+          assertThat(a.get(i).step()).isEqualTo(i);
+          assertThat(a.get(i).value()).isEqualTo(i);
+        }
+        for (int i = 0; i < bc.size(); i++) {
+          assertThat(bc.get(i).value()).isEqualTo(i * 0.5);
+        }
+        run.tag("progress").ifPresent(v -> assertThat(Long.parseLong(v)).isPositive());
+        // every metric file parses as a whole
+        Path dir = root.resolve(run.experimentId()).resolve(run.runId());
+        FileStoreReader.keyFiles(dir.resolve("metrics"))
+            .forEach((key, file) -> assertThat(FileStoreReader.parseMetricFile(file, key)).isNotEmpty());
+        try (Stream<Path> files = Files.walk(dir.resolve("tags"))) {
+          assertThat(files.filter(f -> f.getFileName().toString().startsWith(".mlops4j-tmp"))).isEmpty();
+        }
+      }
+    }
+  }
+}
