@@ -1,0 +1,355 @@
+package org.mlops4j.fairness;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.mlops4j.api.tracking.Run;
+import org.mlops4j.fairness.internal.ReportHtml;
+import org.mlops4j.fairness.internal.ReportJson;
+
+/**
+ * The immutable result of a group fairness analysis: per-group rates with Wilson intervals, the
+ * named fairness criteria and every disparity with bootstrap intervals, the four-fifths rule, and
+ * (when scores were given) per-group calibration. Built by {@link Fairness}.
+ *
+ * <p>Named criteria ({@link #criteria()}), all between groups that are large enough:
+ *
+ * <ul>
+ *   <li>{@code demographic_parity_difference} / {@code _ratio}: max − min and min / max of the
+ *       selection rate (Fairlearn {@code demographic_parity_difference/ratio}; statistical parity
+ *       in AIF360);
+ *   <li>{@code equalized_odds_difference}: max(TPR difference, FPR difference), the worst case as
+ *       Fairlearn's {@code equalized_odds_difference(agg='worst_case')}; {@code
+ *       equalized_odds_difference_mean}: their mean ({@code agg='mean'}); {@code
+ *       equalized_odds_ratio}: min(TPR ratio, FPR ratio) (Hardt, Price and Srebro, 2016);
+ *   <li>{@code equal_opportunity_difference} / {@code _ratio}: of the TPR (Hardt et al., 2016;
+ *       AIF360 {@code equal_opportunity_difference});
+ *   <li>{@code predictive_parity_difference} / {@code _ratio}: of the PPV (Chouldechova, 2017;
+ *       Aequitas' precision disparity);
+ *   <li>{@code false_positive_rate_parity_difference} / {@code _ratio}: of the FPR (Aequitas' FPR
+ *       parity);
+ *   <li>{@code disparate_impact}: min over groups of selection rate / selection rate of the
+ *       reference (or highest) group (AIF360 {@code disparate_impact}); see {@link
+ *       #fourFifthsRule()}.
+ * </ul>
+ *
+ * <p>{@link #disparities()} holds, for every {@link Metric}, the difference and ratio between
+ * groups, to overall and (with a reference group) to the reference, named like {@code
+ * fpr_difference_to_reference} (see {@link Disparity}), and equalized odds to overall and to the
+ * reference ({@code equalized_odds_difference_to_overall}, as Fairlearn's {@code
+ * equalized_odds_difference(method='to_overall')}; {@code equalized_odds_ratio_to_reference}).
+ *
+ * <p>Output: {@link #toString()} (readable in JShell), {@link #toJson()} (stable field names),
+ * {@link #toHtml()} (one self-contained page, inline SVG, every user string escaped) and {@link
+ * #logTo(Run)}.
+ *
+ * @since 0.1.0
+ */
+public final class FairnessReport {
+
+  private final Fairness.Settings settings;
+  private final List<GroupMetrics> groups;
+  private final GroupMetrics overall;
+  private final List<Disparity> criteria;
+  private final List<Disparity> disparities;
+  private final FourFifthsRule fourFifths;
+  private final List<GroupCalibration> calibration;
+  private final GroupCalibration overallCalibration;
+  private final List<Disparity> calibrationDisparities;
+  private final List<String> notes;
+
+  FairnessReport(
+      Fairness.Settings settings,
+      List<GroupMetrics> groups,
+      GroupMetrics overall,
+      List<Disparity> criteria,
+      List<Disparity> disparities,
+      FourFifthsRule fourFifths,
+      List<GroupCalibration> calibration,
+      List<Disparity> calibrationDisparities,
+      List<String> notes) {
+    this(settings, groups, overall, criteria, disparities, fourFifths, calibration, null,
+        calibrationDisparities, notes);
+  }
+
+  private FairnessReport(
+      Fairness.Settings settings,
+      List<GroupMetrics> groups,
+      GroupMetrics overall,
+      List<Disparity> criteria,
+      List<Disparity> disparities,
+      FourFifthsRule fourFifths,
+      List<GroupCalibration> calibration,
+      GroupCalibration overallCalibration,
+      List<Disparity> calibrationDisparities,
+      List<String> notes) {
+    this.settings = settings;
+    this.groups = List.copyOf(groups);
+    this.overall = overall;
+    this.criteria = List.copyOf(criteria);
+    this.disparities = List.copyOf(disparities);
+    this.fourFifths = fourFifths;
+    this.calibration = List.copyOf(calibration);
+    this.overallCalibration = overallCalibration;
+    this.calibrationDisparities = List.copyOf(calibrationDisparities);
+    this.notes = List.copyOf(notes);
+  }
+
+  FairnessReport withCalibration(
+      List<GroupCalibration> cal, GroupCalibration all, List<Disparity> disp, List<String> n) {
+    return new FairnessReport(settings, groups, overall, criteria, disparities, fourFifths, cal,
+        all, disp, n);
+  }
+
+  /** @return the sensitive attributes, in the order given */
+  public List<String> attributes() {
+    return settings.attributes();
+  }
+
+  /** @return every group, sorted by name */
+  public List<GroupMetrics> groups() {
+    return groups;
+  }
+
+  /**
+   * @return one group
+   * @throws IllegalArgumentException if there is no such group
+   */
+  public GroupMetrics group(String name) {
+    for (GroupMetrics g : groups) {
+      if (g.name().equals(name)) {
+        return g;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown group '" + name + "'; groups are " + groupNames());
+  }
+
+  /** @return the group names, sorted */
+  public List<String> groupNames() {
+    List<String> out = new ArrayList<>();
+    groups.forEach(g -> out.add(g.name()));
+    return out;
+  }
+
+  /** @return the rates over all rows */
+  public GroupMetrics overall() {
+    return overall;
+  }
+
+  /** @return the reference group, if one was chosen */
+  public Optional<String> reference() {
+    return Optional.ofNullable(settings.reference());
+  }
+
+  /** @return the minimum group size (default 30) */
+  public int minGroupSize() {
+    return settings.minGroupSize();
+  }
+
+  /** @return the confidence level of every interval (default 0.95) */
+  public double confidenceLevel() {
+    return settings.level();
+  }
+
+  /** @return the number of bootstrap resamples (0: no bootstrap intervals) */
+  public int bootstrapResamples() {
+    return settings.resamples();
+  }
+
+  /** @return the bootstrap seed */
+  public long bootstrapSeed() {
+    return settings.seed();
+  }
+
+  /** @return true if bootstrap replicates kept each group's size */
+  public boolean bootstrapStratified() {
+    return settings.stratified();
+  }
+
+  /** @return true if sample weights were given */
+  public boolean weighted() {
+    return settings.weighted();
+  }
+
+  /** @return the named criteria, in a fixed order (see the class javadoc) */
+  public List<Disparity> criteria() {
+    return criteria;
+  }
+
+  /** @return every per-metric disparity (difference and ratio; between groups, to overall, ...) */
+  public List<Disparity> disparities() {
+    return disparities;
+  }
+
+  /**
+   * @return the criterion or disparity with that name, e.g. {@code "equalized_odds_difference"}
+   *     or {@code "tpr_ratio_to_overall"}
+   * @throws IllegalArgumentException if there is none
+   */
+  public Disparity disparity(String name) {
+    for (List<Disparity> list : List.of(criteria, disparities, calibrationDisparities)) {
+      for (Disparity d : list) {
+        if (d.name().equals(name)) {
+          return d;
+        }
+      }
+    }
+    throw new IllegalArgumentException("unknown disparity '" + name + "'");
+  }
+
+  /** @return Fairlearn's demographic_parity_difference (selection rate, max − min) */
+  public Disparity demographicParityDifference() {
+    return disparity("demographic_parity_difference");
+  }
+
+  /** @return Fairlearn's demographic_parity_ratio (selection rate, min / max) */
+  public Disparity demographicParityRatio() {
+    return disparity("demographic_parity_ratio");
+  }
+
+  /** @return Fairlearn's equalized_odds_difference, worst case: max(TPR diff, FPR diff) */
+  public Disparity equalizedOddsDifference() {
+    return disparity("equalized_odds_difference");
+  }
+
+  /** @return the mean of the TPR and FPR differences (Fairlearn agg='mean') */
+  public Disparity equalizedOddsDifferenceMean() {
+    return disparity("equalized_odds_difference_mean");
+  }
+
+  /** @return the TPR difference between groups (equal opportunity) */
+  public Disparity equalOpportunityDifference() {
+    return disparity("equal_opportunity_difference");
+  }
+
+  /** @return the PPV difference between groups (predictive parity) */
+  public Disparity predictiveParityDifference() {
+    return disparity("predictive_parity_difference");
+  }
+
+  /** @return the FPR difference between groups */
+  public Disparity falsePositiveRateParityDifference() {
+    return disparity("false_positive_rate_parity_difference");
+  }
+
+  /** @return AIF360's disparate impact: min selection-rate ratio to the reference/highest group */
+  public Disparity disparateImpact() {
+    return disparity("disparate_impact");
+  }
+
+  /** @return the four-fifths rule */
+  public FourFifthsRule fourFifthsRule() {
+    return fourFifths;
+  }
+
+  /** @return per-group calibration (empty unless scores were given), sorted by group */
+  public List<GroupCalibration> calibration() {
+    return calibration;
+  }
+
+  /**
+   * @return the calibration of one group
+   * @throws IllegalArgumentException if there is no calibration for that group
+   */
+  public GroupCalibration calibration(String group) {
+    for (GroupCalibration c : calibration) {
+      if (c.group().equals(group)) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("no calibration for group '" + group
+        + "' (calibration needs scores; groups are " + groupNames() + ")");
+  }
+
+  /** @return the calibration over all rows, if scores were given */
+  public Optional<GroupCalibration> overallCalibration() {
+    return Optional.ofNullable(overallCalibration);
+  }
+
+  /** @return differences between groups of ECE, MCE, calibration in the large and Brier score */
+  public List<Disparity> calibrationDisparities() {
+    return calibrationDisparities;
+  }
+
+  /** @return remarks: TOO_SMALL groups, undefined rates, the calibration/error-rate trade-off */
+  public List<String> notes() {
+    return notes;
+  }
+
+  /** @return the report as JSON, with stable field names */
+  public String toJson() {
+    return ReportJson.write(this);
+  }
+
+  /** @return one self-contained HTML page (inline SVG; every user string escaped) */
+  public String toHtml() {
+    return ReportHtml.render(this);
+  }
+
+  /**
+   * Logs the report to a tracking run: the criteria (defined ones) as metrics named {@code
+   * fairness/<criterion>}, and the artifacts {@code fairness/report.json} and {@code
+   * fairness/report.html}.
+   *
+   * @return this report
+   */
+  public FairnessReport logTo(Run run) {
+    for (Disparity d : criteria) {
+      if (d.defined()) {
+        run.logMetric("fairness/" + d.name(), d.value());
+      }
+    }
+    if (fourFifths.defined()) {
+      run.logMetric("fairness/four_fifths_passed", fourFifths.passed() ? 1 : 0);
+    }
+    for (Disparity d : calibrationDisparities) {
+      if (d.defined()) {
+        run.logMetric("fairness/" + d.name(), d.value());
+      }
+    }
+    run.logText("fairness/report.json", toJson());
+    run.logText("fairness/report.html", toHtml());
+    return this;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("FairnessReport (attributes ").append(attributes());
+    reference().ifPresent(r -> sb.append(", reference \"").append(r).append('"'));
+    sb.append(String.format(Locale.ROOT, ", min group size %d, %.0f%% intervals)%n",
+        minGroupSize(), confidenceLevel() * 100));
+    sb.append(String.format(Locale.ROOT, "%-28s %8s %8s %8s %8s %8s %8s %8s%n",
+        "group", "n", "sel", "base", "TPR", "FPR", "PPV", "acc"));
+    List<GroupMetrics> rows = new ArrayList<>(groups);
+    rows.add(overall);
+    for (GroupMetrics g : rows) {
+      String name = g.name().length() > 28 ? g.name().substring(0, 25) + "..." : g.name();
+      sb.append(String.format(Locale.ROOT, "%-28s %8d %8s %8s %8s %8s %8s %8s%s%n", name,
+          g.size(), cell(g.selectionRate()), cell(g.baseRate()), cell(g.tpr()), cell(g.fpr()),
+          cell(g.ppv()), cell(g.accuracy()),
+          g.status() == GroupStatus.TOO_SMALL ? "  TOO_SMALL" : ""));
+    }
+    sb.append("criteria:").append(System.lineSeparator());
+    for (Disparity d : criteria) {
+      sb.append("  ").append(d).append(System.lineSeparator());
+    }
+    sb.append("  ").append(fourFifths).append(System.lineSeparator());
+    if (!calibration.isEmpty()) {
+      sb.append("calibration:").append(System.lineSeparator());
+      for (GroupCalibration c : calibration) {
+        sb.append("  ").append(c).append(System.lineSeparator());
+      }
+    }
+    for (String note : notes) {
+      sb.append("note: ").append(note).append(System.lineSeparator());
+    }
+    return sb.toString();
+  }
+
+  private static String cell(Rate r) {
+    return r.defined() ? String.format(Locale.ROOT, "%.4f", r.value()) : "undef";
+  }
+}

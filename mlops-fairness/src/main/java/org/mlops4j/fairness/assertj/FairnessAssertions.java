@@ -1,0 +1,30 @@
+package org.mlops4j.fairness.assertj;
+
+import org.mlops4j.fairness.FairnessReport;
+
+/**
+ * Entry point of the fairness assertions: one static {@code assertThat} overload per result type.
+ *
+ * <pre>{@code
+ * import static org.mlops4j.fairness.assertj.FairnessAssertions.assertThat;
+ *
+ * assertThat(report)
+ *     .hasEqualizedOddsDifferenceAtMost(0.05)
+ *     .satisfiesFourFifthsRule()
+ *     .hasEveryGroupEceAtMost(0.05);
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class FairnessAssertions {
+
+  private FairnessAssertions() {}
+
+  /**
+   * @param actual the group fairness report under test
+   * @return assertions on it
+   */
+  public static FairnessReportAssert assertThat(FairnessReport actual) {
+    return new FairnessReportAssert(actual);
+  }
+}
