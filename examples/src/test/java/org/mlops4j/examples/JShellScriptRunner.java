@@ -23,6 +23,12 @@ final class JShellScriptRunner {
 
   private JShellScriptRunner() {}
 
+  /** The imports the {@code jshell} tool adds at start-up (its DEFAULT startup script). */
+  static final String DEFAULT_IMPORTS = String.join("\n",
+      "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
+      "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
+      "import java.util.prefs.*;", "import java.util.regex.*;", "import java.util.stream.*;", "");
+
   static Outcome run(String script) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
