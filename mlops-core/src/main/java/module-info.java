@@ -1,0 +1,14 @@
+/**
+ * mlops4j core: experiment tracking in a local store in MLflow's FileStore layout ({@link
+ * org.mlops4j.core.tracking.LocalTracker}) and the {@link org.mlops4j.core.Provenance} of runs.
+ * Internals ({@code org.mlops4j.core.tracking.internal}) are not exported.
+ */
+module org.mlops4j.core {
+  requires transitive org.mlops4j.api;
+  requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.dataformat.yaml;
+  requires org.slf4j;
+
+  exports org.mlops4j.core;
+  exports org.mlops4j.core.tracking;
+}
