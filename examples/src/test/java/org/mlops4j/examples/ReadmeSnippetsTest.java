@@ -37,6 +37,7 @@ class ReadmeSnippetsTest {
       tests.add(DynamicTest.dynamicTest("README.md line " + line, () -> {
         String script = JShellScriptRunner.DEFAULT_IMPORTS + redirectPaths(block);
         JShellScriptRunner.Outcome outcome = JShellScriptRunner.run(script);
+        System.out.println(outcome.output());
         assertThat(outcome.snippets()).isPositive();
       }));
     }
