@@ -90,7 +90,10 @@ public final class RunFilter {
       this.key = key;
     }
 
-    /** @return runs whose latest value is {@code > bound} */
+    /**
+     * @return runs whose latest value is {@code > bound}
+     * @throws IllegalArgumentException if bound is NaN (as for every comparison below)
+     */
     public RunFilter greaterThan(double bound) {
       return compare(">", bound, v -> v > bound);
     }
@@ -121,6 +124,11 @@ public final class RunFilter {
     }
 
     private RunFilter compare(String op, double bound, java.util.function.DoublePredicate test) {
+      if (Double.isNaN(bound)) {
+        // a NaN bound would make every comparison false, and its negation true: a silent filter
+        throw new IllegalArgumentException(
+            "bound of metric." + key + " " + op + " must not be NaN");
+      }
       return new RunFilter("metric." + key + " " + op + " " + bound, r -> {
         OptionalDouble v = r.metric(key);
         return v.isPresent() && test.test(v.getAsDouble());

@@ -1,6 +1,7 @@
 package org.mlops4j.api.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Map;
@@ -47,5 +48,19 @@ class RunFilterTest {
     assertThat(RunFilter.tag("team").eq("risk").or(RunFilter.param("x").exists()).test(r)).isTrue();
     assertThat(RunFilter.tag("team").exists().negate()).hasToString("not tag.team exists");
     assertThat(RunFilter.all().test(r)).isTrue();
+  }
+
+  @Test
+  void aNanBound_isRejectedNamingTheMetricAndOperator() {
+    // a NaN bound would silently exclude every run (and its negation would include every run)
+    assertThatThrownBy(() -> RunFilter.metric("acc").greaterThan(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("bound of metric.acc > must not be NaN");
+    assertThatThrownBy(() -> RunFilter.metric("loss").atMost(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("bound of metric.loss <= must not be NaN");
+    assertThatThrownBy(() -> RunFilter.metric("loss").eq(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("bound of metric.loss = must not be NaN");
   }
 }

@@ -89,7 +89,6 @@ final class LocalRun implements Run {
       throw new IllegalArgumentException("param value must not be null (key '" + key + "')");
     }
     requireRunning("log param '" + key + "'");
-    Map<String, String> snapshot;
     synchronized (params) {
       String old = params.get(key);
       if (old != null) {
@@ -101,13 +100,14 @@ final class LocalRun implements Run {
       }
       write(dir.resolve("params").resolve(key), value);
       params.put(key, value);
-      snapshot = Map.copyOf(params);
-    }
-    if (dvcLive != null) {
-      try {
-        dvcLive.writeParams(snapshot);
-      } catch (IOException e) {
-        throw new MlopsException("cannot write " + dvcLive.dir().resolve("params.yaml"), e);
+      if (dvcLive != null) {
+        // rewritten under the same lock: a snapshot written outside it could overwrite a newer one
+        // from another thread and drop a param from params.yaml
+        try {
+          dvcLive.writeParams(Map.copyOf(params));
+        } catch (IOException e) {
+          throw new MlopsException("cannot write " + dvcLive.dir().resolve("params.yaml"), e);
+        }
       }
     }
     return this;
@@ -116,7 +116,8 @@ final class LocalRun implements Run {
   @Override
   public Run logParams(Map<String, ?> values) {
     Objects.requireNonNull(values, "params");
-    values.forEach((k, v) -> logParam(k, String.valueOf(v)));
+    // a null value is refused as by logParam, not logged as the text "null"
+    values.forEach((k, v) -> logParam(k, v == null ? null : String.valueOf(v)));
     return this;
   }
 
@@ -129,13 +130,40 @@ final class LocalRun implements Run {
   public Run logMetric(String key, double value, long step) {
     if (key == null || !validMetricKeys.containsKey(key)) {
       Names.validateKey("metric key", key);
-      validMetricKeys.put(key, Boolean.TRUE);
+      registerMetricKey(key);
     }
     if (status != RunStatus.RUNNING) {
       requireRunning("log metric '" + key + "'");
     }
     tracker.writer().log(sink, key, value, step, tracker.millis());
     return this;
+  }
+
+  /**
+   * Remembers a new metric key, rejecting one that is a folder of another ({@code a} and {@code
+   * a/b}): its file could never be written, and the writer thread would only find out later.
+   */
+  private void registerMetricKey(String key) {
+    synchronized (validMetricKeys) {
+      if (validMetricKeys.containsKey(key)) {
+        return;
+      }
+      for (int slash = key.indexOf('/'); slash >= 0; slash = key.indexOf('/', slash + 1)) {
+        String prefix = key.substring(0, slash);
+        if (validMetricKeys.containsKey(prefix)) {
+          throw new IllegalArgumentException("metric key '" + key + "' clashes with metric key '"
+              + prefix + "' of run " + id + ": a key cannot also be the folder of another key");
+        }
+      }
+      String folder = key + "/";
+      for (String other : validMetricKeys.keySet()) {
+        if (other.startsWith(folder)) {
+          throw new IllegalArgumentException("metric key '" + key + "' clashes with metric key '"
+              + other + "' of run " + id + ": a key cannot also be the folder of another key");
+        }
+      }
+      validMetricKeys.put(key, Boolean.TRUE);
+    }
   }
 
   @Override
@@ -223,8 +251,12 @@ final class LocalRun implements Run {
     tracker.writer().flush();
   }
 
+  /**
+   * Synchronized as {@link #end}: a concurrent {@code close()} can neither finish the run between
+   * the error record and the FAILED status nor leave an error record on a FINISHED run.
+   */
   @Override
-  public void fail(Throwable cause) {
+  public synchronized void fail(Throwable cause) {
     if (status != RunStatus.RUNNING) {
       return;
     }

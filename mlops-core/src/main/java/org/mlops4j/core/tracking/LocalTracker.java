@@ -350,14 +350,23 @@ public final class LocalTracker implements Tracker {
     try {
       result = work.apply(run);
     } catch (RuntimeException | Error e) {
-      run.fail(e);
+      failKeepingCause(run, e);
       throw e;
     } catch (Exception e) {
-      run.fail(e);
+      failKeepingCause(run, e);
       throw new RuntimeException("run " + run.id() + " (" + run.name() + ") failed: " + e, e);
     }
     run.end(RunStatus.FINISHED);
     return result;
+  }
+
+  /** Records the failure; if that fails too, the work's exception still wins, carrying it. */
+  private static void failKeepingCause(Run run, Throwable cause) {
+    try {
+      run.fail(cause);
+    } catch (RuntimeException | Error f) {
+      cause.addSuppressed(f);
+    }
   }
 
   LocalRun start(String experimentName, String runName, Map<String, String> extraTags, Map<String, Long> seeds) {
@@ -522,9 +531,19 @@ public final class LocalTracker implements Tracker {
     if (writer == null) {
       return;
     }
+    RuntimeException first = null;
     try {
       for (LocalRun run : List.copyOf(active)) {
-        run.end(RunStatus.KILLED);
+        // every open run gets its chance to end, even when ending another one failed
+        try {
+          run.end(RunStatus.KILLED);
+        } catch (RuntimeException e) {
+          if (first == null) {
+            first = e;
+          } else {
+            first.addSuppressed(e);
+          }
+        }
       }
     } finally {
       writer.close();
@@ -533,6 +552,9 @@ public final class LocalTracker implements Tracker {
       } catch (IllegalStateException e) {
         // already shutting down
       }
+    }
+    if (first != null) {
+      throw first;
     }
   }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -192,6 +193,77 @@ class LocalTrackerTest {
   }
 
   @Test
+  void closeRacingWithFail_leavesAFailedRunWithItsErrorNotAFinishedOneWithAnError() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    RuntimeException slow = new RuntimeException() {
+      private volatile boolean first = true;
+
+      @Override
+      public String getMessage() {
+        if (first) {
+          first = false;
+          entered.countDown();
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return "diverged";
+      }
+    };
+    try (LocalTracker t = tracker()) {
+      Run run = t.startRun("churn", "race");
+      Thread failing = new Thread(() -> run.fail(slow));
+      failing.start();
+      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+      Thread closing = new Thread(run::close);
+      closing.start();
+      closing.join(200); // gives an unsynchronized close() the time to finish the run first
+      release.countDown();
+      failing.join();
+      closing.join();
+      RunRecord r = t.findRun(run.id()).orElseThrow();
+      assertThat(r.status()).isEqualTo(RunStatus.FAILED);
+      assertThat(r.tags().get(LocalRun.ERROR_TAG)).endsWith(": diverged");
+    }
+  }
+
+  @Test
+  void logParams_refusesANullValueAsLogParamDoes() {
+    try (LocalTracker t = tracker(); Run run = t.startRun("churn", "nulls")) {
+      java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+      params.put("lr", 0.01);
+      params.put("optimizer", null);
+      assertThatThrownBy(() -> run.logParams(params))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("param value must not be null (key 'optimizer')");
+      run.flush();
+      assertThat(t.findRun(run.id()).orElseThrow().params()).containsExactly(java.util.Map.entry("lr", "0.01"));
+    }
+  }
+
+  @Test
+  void aMetricKeyThatIsTheFolderOfAnother_isRejectedOnTheCallersThread() {
+    try (LocalTracker t = tracker(); Run run = t.startRun("churn", "clash")) {
+      run.logMetric("train", 1.0).logMetric("val/loss", 0.5);
+      assertThatThrownBy(() -> run.logMetric("train/loss", 1.0))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("metric key 'train/loss' clashes with metric key 'train' of run " + run.id()
+              + ": a key cannot also be the folder of another key");
+      assertThatThrownBy(() -> run.logMetric("val", 1.0))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("metric key 'val' clashes with metric key 'val/loss' of run " + run.id()
+              + ": a key cannot also be the folder of another key");
+      run.logMetric("train", 2.0, 1).logMetric("val/acc", 0.9).logMetric("validation", 3.0);
+      run.flush();
+      assertThat(t.metricHistory(run.id(), "train")).extracting(Metric::value).containsExactly(1.0, 2.0);
+      assertThat(t.metricHistory(run.id(), "validation")).extracting(Metric::value).containsExactly(3.0);
+    }
+  }
+
+  @Test
   void metrics_areWrittenInMlflowSyntax() throws IOException {
     try (LocalTracker t = tracker(); Run run = t.startRun("churn", "m")) {
       run.logMetric("loss", 0.5, 0).logMetric("loss", Double.NaN, 1).logMetric("loss", 1e-5, 2)
@@ -240,6 +312,32 @@ class LocalTrackerTest {
       RunRecord r = t.findRun(id).orElseThrow();
       assertThat(r.status()).isEqualTo(RunStatus.KILLED);
       assertThat(r.metric("x")).hasValue(1.0);
+    }
+  }
+
+  @Test
+  void closingTheTracker_endsEveryOtherOpenRunEvenWhenEndingOneFails() throws IOException {
+    Path root = tmp.resolve("mlruns");
+    LocalTracker t = tracker();
+    Run broken = t.startRun("churn", "broken");
+    Run a = t.startRun("churn", "a");
+    Run b = t.startRun("churn", "b");
+    a.logMetric("x", 1.0);
+    b.logMetric("x", 2.0);
+    // a regular file where the broken run's folder was: its meta.yaml can no longer be written
+    Path dir = root.resolve(broken.experimentId()).resolve(broken.id());
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+    Files.writeString(dir, "not a folder");
+    assertThatThrownBy(t::close)
+        .isInstanceOf(MlopsException.class)
+        .hasMessageContaining(broken.id());
+    Files.delete(dir);
+    try (LocalTracker r = LocalTracker.openReadOnly(root)) {
+      assertThat(r.findRun(a.id()).orElseThrow().status()).isEqualTo(RunStatus.KILLED);
+      assertThat(r.findRun(b.id()).orElseThrow().status()).isEqualTo(RunStatus.KILLED);
+      assertThat(r.findRun(b.id()).orElseThrow().metric("x")).hasValue(2.0);
     }
   }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -72,7 +71,9 @@ public final class DvcLiveWriter {
         String key = e.getKey();
         Path file = dir.resolve("plots").resolve("metrics").resolve(key + ".tsv");
         byte[] lines = e.getValue().toString().getBytes(StandardCharsets.UTF_8);
-        if (existing.contains(key) || Files.exists(file)) {
+        // the first lines of a key replace any file left by an earlier run in a shared folder
+        // (LocalTracker.Builder#dvcLive(Path): each run writes over the previous run's files)
+        if (existing.contains(key)) {
           AtomicFiles.append(file, lines);
         } else {
           String name = key.substring(key.lastIndexOf('/') + 1);

@@ -45,25 +45,49 @@ public final class MetricSink {
     }
   }
 
-  /** Writes the pending lines: a new metric file atomically, an existing one by appending. */
+  /**
+   * Writes the pending lines: a new metric file atomically, an existing one by appending. A key
+   * whose write fails does not stop the others from being written; the first failure is thrown
+   * once all were tried.
+   */
   void write() throws IOException {
+    IOException first = null;
     try {
       for (Map.Entry<String, StringBuilder> e : pending.entrySet()) {
         String key = e.getKey();
         byte[] bytes = e.getValue().toString().getBytes(StandardCharsets.ISO_8859_1);
         Path file = metricsDir.resolve(key);
-        if (existing.contains(key) || Files.exists(file)) {
-          AtomicFiles.append(file, bytes);
-        } else {
-          AtomicFiles.write(file, bytes, tmpDir);
+        try {
+          if (existing.contains(key) || Files.exists(file)) {
+            AtomicFiles.append(file, bytes);
+          } else {
+            AtomicFiles.write(file, bytes, tmpDir);
+          }
+          existing.add(key);
+        } catch (IOException ex) {
+          if (first == null) {
+            first = new IOException("cannot write metric file " + file + ": " + ex, ex);
+          } else {
+            first.addSuppressed(ex);
+          }
         }
-        existing.add(key);
       }
     } finally {
       pending.clear();
     }
     if (dvcLive != null) {
-      dvcLive.writePending();
+      try {
+        dvcLive.writePending();
+      } catch (IOException ex) {
+        if (first == null) {
+          first = ex;
+        } else {
+          first.addSuppressed(ex);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
     }
   }
 }

@@ -115,6 +115,7 @@ public final class MetricWriter implements AutoCloseable {
     }
     if (!thread.isAlive()) {
       throwIfFailed();
+      throwIfStoppedEarly();
       return;
     }
     Barrier b = new Barrier();
@@ -132,6 +133,15 @@ public final class MetricWriter implements AutoCloseable {
       throw new MlopsException("interrupted while flushing metrics", e);
     }
     throwIfFailed();
+    if (b.done.getCount() > 0) {
+      throwIfStoppedEarly();
+    }
+  }
+
+  private void throwIfStoppedEarly() {
+    if (!closed) {
+      throw new MlopsException("the metric writer thread has stopped; metrics logged since may be lost");
+    }
   }
 
   private void throwIfFailed() {
@@ -159,6 +169,19 @@ public final class MetricWriter implements AutoCloseable {
   }
 
   private void loop() {
+    try {
+      drainUntilStopped();
+    } catch (Throwable t) {
+      // never die silently: flush() and close() report the failure instead of returning as if
+      // everything had been written
+      if (failure == null) {
+        LOG.error("The metric writer thread stopped", t);
+      }
+      failure = t;
+    }
+  }
+
+  private void drainUntilStopped() {
     List<Object> batch = new ArrayList<>(DRAIN_BATCH);
     long park = MIN_PARK_NANOS;
     boolean stop = false;

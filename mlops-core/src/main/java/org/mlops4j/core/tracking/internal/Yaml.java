@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
  * writer) produces for the same data: keys in sorted order, one {@code key: value} per line,
  * integers and {@code null} bare, strings plain unless PyYAML's YAML 1.1 resolvers would read them
  * as another type ({@code '0'}, {@code ''}) or they contain characters that need quoting.
+ * For strings beyond MLflow's own (free-text run and experiment names) the quoting style can
+ * differ from PyYAML's ({@code 'x#'} where PyYAML writes {@code x#}, {@code "\n"} escapes, non-ASCII
+ * kept), but PyYAML reads each emitted scalar back as the same string.
  */
 public final class Yaml {
 

@@ -81,4 +81,17 @@ class YamlTest {
     m.put("start_time", 1700000000000L);
     assertThat(Yaml.mapping(m)).isEqualTo("end_time: null\nexperiment_id: '0'\nstart_time: 1700000000000\nstatus: 3\ntags: []\n");
   }
+
+  // expected: PyYAML 6.0.3 yaml.safe_load("k: " + emitted)["k"] == value for each pair below,
+  // although yaml.safe_dump writes them differently (x#, ._, x,y and ?q plain; é as "\xE9")
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "x#|'x#'",
+      "._|'._'",
+      "x,y|'x,y'",
+      "?q|'?q'",
+      "é|'é'"})
+  void stringsPyYamlQuotesDifferently_areStillReadBackAsTheSameString(String value, String emitted) {
+    assertThat(Yaml.string(value)).isEqualTo(emitted);
+  }
 }
