@@ -221,6 +221,10 @@ final class DisparityEngine {
     if (usable.isEmpty()) {
       return new Result(Double.NaN, tooFew(m), -1, -1);
     }
+    if (Double.isNaN(r[ref])) {
+      return new Result(Double.NaN, "selection rate of reference group '" + names[ref]
+          + "' is undefined: " + m.undefinedWhen(), -1, -1);
+    }
     if (!(r[ref] > 0)) {
       return new Result(Double.NaN, "selection rate of reference group '" + names[ref]
           + "' is 0: ratio undefined", -1, -1);

@@ -210,11 +210,14 @@ public final class Fairness {
     /**
      * Sets the sample weights (default: none, every row weighs 1).
      *
-     * @throws IllegalArgumentException if the length differs or a weight is negative, NaN or
-     *     infinite
+     * @throws IllegalArgumentException if null, the length differs, or a weight is negative, NaN
+     *     or infinite
      */
     public Builder weights(double[] sampleWeights) {
       requireRows("weights");
+      if (sampleWeights == null) {
+        throw new IllegalArgumentException("weights must not be null");
+      }
       if (sampleWeights.length != labels.length) {
         throw new IllegalArgumentException(
             "weights must have the same length as labels (" + labels.length + "), but had "
@@ -313,11 +316,14 @@ public final class Fairness {
      * Adds probability scores in [0, 1] for calibration when the report was started from
      * decisions ({@link Fairness#of(int[], int[])}).
      *
-     * @throws IllegalArgumentException if the length differs
+     * @throws IllegalArgumentException if null or the length differs
      * @throws IllegalStateException if the builder was started from scores or counts
      */
     public Builder scores(double[] probabilities) {
       requireRows("scores");
+      if (probabilities == null) {
+        throw new IllegalArgumentException("scores must not be null");
+      }
       if (predictions == null) {
         throw new IllegalStateException(
             "scores were already given to Fairness.ofScores(labels, scores, threshold)");

@@ -61,8 +61,9 @@ public final class Rate {
    *     without weights)
    * @param level confidence level of the Wilson interval, in (0, 1)
    * @return the rate
-   * @throws IllegalArgumentException if numerator &lt; 0, numerator &gt; denominator, or level is
-   *     not in (0, 1)
+   * @throws IllegalArgumentException if numerator &lt; 0, numerator &gt; denominator, level is
+   *     not in (0, 1), or the denominator is positive and effectiveSize is not a finite number
+   *     &gt; 0
    */
   public static Rate of(
       Metric metric,
@@ -79,6 +80,14 @@ public final class Rate {
               + numerator
               + " with denominator "
               + denominator);
+    }
+    if (!(level > 0 && level < 1)) {
+      throw new IllegalArgumentException("level must be in (0, 1), but was " + level);
+    }
+    if (denominator > 0 && !(effectiveSize > 0 && effectiveSize < Double.POSITIVE_INFINITY)) {
+      // a Wilson interval from n <= 0 (or NaN) would have NaN bounds
+      throw new IllegalArgumentException("effectiveSize must be a finite number > 0 when the"
+          + " denominator is positive, but was " + effectiveSize);
     }
     if (denominator == 0) {
       return new Rate(

@@ -262,6 +262,29 @@ class FairnessTest {
   }
 
   @Test
+  void nullWeightsOrScores_areRejectedNamingTheArgument() {
+    assertThatThrownBy(() -> Fairness.of(new int[2], new int[2]).weights(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("weights must not be null");
+    assertThatThrownBy(() -> Fairness.of(new int[2], new int[2]).scores(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("scores must not be null");
+  }
+
+  @Test
+  void aReferenceGroupOfZeroTotalWeight_makesDisparateImpactUndefinedSayingWhy() {
+    // by hand: group a weighs 0 in total, so its selection rate is 0/0, not 0
+    FairnessReport r = Fairness.of(new int[] {1, 0, 1, 0}, new int[] {1, 0, 1, 1})
+        .groups("g", new String[] {"a", "a", "b", "b"}).weights(new double[] {0, 0, 1, 1})
+        .reference("a").minGroupSize(0).bootstrap(0, 1).build();
+    assertThat(r.group("a").selectionRate().defined()).isFalse();
+    assertThat(r.disparity("disparate_impact").reason())
+        .isEqualTo("selection rate of reference group 'a' is undefined: no rows (total weight 0)");
+    assertThat(r.fourFifthsRule().passed()).isFalse();
+    assertThat(r.fourFifthsRule().defined()).isFalse();
+  }
+
+  @Test
   void scoresOutsideUnitInterval_areAcceptedWithoutCalibration() {
     FairnessReport r = Fairness.ofScores(new int[] {0, 1, 0, 1}, new double[] {-2, 3, 0.5, 0.1}, 0)
         .groups("g", new String[] {"a", "a", "b", "b"}).withoutCalibration().minGroupSize(0)
@@ -289,6 +312,28 @@ class FairnessTest {
     assertThatThrownBy(() -> Fairness.of(first).groups("x", new String[0]))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("groups(...) needs row data; this builder was started from GroupCounts");
+  }
+
+  @Test
+  void mergedCountsOfMoreRowsThanAnIntHolds_stillGetBootstrapIntervals() {
+    int[] y = TestData.labels();
+    int[] p = TestData.predictions();
+    String[] g = TestData.groups();
+    GroupCounts counts = GroupCounts.create();
+    for (int i = 0; i < y.length; i++) {
+      counts.add(g[i], y[i] == 1, p[i] == 1);
+    }
+    for (int k = 0; k < 25; k++) {
+      counts = counts.merge(counts); // 200 * 2^25 rows; group A alone 80 * 2^25 > 2^31 - 1
+    }
+    FairnessReport r = Fairness.of(counts).bootstrap(20, 5).build();
+    assertThat(r.group("A").size()).isEqualTo(80L << 25);
+    Disparity dp = r.demographicParityDifference();
+    // expected: selection rates A 45/80 and C 18/44 (numpy, see above), unchanged by the copies
+    assertThat(dp.value()).isCloseTo(45.0 / 80 - 18.0 / 44, within(1e-12));
+    Interval ci = dp.interval().orElseThrow();
+    assertThat(ci.contains(dp.value())).isTrue();
+    assertThat(ci.upper() - ci.lower()).isLessThan(1e-3);
   }
 
   @Test

@@ -43,4 +43,23 @@ class RateTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("numerator must be in [0, denominator], but was 3.0 with denominator 2.0");
   }
+
+  @Test
+  void aBadLevelOrEffectiveSize_isRejectedNamingIt() {
+    // without these checks the Wilson bounds would be NaN (n <= 0) or the level silently ignored
+    // for an undefined rate
+    assertThatThrownBy(() -> Rate.of(Metric.TPR, "g", 1, 2, 0, 0.95))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("effectiveSize must be a finite number > 0 when the denominator is positive,"
+            + " but was 0.0");
+    assertThatThrownBy(() -> Rate.of(Metric.TPR, "g", 1, 2, Double.NaN, 0.95))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageEndingWith("but was NaN");
+    assertThatThrownBy(() -> Rate.of(Metric.TPR, "g", 1, 2, 2, 1.5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("level must be in (0, 1), but was 1.5");
+    assertThatThrownBy(() -> Rate.of(Metric.TPR, "g", 0, 0, 0, Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("level must be in (0, 1), but was NaN");
+  }
 }

@@ -39,6 +39,13 @@ public class FairnessReportAssert extends AbstractAssert<FairnessReportAssert, F
     return BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
   }
 
+  /** A NaN bound would make every {@code value > bound} false: the assertion could never fail. */
+  private static void requireBound(String name, double x) {
+    if (Double.isNaN(x)) {
+      throw new IllegalArgumentException(name + " must not be NaN");
+    }
+  }
+
   private static String v(double x) {
     return String.format(Locale.ROOT, "%.3f", x);
   }
@@ -68,9 +75,11 @@ public class FairnessReportAssert extends AbstractAssert<FairnessReportAssert, F
    * largest such value is Fairlearn's equalized_odds_difference.
    *
    * @return this
+   * @throws IllegalArgumentException if max is NaN (as for every bound and tolerance here)
    */
   public FairnessReportAssert hasEqualizedOddsDifferenceAtMost(double max) {
     isNotNull();
+    requireBound("max", max);
     List<GroupMetrics> gs = judged(Metric.TPR, Metric.FPR);
     if (gs.size() < 2) {
       failTooFew("equalized-odds difference", "a defined TPR and FPR");
@@ -137,6 +146,7 @@ public class FairnessReportAssert extends AbstractAssert<FairnessReportAssert, F
   }
 
   private FairnessReportAssert rateDifference(Metric m, String criterion, double max) {
+    requireBound("max", max);
     List<GroupMetrics> gs = judged(m);
     if (gs.size() < 2) {
       failTooFew(criterion, "a defined " + m.label());
@@ -169,12 +179,14 @@ public class FairnessReportAssert extends AbstractAssert<FairnessReportAssert, F
 
   /**
    * Verifies that every judged group's rate is within tolerance (absolute difference) of the
-   * reference group's. Fails if the report has no reference group or the reference is not judged.
+   * reference group's. Fails if the report has no reference group, the reference is not judged,
+   * or no other group is judged.
    *
    * @return this
    */
   public FairnessReportAssert hasEveryGroupRateWithinOfReference(Metric m, double tolerance) {
     isNotNull();
+    requireBound("tolerance", tolerance);
     if (actual.reference().isEmpty()) {
       failWithMessage("%s", "Expecting a reference group to compare " + m.label()
           + " with but the report has none (set it with Fairness...reference(group))");
@@ -188,7 +200,13 @@ public class FairnessReportAssert extends AbstractAssert<FairnessReportAssert, F
           + ref.size() + " rows" + (refRate.defined() ? "" : " and " + refRate.reason()));
       return this;
     }
-    for (GroupMetrics g : judged(m)) {
+    List<GroupMetrics> judged = judged(m);
+    if (judged.size() < 2) {
+      failTooFew(m.label() + " within " + bound(tolerance) + " of reference group \""
+          + ref.name() + "\"", "a defined " + m.label());
+      return this;
+    }
+    for (GroupMetrics g : judged) {
       double d = Math.abs(g.rate(m).value() - refRate.value());
       if (d > tolerance) {
         failWithMessage("%s", "Expecting " + m.label() + " of group \"" + g.name()
@@ -235,15 +253,21 @@ public class FairnessReportAssert extends AbstractAssert<FairnessReportAssert, F
 
   /**
    * Verifies that every judged group's expected calibration error is at most max. Fails if the
-   * report has no calibration (it was built without scores).
+   * report has no calibration (it was built without scores) or no group is large enough to judge.
    *
    * @return this
    */
   public FairnessReportAssert hasEveryGroupEceAtMost(double max) {
     isNotNull();
+    requireBound("max", max);
     if (actual.calibration().isEmpty()) {
       failWithMessage("%s", "Expecting per-group calibration but the report has none"
           + " (build it with Fairness.ofScores(...) or scores(...))");
+      return this;
+    }
+    if (actual.calibration().stream().noneMatch(c -> c.status() == GroupStatus.OK)) {
+      failWithMessage("%s", "Expecting ECE of every group to be judged but no group has at least "
+          + actual.minGroupSize() + " rows (groups: " + actual.groupNames() + ")");
       return this;
     }
     for (GroupCalibration c : actual.calibration()) {
@@ -266,6 +290,7 @@ public class FairnessReportAssert extends AbstractAssert<FairnessReportAssert, F
    */
   public FairnessReportAssert hasDisparityAtMost(String name, double max) {
     isNotNull();
+    requireBound("max", max);
     Disparity d;
     try {
       d = actual.disparity(name);

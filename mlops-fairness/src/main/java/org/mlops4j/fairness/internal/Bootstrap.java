@@ -74,6 +74,20 @@ public final class Bootstrap {
     return out;
   }
 
+  /**
+   * Draws Binomial(n, p) for any long n: the sum of independent binomials over chunks of at most
+   * {@link Integer#MAX_VALUE} trials is Binomial(n, p) (a merged GroupCounts may hold more rows
+   * than an int counts).
+   */
+  static long binomial(long n, double p, UniformRandomProvider rng) {
+    long x = 0;
+    for (long left = n; left > 0; left -= Integer.MAX_VALUE) {
+      int trials = (int) Math.min(left, Integer.MAX_VALUE);
+      x += BinomialDistribution.of(trials, p).createSampler(rng).sample();
+    }
+    return x;
+  }
+
   /** Draws a multinomial with n = sum(counts[from..from+len)) and p proportional to counts. */
   private static void multinomial(
       long[] counts, int from, int len, long[] out, UniformRandomProvider rng) {
@@ -92,7 +106,7 @@ public final class Bootstrap {
         remainingN = 0;
       } else {
         double p = (double) c / remainingMass;
-        int x = BinomialDistribution.of(Math.toIntExact(remainingN), p).createSampler(rng).sample();
+        long x = binomial(remainingN, p, rng);
         out[i] = x;
         remainingN -= x;
       }

@@ -113,4 +113,42 @@ class FairnessReportAssertTest {
             + " \"tpr_difference_to_reference\" but it has none");
     assertThat(report("A")).hasDisparityAtMost("tpr_difference_to_reference", 0.14);
   }
+
+  @Test
+  void aNanBound_isRejectedInsteadOfMakingTheAssertionPassAlways() {
+    // every "value > NaN" is false: without the check, these assertions could never fail
+    assertThatThrownBy(() -> assertThat(report(null)).hasEqualizedOddsDifferenceAtMost(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("max must not be NaN");
+    assertThatThrownBy(() -> assertThat(report(null)).hasDemographicParityDifferenceAtMost(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("max must not be NaN");
+    assertThatThrownBy(() -> assertThat(report("A")).hasEveryGroupFprWithinOfReference(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("tolerance must not be NaN");
+    assertThatThrownBy(() -> assertThat(report(null)).hasEveryGroupEceAtMost(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("max must not be NaN");
+    assertThatThrownBy(() -> assertThat(report(null))
+            .hasDisparityAtMost("ece_difference_between_groups", Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("max must not be NaN");
+  }
+
+  @Test
+  void perGroupAssertions_withNoOtherGroupToJudge_failInsteadOfPassingVacuously() {
+    // sizes A 80, B 76, C 44 (numpy, expected_values.py): with a minimum of 77 rows only A is judged
+    FairnessReport onlyA = Fairness.ofScores(Data.labels(), Data.SCORES, 0.5)
+        .groups("race", Data.groups()).minGroupSize(77).reference("A").bootstrap(0, 1).build();
+    assertThatThrownBy(() -> assertThat(onlyA).hasEveryGroupFprWithinOfReference(0.01))
+        .isInstanceOf(AssertionError.class)
+        .hasMessage("Expecting FPR within 0.01 of reference group \"A\" to be judged but fewer than"
+            + " two groups have a defined FPR and at least 77 rows (groups: [A, B, C])");
+    FairnessReport tiny = Fairness.ofScores(new int[] {0, 1, 0, 1}, new double[] {0.2, 0.8, 0.3, 0.7}, 0.5)
+        .groups("g", new String[] {"a", "a", "b", "b"}).bootstrap(0, 1).build();
+    assertThatThrownBy(() -> assertThat(tiny).hasEveryGroupEceAtMost(0.5))
+        .isInstanceOf(AssertionError.class)
+        .hasMessage("Expecting ECE of every group to be judged but no group has at least 30 rows"
+            + " (groups: [a, b])");
+  }
 }
