@@ -83,7 +83,21 @@ public final class MetricWriter implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the tracker is closed; metric '" + key + "' was not logged");
     }
-    enqueue(new Point(sink, key, value, step, timestamp));
+    Point point = new Point(sink, key, value, step, timestamp);
+    enqueue(point);
+    if (closed) {
+      // close() ran between the check above and the enqueue: the point is written only if the
+      // writer's final drain took it. Wait for the writer to end; a point still queued then was
+      // not written, and the caller must hear so rather than lose it silently.
+      try {
+        thread.join(TimeUnit.SECONDS.toMillis(30));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (!thread.isAlive() && queue.remove(point)) {
+        throw new IllegalStateException("the tracker was closed while metric '" + key + "' was logged; it was not written");
+      }
+    }
   }
 
   private void enqueue(Object o) {

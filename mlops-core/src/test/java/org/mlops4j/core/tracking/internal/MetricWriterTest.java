@@ -63,4 +63,32 @@ class MetricWriterTest {
     assertThat(Files.readString(run.resolve("metrics/z"), StandardCharsets.UTF_8)).isEqualTo("8 2.5 3\n");
     assertThatThrownBy(writer::close).isInstanceOf(MlopsException.class);
   }
+
+  @Test
+  void logRacingClose_eitherWritesThePointOrThrows_neverLosesItSilently() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      Path run = Files.createDirectories(tmp.resolve("race-" + round));
+      MetricSink sink = new MetricSink(run.resolve("metrics"), run, null);
+      MetricWriter writer = new MetricWriter("test-writer", 8, 60_000, 1_000_000);
+      java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
+      Thread producer = new Thread(() -> {
+        for (long i = 0; ; i++) {
+          try {
+            writer.log(sink, "m", 1.0, i, 1L);
+            accepted.incrementAndGet();
+          } catch (IllegalStateException | MlopsException e) {
+            return; // refused: closed before or while logging
+          }
+        }
+      });
+      producer.start();
+      Thread.sleep(round % 5);
+      writer.close();
+      producer.join(30_000);
+      Path file = run.resolve("metrics/m");
+      long lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8).size() : 0;
+      // every point whose log() returned normally is in the file
+      assertThat(lines).as("round %d", round).isEqualTo(accepted.get());
+    }
+  }
 }
