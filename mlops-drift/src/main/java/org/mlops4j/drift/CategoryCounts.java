@@ -1,0 +1,78 @@
+package org.mlops4j.drift;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Mergeable counts of category labels ({@code null} counted as missing). {@code a.merge(b)}
+ * equals the counts of the concatenated input. Not thread-safe: one instance per thread, then
+ * merge.
+ *
+ * @since 0.1.0
+ */
+public final class CategoryCounts {
+  private final Map<String, Long> counts;
+  private long missing;
+
+  private CategoryCounts(Map<String, Long> counts, long missing) {
+    this.counts = counts;
+    this.missing = missing;
+  }
+
+  /** @return empty counts */
+  public static CategoryCounts create() {
+    return new CategoryCounts(new LinkedHashMap<>(), 0);
+  }
+
+  /** Adds one label; null is missing. */
+  public CategoryCounts add(String label) {
+    if (label == null) {
+      missing++;
+    } else {
+      counts.merge(label, 1L, Long::sum);
+    }
+    return this;
+  }
+
+  /** Adds every label. */
+  public CategoryCounts addAll(String[] labels) {
+    for (String s : labels) {
+      add(s);
+    }
+    return this;
+  }
+
+  /** @return new counts, the sum of this and other */
+  public CategoryCounts merge(CategoryCounts other) {
+    Map<String, Long> m = new LinkedHashMap<>(counts);
+    other.counts.forEach((k, v) -> m.merge(k, v, Long::sum));
+    return new CategoryCounts(m, missing + other.missing);
+  }
+
+  /** @return an unmodifiable view of the counts, in first-seen order */
+  public Map<String, Long> counts() {
+    return Collections.unmodifiableMap(counts);
+  }
+
+  /** @return the number of null labels added */
+  public long missing() {
+    return missing;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CategoryCounts && counts.equals(((CategoryCounts) o).counts)
+        && missing == ((CategoryCounts) o).missing;
+  }
+
+  @Override
+  public int hashCode() {
+    return counts.hashCode() * 31 + Long.hashCode(missing);
+  }
+
+  @Override
+  public String toString() {
+    return "CategoryCounts" + counts + (missing > 0 ? " missing=" + missing : "");
+  }
+}

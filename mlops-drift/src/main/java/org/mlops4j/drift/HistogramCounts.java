@@ -1,0 +1,137 @@
+package org.mlops4j.drift;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.mlops4j.drift.internal.Stats;
+
+/**
+ * Mergeable counts of numeric values over fixed interior bin edges (right-closed bins with open
+ * outer bins, as {@link Binning}), plus the counts of missing (NaN) and infinite values. {@code
+ * a.merge(b)} equals the counts of the concatenated input. Use it to accumulate a production
+ * window in pieces (per thread, per partition) and compute PSI against a {@link DriftBaseline}
+ * with {@link DriftBaseline#psi(String, HistogramCounts)}.
+ *
+ * <p>Not thread-safe: one instance per thread, then merge.
+ *
+ * @since 0.1.0
+ */
+public final class HistogramCounts {
+  private final double[] edges;
+  private final long[] counts;
+  private long missing;
+  private long infinite;
+
+  private HistogramCounts(double[] edges, long[] counts, long missing, long infinite) {
+    this.edges = edges;
+    this.counts = counts;
+    this.missing = missing;
+    this.infinite = infinite;
+  }
+
+  /**
+   * Empty counts over interior edges (at least one edge; non-decreasing, finite).
+   *
+   * @throws IllegalArgumentException if edges are empty, not finite or decreasing
+   */
+  public static HistogramCounts over(double[] edges) {
+    if (edges.length == 0) {
+      throw new IllegalArgumentException("edges must not be empty (bins must be at least 2)");
+    }
+    for (int i = 0; i < edges.length; i++) {
+      if (!Double.isFinite(edges[i])) {
+        throw new IllegalArgumentException("edges[" + i + "] must be finite but was " + edges[i]);
+      }
+      if (i > 0 && edges[i] < edges[i - 1]) {
+        throw new IllegalArgumentException("edges must be non-decreasing but edges[" + i + "] = "
+            + edges[i] + " < " + edges[i - 1]);
+      }
+    }
+    return new HistogramCounts(edges.clone(), new long[edges.length + 1], 0, 0);
+  }
+
+  /** Adds one value; NaN counts as missing, ±Infinity as infinite. */
+  public HistogramCounts add(double x) {
+    if (Double.isNaN(x)) {
+      missing++;
+    } else if (Double.isInfinite(x)) {
+      infinite++;
+    } else {
+      counts[Stats.binIndex(edges, x)]++;
+    }
+    return this;
+  }
+
+  /** Adds every value. */
+  public HistogramCounts addAll(double[] xs) {
+    for (double x : xs) {
+      add(x);
+    }
+    return this;
+  }
+
+  /**
+   * @return new counts, the sum of this and other
+   * @throws IllegalArgumentException if the edges differ
+   */
+  public HistogramCounts merge(HistogramCounts other) {
+    if (!Arrays.equals(edges, other.edges)) {
+      throw new IllegalArgumentException("cannot merge histograms with different edges");
+    }
+    long[] c = counts.clone();
+    for (int i = 0; i < c.length; i++) {
+      c[i] += other.counts[i];
+    }
+    return new HistogramCounts(edges, c, missing + other.missing, infinite + other.infinite);
+  }
+
+  /** @return a copy of the edges */
+  public double[] edges() {
+    return edges.clone();
+  }
+
+  /** @return a copy of the finite-value counts per bin */
+  public long[] counts() {
+    return counts.clone();
+  }
+
+  /** @return the number of NaN values added */
+  public long missing() {
+    return missing;
+  }
+
+  /** @return the number of infinite values added */
+  public long infinite() {
+    return infinite;
+  }
+
+  /** @return the number of finite values added */
+  public long total() {
+    long s = 0;
+    for (long c : counts) {
+      s += c;
+    }
+    return s;
+  }
+
+  long[] countsView() {
+    return counts;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof HistogramCounts && Arrays.equals(edges, ((HistogramCounts) o).edges)
+        && Arrays.equals(counts, ((HistogramCounts) o).counts)
+        && missing == ((HistogramCounts) o).missing && infinite == ((HistogramCounts) o).infinite;
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(counts) * 31 + Long.hashCode(missing + 7 * infinite);
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "HistogramCounts[bins=%d, counts=%s, missing=%d, infinite=%d]",
+        counts.length, Arrays.toString(counts), missing, infinite);
+  }
+}

@@ -1,0 +1,161 @@
+package org.mlops4j.drift;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mlops4j.drift.internal.Sorting;
+import org.mlops4j.drift.internal.Stats;
+
+/**
+ * Population stability index: {@code PSI = sum_i (c_i - r_i) ln(c_i / r_i)} over bins, where r_i
+ * and c_i are the reference and current shares of bin i (Siddiqi 2006; Yurdakul 2018). PSI &ge; 0,
+ * 0 when the shares agree.
+ *
+ * <p>Bins are fitted on the reference: {@link Binning#QUANTILE} (default, 10 bins) or {@link
+ * Binning#EQUAL_WIDTH}; right-closed {@code (e[k-1], e[k]]} with open outer bins (see {@link
+ * Binning}). Empty bins: a share of exactly 0 is replaced by {@code epsilon} (default {@value
+ * #DEFAULT_EPSILON}) without renormalising, so a bin empty on both sides adds 0. Categorical PSI
+ * uses the reference categories plus one bucket for categories the reference never saw.
+ *
+ * <p>Reading: {@link PsiLevel} (below 0.1 stable, 0.1–0.25 moderate, above 0.25 significant).
+ *
+ * <pre>{@code
+ * double psi = Psi.numeric(reference, current);              // 10 quantile bins
+ * double psi2 = Psi.numeric(reference, current, 20, Binning.EQUAL_WIDTH, 1e-6);
+ * double psi3 = Psi.categorical(refCities, curCities);
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class Psi {
+
+  /** Default replacement of an empty bin's share. */
+  public static final double DEFAULT_EPSILON = 1e-4;
+
+  /** Default number of bins. */
+  public static final int DEFAULT_BINS = 10;
+
+  /** Label of the bucket of categories unseen in the reference. */
+  public static final String UNSEEN = "<unseen>";
+
+  private Psi() {}
+
+  /** PSI over 10 quantile bins, epsilon 1e-4. */
+  public static double numeric(double[] reference, double[] current) {
+    return numeric(reference, current, DEFAULT_BINS, Binning.QUANTILE, DEFAULT_EPSILON);
+  }
+
+  /**
+   * PSI of numeric samples over bins fitted on the reference.
+   *
+   * @throws IllegalArgumentException if a sample is empty or not finite, bins &lt; 2, or epsilon
+   *     is not in (0, 1)
+   */
+  public static double numeric(
+      double[] reference, double[] current, int bins, Binning binning, double epsilon) {
+    double[] sorted = sortedReference(reference, bins);
+    Checks.finite("current", current);
+    checkEpsilon(epsilon);
+    double[] edges = edgesOfSorted(sorted, bins, binning);
+    long[] rc = Stats.binCountsSorted(edges, sorted, sorted.length);
+    long[] cc = Stats.binCounts(edges, current, 0, current.length);
+    return Stats.psi(rc, cc, epsilon);
+  }
+
+  /**
+   * The interior bin edges fitted on a reference sample (bins - 1 values).
+   *
+   * @throws IllegalArgumentException if the sample is empty or not finite, or bins &lt; 2
+   */
+  public static double[] edges(double[] reference, int bins, Binning binning) {
+    return edgesOfSorted(sortedReference(reference, bins), bins, binning);
+  }
+
+  private static double[] sortedReference(double[] reference, int bins) {
+    Checks.finite("reference", reference);
+    if (bins < 2) {
+      throw new IllegalArgumentException("bins must be at least 2 but was " + bins);
+    }
+    return Sorting.sortedCopy(reference);
+  }
+
+  private static double[] edgesOfSorted(double[] sorted, int bins, Binning binning) {
+    return binning == Binning.QUANTILE
+        ? Stats.quantileEdges(sorted, sorted.length, bins)
+        : Stats.equalWidthEdges(sorted[0], sorted[sorted.length - 1], bins);
+  }
+
+  /**
+   * PSI from bin counts.
+   *
+   * @throws IllegalArgumentException if the lengths differ, fewer than 2 bins, a count is
+   *     negative, a side is all zero, or epsilon is not in (0, 1)
+   */
+  public static double fromCounts(long[] reference, long[] current, double epsilon) {
+    if (reference.length != current.length) {
+      throw new IllegalArgumentException("length mismatch: reference has " + reference.length
+          + " bins but current has " + current.length);
+    }
+    if (reference.length < 2) {
+      throw new IllegalArgumentException("bins must be at least 2 but was " + reference.length);
+    }
+    checkEpsilon(epsilon);
+    checkCounts("reference", reference);
+    checkCounts("current", current);
+    return Stats.psi(reference, current, epsilon);
+  }
+
+  /** Categorical PSI with epsilon 1e-4. */
+  public static double categorical(String[] reference, String[] current) {
+    return categorical(reference, current, DEFAULT_EPSILON);
+  }
+
+  /**
+   * Categorical PSI over the reference categories plus the {@value #UNSEEN} bucket.
+   *
+   * @throws IllegalArgumentException if a sample is empty or has a null
+   */
+  public static double categorical(String[] reference, String[] current, double epsilon) {
+    Checks.categories("reference", reference);
+    Checks.categories("current", current);
+    checkEpsilon(epsilon);
+    long[][] c = categoryCounts(reference, current);
+    return Stats.psi(c[0], c[1], epsilon);
+  }
+
+  /** Counts over reference categories (first-seen order) + unseen bucket (last). */
+  static long[][] categoryCounts(String[] reference, String[] current) {
+    Map<String, Integer> index = new LinkedHashMap<>();
+    for (String s : reference) {
+      index.putIfAbsent(s, index.size());
+    }
+    long[] rc = new long[index.size() + 1];
+    long[] cc = new long[index.size() + 1];
+    for (String s : reference) {
+      rc[index.get(s)]++;
+    }
+    for (String s : current) {
+      Integer i = index.get(s);
+      cc[i == null ? index.size() : i]++;
+    }
+    return new long[][] {rc, cc};
+  }
+
+  static void checkEpsilon(double epsilon) {
+    if (!(epsilon > 0 && epsilon < 1)) {
+      throw new IllegalArgumentException("epsilon must be in (0, 1) but was " + epsilon);
+    }
+  }
+
+  private static void checkCounts(String name, long[] counts) {
+    long total = 0;
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] < 0) {
+        throw new IllegalArgumentException(name + " count " + i + " is negative: " + counts[i]);
+      }
+      total += counts[i];
+    }
+    if (total == 0) {
+      throw new IllegalArgumentException(name + " counts are all zero");
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package org.mlops4j.drift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Expected: NumPy 2.4.6 on the same numbers ({@link Samples}): {@code edges =
+ * np.quantile(ref, [k/10 for k in 1..9])}, {@code np.bincount(np.searchsorted(edges, x,
+ * side='left'))}, shares with {@code np.where(s == 0, eps, s)}, {@code sum((c - r) * log(c / r))}
+ * (script: benchmarks/python/drift_reference.py).
+ */
+class PsiTest {
+  private final double[] ref = Samples.sample(21, 5000, 0.0, 1.0);
+  private final double[] cur = Samples.sample(22, 4000, 0.3, 1.2);
+
+  @Test
+  void quantileBins_matchNumpy() {
+    assertThat(Psi.numeric(ref, cur)).isCloseTo(0.2801527801437027, within(1e-12));
+    assertThat(Psi.numeric(ref, cur, 20, Binning.QUANTILE, 1e-4))
+        .isCloseTo(0.30789942866747055, within(1e-12));
+  }
+
+  @Test
+  void quantileEdges_areNumpyLinearQuantiles() {
+    double[] e = Psi.edges(ref, 10, Binning.QUANTILE);
+    assertThat(e).containsExactly(-0.7509940301301434, -0.49480284669219976, -0.3163418103466852,
+        -0.160220338577854, -0.007143122393565515, 0.14050814129734893, 0.30359515088222655,
+        0.48187913738298804, 0.7112342327066172);
+  }
+
+  @Test
+  void equalWidthBins_matchNumpy() {
+    assertThat(Psi.numeric(ref, cur, 10, Binning.EQUAL_WIDTH, 1e-4))
+        .isCloseTo(0.3308281691823601, within(1e-12));
+  }
+
+  @Test
+  void psi_withEmptyCurrentBins_usesTheConfiguredEpsilon() {
+    double[] far = Samples.sample(23, 500, 3.0, 0.2);
+    assertThat(Psi.numeric(ref, far, 10, Binning.QUANTILE, 1e-4))
+        .isCloseTo(8.283089355027482, within(1e-10));
+    assertThat(Psi.numeric(ref, far, 10, Binning.QUANTILE, 1e-6))
+        .isCloseTo(12.433855885838662, within(1e-10));
+  }
+
+  @Test
+  void categoricalPsi_putsUnseenCategoriesInTheirOwnBucket() {
+    String[] r = new String[100];
+    String[] c = new String[100];
+    for (int i = 0; i < 100; i++) {
+      r[i] = i < 50 ? "a" : i < 80 ? "b" : "c";
+      c[i] = i < 40 ? "a" : i < 70 ? "b" : i < 90 ? "c" : "d";
+    }
+    // expected: numpy, shares [.5,.3,.2,0] vs [.4,.3,.2,.1], zero -> 1e-4
+    assertThat(Psi.categorical(r, c)).isCloseTo(0.7123991075017365, within(1e-12));
+  }
+
+  @Test
+  void identicalSamples_haveZeroPsi() {
+    assertThat(Psi.numeric(ref, ref.clone())).isZero();
+  }
+
+  @Test
+  void levels_readTheConventionalCutOffs() {
+    assertThat(PsiLevel.of(0.05)).isEqualTo(PsiLevel.STABLE);
+    assertThat(PsiLevel.of(0.1)).isEqualTo(PsiLevel.MODERATE);
+    assertThat(PsiLevel.of(0.25)).isEqualTo(PsiLevel.MODERATE);
+    assertThat(PsiLevel.of(0.2501)).isEqualTo(PsiLevel.SIGNIFICANT);
+    assertThat(PsiLevel.of(0.15, 0.2, 0.3)).isEqualTo(PsiLevel.STABLE);
+  }
+
+  @Test
+  void fewerThanTwoBins_isRejected() {
+    assertThatThrownBy(() -> Psi.numeric(ref, cur, 1, Binning.QUANTILE, 1e-4))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("bins must be at least 2 but was 1");
+  }
+
+  @Test
+  void countLengthMismatch_isRejected() {
+    assertThatThrownBy(() -> Psi.fromCounts(new long[] {1, 2}, new long[] {1, 2, 3}, 1e-4))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("length mismatch: reference has 2 bins but current has 3");
+  }
+
+  @Test
+  void badEpsilon_isRejected() {
+    assertThatThrownBy(() -> Psi.numeric(ref, cur, 10, Binning.QUANTILE, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("epsilon must be in (0, 1) but was 0.0");
+  }
+}
