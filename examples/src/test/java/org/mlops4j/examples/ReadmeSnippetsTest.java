@@ -6,48 +6,44 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Evaluates every {@code ```java} block of the repository's README.md in a fresh JShell (with the
- * jshell tool's default imports), so that the README's snippets stay runnable. Paths the snippets
- * write to ({@code "mlruns"}, {@code "drift-report.html"}...) are redirected into a temporary folder.
+ * Evaluates the {@code ```java} blocks of the repository's README.md, in order, in one JShell
+ * session (with the jshell tool's default imports), as a reader pasting them one after the other
+ * would; a later block may use what an earlier one declared. Any rejected snippet or exception
+ * fails. Relative paths the snippets write to ({@code Path.of("mlruns")}...) are redirected into a
+ * temporary folder.
  */
 class ReadmeSnippetsTest {
 
   private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
 
-  @TempDir static Path work;
+  @TempDir Path work;
 
-  @TestFactory
-  Stream<DynamicTest> everyJavaBlockOfTheReadmeRuns() throws IOException {
+  @Test
+  void everyJavaBlockOfTheReadmeRunsInOrder() throws IOException {
     String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-    List<DynamicTest> tests = new ArrayList<>();
+    StringBuilder script = new StringBuilder(JShellScriptRunner.DEFAULT_IMPORTS);
+    int blocks = 0;
     Matcher m = JAVA_BLOCK.matcher(readme);
     while (m.find()) {
-      String block = m.group(1);
-      int line = readme.substring(0, m.start()).split("\n", -1).length;
-      tests.add(DynamicTest.dynamicTest("README.md line " + line, () -> {
-        String script = JShellScriptRunner.DEFAULT_IMPORTS + redirectPaths(block);
-        JShellScriptRunner.Outcome outcome = JShellScriptRunner.run(script);
-        System.out.println(outcome.output());
-        assertThat(outcome.snippets()).isPositive();
-      }));
+      script.append(redirectPaths(m.group(1))).append('\n');
+      blocks++;
     }
-    assertThat(tests).as("java blocks in README.md").hasSizeGreaterThanOrEqualTo(1);
-    return tests.stream();
+
+    JShellScriptRunner.Outcome outcome = JShellScriptRunner.run(script.toString());
+
+    System.out.println(outcome.output());
+    assertThat(blocks).as("java blocks in README.md").isGreaterThanOrEqualTo(5);
+    assertThat(outcome.snippets()).isGreaterThan(blocks);
   }
 
   /** Rewrites {@code Path.of("relative")} into a path under the temporary folder. */
-  private static String redirectPaths(String block) {
-    String root = work.toString().replace("\\", "\\\\");
-    return block.replaceAll("Path\\.of\\(\"(?!/)", "Path.of(\"" + Matcher.quoteReplacement(root) + "/");
+  private String redirectPaths(String block) {
+    return block.replaceAll("Path\\.of\\(\"(?!/)", Matcher.quoteReplacement("Path.of(\"" + work + "/"));
   }
 }
