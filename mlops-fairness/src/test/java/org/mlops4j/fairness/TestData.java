@@ -5,21 +5,21 @@ package org.mlops4j.fairness;
  * default_rng(20261126)): three groups A/B/C with different base rates, a second attribute sex,
  * scores in [0, 1] rounded to 3 decimals, predictions = score &gt;= 0.5.
  */
-final class TestData {
+public final class TestData {
 
-  static final String LABELS =
+  public static final String LABELS =
       "0111100011001000110011101100010100001010100100111000101010000011000011000001111111100110101011111110" +
       "1000000011001010010101111011110100101111111000000100011111010100101100000010110001001100000111001100";
-  static final String PREDICTIONS =
+  public static final String PREDICTIONS =
       "0111100001001000111011101100110100001010100100111001101010000001000011001001101111101010101111110100" +
       "1110010011001011010000110011010100101111111000100110011110011110101000010010111101001100000111011100";
-  static final String GROUPS =
+  public static final String GROUPS =
       "CABABAAACBCBCBBBBABABBABBBAABCBBCAAAAAABCABCABBABABBCCCABBCACBCCBCBAAACBBBABAACABABBBCACBBABABABAAAC" +
       "CABBCBBAAAAACAAACCACBAAACAAAABBABBACCBCCBCACBBBABAABBBACBCCAAABBABAABACACAABCCBBBBACAABABCAABACBAABB";
-  static final String SEX =
+  public static final String SEX =
       "FFMMMFFFMFFMFFFMMMFMFMMFFMMMMMFMMMFMMMFMFFMMMMFMMMMFMFMMMMMFMMFMFMFFMFMFFFMMMMMFFFFMMMMFMMMFFFMFFFFF" +
       "MMFMMFFFFMFFMMFMFFFMMFFFMMFFMFMMFMMMMFMMFMMMMFFFMFMMFMFMMFFMFFMFMFFMFFFMMFFMFFFFFMMFFFMMMFFMFFFFMFFM";
-  static final double[] SCORES = {
+  public static final double[] SCORES = {
     0.094, 0.87, 0.773, 0.709, 0.548, 0.368, 0.316, 0.459, 0.328, 1.0,
     0.455, 0.214, 0.842, 0.346, 0.325, 0.432, 0.628, 0.556, 0.505, 0.189,
     0.608, 0.967, 1.0, 0.407, 1.0, 0.839, 0.0, 0.095, 0.661, 0.979,
@@ -44,19 +44,19 @@ final class TestData {
 
   private TestData() {}
 
-  static int[] labels() {
+  public static int[] labels() {
     return digits(LABELS);
   }
 
-  static int[] predictions() {
+  public static int[] predictions() {
     return digits(PREDICTIONS);
   }
 
-  static String[] groups() {
+  public static String[] groups() {
     return letters(GROUPS);
   }
 
-  static String[] sex() {
+  public static String[] sex() {
     return letters(SEX);
   }
 

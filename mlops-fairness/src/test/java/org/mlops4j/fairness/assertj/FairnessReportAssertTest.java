@@ -1,5 +1,7 @@
 package org.mlops4j.fairness.assertj;
 
+import org.mlops4j.fairness.TestData;
+
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mlops4j.fairness.assertj.FairnessAssertions.assertThat;
 
@@ -17,7 +19,7 @@ import org.mlops4j.fairness.Metric;
 class FairnessReportAssertTest {
 
   private static FairnessReport report(String reference) {
-    var b = Fairness.ofScores(Data.labels(), Data.SCORES, 0.5).groups("race", Data.groups())
+    var b = Fairness.ofScores(TestData.labels(), TestData.SCORES, 0.5).groups("race", TestData.groups())
         .bootstrap(0, 1);
     if (reference != null) {
       b.reference(reference);
@@ -138,8 +140,8 @@ class FairnessReportAssertTest {
   @Test
   void perGroupAssertions_withNoOtherGroupToJudge_failInsteadOfPassingVacuously() {
     // sizes A 80, B 76, C 44 (numpy, expected_values.py): with a minimum of 77 rows only A is judged
-    FairnessReport onlyA = Fairness.ofScores(Data.labels(), Data.SCORES, 0.5)
-        .groups("race", Data.groups()).minGroupSize(77).reference("A").bootstrap(0, 1).build();
+    FairnessReport onlyA = Fairness.ofScores(TestData.labels(), TestData.SCORES, 0.5)
+        .groups("race", TestData.groups()).minGroupSize(77).reference("A").bootstrap(0, 1).build();
     assertThatThrownBy(() -> assertThat(onlyA).hasEveryGroupFprWithinOfReference(0.01))
         .isInstanceOf(AssertionError.class)
         .hasMessage("Expecting FPR within 0.01 of reference group \"A\" to be judged but fewer than"
