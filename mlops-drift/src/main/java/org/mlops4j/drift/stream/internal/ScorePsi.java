@@ -1,5 +1,7 @@
 package org.mlops4j.drift.stream.internal;
 
+import org.mlops4j.drift.internal.Stats;
+
 import java.util.Arrays;
 
 /**
@@ -103,16 +105,6 @@ public final class ScorePsi {
 
   /** Number of edges strictly below x (numpy searchsorted side='left'). */
   int bin(double x) {
-    int lo = 0;
-    int hi = edges.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (edges[mid] < x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
+    return Stats.binIndex(edges, x);
   }
 }
