@@ -18,7 +18,7 @@ class JShellTourTest {
 
     assertThat(outcome.snippets()).isGreaterThan(10);
     // lr = 0.3 lowers the loss faster than lr = 0.1: 1/(1 + 0.3*4) < 1/(1 + 0.1*4)
-    assertThat(outcome.output()).contains("best: lr=0.3");
+    assertThat(outcome.output()).contains("best: lr=0.3", "DriftReport", "FairnessReport", "equalized odds difference");
   }
 
   @Test
