@@ -1,6 +1,9 @@
 package org.mlops4j.fairness.assertj;
 
 import org.mlops4j.fairness.FairnessReport;
+import org.mlops4j.fairness.individual.ConsistencyResult;
+import org.mlops4j.fairness.individual.FlipTestResult;
+import org.mlops4j.fairness.individual.LipschitzResult;
 
 /**
  * Entry point of the fairness assertions: one static {@code assertThat} overload per result type.
@@ -26,5 +29,29 @@ public final class FairnessAssertions {
    */
   public static FairnessReportAssert assertThat(FairnessReport actual) {
     return new FairnessReportAssert(actual);
+  }
+
+  /**
+   * @param actual the consistency score under test
+   * @return assertions on it
+   */
+  public static ConsistencyAssert assertThat(ConsistencyResult actual) {
+    return new ConsistencyAssert(actual);
+  }
+
+  /**
+   * @param actual the counterfactual flip-test result under test
+   * @return assertions on it
+   */
+  public static FlipTestAssert assertThat(FlipTestResult actual) {
+    return new FlipTestAssert(actual);
+  }
+
+  /**
+   * @param actual the Lipschitz audit under test
+   * @return assertions on it
+   */
+  public static LipschitzAssert assertThat(LipschitzResult actual) {
+    return new LipschitzAssert(actual);
   }
 }
