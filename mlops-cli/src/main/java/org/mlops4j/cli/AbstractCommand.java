@@ -1,0 +1,68 @@
+package org.mlops4j.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.Callable;
+import org.mlops4j.api.MlopsException;
+import org.mlops4j.cli.internal.UsageException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The frame of every subcommand: runs {@link #run()} and turns a failure into the exit status and
+ * one line on standard error, so that the behaviour is the same under {@code new
+ * CommandLine(new Main())} and {@link Main#commandLine()}.
+ */
+abstract class AbstractCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--verbose", description = "On failure, also print the stack trace.")
+  boolean verbose;
+
+  /** @return {@link Main#OK} or {@link Main#CHECK_FAILED} */
+  abstract int run() throws Exception;
+
+  @Override
+  public final Integer call() {
+    try {
+      int status = run();
+      out().flush();
+      return status;
+    } catch (UsageException | IllegalArgumentException | MlopsException e) {
+      return fail(e.getMessage(), e);
+    } catch (java.io.UncheckedIOException e) {
+      return fail(e.getCause().toString(), e);
+    } catch (OutOfMemoryError e) {
+      return fail("out of memory (raise the heap with JAVA_OPTS=-Xmx...)", e);
+    } catch (Exception | Error e) {
+      // A bug rather than bad input; still one line unless --verbose.
+      return fail("unexpected " + e, e);
+    }
+  }
+
+  private int fail(String message, Throwable e) {
+    out().flush();
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(spec.qualifiedName() + ": " + oneLine(message));
+    if (verbose) {
+      StringWriter sw = new StringWriter();
+      e.printStackTrace(new PrintWriter(sw));
+      err.print(sw);
+    }
+    err.flush();
+    return Main.BAD_INPUT;
+  }
+
+  static String oneLine(String message) {
+    if (message == null) {
+      return "failed";
+    }
+    return message.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+  }
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+}

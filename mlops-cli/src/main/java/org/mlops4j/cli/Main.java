@@ -1,0 +1,125 @@
+package org.mlops4j.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code mlops} command: drift and fairness checks over CSV files, and a look at the runs of a
+ * local tracking store, without writing Java.
+ *
+ * <pre>
+ * mlops drift --reference train.csv --current today.csv --json - --fail-on-drift
+ * mlops fairness --data scored.csv --label y --score p --threshold 0.5 --group sex \
+ *     --fail-if demographicParityDifference&gt;0.1
+ * mlops runs list --store ./mlruns
+ * </pre>
+ *
+ * <p>Exit status: {@value #OK} on success, {@value #CHECK_FAILED} when a requested check fails
+ * ({@code --fail-on-drift}, {@code --fail-if}), {@value #BAD_INPUT} on bad usage or bad input
+ * (missing file, unknown column, malformed CSV...), with one line on standard error naming the
+ * problem; {@code --verbose} adds the stack trace.
+ *
+ * <p>In-process use (tests, other tools):
+ *
+ * <pre>{@code
+ * int status = new CommandLine(new Main()).execute("drift", "--reference", "a.csv", "--current", "b.csv");
+ * }</pre>
+ *
+ * Bad usage (an unknown option, a missing required option) is reported in one line, with a
+ * pointer to {@code --help}, rather than followed by the whole usage help.
+ *
+ * @since 0.1.0
+ */
+@Command(
+    name = "mlops",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Drift and fairness checks over CSV files, and the runs of a local tracking store.",
+      "",
+      "Exit status: 0 success, 1 a requested check failed (--fail-on-drift, --fail-if),"
+          + " 2 bad usage or bad input (one line on stderr; --verbose adds the stack trace)."
+    },
+    modelTransformer = Main.OneLineUsageErrors.class,
+    subcommands = {
+      DriftCommand.class,
+      FairnessCommand.class,
+      RunsCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    usageHelpAutoWidth = true)
+public final class Main implements Callable<Integer> {
+
+  /** Exit status on success. */
+  public static final int OK = 0;
+
+  /** Exit status when a requested check fails: drift found, a fairness criterion exceeded. */
+  public static final int CHECK_FAILED = 1;
+
+  /** Exit status on bad usage or bad input. */
+  public static final int BAD_INPUT = 2;
+
+  @Spec CommandSpec spec;
+
+  /** Creates the top-level command; run it with {@code new CommandLine(new Main()).execute(args)}. */
+  public Main() {}
+
+  /**
+   * Runs the command line and exits the JVM with its status.
+   *
+   * @param args the command line arguments
+   */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * @return a {@code CommandLine} for {@code mlops}, the same as {@code new CommandLine(new
+   *     Main())}: bad usage is one line on standard error with a pointer to {@code --help}, and the
+   *     exit status follows {@link Main}
+   */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main());
+  }
+
+  /**
+   * Installs the one-line bad-usage handler on the {@code CommandLine} being built, so that {@code
+   * new CommandLine(new Main())} behaves as the installed tool (picocli applies model transformers
+   * once the spec is bound to its {@code CommandLine}).
+   */
+  static final class OneLineUsageErrors implements CommandLine.IModelTransformer {
+    @Override
+    public CommandSpec transform(CommandSpec spec) {
+      if (spec.commandLine() != null) {
+        spec.commandLine().setParameterExceptionHandler(Main::handleUsageError);
+      }
+      return spec;
+    }
+  }
+
+  private static int handleUsageError(ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    String name = cmd.getCommandSpec().qualifiedName();
+    String hint = "";
+    if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+      hint = "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+    }
+    err.println(name + ": " + ex.getMessage() + hint + " (see '" + name + " --help')");
+    err.flush();
+    return BAD_INPUT;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("mlops: a command is required: drift, fairness or runs (see 'mlops --help')");
+    err.flush();
+    return BAD_INPUT;
+  }
+}
