@@ -98,7 +98,7 @@ public final class KolmogorovSmirnov {
     double[] s1;
     double[] s2;
     if (sample1 != null && sample2 != null && Math.min(sample1.length, sample2.length) >= PARALLEL_MIN
-        && java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() > 1) {
+        && org.mlops4j.drift.internal.Stats.twoCores()) {
       // sort the two samples on two threads: sorting dominates the cost
       java.util.concurrent.ForkJoinTask<double[]> other = java.util.concurrent.ForkJoinPool
           .commonPool().submit(() -> sortedCopy("sample2", sample2));

@@ -59,8 +59,7 @@ public final class Ks {
    * fork-join pool) when the samples are large; identical result.
    */
   public static long[] maxDeviationsParallel(double[] s1, int n1, double[] s2, int n2) {
-    if ((long) n1 + n2 < (1 << 18)
-        || java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() < 2) {
+    if ((long) n1 + n2 < (1 << 18) || !Stats.twoCores()) {
       return maxDeviations(s1, n1, s2, n2);
     }
     return splitWalk(s1, n1, s2, n2);

@@ -242,4 +242,13 @@ public final class Stats {
     Sorting.sort(s);
     return s;
   }
+
+  /**
+   * Whether a second core can take half of a large computation. Not {@code
+   * ForkJoinPool.getCommonPoolParallelism() > 1}: on two cores the common pool has parallelism 1,
+   * one worker beside the calling thread, which is exactly the second core.
+   */
+  public static boolean twoCores() {
+    return Runtime.getRuntime().availableProcessors() > 1;
+  }
 }
