@@ -1,20 +1,13 @@
 package org.mlops4j.benchmarks.tracking;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.mlops4j.api.tracking.Run;
-import org.mlops4j.core.tracking.LocalTracker;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The cost of {@link Run#logMetric(String, double, long)} on the caller's thread, as a distribution
@@ -28,42 +21,16 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class LogMetricLatencyBenchmark {
+public class LogMetricLatencyBenchmark extends TrackingBenchmarkSupport {
 
-  private Path dir;
-  private LocalTracker tracker;
-  private Run run;
-  private double[] values;
-  private long step;
-
-  @Setup(Level.Trial)
-  public void openStore() throws IOException {
-    dir = Files.createTempDirectory("mlops4j-bench");
-    tracker = LocalTracker.open(dir.resolve("mlruns"));
-    values = TrackingBenchmarkSupport.values();
-  }
-
-  @Setup(Level.Iteration)
-  public void startRun() {
-    run = tracker.startRun("bench", "latency");
-  }
-
-  @TearDown(Level.Iteration)
-  public void endRun() {
-    run.close();
-    // keep the disk small: drop the run's files after each iteration
-    TrackingBenchmarkSupport.deleteRecursively(tracker.root().resolve(run.experimentId()).resolve(run.id()));
-  }
-
-  @TearDown(Level.Trial)
-  public void closeStore() {
-    tracker.close();
-    TrackingBenchmarkSupport.deleteRecursively(dir);
+  @Override
+  String runName() {
+    return "latency";
   }
 
   @Benchmark
   public Run logMetric() {
     long s = step++;
-    return run.logMetric("loss", values[(int) (s & (TrackingBenchmarkSupport.VALUES - 1))], s);
+    return run.logMetric("loss", value(s), s);
   }
 }
