@@ -133,18 +133,9 @@ public record Provenance(
 
   /** @return the version of mlops4j on the class path, or {@code "unknown"} */
   public static String currentLibraryVersion() {
-    try (InputStream in = Provenance.class.getResourceAsStream("version.properties")) {
-      if (in == null) {
-        return "unknown";
-      }
-      Properties p = new Properties();
-      p.load(in);
-      String v = p.getProperty("version", "unknown");
-      return v.startsWith("${") ? "unknown" : v;
-    } catch (IOException e) {
-      return "unknown";
-    }
+    return org.mlops4j.api.internal.LibraryVersion.get();
   }
+
 
   /**
    * The provenance as flat, time-independent key/value pairs in a stable order, for tags and

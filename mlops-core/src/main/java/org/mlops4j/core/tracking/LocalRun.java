@@ -15,7 +15,7 @@ import org.mlops4j.api.tracking.RunStatus;
 import org.mlops4j.core.tracking.internal.AtomicFiles;
 import org.mlops4j.core.tracking.internal.DvcLiveWriter;
 import org.mlops4j.core.tracking.internal.MetricSink;
-import org.mlops4j.core.tracking.internal.Names;
+import org.mlops4j.api.internal.Names;
 import org.mlops4j.core.tracking.internal.Yaml;
 
 /** A run of a {@link LocalTracker}, writing into its folder of the store. */

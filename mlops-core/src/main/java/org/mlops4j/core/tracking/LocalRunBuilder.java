@@ -7,7 +7,7 @@ import org.mlops4j.api.tracking.Run;
 import org.mlops4j.api.tracking.RunAction;
 import org.mlops4j.api.tracking.RunBuilder;
 import org.mlops4j.api.tracking.RunWork;
-import org.mlops4j.core.tracking.internal.Names;
+import org.mlops4j.api.internal.Names;
 
 /** The {@link RunBuilder} of a {@link LocalTracker}. */
 final class LocalRunBuilder implements RunBuilder {

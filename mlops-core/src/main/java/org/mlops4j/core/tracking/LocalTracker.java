@@ -45,7 +45,7 @@ import org.mlops4j.core.tracking.internal.AtomicFiles;
 import org.mlops4j.core.tracking.internal.DvcLiveWriter;
 import org.mlops4j.core.tracking.internal.FileStoreReader;
 import org.mlops4j.core.tracking.internal.MetricWriter;
-import org.mlops4j.core.tracking.internal.Names;
+import org.mlops4j.api.internal.Names;
 import org.mlops4j.core.tracking.internal.Yaml;
 
 /**

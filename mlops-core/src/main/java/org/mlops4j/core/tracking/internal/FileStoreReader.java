@@ -1,5 +1,6 @@
 package org.mlops4j.core.tracking.internal;
 
+import org.mlops4j.api.internal.Names;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;

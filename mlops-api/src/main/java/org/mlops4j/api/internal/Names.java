@@ -1,4 +1,4 @@
-package org.mlops4j.core.tracking.internal;
+package org.mlops4j.api.internal;
 
 import java.util.regex.Pattern;
 
@@ -34,7 +34,7 @@ public final class Names {
    */
   public static String validateKey(String what, String name) {
     if (name == null) {
-      throw new IllegalArgumentException(what + " must not be null");
+      throw new NullPointerException(what + " must not be null");
     }
     if (name.isEmpty()) {
       throw new IllegalArgumentException(what + " must not be empty");
@@ -59,7 +59,7 @@ public final class Names {
    * @return whether the name is a relative POSIX path equal to its normal form: no leading or
    *     trailing {@code /}, no empty, {@code .} or {@code ..} segment
    */
-  static boolean isNormalisedRelativePath(String name) {
+  public static boolean isNormalisedRelativePath(String name) {
     if (name.startsWith("/") || name.endsWith("/")) {
       return false;
     }

@@ -1,4 +1,4 @@
-package org.mlops4j.core.tracking.internal;
+package org.mlops4j.api.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,7 +40,7 @@ class NamesTest {
   @Test
   void nullName_isRejectedWithExactMessage() {
     assertThatThrownBy(() -> Names.validateKey("tag key", null))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(NullPointerException.class)
         .hasMessage("tag key must not be null");
   }
 

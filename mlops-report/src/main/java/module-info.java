@@ -1,0 +1,19 @@
+/**
+ * mlops4j report: how results leave the JVM. The one JSON convention (a header with format,
+ * version, library version and creation time; camelCase fields; an undefined number is {@code null}
+ * with a sibling {@code <name>Reason}) and HTML escaping. Its internals are exported to the
+ * modules that write reports only.
+ */
+module org.mlops4j.report {
+  requires transitive org.mlops4j.api;
+  requires com.fasterxml.jackson.databind;
+  requires static org.jspecify;
+
+  exports org.mlops4j.report;
+  exports org.mlops4j.report.internal to
+      org.mlops4j.core,
+      org.mlops4j.pipeline,
+      org.mlops4j.drift,
+      org.mlops4j.fairness,
+      org.mlops4j.cli;
+}
