@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The one metric-key scheme of every {@code logTo(run)}: {@code <area>.<subject>.<measure>}, dot
- * separated, for example {@code drift.age.ks_statistic}, {@code drift.dataset.drifted_share},
+ * separated, for example {@code drift.age.ks}, {@code drift.dataset.drifted_share},
  * {@code fairness.equalized_odds_difference}, {@code fairness.group.A.tpr}, {@code
  * fairness.individual.flip_rate}. Segments that come from data (a feature or group name) are
  * sanitised by {@link #segment(String)}; fixed segments are lower snake_case.

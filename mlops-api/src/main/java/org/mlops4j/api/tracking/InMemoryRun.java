@@ -27,7 +27,7 @@ import org.mlops4j.api.internal.Require;
  * <pre>{@code
  * InMemoryRun run = InMemoryRun.create("test");
  * report.logTo(run);
- * assertThat(run.latestMetric("drift.age.ks_statistic")).hasValue(0.43);
+ * assertThat(run.latestMetric("drift.age.ks")).hasValue(0.43);
  * }</pre>
  *
  * @since 0.1.0
