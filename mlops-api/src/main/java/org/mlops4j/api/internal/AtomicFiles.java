@@ -24,7 +24,8 @@ import org.mlops4j.api.MlopsException;
  * The one implementation of file writes that never leave a half-written file behind, used by every
  * module.
  *
- * <p>A whole-file write goes to a temporary file ({@value #TMP_PREFIX}{@code <name>-<uuid>}) in the
+ * <p>A whole-file write goes to a temporary file ({@value #TMP_PREFIX}{@code <name>-<uuid>}, the
+ * name cut to 40 characters) in the
  * target's folder (or a given folder on the same file system), which is then renamed over the
  * target with {@link StandardCopyOption#ATOMIC_MOVE}: a reader sees the old content or the new,
  * never a part; a killed process leaves at most a temporary file, which readers skip by its prefix.
@@ -96,7 +97,7 @@ public final class AtomicFiles {
       throw new IOException("no folder for the temporary file of " + abs);
     }
     Files.createDirectories(tmpFolder);
-    Path tmp = tmpFolder.resolve(TMP_PREFIX + abs.getFileName() + "-" + UUID.randomUUID());
+    Path tmp = tmpFolder.resolve(TMP_PREFIX + shortName(abs) + "-" + UUID.randomUUID());
     try {
       try (FileChannel ch =
           FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -260,6 +261,16 @@ public final class AtomicFiles {
             return FileVisitResult.CONTINUE;
           }
         });
+  }
+
+  /**
+   * At most 40 characters of the target's name: the temporary name must stay under the file
+   * system's 255-byte limit even for MLflow's longest keys (250 characters).
+   */
+  private static String shortName(Path target) {
+    Path name = target.getFileName();
+    String n = name == null ? "" : name.toString();
+    return n.length() <= 40 ? n : n.substring(0, 40);
   }
 
   private static String describe(Exception e) {

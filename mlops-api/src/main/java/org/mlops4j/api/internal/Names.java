@@ -81,10 +81,12 @@ public final class Names {
 
   /**
    * @return the run id
+   * @throws NullPointerException if it is null
    * @throws IllegalArgumentException if it is not {@code ^[a-zA-Z0-9][\w\-]{0,255}$} (MLflow's)
    */
   public static String validateRunId(String runId) {
-    if (runId == null || !RUN_ID.matcher(runId).matches()) {
+    Require.nonNull(runId, "run id");
+    if (!RUN_ID.matcher(runId).matches()) {
       throw new IllegalArgumentException("run id must match ^[a-zA-Z0-9][\\w\\-]{0,255}$, but was '" + runId + "'");
     }
     return runId;

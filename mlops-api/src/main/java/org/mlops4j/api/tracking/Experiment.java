@@ -1,9 +1,9 @@
 package org.mlops4j.api.tracking;
 
+import org.mlops4j.api.internal.Require;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -30,13 +30,13 @@ public record Experiment(
 
   /** Canonical constructor; copies the tags into an immutable, key-ordered map. */
   public Experiment {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(artifactLocation, "artifactLocation");
-    Objects.requireNonNull(lifecycleStage, "lifecycleStage");
-    Objects.requireNonNull(creationTime, "creationTime");
-    Objects.requireNonNull(lastUpdateTime, "lastUpdateTime");
-    tags = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(tags, "tags")));
+    Require.nonNull(id, "id");
+    Require.nonNull(name, "name");
+    Require.nonNull(artifactLocation, "artifactLocation");
+    Require.nonNull(lifecycleStage, "lifecycleStage");
+    Require.nonNull(creationTime, "creationTime");
+    Require.nonNull(lastUpdateTime, "lastUpdateTime");
+    tags = Collections.unmodifiableMap(new TreeMap<>(Require.nonNull(tags, "tags")));
   }
 
   /** @return true unless the experiment has been deleted */

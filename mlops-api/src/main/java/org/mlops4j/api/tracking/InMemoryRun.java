@@ -20,9 +20,12 @@ import org.mlops4j.api.internal.Require;
  * Micrometer's {@code SimpleMeterRegistry} serves tests of instrumented code: hand it to any
  * {@code logTo(run)} and read back what was logged.
  *
- * <p>It checks names as the file store does (MLflow's key rules: {@code ^[/\w.\- ]*$}, at most 250
- * characters, a normalised relative path) and keeps params immutable, so a test that passes here
- * does not fail on a real store. Thread-safe; every method returns quickly.
+ * <p>It behaves as the file store does, so a test that passes here does not fail on a real store:
+ * names checked by MLflow's key rules ({@code ^[/\w.\- ]*$}, at most 250 characters, a normalised
+ * relative path), params immutable, a key that is also the folder of another key of the same kind
+ * refused ({@code train} and {@code train/loss}), params and metrics refused once the run has ended
+ * (tags and artifacts still accepted, as the store accepts them), a folder logged as an artifact kept
+ * file by file. Thread-safe; every method returns quickly.
  *
  * <pre>{@code
  * InMemoryRun run = InMemoryRun.create("test");
@@ -82,13 +85,18 @@ public final class InMemoryRun implements Run {
   public synchronized InMemoryRun logParam(String key, String value) {
     Names.validateKey("param key", key);
     Require.nonNull(value, "value");
-    checkOpen();
-    String old = params.putIfAbsent(key, value);
-    if (old != null && !old.equals(value)) {
-      throw new IllegalArgumentException(
-          "param '" + key + "' was already logged as '" + old + "' and cannot be changed to '"
-              + value + "' (params are immutable)");
+    requireRunning("log param '" + key + "'");
+    String old = params.get(key);
+    if (old != null) {
+      if (!old.equals(value)) {
+        throw new IllegalArgumentException(
+            "param '" + key + "' was already logged as '" + old + "' and cannot be changed to '"
+                + value + "' (params are immutable)");
+      }
+      return this;
     }
+    requireNoFolderClash("param key", key, params.keySet());
+    params.put(key, value);
     return this;
   }
 
@@ -107,7 +115,10 @@ public final class InMemoryRun implements Run {
   @Override
   public synchronized InMemoryRun logMetric(String key, double value, long step) {
     Names.validateKey("metric key", key);
-    checkOpen();
+    requireRunning("log metric '" + key + "'");
+    if (!metrics.containsKey(key)) {
+      requireNoFolderClash("metric key", key, metrics.keySet());
+    }
     metrics
         .computeIfAbsent(key, k -> new ArrayList<>())
         .add(new Metric(key, value, step, System.currentTimeMillis()));
@@ -118,34 +129,71 @@ public final class InMemoryRun implements Run {
   public synchronized InMemoryRun setTag(String key, String value) {
     Names.validateKey("tag key", key);
     Require.nonNull(value, "value");
-    checkOpen();
+    if (!tags.containsKey(key)) {
+      requireNoFolderClash("tag key", key, tags.keySet());
+    }
     tags.put(key, value);
     return this;
   }
 
-  /** Keeps the file's bytes under its file name. */
+  /**
+   * Keeps the file's bytes under its file name, or a folder's files under the folder's name.
+   *
+   * @throws IllegalArgumentException when the file does not exist
+   */
   @Override
   public InMemoryRun logArtifact(Path file) {
-    return logArtifact(file, "");
+    Require.nonNull(file, "file");
+    requireExists(file);
+    String fileName = fileName(file);
+    Names.validateKey("artifact file name", fileName);
+    return keep(file, fileName);
   }
 
-  /** Keeps the file's bytes under {@code artifactDir/<file name>}. */
+  /**
+   * Keeps the file's bytes under {@code artifactDir/<file name>} (a folder file by file).
+   *
+   * @throws IllegalArgumentException when the file does not exist or artifactDir is not a valid
+   *     relative path
+   */
   @Override
   public InMemoryRun logArtifact(Path file, String artifactDir) {
     Require.nonNull(file, "file");
-    Require.nonNull(artifactDir, "artifactDir");
-    Path fileName = Require.nonNull(file.getFileName(), "file name");
-    String path = artifactDir.isEmpty() ? fileName.toString() : artifactDir + "/" + fileName;
-    Names.validateKey("artifact path", path);
-    byte[] bytes;
+    Names.validateKey("artifactDir", artifactDir);
+    requireExists(file);
+    String fileName = fileName(file);
+    Names.validateKey("artifact file name", fileName);
+    return keep(file, artifactDir + "/" + fileName);
+  }
+
+  private static void requireExists(Path file) {
+    Require.argument(Files.exists(file), "file", "an existing file or folder", "'" + file + "'");
+  }
+
+  private static String fileName(Path file) {
+    Path name = file.toAbsolutePath().normalize().getFileName();
+    return name == null ? "" : name.toString();
+  }
+
+  private InMemoryRun keep(Path source, String path) {
+    Map<String, byte[]> read = new LinkedHashMap<>();
     try {
-      bytes = Files.readAllBytes(file);
+      if (Files.isDirectory(source)) {
+        try (var paths = Files.walk(source)) {
+          for (Path p : (Iterable<Path>) paths::iterator) {
+            if (Files.isRegularFile(p)) {
+              read.put(path + "/" + source.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+            }
+          }
+        }
+      } else {
+        read.put(path, Files.readAllBytes(source));
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file.toAbsolutePath(), e);
+      throw new UncheckedIOException("cannot read " + source.toAbsolutePath(), e);
     }
     synchronized (this) {
-      checkOpen();
-      artifacts.put(path, bytes);
+      artifacts.putAll(read);
     }
     return this;
   }
@@ -154,7 +202,6 @@ public final class InMemoryRun implements Run {
   public synchronized InMemoryRun logText(String artifactPath, String text) {
     Names.validateKey("artifact path", artifactPath);
     Require.nonNull(text, "text");
-    checkOpen();
     artifacts.put(artifactPath, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return this;
   }
@@ -177,7 +224,8 @@ public final class InMemoryRun implements Run {
   @Override
   public synchronized void end(RunStatus endStatus) {
     Require.nonNull(endStatus, "status");
-    Require.argument(endStatus.isTerminal(), "status", "FINISHED, FAILED or KILLED", endStatus);
+    Require.argument(
+        endStatus.isTerminal(), "status", "terminal (FINISHED, FAILED or KILLED)", endStatus);
     if (!status.isTerminal()) {
       status = endStatus;
     }
@@ -235,8 +283,19 @@ public final class InMemoryRun implements Run {
     return Optional.ofNullable(failure);
   }
 
-  private void checkOpen() {
-    Require.state(!status.isTerminal(), "run '" + name + "' has ended (" + status + "); nothing more can be logged");
+  private void requireRunning(String what) {
+    Require.state(status == RunStatus.RUNNING, "run " + id + " has ended (" + status + "); cannot " + what);
+  }
+
+  /** The store's rule: a key cannot also be the folder of another key of the same kind. */
+  private void requireNoFolderClash(String kind, String key, Iterable<String> existing) {
+    for (String other : existing) {
+      if (other.startsWith(key + "/") || key.startsWith(other + "/")) {
+        throw new IllegalArgumentException(
+            kind + " '" + key + "' clashes with " + kind + " '" + other + "' of run " + id
+                + ": a key cannot also be the folder of another key");
+      }
+    }
   }
 
   /** @return {@code InMemoryRun[name, status, n params, n metrics, n artifacts]} */

@@ -1,6 +1,6 @@
 package org.mlops4j.api.tracking;
 
-import java.util.Objects;
+import org.mlops4j.api.internal.Require;
 
 /**
  * One point of a metric's history: a line {@code <timestamp> <value> <step>} of a metric file.
@@ -15,6 +15,6 @@ public record Metric(String key, double value, long step, long timestamp) {
 
   /** Canonical constructor. */
   public Metric {
-    Objects.requireNonNull(key, "key");
+    Require.nonNull(key, "key");
   }
 }

@@ -1,6 +1,6 @@
 package org.mlops4j.api.tracking;
 
-import java.util.Objects;
+import org.mlops4j.api.internal.Require;
 
 /**
  * A param of a run: an immutable key/value pair, for example {@code lr = 0.01}.
@@ -13,7 +13,7 @@ public record Param(String key, String value) {
 
   /** Canonical constructor. */
   public Param {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(value, "value");
+    Require.nonNull(key, "key");
+    Require.nonNull(value, "value");
   }
 }

@@ -19,8 +19,9 @@ import java.util.Map;
  *
  * <p>Names (param, metric and tag keys, artifact paths) follow MLflow's rules: letters, digits,
  * {@code _ - . / space}, at most 250 characters, no {@code ..}, no leading {@code /}; anything else
- * is rejected with {@link IllegalArgumentException} before it touches the file system. A param is
- * immutable: logging a different value for the same key fails.
+ * is rejected with {@link IllegalArgumentException} before it touches the file system; a null
+ * argument is a {@link NullPointerException} naming it. A param is immutable: logging a different
+ * value for the same key fails.
  *
  * <p>Implementations are safe for concurrent use by many threads. Logging a metric is cheap on the
  * caller's thread; the point reaches the store at the latest at {@link #flush()} or {@link #close()}.
@@ -45,8 +46,9 @@ public interface Run extends AutoCloseable {
    * Logs a param. Logging the same value again is allowed; a different value fails.
    *
    * @return this run
-   * @throws IllegalArgumentException if the key is not a valid name, the value is null, or the key
-   *     already has a different value
+   * @throws NullPointerException if the key or the value is null
+   * @throws IllegalArgumentException if the key is not a valid name or already has a different
+   *     value
    */
   Run logParam(String key, String value);
 
@@ -79,7 +81,8 @@ public interface Run extends AutoCloseable {
    * Sets a tag; a later value replaces an earlier one.
    *
    * @return this run
-   * @throws IllegalArgumentException if the key is not a valid name or the value is null
+   * @throws NullPointerException if the key or the value is null
+   * @throws IllegalArgumentException if the key is not a valid name
    */
   Run setTag(String key, String value);
 

@@ -20,7 +20,8 @@ public interface RunBuilder {
   /**
    * @param runName the run's display name (any non-blank text)
    * @return this builder
-   * @throws IllegalArgumentException if runName is null or blank
+   * @throws NullPointerException if runName is null
+   * @throws IllegalArgumentException if runName is blank
    */
   RunBuilder name(String runName);
 
@@ -28,7 +29,8 @@ public interface RunBuilder {
    * Adds a tag set when the run starts.
    *
    * @return this builder
-   * @throws IllegalArgumentException if the key is not a valid name or the value is null
+   * @throws NullPointerException if the key or the value is null
+   * @throws IllegalArgumentException if the key is not a valid name
    */
   RunBuilder tag(String key, String value);
 
@@ -37,6 +39,7 @@ public interface RunBuilder {
    * mlops4j.seed.<name>}.
    *
    * @return this builder
+   * @throws NullPointerException if the name is null
    * @throws IllegalArgumentException if the name is blank
    */
   RunBuilder seed(String name, long seed);
@@ -50,7 +53,8 @@ public interface RunBuilder {
 
   /**
    * Starts the run, applies the work, and ends the run FINISHED; if the work throws, ends the run
-   * FAILED and rethrows (checked exceptions wrapped in a {@link RuntimeException}).
+   * FAILED and rethrows (a checked exception wrapped in an {@link
+   * org.mlops4j.api.MlopsException} {@code "run '<name>' failed: <cause>"}).
    *
    * @return the work's result
    */

@@ -1,8 +1,8 @@
 package org.mlops4j.api.tracking;
 
+import org.mlops4j.api.internal.Require;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -25,7 +25,7 @@ public record RunComparison(List<RunRecord> runs) {
 
   /** Canonical constructor; copies the list. */
   public RunComparison {
-    runs = List.copyOf(Objects.requireNonNull(runs, "runs"));
+    runs = List.copyOf(Require.nonNull(runs, "runs"));
   }
 
   /** @return the union of the runs' param keys, in key order */

@@ -1,6 +1,6 @@
 package org.mlops4j.api.tracking;
 
-import java.util.Objects;
+import org.mlops4j.api.internal.Require;
 import java.util.OptionalDouble;
 import java.util.function.Predicate;
 
@@ -38,28 +38,28 @@ public final class RunFilter {
 
   /** @return the start of a condition on the latest value of the metric {@code key} */
   public static MetricCondition metric(String key) {
-    return new MetricCondition(Objects.requireNonNull(key, "key"));
+    return new MetricCondition(Require.nonNull(key, "key"));
   }
 
   /** @return the start of a condition on the param {@code key} */
   public static KeyCondition param(String key) {
-    return new KeyCondition("param", Objects.requireNonNull(key, "key"));
+    return new KeyCondition("param", Require.nonNull(key, "key"));
   }
 
   /** @return the start of a condition on the tag {@code key} */
   public static KeyCondition tag(String key) {
-    return new KeyCondition("tag", Objects.requireNonNull(key, "key"));
+    return new KeyCondition("tag", Require.nonNull(key, "key"));
   }
 
   /** @return a filter passed by runs that pass both this one and {@code other} */
   public RunFilter and(RunFilter other) {
-    Objects.requireNonNull(other, "other");
+    Require.nonNull(other, "other");
     return new RunFilter("(" + description + " and " + other.description + ")", predicate.and(other.predicate));
   }
 
   /** @return a filter passed by runs that pass this one or {@code other} */
   public RunFilter or(RunFilter other) {
-    Objects.requireNonNull(other, "other");
+    Require.nonNull(other, "other");
     return new RunFilter("(" + description + " or " + other.description + ")", predicate.or(other.predicate));
   }
 
@@ -70,7 +70,7 @@ public final class RunFilter {
 
   /** @return whether the run passes this filter */
   public boolean test(RunRecord run) {
-    return predicate.test(Objects.requireNonNull(run, "run"));
+    return predicate.test(Require.nonNull(run, "run"));
   }
 
   @Override
@@ -152,13 +152,13 @@ public final class RunFilter {
 
     /** @return runs whose value for the key equals {@code value} */
     public RunFilter eq(String value) {
-      Objects.requireNonNull(value, "value");
+      Require.nonNull(value, "value");
       return new RunFilter(kind + "." + key + " = '" + value + "'", r -> value.equals(lookup(r)));
     }
 
     /** @return runs that have the key with a value other than {@code value} */
     public RunFilter notEq(String value) {
-      Objects.requireNonNull(value, "value");
+      Require.nonNull(value, "value");
       return new RunFilter(kind + "." + key + " != '" + value + "'", r -> {
         String v = lookup(r);
         return v != null && !value.equals(v);

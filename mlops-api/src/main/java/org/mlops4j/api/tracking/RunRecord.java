@@ -1,9 +1,9 @@
 package org.mlops4j.api.tracking;
 
+import org.mlops4j.api.internal.Require;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
@@ -46,18 +46,18 @@ public record RunRecord(
 
   /** Canonical constructor; copies the maps into immutable, key-ordered maps. */
   public RunRecord {
-    Objects.requireNonNull(runId, "runId");
-    Objects.requireNonNull(experimentId, "experimentId");
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(status, "status");
-    Objects.requireNonNull(startTime, "startTime");
-    Objects.requireNonNull(endTime, "endTime");
-    Objects.requireNonNull(user, "user");
-    Objects.requireNonNull(lifecycleStage, "lifecycleStage");
-    Objects.requireNonNull(artifactUri, "artifactUri");
-    params = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(params, "params")));
-    tags = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(tags, "tags")));
-    metrics = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(metrics, "metrics")));
+    Require.nonNull(runId, "runId");
+    Require.nonNull(experimentId, "experimentId");
+    Require.nonNull(name, "name");
+    Require.nonNull(status, "status");
+    Require.nonNull(startTime, "startTime");
+    Require.nonNull(endTime, "endTime");
+    Require.nonNull(user, "user");
+    Require.nonNull(lifecycleStage, "lifecycleStage");
+    Require.nonNull(artifactUri, "artifactUri");
+    params = Collections.unmodifiableMap(new TreeMap<>(Require.nonNull(params, "params")));
+    tags = Collections.unmodifiableMap(new TreeMap<>(Require.nonNull(tags, "tags")));
+    metrics = Collections.unmodifiableMap(new TreeMap<>(Require.nonNull(metrics, "metrics")));
   }
 
   /** @return the param's value, or empty if the run has no such param */

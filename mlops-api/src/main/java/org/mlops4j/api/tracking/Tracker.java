@@ -32,7 +32,8 @@ public interface Tracker extends AutoCloseable {
   /**
    * Returns the active experiment with this name, creating it if there is none.
    *
-   * @throws IllegalArgumentException if the name is null or blank
+   * @throws NullPointerException if the name is null
+   * @throws IllegalArgumentException if the name is blank
    * @throws IllegalStateException if a deleted experiment has this name
    */
   Experiment experiment(String name);
@@ -58,7 +59,8 @@ public interface Tracker extends AutoCloseable {
 
   /**
    * Runs the work in a new run: FINISHED if it returns, FAILED (with the failure recorded) if it
-   * throws, in which case the exception is rethrown (checked ones wrapped in a RuntimeException).
+   * throws, in which case the exception is rethrown (a checked one wrapped in an {@link
+   * org.mlops4j.api.MlopsException} {@code "run '<name>' failed: <cause>"}).
    *
    * @return the work's result
    */

@@ -13,8 +13,19 @@ class RunFilterTest {
   private static RunRecord run(Map<String, String> params, Map<String, Double> metrics) {
     Map<String, Metric> latest = new java.util.TreeMap<>();
     metrics.forEach((k, v) -> latest.put(k, new Metric(k, v, 0, 0)));
-    return new RunRecord("r", "1", "n", RunStatus.FINISHED, Instant.EPOCH, Optional.empty(), "u",
-        LifecycleStage.ACTIVE, "file:///x", params, Map.of("team", "risk"), latest);
+    return new RunRecord(
+        "r",
+        "1",
+        "n",
+        RunStatus.FINISHED,
+        Instant.EPOCH,
+        Optional.empty(),
+        "u",
+        LifecycleStage.ACTIVE,
+        "file:///x",
+        params,
+        Map.of("team", "risk"),
+        latest);
   }
 
   @Test

@@ -1,0 +1,310 @@
+package org.mlops4j.api.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.mlops4j.api.MlopsException;
+import org.mlops4j.api.internal.AtomicFiles.Durability;
+
+class AtomicFilesTest {
+
+  @TempDir Path tmp;
+
+  private static String read(Path p) throws IOException {
+    return Files.readString(p, StandardCharsets.UTF_8);
+  }
+
+  private static List<String> names(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Durability.class)
+  void write_replacesTheContentAndLeavesNoTemporaryFile(Durability durability) throws IOException {
+    Path target = tmp.resolve("meta.yaml");
+    AtomicFiles.write(target, "one\n", durability);
+    assertThat(read(target)).isEqualTo("one\n");
+    AtomicFiles.write(target, "two, longer than one\n", durability);
+    assertThat(read(target)).isEqualTo("two, longer than one\n");
+    AtomicFiles.write(target, "3", durability);
+    assertThat(read(target)).isEqualTo("3");
+    assertThat(names(tmp)).containsExactly("meta.yaml");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Durability.class)
+  void everyVariant_producesTheSameBytes(Durability durability) throws IOException {
+    byte[] data = "température: 25 °C\nloss 0.1\n".getBytes(StandardCharsets.UTF_8);
+    AtomicFiles.write(tmp.resolve("text"), new String(data, StandardCharsets.UTF_8), durability);
+    AtomicFiles.write(tmp.resolve("bytes"), data, durability);
+    AtomicFiles.write(tmp.resolve("body"), out -> out.write(data), durability);
+    AtomicFiles.write(
+        tmp.resolve("elsewhere"), out -> out.write(data), durability, tmp.resolve("tmp"));
+    for (String name : List.of("text", "bytes", "body", "elsewhere")) {
+      assertThat(Files.readAllBytes(tmp.resolve(name))).as(name).isEqualTo(data);
+    }
+  }
+
+  @Test
+  void aBodyThatThrows_leavesTheOldContentAndNoTemporaryFile() throws IOException {
+    Path target = tmp.resolve("report.json");
+    AtomicFiles.write(target, "{\"old\": true}", Durability.ATOMIC);
+    IOException boom = new IOException("disk full");
+    assertThatThrownBy(
+            () ->
+                AtomicFiles.write(
+                    target,
+                    out -> {
+                      out.write("{\"new\": ".getBytes(StandardCharsets.UTF_8));
+                      throw boom;
+                    },
+                    Durability.DURABLE))
+        .isSameAs(boom);
+    assertThatThrownBy(
+            () ->
+                AtomicFiles.write(
+                    target,
+                    out -> {
+                      out.write("{\"new\": ".getBytes(StandardCharsets.UTF_8));
+                      throw new IllegalStateException("serialiser failed");
+                    },
+                    Durability.ATOMIC))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("serialiser failed");
+    assertThat(read(target)).isEqualTo("{\"old\": true}");
+    assertThat(names(tmp)).containsExactly("report.json");
+  }
+
+  @Test
+  void theTemporaryFile_isBesideTheTargetWithThePrefixWhileTheBodyWrites() throws IOException {
+    Path target = tmp.resolve("out/report.html");
+    List<String> during = new ArrayList<>();
+    AtomicFiles.write(
+        target,
+        out -> {
+          during.addAll(names(tmp.resolve("out")));
+          out.write('x');
+        },
+        Durability.ATOMIC);
+    assertThat(during)
+        .singleElement()
+        .asString()
+        .startsWith(AtomicFiles.TMP_PREFIX + "report.html-")
+        .startsWith(".mlops4j-tmp-");
+    assertThat(names(tmp.resolve("out"))).containsExactly("report.html");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Durability.class)
+  void theTmpDirVariant_keepsTheTemporaryFileOutsideTheTargetFolder(Durability durability)
+      throws IOException {
+    // the layout of the tracking store: params/ is read as a list of entries, temporaries go to the
+    // run folder
+    Path run = tmp.resolve("run");
+    Path target = run.resolve("params/lr");
+    List<String> inParams = new ArrayList<>();
+    List<String> inRun = new ArrayList<>();
+    AtomicFiles.write(
+        target,
+        out -> {
+          inParams.addAll(names(run.resolve("params")));
+          inRun.addAll(names(run));
+          out.write("0.01".getBytes(StandardCharsets.UTF_8));
+        },
+        durability,
+        run);
+    assertThat(inParams).isEmpty();
+    assertThat(inRun)
+        .hasSize(2)
+        .contains("params")
+        .anySatisfy(n -> assertThat(n).startsWith(AtomicFiles.TMP_PREFIX));
+    assertThat(read(target)).isEqualTo("0.01");
+    assertThat(names(run)).containsExactly("params");
+    assertThat(names(run.resolve("params"))).containsExactly("lr");
+  }
+
+  @Test
+  void write_createsMissingParentFolders() throws IOException {
+    Path target = tmp.resolve("a/b/c/metrics.json");
+    AtomicFiles.write(target, "{}", Durability.DURABLE);
+    assertThat(read(target)).isEqualTo("{}");
+  }
+
+  @Test
+  void append_addsWholeLinesAndNeverInterleavesConcurrentAppenders() throws Exception {
+    Path file = tmp.resolve("metrics/loss");
+    AtomicFiles.write(file, "1800000000000 0.5 0\n", Durability.ATOMIC);
+    AtomicFiles.append(
+        file, "1800000000001 0.25 1\n".getBytes(StandardCharsets.UTF_8), Durability.DURABLE);
+    assertThat(read(file)).isEqualTo("1800000000000 0.5 0\n1800000000001 0.25 1\n");
+
+    int threads = 4;
+    int perThread = 500;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int k = 0; k < threads; k++) {
+      String line =
+          ("thread " + k + " ").repeat(40) + "\n"; // 360+ bytes: larger than one small write
+      futures.add(
+          pool.submit(
+              () -> {
+                go.await();
+                for (int i = 0; i < perThread; i++) {
+                  AtomicFiles.append(
+                      file, line.getBytes(StandardCharsets.UTF_8), Durability.ATOMIC);
+                }
+                return null;
+              }));
+    }
+    go.countDown();
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    List<String> lines = read(file).lines().toList();
+    assertThat(lines).hasSize(2 + threads * perThread);
+    java.util.Map<String, Long> counts =
+        lines.subList(2, lines.size()).stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    l -> l, java.util.stream.Collectors.counting()));
+    java.util.Map<String, Long> expected = new java.util.HashMap<>();
+    for (int k = 0; k < threads; k++) {
+      expected.put(("thread " + k + " ").repeat(40), (long) perThread);
+    }
+    assertThat(counts).as("every line whole, none torn or mixed").isEqualTo(expected);
+  }
+
+  @Test
+  void append_toAMissingFile_fails() {
+    assertThatThrownBy(
+            () -> AtomicFiles.append(tmp.resolve("missing"), new byte[] {'\n'}, Durability.ATOMIC))
+        .isInstanceOf(NoSuchFileException.class);
+  }
+
+  @Test
+  void deleteRecursively_removesTheTreeButNeverFollowsALinkOutOfIt() throws IOException {
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    Path precious = Files.writeString(outside.resolve("precious.txt"), "keep me");
+    Path tree = Files.createDirectories(tmp.resolve("tree/sub"));
+    Files.writeString(tree.resolve("f.txt"), "x");
+    try {
+      Files.createSymbolicLink(tmp.resolve("tree/linkToFolder"), outside);
+      Files.createSymbolicLink(tree.resolve("linkToFile"), precious);
+    } catch (UnsupportedOperationException | IOException e) {
+      assumeTrue(false, "symbolic links are not supported here: " + e);
+    }
+    AtomicFiles.deleteRecursively(tmp.resolve("tree"));
+    assertThat(tmp.resolve("tree")).doesNotExist();
+    assertThat(read(precious)).isEqualTo("keep me");
+    assertThat(names(outside)).containsExactly("precious.txt");
+  }
+
+  @Test
+  void deleteRecursively_ofALink_deletesTheLinkOnly() throws IOException {
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    Files.writeString(outside.resolve("precious.txt"), "keep me");
+    Path link = tmp.resolve("link");
+    try {
+      Files.createSymbolicLink(link, outside);
+    } catch (UnsupportedOperationException | IOException e) {
+      assumeTrue(false, "symbolic links are not supported here: " + e);
+    }
+    AtomicFiles.deleteRecursively(link);
+    assertThat(Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+    assertThat(read(outside.resolve("precious.txt"))).isEqualTo("keep me");
+  }
+
+  @Test
+  void deleteRecursively_ofNothing_doesNothing() throws IOException {
+    AtomicFiles.deleteRecursively(tmp.resolve("never-created"));
+    assertThat(names(tmp)).isEmpty();
+  }
+
+  @Test
+  void save_wrapsAnIOExceptionInMlopsExceptionNamingThePath() throws IOException {
+    Files.writeString(tmp.resolve("file"), "a regular file where a folder should be");
+    Path target = tmp.resolve("file/report.json");
+    assertThatThrownBy(() -> AtomicFiles.save(target, "{}", Durability.ATOMIC))
+        .isInstanceOf(MlopsException.class)
+        .hasMessageStartingWith("cannot write " + target.toAbsolutePath() + ": ")
+        .hasCauseInstanceOf(FileAlreadyExistsException.class);
+    AtomicFiles.save(tmp.resolve("ok.json"), "{}", Durability.DURABLE);
+    assertThat(read(tmp.resolve("ok.json"))).isEqualTo("{}");
+  }
+
+  @Test
+  void read_ofAMissingFile_isAnMlopsExceptionNamingThePath() {
+    Path missing = tmp.resolve("missing.json");
+    assertThatThrownBy(() -> AtomicFiles.read(missing))
+        .isInstanceOf(MlopsException.class)
+        .hasMessage("cannot read " + missing.toAbsolutePath() + ": no such file or folder")
+        .hasCauseInstanceOf(NoSuchFileException.class);
+  }
+
+  @Test
+  void moveAtomically_replacesTheTarget() throws IOException {
+    Path a = Files.writeString(tmp.resolve("a"), "new");
+    Path b = Files.writeString(tmp.resolve("b"), "old");
+    AtomicFiles.moveAtomically(a, b);
+    assertThat(read(b)).isEqualTo("new");
+    assertThat(a).doesNotExist();
+  }
+
+  @Test
+  void copyAndLinkOrCopy_giveTheSameBytes() throws IOException {
+    byte[] data = new byte[3 << 20];
+    new java.util.Random(7).nextBytes(data);
+    Path source = Files.write(tmp.resolve("source.bin"), data);
+    Files.writeString(tmp.resolve("copy.bin"), "older and shorter");
+    AtomicFiles.copy(source, tmp.resolve("copy.bin"));
+    assertThat(Files.readAllBytes(tmp.resolve("copy.bin"))).isEqualTo(data);
+    boolean linked = AtomicFiles.linkOrCopy(source, tmp.resolve("cache/linked.bin"), true);
+    assertThat(linked).as("same file system: a hard link").isTrue();
+    assertThat(Files.isSameFile(source, tmp.resolve("cache/linked.bin"))).isTrue();
+    assertThat(AtomicFiles.linkOrCopy(source, tmp.resolve("cache/copied.bin"), false)).isFalse();
+    assertThat(Files.isSameFile(source, tmp.resolve("cache/copied.bin"))).isFalse();
+    assertThat(Files.readAllBytes(tmp.resolve("cache/copied.bin"))).isEqualTo(data);
+  }
+
+  @Test
+  void forceFolder_acceptsAFolder() throws IOException {
+    AtomicFiles.forceFolder(tmp);
+  }
+
+  @Test
+  void nullArguments_areNullPointerExceptionsNamingThem() {
+    Path target = tmp.resolve("x");
+    assertThatThrownBy(() -> AtomicFiles.write(null, out -> {}, Durability.ATOMIC, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("target must not be null");
+    assertThatThrownBy(() -> AtomicFiles.write(target, (AtomicFiles.Body) null, Durability.ATOMIC))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("body must not be null");
+    assertThatThrownBy(() -> AtomicFiles.write(target, out -> {}, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("durability must not be null");
+    assertThat(target).doesNotExist();
+  }
+}
