@@ -5,9 +5,12 @@
  */
 module org.mlops4j.core {
   requires transitive org.mlops4j.api;
+  requires org.mlops4j.report;
+  requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
   requires org.slf4j;
+  requires static org.jspecify;
 
   exports org.mlops4j.core;
   exports org.mlops4j.core.tracking;

@@ -1,7 +1,6 @@
 package org.mlops4j.core;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,17 +11,17 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.mlops4j.api.internal.LibraryVersion;
+import org.mlops4j.api.internal.Require;
 
 /**
  * What made a result: the JVM, the operating system, the library's version, the git commit of the
- * working directory (with a dirty flag), the host, the user and the random seeds the caller declares.
- * Every tracking run and every pipeline run carries one, as tags and as a JSON artifact, in the
- * spirit of Tribuo's {@code ModelProvenance}.
+ * working directory (with a dirty flag), the host, the user and the random seeds the caller
+ * declares. Every tracking run and every pipeline run carries one, as tags and as a JSON artifact,
+ * in the spirit of Tribuo's {@code ModelProvenance}.
  *
  * <p>{@link #capturedAt()} is the only time-dependent field; {@link #asMap()} leaves it out so that
  * the same environment and seeds give the same map (keep timestamps out of hashes).
@@ -62,19 +61,24 @@ public record Provenance(
   /** Prefix of the tag keys written by {@link #asMap()}. */
   public static final String TAG_PREFIX = "mlops4j.";
 
-  /** Canonical constructor; copies the seeds into an immutable, name-ordered map. */
+  /**
+   * Canonical constructor; copies the seeds into an immutable, name-ordered map.
+   *
+   * @throws NullPointerException if a component, a seed name or a seed is null
+   * @throws IllegalArgumentException if a seed name is blank
+   */
   public Provenance {
-    Objects.requireNonNull(jvmVersion, "jvmVersion");
-    Objects.requireNonNull(jvmVendor, "jvmVendor");
-    Objects.requireNonNull(osName, "osName");
-    Objects.requireNonNull(osArch, "osArch");
-    Objects.requireNonNull(libraryVersion, "libraryVersion");
-    Objects.requireNonNull(gitCommit, "gitCommit");
-    Objects.requireNonNull(gitDirty, "gitDirty");
-    Objects.requireNonNull(host, "host");
-    Objects.requireNonNull(user, "user");
-    Objects.requireNonNull(capturedAt, "capturedAt");
-    seeds = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(seeds, "seeds")));
+    Require.nonNull(jvmVersion, "jvmVersion");
+    Require.nonNull(jvmVendor, "jvmVendor");
+    Require.nonNull(osName, "osName");
+    Require.nonNull(osArch, "osArch");
+    Require.nonNull(libraryVersion, "libraryVersion");
+    Require.nonNull(gitCommit, "gitCommit");
+    Require.nonNull(gitDirty, "gitDirty");
+    Require.nonNull(host, "host");
+    Require.nonNull(user, "user");
+    Require.nonNull(capturedAt, "capturedAt");
+    seeds = Collections.unmodifiableMap(new TreeMap<>(checkSeeds(seeds)));
   }
 
   /**
@@ -89,7 +93,8 @@ public record Provenance(
    * Captures the provenance of the current process for the git work tree of the working directory.
    *
    * @param seeds the random seeds the caller uses, by name (for example {@code "split" -> 42})
-   * @throws IllegalArgumentException if a seed name is blank or a seed is null
+   * @throws NullPointerException if seeds, a seed name or a seed is null
+   * @throws IllegalArgumentException if a seed name is blank
    */
   public static Provenance capture(Map<String, Long> seeds) {
     return capture(seeds, Path.of("").toAbsolutePath());
@@ -100,23 +105,18 @@ public record Provenance(
    *
    * @param seeds the random seeds the caller uses, by name
    * @param dir a directory inside the work tree whose commit is recorded
-   * @throws IllegalArgumentException if a seed name is blank or a seed is null
+   * @throws NullPointerException if seeds, dir, a seed name or a seed is null
+   * @throws IllegalArgumentException if a seed name is blank
    */
   public static Provenance capture(Map<String, Long> seeds, Path dir) {
-    Objects.requireNonNull(seeds, "seeds");
-    Objects.requireNonNull(dir, "dir");
-    for (Map.Entry<String, Long> e : seeds.entrySet()) {
-      if (e.getKey() == null || e.getKey().isBlank()) {
-        throw new IllegalArgumentException("seeds must not contain a blank name, but was '" + e.getKey() + "'");
-      }
-      if (e.getValue() == null) {
-        throw new IllegalArgumentException("seeds['" + e.getKey() + "'] must not be null");
-      }
-    }
-    Optional<String> commit = git(dir, "rev-parse", "HEAD").map(String::trim).filter(s -> s.matches("[0-9a-f]{40,64}"));
-    Optional<Boolean> dirty = commit.isPresent()
-        ? git(dir, "status", "--porcelain", "--untracked-files=no").map(s -> !s.isBlank())
-        : Optional.empty();
+    checkSeeds(seeds);
+    Require.nonNull(dir, "dir");
+    Optional<String> commit =
+        git(dir, "rev-parse", "HEAD").map(String::trim).filter(s -> s.matches("[0-9a-f]{40,64}"));
+    Optional<Boolean> dirty =
+        commit.isPresent()
+            ? git(dir, "status", "--porcelain", "--untracked-files=no").map(s -> !s.isBlank())
+            : Optional.empty();
     return new Provenance(
         System.getProperty("java.version", "unknown"),
         System.getProperty("java.vendor", "unknown"),
@@ -131,11 +131,27 @@ public record Provenance(
         Instant.now());
   }
 
-  /** @return the version of mlops4j on the class path, or {@code "unknown"} */
+  /**
+   * @return the version of mlops4j on the class path, or {@code "unknown"}
+   */
   public static String currentLibraryVersion() {
-    return org.mlops4j.api.internal.LibraryVersion.get();
+    return LibraryVersion.get();
   }
 
+  /**
+   * @return the seeds
+   * @throws NullPointerException {@code "seeds must not be null"}, {@code "seed name must not be
+   *     null"} or {@code "seeds['<name>'] must not be null"}
+   * @throws IllegalArgumentException {@code "seed name must be non-blank, but was '<name>'"}
+   */
+  private static Map<String, Long> checkSeeds(Map<String, Long> seeds) {
+    Require.nonNull(seeds, "seeds");
+    for (Map.Entry<String, Long> e : seeds.entrySet()) {
+      Require.nonBlank(e.getKey(), "seed name");
+      Require.nonNull(e.getValue(), "seeds['" + e.getKey() + "']");
+    }
+    return seeds;
+  }
 
   /**
    * The provenance as flat, time-independent key/value pairs in a stable order, for tags and
@@ -178,14 +194,20 @@ public record Provenance(
     cmd.add(dir.toString());
     Collections.addAll(cmd, args);
     try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder(cmd)
+              .redirectErrorStream(false)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       p.getOutputStream().close();
       byte[] out = p.getInputStream().readAllBytes();
       if (!p.waitFor(10, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         return Optional.empty();
       }
-      return p.exitValue() == 0 ? Optional.of(new String(out, StandardCharsets.UTF_8)) : Optional.empty();
+      return p.exitValue() == 0
+          ? Optional.of(new String(out, StandardCharsets.UTF_8))
+          : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     } catch (InterruptedException e) {

@@ -45,7 +45,17 @@ class ProvenanceTest {
     assumeTrue(run(dir, "git", "init", "-q"), "git is not installed");
     Files.writeString(dir.resolve("a.txt"), "one", StandardCharsets.UTF_8);
     run(dir, "git", "add", "a.txt");
-    run(dir, "git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "c1");
+    run(
+        dir,
+        "git",
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.org",
+        "commit",
+        "-q",
+        "-m",
+        "c1");
     String head = output(dir, "git", "rev-parse", "HEAD").trim();
 
     Provenance clean = Provenance.capture(Map.of(), dir);
@@ -63,13 +73,81 @@ class ProvenanceTest {
     Map<String, Long> seeds = new HashMap<>();
     seeds.put("split", null);
     assertThatThrownBy(() -> Provenance.capture(seeds))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(NullPointerException.class)
         .hasMessage("seeds['split'] must not be null");
+  }
+
+  @Test
+  void capture_rejectsANullOrBlankSeedNameAndNullArguments() {
+    Map<String, Long> nullName = new HashMap<>();
+    nullName.put(null, 1L);
+    assertThatThrownBy(() -> Provenance.capture(nullName))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("seed name must not be null");
+    assertThatThrownBy(() -> Provenance.capture(Map.of(" ", 1L)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("seed name must be non-blank, but was ' '");
+    assertThatThrownBy(() -> Provenance.capture(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("seeds must not be null");
+    assertThatThrownBy(() -> Provenance.capture(Map.of(), null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("dir must not be null");
+  }
+
+  @Test
+  void constructor_checksEveryComponentAsCaptureDoes() {
+    Provenance p = Provenance.capture(Map.of("split", 42L));
+    assertThatThrownBy(
+            () ->
+                new Provenance(
+                    p.jvmVersion(),
+                    p.jvmVendor(),
+                    p.osName(),
+                    p.osArch(),
+                    null,
+                    p.gitCommit(),
+                    p.gitDirty(),
+                    p.host(),
+                    p.user(),
+                    p.seeds(),
+                    p.capturedAt()))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("libraryVersion must not be null");
+    Map<String, Long> nullSeed = new HashMap<>();
+    nullSeed.put("split", null);
+    assertThatThrownBy(
+            () ->
+                new Provenance(
+                    p.jvmVersion(),
+                    p.jvmVendor(),
+                    p.osName(),
+                    p.osArch(),
+                    p.libraryVersion(),
+                    p.gitCommit(),
+                    p.gitDirty(),
+                    p.host(),
+                    p.user(),
+                    nullSeed,
+                    p.capturedAt()))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("seeds['split'] must not be null");
+  }
+
+  @Test
+  void libraryVersion_isTheOneTheApiModuleReports() {
+    assertThat(Provenance.currentLibraryVersion())
+        .isEqualTo(org.mlops4j.api.internal.LibraryVersion.get());
+    assertThat(Provenance.capture().libraryVersion()).isEqualTo(Provenance.currentLibraryVersion());
   }
 
   private static boolean run(Path dir, String... cmd) throws IOException, InterruptedException {
     try {
-      Process p = new ProcessBuilder(List.of(cmd)).directory(dir.toFile()).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(List.of(cmd))
+              .directory(dir.toFile())
+              .redirectErrorStream(true)
+              .start();
       p.getInputStream().readAllBytes();
       return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException e) {

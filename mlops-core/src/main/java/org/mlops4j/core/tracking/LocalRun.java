@@ -3,26 +3,35 @@ package org.mlops4j.core.tracking;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.MlopsException;
+import org.mlops4j.api.internal.AtomicFiles;
+import org.mlops4j.api.internal.AtomicFiles.Durability;
+import org.mlops4j.api.internal.Names;
+import org.mlops4j.api.internal.Require;
 import org.mlops4j.api.tracking.Run;
 import org.mlops4j.api.tracking.RunStatus;
-import org.mlops4j.core.tracking.internal.AtomicFiles;
 import org.mlops4j.core.tracking.internal.DvcLiveWriter;
 import org.mlops4j.core.tracking.internal.MetricSink;
-import org.mlops4j.api.internal.Names;
 import org.mlops4j.core.tracking.internal.Yaml;
 
-/** A run of a {@link LocalTracker}, writing into its folder of the store. */
+/**
+ * A run of a {@link LocalTracker}, writing into its folder of the store: every file atomically
+ * ({@link Durability#ATOMIC}, temporary files in the run's folder, outside {@code params/}, {@code
+ * metrics/}, {@code tags/} and {@code artifacts/}), metric lines appended by the tracker's writer
+ * thread.
+ */
 final class LocalRun implements Run {
 
   /** The tag recording a failure's class and message. */
   static final String ERROR_TAG = "mlops4j.error";
+
   /** The artifact holding a failure's stack trace. */
   static final String ERROR_ARTIFACT = "error.txt";
 
@@ -31,15 +40,21 @@ final class LocalRun implements Run {
   private final String experimentId;
   private final String name;
   private final Path dir;
-  private final Map<String, Object> meta;
+  private final Map<String, @Nullable Object> meta;
   private final MetricSink sink;
-  private final DvcLiveWriter dvcLive;
+  private final @Nullable DvcLiveWriter dvcLive;
   private final Map<String, String> params = new LinkedHashMap<>();
   private final ConcurrentHashMap<String, Boolean> validMetricKeys = new ConcurrentHashMap<>();
   private volatile RunStatus status = RunStatus.RUNNING;
 
-  LocalRun(LocalTracker tracker, String id, String experimentId, String name, Path dir,
-      Map<String, Object> meta, DvcLiveWriter dvcLive) {
+  LocalRun(
+      LocalTracker tracker,
+      String id,
+      String experimentId,
+      String name,
+      Path dir,
+      Map<String, @Nullable Object> meta,
+      @Nullable DvcLiveWriter dvcLive) {
     this.tracker = tracker;
     this.id = id;
     this.experimentId = experimentId;
@@ -70,7 +85,9 @@ final class LocalRun implements Run {
     return status;
   }
 
-  /** @return the run's folder */
+  /**
+   * @return the run's folder
+   */
   Path dir() {
     return dir;
   }
@@ -85,9 +102,7 @@ final class LocalRun implements Run {
   @Override
   public Run logParam(String key, String value) {
     Names.validateKey("param key", key);
-    if (value == null) {
-      throw new IllegalArgumentException("param value must not be null (key '" + key + "')");
-    }
+    Require.nonNull(value, "value");
     requireRunning("log param '" + key + "'");
     synchronized (params) {
       String old = params.get(key);
@@ -95,18 +110,25 @@ final class LocalRun implements Run {
         if (old.equals(value)) {
           return this;
         }
-        throw new IllegalArgumentException("param '" + key + "' was already logged as '" + old
-            + "' and cannot be changed to '" + value + "' (params are immutable)");
+        throw new IllegalArgumentException(
+            "param '"
+                + key
+                + "' was already logged as '"
+                + old
+                + "' and cannot be changed to '"
+                + value
+                + "' (params are immutable)");
       }
       write(dir.resolve("params").resolve(key), value);
       params.put(key, value);
-      if (dvcLive != null) {
+      DvcLiveWriter dvc = dvcLive;
+      if (dvc != null) {
         // rewritten under the same lock: a snapshot written outside it could overwrite a newer one
         // from another thread and drop a param from params.yaml
         try {
-          dvcLive.writeParams(Map.copyOf(params));
+          dvc.writeParams(Map.copyOf(params));
         } catch (IOException e) {
-          throw new MlopsException("cannot write " + dvcLive.dir().resolve("params.yaml"), e);
+          throw new MlopsException("cannot write " + dvc.dir().resolve("params.yaml"), e);
         }
       }
     }
@@ -115,9 +137,9 @@ final class LocalRun implements Run {
 
   @Override
   public Run logParams(Map<String, ?> values) {
-    Objects.requireNonNull(values, "params");
-    // a null value is refused as by logParam, not logged as the text "null"
-    values.forEach((k, v) -> logParam(k, v == null ? null : String.valueOf(v)));
+    Require.nonNull(values, "params");
+    // a null value is refused (as by InMemoryRun), not logged as the text "null"
+    values.forEach((k, v) -> logParam(k, String.valueOf(Require.nonNull(v, "params[" + k + "]"))));
     return this;
   }
 
@@ -151,15 +173,27 @@ final class LocalRun implements Run {
       for (int slash = key.indexOf('/'); slash >= 0; slash = key.indexOf('/', slash + 1)) {
         String prefix = key.substring(0, slash);
         if (validMetricKeys.containsKey(prefix)) {
-          throw new IllegalArgumentException("metric key '" + key + "' clashes with metric key '"
-              + prefix + "' of run " + id + ": a key cannot also be the folder of another key");
+          throw new IllegalArgumentException(
+              "metric key '"
+                  + key
+                  + "' clashes with metric key '"
+                  + prefix
+                  + "' of run "
+                  + id
+                  + ": a key cannot also be the folder of another key");
         }
       }
       String folder = key + "/";
       for (String other : validMetricKeys.keySet()) {
         if (other.startsWith(folder)) {
-          throw new IllegalArgumentException("metric key '" + key + "' clashes with metric key '"
-              + other + "' of run " + id + ": a key cannot also be the folder of another key");
+          throw new IllegalArgumentException(
+              "metric key '"
+                  + key
+                  + "' clashes with metric key '"
+                  + other
+                  + "' of run "
+                  + id
+                  + ": a key cannot also be the folder of another key");
         }
       }
       validMetricKeys.put(key, Boolean.TRUE);
@@ -169,9 +203,7 @@ final class LocalRun implements Run {
   @Override
   public Run setTag(String key, String value) {
     Names.validateKey("tag key", key);
-    if (value == null) {
-      throw new IllegalArgumentException("tag value must not be null (key '" + key + "')");
-    }
+    Require.nonNull(value, "value");
     writeTag(key, value);
     return this;
   }
@@ -182,7 +214,7 @@ final class LocalRun implements Run {
 
   @Override
   public Run logArtifact(Path file) {
-    Objects.requireNonNull(file, "file");
+    Require.nonNull(file, "file");
     requireExists(file);
     String fileName = file.toAbsolutePath().normalize().getFileName().toString();
     Names.validateKey("artifact file name", fileName);
@@ -192,7 +224,7 @@ final class LocalRun implements Run {
 
   @Override
   public Run logArtifact(Path file, String artifactDir) {
-    Objects.requireNonNull(file, "file");
+    Require.nonNull(file, "file");
     Names.validateKey("artifactDir", artifactDir);
     requireExists(file);
     String fileName = file.toAbsolutePath().normalize().getFileName().toString();
@@ -202,9 +234,7 @@ final class LocalRun implements Run {
   }
 
   private static void requireExists(Path file) {
-    if (!Files.exists(file)) {
-      throw new IllegalArgumentException("file must exist, but was '" + file + "'");
-    }
+    Require.argument(Files.exists(file), "file", "an existing file or folder", "'" + file + "'");
   }
 
   private void copy(Path source, Path target) {
@@ -218,29 +248,38 @@ final class LocalRun implements Run {
               for (Path part : rel) {
                 t = t.resolve(part.toString());
               }
-              AtomicFiles.write(t, Files.readAllBytes(p), dir);
+              copyFile(p, t);
             }
           }
         }
       } else {
-        AtomicFiles.write(target, Files.readAllBytes(source), dir);
+        copyFile(source, target);
       }
     } catch (IOException e) {
       throw new MlopsException("cannot copy " + source + " to " + target, e);
     }
   }
 
+  /**
+   * Copies one file atomically, streaming it (no copy on the heap), temporary file in the run's
+   * folder.
+   */
+  private void copyFile(Path source, Path target) throws IOException {
+    AtomicFiles.write(target, out -> Files.copy(source, out), Durability.ATOMIC, dir);
+  }
+
   @Override
   public Run logText(String artifactPath, String text) {
     Names.validateKey("artifact path", artifactPath);
-    Objects.requireNonNull(text, "text");
+    Require.nonNull(text, "text");
     write(dir.resolve("artifacts").resolve(artifactPath), text);
     return this;
   }
 
   private void write(Path target, String value) {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     try {
-      AtomicFiles.write(target, value, dir);
+      AtomicFiles.write(target, out -> out.write(bytes), Durability.ATOMIC, dir);
     } catch (IOException e) {
       throw new MlopsException("cannot write " + target, e);
     }
@@ -257,26 +296,23 @@ final class LocalRun implements Run {
    */
   @Override
   public synchronized void fail(Throwable cause) {
+    Require.nonNull(cause, "cause");
     if (status != RunStatus.RUNNING) {
       return;
     }
-    if (cause != null) {
-      String message = cause.getMessage();
-      writeTag(ERROR_TAG, cause.getClass().getName() + (message == null ? "" : ": " + message));
-      StringWriter sw = new StringWriter();
-      cause.printStackTrace(new PrintWriter(sw));
-      write(dir.resolve("artifacts").resolve(ERROR_ARTIFACT), sw.toString());
-    }
+    String message = cause.getMessage();
+    writeTag(ERROR_TAG, cause.getClass().getName() + (message == null ? "" : ": " + message));
+    StringWriter sw = new StringWriter();
+    cause.printStackTrace(new PrintWriter(sw));
+    write(dir.resolve("artifacts").resolve(ERROR_ARTIFACT), sw.toString());
     end(RunStatus.FAILED);
   }
 
   @Override
   public void end(RunStatus endStatus) {
-    Objects.requireNonNull(endStatus, "status");
-    if (!endStatus.isTerminal()) {
-      throw new IllegalArgumentException(
-          "status must be terminal (FINISHED, FAILED or KILLED), but was " + endStatus);
-    }
+    Require.nonNull(endStatus, "status");
+    Require.argument(
+        endStatus.isTerminal(), "status", "terminal (FINISHED, FAILED or KILLED)", endStatus);
     synchronized (this) {
       if (status != RunStatus.RUNNING) {
         return;
@@ -300,6 +336,14 @@ final class LocalRun implements Run {
 
   @Override
   public String toString() {
-    return "Run[id=" + id + ", experimentId=" + experimentId + ", name=" + name + ", status=" + status + "]";
+    return "Run[id="
+        + id
+        + ", experimentId="
+        + experimentId
+        + ", name="
+        + name
+        + ", status="
+        + status
+        + "]";
   }
 }

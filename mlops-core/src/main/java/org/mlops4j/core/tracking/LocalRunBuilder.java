@@ -3,18 +3,24 @@ package org.mlops4j.core.tracking;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.mlops4j.api.internal.Names;
+import org.mlops4j.api.internal.Require;
 import org.mlops4j.api.tracking.Run;
 import org.mlops4j.api.tracking.RunAction;
 import org.mlops4j.api.tracking.RunBuilder;
 import org.mlops4j.api.tracking.RunWork;
-import org.mlops4j.api.internal.Names;
 
-/** The {@link RunBuilder} of a {@link LocalTracker}. */
+/**
+ * The {@link RunBuilder} of a {@link LocalTracker}. {@link #run} and {@link #runVoid} end the run
+ * FINISHED when the work returns and FAILED when it throws; a checked exception of the work is
+ * rethrown wrapped in an {@code MlopsException} {@code "run '<name>' failed: <exception>"}.
+ */
 final class LocalRunBuilder implements RunBuilder {
 
   private final LocalTracker tracker;
   private final String experimentName;
-  private String runName;
+  private @Nullable String runName;
   private final Map<String, String> tags = new LinkedHashMap<>();
   private final Map<String, Long> seeds = new TreeMap<>();
 
@@ -25,29 +31,20 @@ final class LocalRunBuilder implements RunBuilder {
 
   @Override
   public RunBuilder name(String name) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("run name must not be blank, but was '" + name + "'");
-    }
-    this.runName = name;
+    this.runName = Require.nonBlank(name, "run name");
     return this;
   }
 
   @Override
   public RunBuilder tag(String key, String value) {
     Names.validateKey("tag key", key);
-    if (value == null) {
-      throw new IllegalArgumentException("tag value must not be null (key '" + key + "')");
-    }
-    tags.put(key, value);
+    tags.put(key, Require.nonNull(value, "value"));
     return this;
   }
 
   @Override
   public RunBuilder seed(String name, long seed) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("seed name must not be blank, but was '" + name + "'");
-    }
-    seeds.put(name, seed);
+    seeds.put(Require.nonBlank(name, "seed name"), seed);
     return this;
   }
 
@@ -58,14 +55,18 @@ final class LocalRunBuilder implements RunBuilder {
 
   @Override
   public <T> T run(RunWork<T> work) {
+    Require.nonNull(work, "work");
     return LocalTracker.runWork(start(), work);
   }
 
   @Override
   public void runVoid(RunAction work) {
-    LocalTracker.runWork(start(), r -> {
-      work.accept(r);
-      return null;
-    });
+    Require.nonNull(work, "work");
+    LocalTracker.runWork(
+        start(),
+        r -> {
+          work.accept(r);
+          return null;
+        });
   }
 }

@@ -1,8 +1,5 @@
 package org.mlops4j.core.tracking;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -17,7 +14,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,7 +22,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.MlopsException;
+import org.mlops4j.api.internal.AtomicFiles;
+import org.mlops4j.api.internal.AtomicFiles.Durability;
+import org.mlops4j.api.internal.Names;
+import org.mlops4j.api.internal.Require;
 import org.mlops4j.api.tracking.Experiment;
 import org.mlops4j.api.tracking.LifecycleStage;
 import org.mlops4j.api.tracking.Metric;
@@ -41,12 +42,11 @@ import org.mlops4j.api.tracking.RunStatus;
 import org.mlops4j.api.tracking.RunWork;
 import org.mlops4j.api.tracking.Tracker;
 import org.mlops4j.core.Provenance;
-import org.mlops4j.core.tracking.internal.AtomicFiles;
 import org.mlops4j.core.tracking.internal.DvcLiveWriter;
 import org.mlops4j.core.tracking.internal.FileStoreReader;
 import org.mlops4j.core.tracking.internal.MetricWriter;
-import org.mlops4j.api.internal.Names;
 import org.mlops4j.core.tracking.internal.Yaml;
+import org.mlops4j.report.internal.Json;
 
 /**
  * A {@link Tracker} writing a local folder in MLflow's FileStore layout, so that {@code mlflow ui
@@ -87,19 +87,43 @@ import org.mlops4j.core.tracking.internal.Yaml;
  *                                  run's provenance (mlops4j.*)
  *       metrics/&lt;key&gt;              one line per point: "&lt;timestamp ms&gt; &lt;value&gt; &lt;step&gt;\n",
  *                                  value in Python float syntax (0.1, 1e-05, nan, inf, -inf)
- *       artifacts/provenance.json  the run's provenance, with capturedAt
+ *       artifacts/provenance.json  the run's provenance (format mlops4j.provenance, below)
  *       artifacts/...              logged files
  * </pre>
  *
  * Keys containing {@code /} become sub-folders. New experiment ids are random 18-digit numbers, as
  * MLflow's. YAML keys are sorted and scalars quoted as PyYAML quotes them.
  *
+ * <p>{@code provenance.json} is mlops4j's own JSON document (docs/CONVENTIONS.md): the header
+ * {@code format} = {@code "mlops4j.provenance"}, {@code formatVersion} = 1, {@code library}, {@code
+ * libraryVersion} (the provenance's, which is the library that captured and wrote it) and {@code
+ * createdAt} (the capture time, to the millisecond), then {@code jvmVersion}, {@code jvmVendor},
+ * {@code osName}, {@code osArch}, {@code gitCommit} and {@code gitDirty} ({@code null} outside a
+ * git work tree), {@code host}, {@code user}, {@code seeds} (name to seed), {@code capturedAt}
+ * (ISO-8601, full precision) and {@code tags} (the {@code mlops4j.*} tags, as {@link
+ * Provenance#asMap()}). Every other file keeps MLflow's format (and DVCLive's, below) exactly.
+ *
  * <h2>Writing</h2>
  *
- * Every write but a metric append is atomic (a temporary file in the run folder, renamed over the
- * target); a new experiment or run folder is built with its {@code meta.yaml} under a hidden
- * {@code .mlops4j-tmp-*} name and renamed into place, so no reader sees it half made. Metric points are queued by {@link Run#logMetric} and written by a background daemon
- * thread, batched per metric file, in whole lines: at the latest after {@link
+ * Every write but a metric append is atomic: the content goes to a temporary file ({@code
+ * .mlops4j-tmp-<name>-<uuid>}) in the run's folder (for DVCLive's files: the DVCLive folder), never
+ * inside {@code params/}, {@code metrics/} or {@code tags/}, where MLflow would list it, and is
+ * renamed over the target ({@code ATOMIC_MOVE}). A new experiment or run folder is built with its
+ * {@code meta.yaml} under a hidden {@code .mlops4j-tmp-*} name and renamed into place, so no reader
+ * sees it half made. The reader skips experiment and run folders whose names start with {@code .},
+ * and lists no folder that holds temporary files, so one left by a killed process is never read.
+ * Metric points are appended as whole lines, each batch in one write call.
+ *
+ * <p>The store promises atomicity, not durability: nothing is forced to the device (no {@code
+ * fsync}; {@code AtomicFiles.Durability.ATOMIC}). A killed JVM never leaves a torn file and loses
+ * nothing that was written before it died (a call to {@link Run#flush()} that returned, for
+ * metrics); an operating-system crash or a power loss can lose the latest writes, and, depending on
+ * the file system, leave a recently replaced file empty or a metric file with a partial last line
+ * (which the reader ignores). {@code docs/PERFORMANCE.md} has the cost of forcing each write
+ * (AtomicWriteBenchmark).
+ *
+ * <p>Metric points are queued by {@link Run#logMetric} and written by a background daemon thread,
+ * batched per metric file, in whole lines: at the latest after {@link
  * Builder#flushInterval(Duration)} (default 1 s), on {@link Run#flush()} and {@link Run#close()}.
  * When the queue ({@link Builder#queueCapacity(int)}, default 65,536 points) is full, {@code
  * logMetric} blocks until there is room (back-pressure: memory is bounded). A metric file is
@@ -111,9 +135,9 @@ import org.mlops4j.core.tracking.internal.Yaml;
  *
  * Reading follows MLflow's reader: an experiment or run whose id does not match its folder is
  * skipped; a folder without a readable {@code meta.yaml} or a malformed metric line is an {@link
- * MlopsException} naming the path; a trailing partial metric line (left by a crash) is ignored
- * with a warning. The latest value of a metric is the point with the largest step, then timestamp,
- * then value.
+ * MlopsException} naming the path; a trailing partial metric line (left by a crash) is ignored with
+ * a warning. The latest value of a metric is the point with the largest step, then timestamp, then
+ * value.
  *
  * <p>Optionally ({@link Builder#dvcLive()}), each run also writes DVCLive's layout ({@code
  * metrics.json}, {@code params.yaml}, {@code plots/metrics/<key>.tsv}) into {@code
@@ -130,7 +154,12 @@ public final class LocalTracker implements Tracker {
   public static final String LOCK_FILE = ".mlops4j.lock";
 
   private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
-  private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  /** The {@code format} of {@code provenance.json}. */
+  static final String PROVENANCE_FORMAT = "mlops4j.provenance";
+
+  /** The {@code formatVersion} of {@code provenance.json}. */
+  static final int PROVENANCE_FORMAT_VERSION = 1;
 
   private final Path root;
   private final String rootUri;
@@ -140,11 +169,11 @@ public final class LocalTracker implements Tracker {
   private final Supplier<String> experimentIds;
   private final Supplier<String> runIds;
   private final Function<Map<String, Long>, Provenance> provenance;
-  private final Function<Path, Path> dvcLiveDir;
+  private final @Nullable Function<Path, Path> dvcLiveDir;
   private final FileStoreReader reader;
-  private final MetricWriter writer;
+  private final @Nullable MetricWriter writer;
   private final Set<LocalRun> active = ConcurrentHashMap.newKeySet();
-  private final Thread shutdownHook;
+  private final @Nullable Thread shutdownHook;
   private volatile boolean closed;
 
   private LocalTracker(Builder b) {
@@ -171,31 +200,44 @@ public final class LocalTracker implements Tracker {
       } catch (IOException e) {
         throw new MlopsException("cannot create the tracking store " + root, e);
       }
-      withStoreLock(() -> {
-        if (reader.experimentDir("0").isEmpty()) {
-          createExperiment("0", "Default");
-        }
-        return null;
-      });
-      this.writer = new MetricWriter("mlops4j-metric-writer " + root, b.queueCapacity,
-          b.flushInterval.toMillis(), b.maxPendingLines);
-      this.shutdownHook = new Thread(() -> {
-        try {
-          writer.flush();
-        } catch (RuntimeException e) {
-          // the JVM is exiting; nothing more to do
-        }
-      }, "mlops4j-tracker-shutdown");
+      withStoreLock(
+          () -> {
+            if (reader.experimentDir("0").isEmpty()) {
+              createExperiment("0", "Default");
+            }
+            return null;
+          });
+      this.writer =
+          new MetricWriter(
+              "mlops4j-metric-writer " + root,
+              b.queueCapacity,
+              b.flushInterval.toMillis(),
+              b.maxPendingLines);
+      MetricWriter w = this.writer;
+      this.shutdownHook =
+          new Thread(
+              () -> {
+                try {
+                  w.flush();
+                } catch (RuntimeException e) {
+                  // the JVM is exiting; nothing more to do
+                }
+              },
+              "mlops4j-tracker-shutdown");
       Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
   }
 
-  /** @return a tracker on {@code ./mlruns}, created if needed */
+  /**
+   * @return a tracker on {@code ./mlruns}, created if needed
+   */
   public static LocalTracker open() {
     return builder().build();
   }
 
-  /** @return a tracker on the store at {@code root}, created if needed */
+  /**
+   * @return a tracker on the store at {@code root}, created if needed
+   */
   public static LocalTracker open(Path root) {
     return builder().root(root).build();
   }
@@ -209,23 +251,28 @@ public final class LocalTracker implements Tracker {
     return builder().root(root).readOnly().build();
   }
 
-  /** @return a builder with the defaults */
+  /**
+   * @return a builder with the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @return the root folder of the store (absolute) */
+  /**
+   * @return the root folder of the store (absolute)
+   */
   public Path root() {
     return root;
   }
 
   // ---------------------------------------------------------------- experiments
 
-  static String requireExperimentName(String name) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("experiment name must not be blank, but was '" + name + "'");
-    }
-    return name;
+  /**
+   * @throws NullPointerException {@code "experiment name must not be null"}
+   * @throws IllegalArgumentException {@code "experiment name must be non-blank, but was '<name>'"}
+   */
+  static String requireExperimentName(@Nullable String name) {
+    return Require.nonBlank(name, "experiment name");
   }
 
   @Override
@@ -236,28 +283,33 @@ public final class LocalTracker implements Tracker {
       return found.get();
     }
     requireWritable("create experiment '" + name + "'");
-    return withStoreLock(() -> {
-      for (Experiment e : reader.experiments(true)) {
-        if (e.name().equals(name)) {
-          if (e.isActive()) {
-            return e;
+    return withStoreLock(
+        () -> {
+          for (Experiment e : reader.experiments(true)) {
+            if (e.name().equals(name)) {
+              if (e.isActive()) {
+                return e;
+              }
+              throw new IllegalStateException(
+                  "experiment '"
+                      + name
+                      + "' exists in the deleted state (id "
+                      + e.id()
+                      + "); restore it or choose another name");
+            }
           }
-          throw new IllegalStateException("experiment '" + name + "' exists in the deleted state (id "
-              + e.id() + "); restore it or choose another name");
-        }
-      }
-      String id;
-      do {
-        id = experimentIds.get();
-      } while (reader.experimentDir(id).isPresent());
-      return createExperiment(id, name);
-    });
+          String id;
+          do {
+            id = experimentIds.get();
+          } while (reader.experimentDir(id).isPresent());
+          return createExperiment(id, name);
+        });
   }
 
   private Experiment createExperiment(String id, String name) {
     Path dir = root.resolve(id);
     long now = clock.millis();
-    Map<String, Object> meta = new LinkedHashMap<>();
+    Map<String, @Nullable Object> meta = new LinkedHashMap<>();
     meta.put("artifact_location", rootUri + "/" + id);
     meta.put("creation_time", now);
     meta.put("experiment_id", id);
@@ -265,7 +317,11 @@ public final class LocalTracker implements Tracker {
     meta.put("lifecycle_stage", LifecycleStage.ACTIVE.label());
     meta.put("name", name);
     createFolderWithMeta(dir, Yaml.mapping(meta), "experiment");
-    return reader.readExperiment(dir);
+    Experiment created = reader.readExperiment(dir);
+    if (created == null) {
+      throw new MlopsException(dir + ": its meta.yaml does not name experiment " + id);
+    }
+    return created;
   }
 
   /**
@@ -276,12 +332,11 @@ public final class LocalTracker implements Tracker {
     Path tmp = dir.resolveSibling(AtomicFiles.TMP_PREFIX + UUID.randomUUID());
     try {
       Files.createDirectories(tmp);
-      AtomicFiles.write(tmp.resolve("meta.yaml"), metaYaml, tmp);
+      AtomicFiles.write(tmp.resolve("meta.yaml"), metaYaml, Durability.ATOMIC);
       Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       try {
-        Files.deleteIfExists(tmp.resolve("meta.yaml"));
-        Files.deleteIfExists(tmp);
+        AtomicFiles.deleteRecursively(tmp);
       } catch (IOException ignored) {
         // best effort
       }
@@ -308,7 +363,9 @@ public final class LocalTracker implements Tracker {
   private <T> T withStoreLock(Supplier<T> action) {
     ReentrantLock lock = JVM_LOCKS.computeIfAbsent(root, r -> new ReentrantLock());
     lock.lock();
-    try (FileChannel ch = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(
+            root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       FileLock fileLock = ch.lock();
       try {
         return action.get();
@@ -344,8 +401,13 @@ public final class LocalTracker implements Tracker {
     newRun(experimentName).name(runName).runVoid(work);
   }
 
+  /**
+   * Runs the work in the run: ends it FINISHED when the work returns, FAILED when it throws. An
+   * unchecked exception or error is rethrown as it is; a checked one is wrapped in an {@link
+   * MlopsException} {@code "run '<name>' failed: <exception>"} with it as the cause.
+   */
   static <T> T runWork(Run run, RunWork<T> work) {
-    Objects.requireNonNull(work, "work");
+    Require.nonNull(work, "work");
     T result;
     try {
       result = work.apply(run);
@@ -354,7 +416,7 @@ public final class LocalTracker implements Tracker {
       throw e;
     } catch (Exception e) {
       failKeepingCause(run, e);
-      throw new RuntimeException("run " + run.id() + " (" + run.name() + ") failed: " + e, e);
+      throw new MlopsException("run '" + run.name() + "' failed: " + e, e);
     }
     run.end(RunStatus.FINISHED);
     return result;
@@ -369,7 +431,11 @@ public final class LocalTracker implements Tracker {
     }
   }
 
-  LocalRun start(String experimentName, String runName, Map<String, String> extraTags, Map<String, Long> seeds) {
+  LocalRun start(
+      String experimentName,
+      @Nullable String runName,
+      Map<String, String> extraTags,
+      Map<String, Long> seeds) {
     requireWritable("start a run in experiment '" + experimentName + "'");
     Experiment experiment = experiment(experimentName);
     String runId = runIds.get();
@@ -377,7 +443,7 @@ public final class LocalTracker implements Tracker {
     long start = clock.millis();
     Provenance p = provenance.apply(Map.copyOf(seeds));
     Path dir = root.resolve(experiment.id()).resolve(runId);
-    Map<String, Object> meta = new LinkedHashMap<>();
+    Map<String, @Nullable Object> meta = new LinkedHashMap<>();
     meta.put("artifact_uri", rootUri + "/" + experiment.id() + "/" + runId + "/artifacts");
     meta.put("end_time", null);
     meta.put("entry_point_name", "");
@@ -394,7 +460,8 @@ public final class LocalTracker implements Tracker {
     meta.put("tags", List.of());
     meta.put("user_id", user);
     createFolderWithMeta(dir, Yaml.mapping(meta), "run");
-    DvcLiveWriter dvc = dvcLiveDir == null ? null : new DvcLiveWriter(dvcLiveDir.apply(dir));
+    Function<Path, Path> dvcDir = dvcLiveDir;
+    DvcLiveWriter dvc = dvcDir == null ? null : new DvcLiveWriter(dvcDir.apply(dir));
     LocalRun run = new LocalRun(this, runId, experiment.id(), name, dir, meta, dvc);
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put("mlflow.runName", name);
@@ -409,13 +476,19 @@ public final class LocalTracker implements Tracker {
     return run;
   }
 
-  private static String provenanceJson(Provenance p) {
-    Map<String, Object> m = new LinkedHashMap<>();
+  /**
+   * The provenance as a {@code mlops4j.provenance} document. The header's {@code libraryVersion} is
+   * the provenance's own (the library that captured it is the one writing it) and its {@code
+   * createdAt} the capture time, so that the same provenance always gives the same bytes.
+   */
+  static String provenanceJson(Provenance p) {
+    Map<String, Object> m =
+        Json.document(PROVENANCE_FORMAT, PROVENANCE_FORMAT_VERSION, p.capturedAt());
+    m.put("libraryVersion", p.libraryVersion());
     m.put("jvmVersion", p.jvmVersion());
     m.put("jvmVendor", p.jvmVendor());
     m.put("osName", p.osName());
     m.put("osArch", p.osArch());
-    m.put("libraryVersion", p.libraryVersion());
     m.put("gitCommit", p.gitCommit().orElse(null));
     m.put("gitDirty", p.gitDirty().orElse(null));
     m.put("host", p.host());
@@ -423,11 +496,7 @@ public final class LocalTracker implements Tracker {
     m.put("seeds", p.seeds());
     m.put("capturedAt", p.capturedAt().toString());
     m.put("tags", p.asMap());
-    try {
-      return JSON.writeValueAsString(m) + "\n";
-    } catch (IOException e) {
-      throw new MlopsException("cannot serialise provenance", e);
-    }
+    return Json.write(m) + "\n";
   }
 
   void ended(LocalRun run) {
@@ -435,10 +504,11 @@ public final class LocalTracker implements Tracker {
   }
 
   MetricWriter writer() {
-    if (writer == null) {
+    MetricWriter w = writer;
+    if (w == null) {
       throw new IllegalStateException("tracker on " + root + " is read-only");
     }
-    return writer;
+    return w;
   }
 
   long millis() {
@@ -458,12 +528,14 @@ public final class LocalTracker implements Tracker {
 
   @Override
   public List<RunRecord> runs(String experimentName) {
-    return findExperiment(experimentName).map(e -> reader.runs(root.resolve(e.id()), false)).orElse(List.of());
+    return findExperiment(experimentName)
+        .map(e -> reader.runs(root.resolve(e.id()), false))
+        .orElse(List.of());
   }
 
   @Override
   public List<RunRecord> runs(String experimentName, RunFilter filter) {
-    Objects.requireNonNull(filter, "filter");
+    Require.nonNull(filter, "filter");
     return runs(experimentName).stream().filter(filter::test).toList();
   }
 
@@ -480,45 +552,56 @@ public final class LocalTracker implements Tracker {
 
   @Override
   public Optional<RunRecord> findRun(String runId) {
+    Require.nonNull(runId, "runId");
     return reader.findRunDir(runId).map(reader::readRun);
   }
 
   @Override
   public Optional<RunRecord> bestRun(String experimentName, String metricKey, MetricGoal goal) {
-    Objects.requireNonNull(goal, "goal");
+    Require.nonNull(goal, "goal");
     Names.validateKey("metric key", metricKey);
-    Comparator<RunRecord> byValue = Comparator.comparingDouble(r -> r.metric(metricKey).getAsDouble());
+    Comparator<RunRecord> byValue =
+        Comparator.comparingDouble(r -> r.metric(metricKey).getAsDouble());
     if (goal == MetricGoal.MAXIMIZE) {
       byValue = byValue.reversed();
     }
     return runs(experimentName).stream()
-        .filter(r -> r.metric(metricKey).isPresent() && !Double.isNaN(r.metric(metricKey).getAsDouble()))
+        .filter(
+            r ->
+                r.metric(metricKey).isPresent() && !Double.isNaN(r.metric(metricKey).getAsDouble()))
         .min(byValue.thenComparing(RunRecord::startTime).thenComparing(RunRecord::runId));
   }
 
   @Override
   public List<Metric> metricHistory(String runId, String metricKey) {
+    Require.nonNull(runId, "runId");
     Names.validateKey("metric key", metricKey);
-    Path dir = reader.findRunDir(runId)
-        .orElseThrow(() -> new IllegalArgumentException("runId must name a run of " + root + ", but was '" + runId + "'"));
-    return reader.history(dir, metricKey);
+    Optional<Path> dir = reader.findRunDir(runId);
+    Require.argument(dir.isPresent(), "runId", "the id of a run in " + root, "'" + runId + "'");
+    return reader.history(dir.get(), metricKey);
   }
 
   @Override
   public RunComparison compare(String... runIds) {
-    Objects.requireNonNull(runIds, "runIds");
+    Require.noNulls(runIds, "runIds");
     List<RunRecord> runs = new ArrayList<>();
-    for (String id : runIds) {
-      runs.add(findRun(id).orElseThrow(
-          () -> new IllegalArgumentException("runIds must name runs of " + root + ", but '" + id + "' does not")));
+    for (int i = 0; i < runIds.length; i++) {
+      Optional<RunRecord> run = findRun(runIds[i]);
+      Require.argument(
+          run.isPresent(),
+          "runIds[" + i + "]",
+          "the id of a run in " + root,
+          "'" + runIds[i] + "'");
+      runs.add(run.get());
     }
     return new RunComparison(runs);
   }
 
   @Override
   public void flush() {
-    if (writer != null) {
-      writer.flush();
+    MetricWriter w = writer;
+    if (w != null) {
+      w.flush();
     }
   }
 
@@ -528,7 +611,8 @@ public final class LocalTracker implements Tracker {
       return;
     }
     closed = true;
-    if (writer == null) {
+    MetricWriter w = writer;
+    if (w == null) {
       return;
     }
     RuntimeException first = null;
@@ -546,9 +630,9 @@ public final class LocalTracker implements Tracker {
         }
       }
     } finally {
-      writer.close();
+      w.close();
       try {
-        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        Runtime.getRuntime().removeShutdownHook(Require.nonNull(shutdownHook, "shutdownHook"));
       } catch (IllegalStateException e) {
         // already shutting down
       }
@@ -565,8 +649,8 @@ public final class LocalTracker implements Tracker {
 
   /**
    * Settings of a {@link LocalTracker}. Defaults: root {@code ./mlruns}, flush interval 1 s, queue
-   * capacity 65,536 points, at most 65,536 lines gathered before a write, user {@code
-   * user.name}, the system UTC clock, no DVCLive output, read-write.
+   * capacity 65,536 points, at most 65,536 lines gathered before a write, user {@code user.name},
+   * the system UTC clock, no DVCLive output, read-write.
    *
    * @since 0.1.0
    */
@@ -578,29 +662,34 @@ public final class LocalTracker implements Tracker {
     private String user = System.getProperty("user.name", "unknown");
     private Clock clock = Clock.systemUTC();
     private boolean readOnly;
-    private Function<Path, Path> dvcLiveDir;
+    private @Nullable Function<Path, Path> dvcLiveDir;
     private Supplier<String> experimentIds =
-        () -> Long.toString(ThreadLocalRandom.current().nextLong(100_000_000_000_000_000L, 1_000_000_000_000_000_000L));
+        () ->
+            Long.toString(
+                ThreadLocalRandom.current()
+                    .nextLong(100_000_000_000_000_000L, 1_000_000_000_000_000_000L));
     private Supplier<String> runIds = () -> UUID.randomUUID().toString().replace("-", "");
     private Function<Map<String, Long>, Provenance> provenance = Provenance::capture;
 
     private Builder() {}
 
-    /** @param root the store's root folder (default {@code ./mlruns}) */
+    /**
+     * @param root the store's root folder (default {@code ./mlruns})
+     */
     public Builder root(Path root) {
-      this.root = Objects.requireNonNull(root, "root");
+      this.root = Require.nonNull(root, "root");
       return this;
     }
 
     /**
      * @param interval the longest a logged metric point waits before it is written (default 1 s)
-     * @throws IllegalArgumentException if not positive
+     * @throws NullPointerException {@code "flushInterval must not be null"}
+     * @throws IllegalArgumentException {@code "flushInterval must be positive, but was <interval>"}
      */
     public Builder flushInterval(Duration interval) {
-      Objects.requireNonNull(interval, "interval");
-      if (interval.isNegative() || interval.isZero()) {
-        throw new IllegalArgumentException("flushInterval must be positive, but was " + interval);
-      }
+      Require.nonNull(interval, "flushInterval");
+      Require.argument(
+          !interval.isNegative() && !interval.isZero(), "flushInterval", "positive", interval);
       this.flushInterval = interval;
       return this;
     }
@@ -608,40 +697,39 @@ public final class LocalTracker implements Tracker {
     /**
      * @param capacity how many metric points may wait for the writer before {@code logMetric}
      *     blocks (default 65,536)
-     * @throws IllegalArgumentException if less than 1
+     * @throws IllegalArgumentException {@code "queueCapacity must be at least 1, but was <n>"}
      */
     public Builder queueCapacity(int capacity) {
-      if (capacity < 1) {
-        throw new IllegalArgumentException("queueCapacity must be at least 1, but was " + capacity);
-      }
+      Require.argument(capacity >= 1, "queueCapacity", "at least 1", capacity);
       this.queueCapacity = capacity;
       return this;
     }
 
     /**
      * @param lines how many lines the writer gathers before writing them (default 65,536)
-     * @throws IllegalArgumentException if less than 1
+     * @throws IllegalArgumentException {@code "maxPendingLines must be at least 1, but was <n>"}
      */
     public Builder maxPendingLines(int lines) {
-      if (lines < 1) {
-        throw new IllegalArgumentException("maxPendingLines must be at least 1, but was " + lines);
-      }
+      Require.argument(lines >= 1, "maxPendingLines", "at least 1", lines);
       this.maxPendingLines = lines;
       return this;
     }
 
-    /** @param user the user recorded on runs (default {@code user.name}) */
+    /**
+     * @param user the user recorded on runs (default {@code user.name})
+     * @throws NullPointerException {@code "user must not be null"}
+     * @throws IllegalArgumentException {@code "user must be non-blank, but was '<user>'"}
+     */
     public Builder user(String user) {
-      if (user == null || user.isBlank()) {
-        throw new IllegalArgumentException("user must not be blank, but was '" + user + "'");
-      }
-      this.user = user;
+      this.user = Require.nonBlank(user, "user");
       return this;
     }
 
-    /** @param clock the clock of start, end and metric times (default the system UTC clock) */
+    /**
+     * @param clock the clock of start, end and metric times (default the system UTC clock)
+     */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = Require.nonNull(clock, "clock");
       return this;
     }
 
@@ -662,7 +750,7 @@ public final class LocalTracker implements Tracker {
      * DVC repository); each run writes over the previous run's files.
      */
     public Builder dvcLive(Path dir) {
-      Objects.requireNonNull(dir, "dir");
+      Require.nonNull(dir, "dir");
       Path abs = dir.toAbsolutePath().normalize();
       this.dvcLiveDir = runDir -> abs;
       return this;
@@ -670,19 +758,19 @@ public final class LocalTracker implements Tracker {
 
     /** For tests: the source of new experiment ids. */
     Builder experimentIds(Supplier<String> ids) {
-      this.experimentIds = Objects.requireNonNull(ids, "ids");
+      this.experimentIds = Require.nonNull(ids, "ids");
       return this;
     }
 
     /** For tests: the source of new run ids. */
     Builder runIds(Supplier<String> ids) {
-      this.runIds = Objects.requireNonNull(ids, "ids");
+      this.runIds = Require.nonNull(ids, "ids");
       return this;
     }
 
     /** For tests: how a run's provenance is captured from its seeds. */
     Builder provenance(Function<Map<String, Long>, Provenance> capture) {
-      this.provenance = Objects.requireNonNull(capture, "capture");
+      this.provenance = Require.nonNull(capture, "capture");
       return this;
     }
 

@@ -13,13 +13,16 @@ public final class CrashChild {
 
   private CrashChild() {}
 
-  /** @param args the store's root folder */
+  /**
+   * @param args the store's root folder
+   */
   public static void main(String[] args) {
-    LocalTracker t = LocalTracker.builder()
-        .root(Path.of(args[0]))
-        .flushInterval(Duration.ofMillis(10))
-        .provenance(TestSupport::fixedProvenance)
-        .build();
+    LocalTracker t =
+        LocalTracker.builder()
+            .root(Path.of(args[0]))
+            .flushInterval(Duration.ofMillis(10))
+            .provenance(TestSupport::fixedProvenance)
+            .build();
     Run run = t.startRun("crash", "victim");
     System.out.println("run " + run.id());
     System.out.flush();

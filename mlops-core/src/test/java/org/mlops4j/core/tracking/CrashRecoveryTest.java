@@ -29,40 +29,55 @@ class CrashRecoveryTest {
 
   private static final int KILLS = 8;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void storeSurvivesKillsAtRandomMoments_andKeepsEveryFlushedPoint() throws Exception {
     Random random = new Random(20261126L);
-    String java = ProcessHandle.current().info().command()
-        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String java =
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (int k = 0; k < KILLS; k++) {
       Path root = tmp.resolve("store" + k);
-      Process p = new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
-          System.getProperty("java.class.path"), CrashChild.class.getName(), root.toString())
-          .redirectError(ProcessBuilder.Redirect.DISCARD)
-          .start();
+      Process p =
+          new ProcessBuilder(
+                  java,
+                  "-Xshare:auto",
+                  "-XX:TieredStopAtLevel=1",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  CrashChild.class.getName(),
+                  root.toString())
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       AtomicReference<String> runId = new AtomicReference<>();
       AtomicLong flushed = new AtomicLong();
       CountDownLatch firstFlush = new CountDownLatch(1);
-      Thread reader = new Thread(() -> {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-          String line;
-          while ((line = r.readLine()) != null) {
-            if (line.startsWith("run ")) {
-              runId.set(line.substring(4));
-            } else if (line.startsWith("flushed ")) {
-              flushed.set(Long.parseLong(line.substring(8)));
-              firstFlush.countDown();
-            }
-          }
-        } catch (Exception e) {
-          // the child was killed
-        }
-      });
+      Thread reader =
+          new Thread(
+              () -> {
+                try (BufferedReader r =
+                    new BufferedReader(
+                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                  String line;
+                  while ((line = r.readLine()) != null) {
+                    if (line.startsWith("run ")) {
+                      runId.set(line.substring(4));
+                    } else if (line.startsWith("flushed ")) {
+                      flushed.set(Long.parseLong(line.substring(8)));
+                      firstFlush.countDown();
+                    }
+                  }
+                } catch (Exception e) {
+                  // the child was killed
+                }
+              });
       reader.start();
-      assertThat(firstFlush.await(60, TimeUnit.SECONDS)).as("child %d reported a flush", k).isTrue();
+      assertThat(firstFlush.await(60, TimeUnit.SECONDS))
+          .as("child %d reported a flush", k)
+          .isTrue();
       Thread.sleep(random.nextInt(400));
       p.destroyForcibly();
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -74,8 +89,12 @@ class CrashRecoveryTest {
         assertThat(run.status()).isEqualTo(RunStatus.RUNNING);
         List<Metric> a = t.metricHistory(run.runId(), "a");
         List<Metric> bc = t.metricHistory(run.runId(), "b/c");
-        assertThat(a.size()).as("points of 'a' after kill %d", k).isGreaterThanOrEqualTo((int) acknowledged);
-        assertThat(bc.size()).as("points of 'b/c' after kill %d", k).isGreaterThanOrEqualTo((int) acknowledged);
+        assertThat(a.size())
+            .as("points of 'a' after kill %d", k)
+            .isGreaterThanOrEqualTo((int) acknowledged);
+        assertThat(bc.size())
+            .as("points of 'b/c' after kill %d", k)
+            .isGreaterThanOrEqualTo((int) acknowledged);
         for (int i = 0; i < a.size(); i++) {
           assertThat(a.get(i).step()).isEqualTo(i);
           assertThat(a.get(i).value()).isEqualTo(i);
@@ -87,9 +106,11 @@ class CrashRecoveryTest {
         // every metric file parses as a whole
         Path dir = root.resolve(run.experimentId()).resolve(run.runId());
         FileStoreReader.keyFiles(dir.resolve("metrics"))
-            .forEach((key, file) -> assertThat(FileStoreReader.parseMetricFile(file, key)).isNotEmpty());
+            .forEach(
+                (key, file) -> assertThat(FileStoreReader.parseMetricFile(file, key)).isNotEmpty());
         try (Stream<Path> files = Files.walk(dir.resolve("tags"))) {
-          assertThat(files.filter(f -> f.getFileName().toString().startsWith(".mlops4j-tmp"))).isEmpty();
+          assertThat(files.filter(f -> f.getFileName().toString().startsWith(".mlops4j-tmp")))
+              .isEmpty();
         }
       }
     }

@@ -19,8 +19,7 @@ import org.mlops4j.api.tracking.Run;
  */
 class DvcLiveTest {
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void dvcLive_writesTsvHistoriesSummaryAndParamsIntoTheRunsArtifacts() throws Exception {
@@ -33,18 +32,30 @@ class DvcLiveTest {
       run.flush();
       dvc = t.root().resolve(run.experimentId()).resolve(run.id()).resolve("artifacts/dvclive");
     }
-    String tsv = Files.readString(dvc.resolve("plots/metrics/train/loss.tsv"), StandardCharsets.UTF_8);
-    assertThat(tsv).matches("timestamp\tstep\tloss\n\\d{13}\t0\t0\\.5\n\\d{13}\t1\t0\\.25\n\\d{13}\t2\tnan\n");
+    String tsv =
+        Files.readString(dvc.resolve("plots/metrics/train/loss.tsv"), StandardCharsets.UTF_8);
+    assertThat(tsv)
+        .matches("timestamp\tstep\tloss\n\\d{13}\t0\t0\\.5\n\\d{13}\t1\t0\\.25\n\\d{13}\t2\tnan\n");
     assertThat(Files.readString(dvc.resolve("plots/metrics/acc.tsv")))
         .matches("timestamp\tstep\tacc\n\\d{13}\t1\t0\\.9\n");
-    JsonNode summary = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build()
-        .readTree(dvc.resolve("metrics.json").toFile());
+    JsonNode summary =
+        JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build()
+            .readTree(dvc.resolve("metrics.json").toFile());
     assertThat(summary.get("step").asLong()).isEqualTo(2);
     assertThat(summary.get("acc").asDouble()).isEqualTo(0.9);
     assertThat(summary.get("train").get("loss").asDouble()).isNaN();
-    assertThat(Files.readString(dvc.resolve("params.yaml"))).isEqualTo("epochs: 3\nlr: 0.01\noptimizer: adam\n");
+    // DVCLive's JSON (Python's json.dump): NaN bare, not the string "NaN"; no mlops4j header
+    assertThat(summary.get("train").get("loss").isNumber()).isTrue();
+    assertThat(Files.readString(dvc.resolve("metrics.json"), StandardCharsets.UTF_8))
+        .contains("\"loss\" : NaN")
+        .doesNotContain("\"NaN\"", "format");
+    assertThat(Files.readString(dvc.resolve("params.yaml")))
+        .isEqualTo("epochs: 3\nlr: 0.01\noptimizer: adam\n");
     try (var files = Files.walk(dvc)) {
-      assertThat(files.filter(p -> p.getFileName().toString().startsWith(".mlops4j-tmp"))).isEmpty();
+      assertThat(files.filter(p -> p.getFileName().toString().startsWith(".mlops4j-tmp")))
+          .isEmpty();
     }
   }
 
@@ -56,7 +67,8 @@ class DvcLiveTest {
       run.logMetric("loss", 1e-05, 0);
       run.logParam("note", "a: b");
     }
-    assertThat(Files.readString(dvc.resolve("plots/metrics/loss.tsv"))).matches("timestamp\tstep\tloss\n\\d{13}\t0\t1e-05\n");
+    assertThat(Files.readString(dvc.resolve("plots/metrics/loss.tsv")))
+        .matches("timestamp\tstep\tloss\n\\d{13}\t0\t1e-05\n");
     assertThat(Files.readString(dvc.resolve("params.yaml"))).isEqualTo("note: 'a: b'\n");
   }
 
@@ -87,18 +99,21 @@ class DvcLiveTest {
     Path dvc = tmp.resolve("dvclive");
     try (LocalTracker t = TestSupport.deterministic(tmp.resolve("mlruns")).dvcLive(dvc).build();
         Run run = t.startRun("dvc", "threads")) {
-      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(threads);
       java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
       java.util.List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
       for (int k = 0; k < threads; k++) {
         int thread = k;
-        futures.add(pool.submit(() -> {
-          go.await();
-          for (int i = 0; i < perThread; i++) {
-            run.logParam(String.format("p%d_%02d", thread, i), "v");
-          }
-          return null;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  for (int i = 0; i < perThread; i++) {
+                    run.logParam(String.format("p%d_%02d", thread, i), "v");
+                  }
+                  return null;
+                }));
       }
       go.countDown();
       for (java.util.concurrent.Future<?> f : futures) {

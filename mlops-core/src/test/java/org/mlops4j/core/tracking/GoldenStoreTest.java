@@ -30,8 +30,7 @@ class GoldenStoreTest {
 
   private static final String GOLDEN = "/org/mlops4j/core/tracking/golden/";
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private static Path resource(String name) throws URISyntaxException {
     return Path.of(GoldenStoreTest.class.getResource(GOLDEN + name).toURI());
@@ -40,14 +39,24 @@ class GoldenStoreTest {
   @Test
   void handwrittenStore_isReadExactly() throws Exception {
     try (LocalTracker t = LocalTracker.openReadOnly(resource("handwritten-store"))) {
-      assertThat(t.experiments()).extracting(Experiment::id, Experiment::name).containsExactly(
-          org.assertj.core.groups.Tuple.tuple("0", "Default"),
-          org.assertj.core.groups.Tuple.tuple("208551398751104512", "golden runs"));
+      assertThat(t.experiments())
+          .extracting(Experiment::id, Experiment::name)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("0", "Default"),
+              org.assertj.core.groups.Tuple.tuple("208551398751104512", "golden runs"));
       Experiment golden = t.findExperiment("golden runs").orElseThrow();
-      assertThat(golden).isEqualTo(new Experiment("208551398751104512", "golden runs",
-          "file:///srv/ml/mlruns/208551398751104512", LifecycleStage.ACTIVE, Instant.ofEpochMilli(1750000000100L),
-          Instant.ofEpochMilli(1750000000200L), Map.of("owner", "ml-platform")));
-      assertThat(t.allExperiments()).extracting(Experiment::name)
+      assertThat(golden)
+          .isEqualTo(
+              new Experiment(
+                  "208551398751104512",
+                  "golden runs",
+                  "file:///srv/ml/mlruns/208551398751104512",
+                  LifecycleStage.ACTIVE,
+                  Instant.ofEpochMilli(1750000000100L),
+                  Instant.ofEpochMilli(1750000000200L),
+                  Map.of("owner", "ml-platform")));
+      assertThat(t.allExperiments())
+          .extracting(Experiment::name)
           .containsExactly("Default", "golden runs", "old experiment");
 
       RunRecord r = t.findRun("c0ffee00c0ffee00c0ffee00c0ffee00").orElseThrow();
@@ -56,18 +65,37 @@ class GoldenStoreTest {
       assertThat(r.user()).isEqualTo("erin");
       assertThat(r.startTime()).isEqualTo(Instant.ofEpochMilli(1750000001000L));
       assertThat(r.endTime()).contains(Instant.ofEpochMilli(1750000009000L));
-      assertThat(r.params()).isEqualTo(Map.of("batch size", "32", "optimizer/name", "sgd",
-          "comment", "with trailing newline\n"));
-      assertThat(r.tags()).isEqualTo(Map.of("mlflow.runName", "golden run", "mlflow.user", "erin",
-          "note", "line one\nline two"));
+      assertThat(r.params())
+          .isEqualTo(
+              Map.of(
+                  "batch size",
+                  "32",
+                  "optimizer/name",
+                  "sgd",
+                  "comment",
+                  "with trailing newline\n"));
+      assertThat(r.tags())
+          .isEqualTo(
+              Map.of(
+                  "mlflow.runName",
+                  "golden run",
+                  "mlflow.user",
+                  "erin",
+                  "note",
+                  "line one\nline two"));
       List<Metric> acc = t.metricHistory(r.runId(), "val/acc");
-      assertThat(acc).extracting(Metric::value).startsWith(0.5, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-          1e-05);
-      assertThat(Double.doubleToRawLongBits(acc.get(4).value())).isEqualTo(Double.doubleToRawLongBits(-0.0));
+      assertThat(acc)
+          .extracting(Metric::value)
+          .startsWith(0.5, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e-05);
+      assertThat(Double.doubleToRawLongBits(acc.get(4).value()))
+          .isEqualTo(Double.doubleToRawLongBits(-0.0));
       assertThat(acc.get(5).value()).isNaN();
-      assertThat(acc.get(6)).isEqualTo(new Metric("val/acc", 1.2345678901234567e+20, 6, 1750000002006L));
-      assertThat(t.metricHistory(r.runId(), "legacy")).containsExactly(
-          new Metric("legacy", 0.5, 0, 1750000003000L), new Metric("legacy", 0.75, 0, 1750000003001L));
+      assertThat(acc.get(6))
+          .isEqualTo(new Metric("val/acc", 1.2345678901234567e+20, 6, 1750000002006L));
+      assertThat(t.metricHistory(r.runId(), "legacy"))
+          .containsExactly(
+              new Metric("legacy", 0.5, 0, 1750000003000L),
+              new Metric("legacy", 0.75, 0, 1750000003001L));
       // MLflow's latest point: largest step, then timestamp, then value
       assertThat(r.metrics().get("ties")).isEqualTo(new Metric("ties", 9.0, 7, 1750000004001L));
       assertThat(r.metrics().get("legacy").value()).isEqualTo(0.75);
@@ -75,7 +103,9 @@ class GoldenStoreTest {
       RunRecord killed = t.findRun("deadbeefdeadbeefdeadbeefdeadbeef").orElseThrow();
       assertThat(killed.status()).isEqualTo(RunStatus.KILLED);
       assertThat(killed.lifecycleStage()).isEqualTo(LifecycleStage.DELETED);
-      assertThat(t.runs("golden runs")).extracting(RunRecord::runId).containsExactly("c0ffee00c0ffee00c0ffee00c0ffee00");
+      assertThat(t.runs("golden runs"))
+          .extracting(RunRecord::runId)
+          .containsExactly("c0ffee00c0ffee00c0ffee00c0ffee00");
       assertThat(t.allRuns("golden runs")).hasSize(2);
     }
   }
@@ -84,9 +114,12 @@ class GoldenStoreTest {
   private static Path writeScenario(Path root) {
     try (LocalTracker t = TestSupport.deterministic(root).build()) {
       t.experiment("golden");
-      try (Run run = t.newRun("golden").name("golden run").tag("team", "risk").seed("split", 42L).start()) {
+      try (Run run =
+          t.newRun("golden").name("golden run").tag("team", "risk").seed("split", 42L).start()) {
         run.logParam("lr", "0.01").logParam("batch size", "32");
-        run.logMetric("loss", 0.5, 0).logMetric("loss", 0.25, 1).logMetric("loss", Double.NaN, 2)
+        run.logMetric("loss", 0.5, 0)
+            .logMetric("loss", 0.25, 1)
+            .logMetric("loss", Double.NaN, 2)
             .logMetric("loss", 1e-05, 3);
         run.logMetric("train/acc", 0.9, 0);
         run.logText("notes/readme.txt", "hello\n");
@@ -114,7 +147,8 @@ class GoldenStoreTest {
     Map<String, String> actual = tree(root, rootUri);
     Path goldenDir;
     if (Boolean.getBoolean("mlops.golden.update")) {
-      // regenerate (then review by hand): mvn test -Dtest=GoldenStoreTest -Dmlops.golden.update=true
+      // regenerate (then review by hand): mvn test -Dtest=GoldenStoreTest
+      // -Dmlops.golden.update=true
       Path src = Path.of("src/test/resources" + GOLDEN + "written-by-mlops4j");
       for (Map.Entry<String, String> e : actual.entrySet()) {
         Path f = src.resolve(e.getKey());

@@ -12,23 +12,33 @@ class RunWorkTest {
 
   /** A run whose fail(...) itself fails, as when the disk is full. */
   private static Run runWhoseFailFails() {
-    return (Run) Proxy.newProxyInstance(Run.class.getClassLoader(), new Class<?>[] {Run.class},
-        (proxy, method, args) -> switch (method.getName()) {
-          case "fail" -> throw new MlopsException("cannot write the error tag: disk full");
-          case "id" -> "0123456789abcdef0123456789abcdef";
-          case "name" -> "r";
-          default -> null;
-        });
+    return (Run)
+        Proxy.newProxyInstance(
+            Run.class.getClassLoader(),
+            new Class<?>[] {Run.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "fail" -> throw new MlopsException("cannot write the error tag: disk full");
+                  case "id" -> "0123456789abcdef0123456789abcdef";
+                  case "name" -> "r";
+                  default -> null;
+                });
   }
 
   @Test
   void workThatThrows_keepsItsOwnExceptionWhenRecordingTheFailureFailsToo() {
     IllegalStateException work = new IllegalStateException("the model diverged");
-    Throwable thrown = catchThrowable(() -> LocalTracker.runWork(runWhoseFailFails(), r -> {
-      throw work;
-    }));
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                LocalTracker.runWork(
+                    runWhoseFailFails(),
+                    r -> {
+                      throw work;
+                    }));
     assertThat(thrown).isSameAs(work);
-    assertThat(thrown.getSuppressed()).singleElement()
+    assertThat(thrown.getSuppressed())
+        .singleElement()
         .isInstanceOf(MlopsException.class)
         .hasFieldOrPropertyWithValue("message", "cannot write the error tag: disk full");
   }
@@ -36,10 +46,18 @@ class RunWorkTest {
   @Test
   void checkedExceptionOfTheWork_isWrappedAndKeepsTheRecordingFailureSuppressed() {
     Exception work = new java.io.IOException("input missing");
-    Throwable thrown = catchThrowable(() -> LocalTracker.runWork(runWhoseFailFails(), r -> {
-      throw work;
-    }));
-    assertThat(thrown).isInstanceOf(RuntimeException.class).hasCause(work);
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                LocalTracker.runWork(
+                    runWhoseFailFails(),
+                    r -> {
+                      throw work;
+                    }));
+    assertThat(thrown)
+        .isExactlyInstanceOf(MlopsException.class)
+        .hasCause(work)
+        .hasMessage("run 'r' failed: java.io.IOException: input missing");
     assertThat(work.getSuppressed()).singleElement().isInstanceOf(MlopsException.class);
   }
 }

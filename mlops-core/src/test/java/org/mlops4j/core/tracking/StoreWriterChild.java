@@ -5,21 +5,24 @@ import java.nio.file.Path;
 import org.mlops4j.api.tracking.Run;
 
 /**
- * A child JVM of {@link TwoProcessesTest}: opens the store, prints {@code ready}, waits for the
- * go file, then for each of {@link TwoProcessesTest#EXPERIMENTS} experiments starts a run, logs a
+ * A child JVM of {@link TwoProcessesTest}: opens the store, prints {@code ready}, waits for the go
+ * file, then for each of {@link TwoProcessesTest#EXPERIMENTS} experiments starts a run, logs a
  * param and {@link TwoProcessesTest#POINTS} metric points, and closes it; prints {@code done}.
  */
 public final class StoreWriterChild {
 
   private StoreWriterChild() {}
 
-  /** @param args the store's root folder, the go file, this writer's name */
+  /**
+   * @param args the store's root folder, the go file, this writer's name
+   */
   public static void main(String[] args) throws Exception {
     Path go = Path.of(args[1]);
-    try (LocalTracker t = LocalTracker.builder()
-        .root(Path.of(args[0]))
-        .provenance(TestSupport::fixedProvenance)
-        .build()) {
+    try (LocalTracker t =
+        LocalTracker.builder()
+            .root(Path.of(args[0]))
+            .provenance(TestSupport::fixedProvenance)
+            .build()) {
       System.out.println("ready");
       System.out.flush();
       while (!Files.exists(go)) {

@@ -48,8 +48,18 @@ final class TestSupport {
   }
 
   static Provenance fixedProvenance(Map<String, Long> seeds) {
-    return new Provenance("17.0.15", "Debian", "Linux", "amd64", "0.1.0-SNAPSHOT", Optional.of(COMMIT),
-        Optional.of(false), "build-host", "tester", seeds, Instant.parse("2026-11-26T12:00:00Z"));
+    return new Provenance(
+        "17.0.15",
+        "Debian",
+        "Linux",
+        "amd64",
+        "0.1.0-SNAPSHOT",
+        Optional.of(COMMIT),
+        Optional.of(false),
+        "build-host",
+        "tester",
+        seeds,
+        Instant.parse("2026-11-26T12:00:00Z"));
   }
 
   /** A builder with a ticking clock, sequential ids and a fixed provenance. */

@@ -27,26 +27,37 @@ class TwoProcessesTest {
   static final int EXPERIMENTS = 12;
   static final int POINTS = 200;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void twoProcessesWritingOneStore_createEachExperimentOnceAndLoseNothing() throws Exception {
     Path root = tmp.resolve("mlruns");
     Path go = tmp.resolve("go");
-    String java = ProcessHandle.current().info().command()
-        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String java =
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<Process> children = new ArrayList<>();
     List<BufferedReader> outputs = new ArrayList<>();
     try {
       for (String name : List.of("p1", "p2")) {
-        Process p = new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
-            System.getProperty("java.class.path"), StoreWriterChild.class.getName(),
-            root.toString(), go.toString(), name)
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
+        Process p =
+            new ProcessBuilder(
+                    java,
+                    "-Xshare:auto",
+                    "-XX:TieredStopAtLevel=1",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    StoreWriterChild.class.getName(),
+                    root.toString(),
+                    go.toString(),
+                    name)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         children.add(p);
-        outputs.add(new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
+        outputs.add(
+            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
       }
       for (BufferedReader out : outputs) {
         assertThat(out.readLine()).isEqualTo("ready");

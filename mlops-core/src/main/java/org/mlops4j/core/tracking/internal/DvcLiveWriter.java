@@ -1,9 +1,7 @@
 package org.mlops4j.core.tracking.internal;
 
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.mlops4j.api.internal.AtomicFiles;
+import org.mlops4j.api.internal.AtomicFiles.Durability;
+import org.mlops4j.report.internal.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,15 +31,16 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * Source of the format: DVCLive's documentation of {@code Live.log_metric} and {@code
- * Live.make_summary}.
+ * Live.make_summary}. The JSON is DVCLive's, not mlops4j's (no header); NaN and infinities are
+ * written bare ({@code NaN}, {@code Infinity}), as Python's {@code json} module writes them.
+ * Whole-file writes are atomic, with their temporary files in the DVCLive folder itself (never in
+ * {@code plots/}); nothing is forced to the device ({@link Durability#ATOMIC}).
  */
 public final class DvcLiveWriter {
 
   private static final Logger LOG = LoggerFactory.getLogger(DvcLiveWriter.class);
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .build();
+  private static final ObjectWriter JSON =
+      Json.mapper().writer().without(JsonWriteFeature.WRITE_NAN_AS_STRINGS);
 
   private final Path dir;
   private final Map<String, StringBuilder> pending = new TreeMap<>();
@@ -47,19 +49,28 @@ public final class DvcLiveWriter {
   private long maxStep = Long.MIN_VALUE;
   private boolean summaryDirty;
 
-  /** @param dir the DVCLive folder, e.g. {@code dvclive} */
+  /**
+   * @param dir the DVCLive folder, e.g. {@code dvclive}
+   */
   public DvcLiveWriter(Path dir) {
     this.dir = dir;
   }
 
-  /** @return the DVCLive folder */
+  /**
+   * @return the DVCLive folder
+   */
   public Path dir() {
     return dir;
   }
 
   void add(String key, double value, long step, long timestamp) {
     StringBuilder sb = pending.computeIfAbsent(key, k -> new StringBuilder(128));
-    sb.append(timestamp).append('\t').append(step).append('\t').append(PyFloat.repr(value)).append('\n');
+    sb.append(timestamp)
+        .append('\t')
+        .append(step)
+        .append('\t')
+        .append(PyFloat.repr(value))
+        .append('\n');
     latest.put(key, value);
     maxStep = Math.max(maxStep, step);
     summaryDirty = true;
@@ -74,7 +85,7 @@ public final class DvcLiveWriter {
         // the first lines of a key replace any file left by an earlier run in a shared folder
         // (LocalTracker.Builder#dvcLive(Path): each run writes over the previous run's files)
         if (existing.contains(key)) {
-          AtomicFiles.append(file, lines);
+          AtomicFiles.append(file, lines, Durability.ATOMIC);
         } else {
           String name = key.substring(key.lastIndexOf('/') + 1);
           String header = "timestamp\tstep\t" + name + "\n";
@@ -82,7 +93,7 @@ public final class DvcLiveWriter {
           byte[] all = new byte[h.length + lines.length];
           System.arraycopy(h, 0, all, 0, h.length);
           System.arraycopy(lines, 0, all, h.length, lines.length);
-          AtomicFiles.write(file, all, dir);
+          write(file, all);
         }
         existing.add(key);
       }
@@ -90,7 +101,7 @@ public final class DvcLiveWriter {
       pending.clear();
     }
     if (summaryDirty) {
-      AtomicFiles.write(dir.resolve("metrics.json"), JSON.writeValueAsBytes(summary()), dir);
+      write(dir.resolve("metrics.json"), JSON.writeValueAsBytes(summary()));
       summaryDirty = false;
     }
   }
@@ -120,7 +131,9 @@ public final class DvcLiveWriter {
         }
       }
       if (conflict || node.get(parts[parts.length - 1]) instanceof Map<?, ?>) {
-        LOG.warn("DVCLive metrics.json: metric '{}' clashes with another metric's path; left out", e.getKey());
+        LOG.warn(
+            "DVCLive metrics.json: metric '{}' clashes with another metric's path; left out",
+            e.getKey());
         continue;
       }
       node.put(parts[parts.length - 1], e.getValue());
@@ -132,8 +145,16 @@ public final class DvcLiveWriter {
   public synchronized void writeParams(Map<String, String> params) throws IOException {
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, String> e : new TreeMap<>(params).entrySet()) {
-      sb.append(Yaml.string(e.getKey())).append(": ").append(Yaml.typedScalar(e.getValue())).append('\n');
+      sb.append(Yaml.string(e.getKey()))
+          .append(": ")
+          .append(Yaml.typedScalar(e.getValue()))
+          .append('\n');
     }
-    AtomicFiles.write(dir.resolve("params.yaml"), sb.toString(), dir);
+    write(dir.resolve("params.yaml"), sb.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Writes a whole file atomically, its temporary file in the DVCLive folder. */
+  private void write(Path target, byte[] bytes) throws IOException {
+    AtomicFiles.write(target, out -> out.write(bytes), Durability.ATOMIC, dir);
   }
 }

@@ -1,6 +1,5 @@
 package org.mlops4j.core.tracking.internal;
 
-import org.mlops4j.api.internal.Names;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -16,7 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.MlopsException;
+import org.mlops4j.api.internal.Names;
 import org.mlops4j.api.tracking.Experiment;
 import org.mlops4j.api.tracking.LifecycleStage;
 import org.mlops4j.api.tracking.Metric;
@@ -26,14 +27,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads an MLflow FileStore ({@code mlruns/}) as MLflow's own reader does, with the same rules:
- * an experiment or run whose id does not match its folder is skipped (with a warning); a folder
- * that should be an experiment or a run but has no readable {@code meta.yaml}, or a malformed
- * metric line, is an {@link MlopsException} naming the path (never a silently empty result); a
- * trailing partial line of a metric file (no newline, left by a crash) is ignored with a warning.
- * Folders whose names start with {@code .} ({@code .trash}, temporary folders) are not experiments
- * or runs; nor are {@code models} at the root and {@code tags}, {@code datasets}, {@code traces}
- * inside an experiment.
+ * Reads an MLflow FileStore ({@code mlruns/}) as MLflow's own reader does, with the same rules: an
+ * experiment or run whose id does not match its folder is skipped (with a warning); a folder that
+ * should be an experiment or a run but has no readable {@code meta.yaml}, or a malformed metric
+ * line, is an {@link MlopsException} naming the path (never a silently empty result); a trailing
+ * partial line of a metric file (no newline, left by a crash) is ignored with a warning. Folders
+ * whose names start with {@code .} ({@code .trash}, the {@code .mlops4j-tmp-*} folders of an
+ * experiment or run being created, or left by a killed process) are not experiments or runs; nor
+ * are {@code models} at the root and {@code tags}, {@code datasets}, {@code traces} inside an
+ * experiment.
  */
 public final class FileStoreReader {
 
@@ -55,12 +57,16 @@ public final class FileStoreReader {
   private final Path root;
   private final YAMLMapper yaml = new YAMLMapper();
 
-  /** @param root the store's root folder, e.g. {@code mlruns} */
+  /**
+   * @param root the store's root folder, e.g. {@code mlruns}
+   */
   public FileStoreReader(Path root) {
     this.root = root;
   }
 
-  /** @return the store's root folder */
+  /**
+   * @return the store's root folder
+   */
   public Path root() {
     return root;
   }
@@ -71,7 +77,9 @@ public final class FileStoreReader {
     }
   }
 
-  /** @return the experiments, in id order; the deleted ones (in .trash) too if asked */
+  /**
+   * @return the experiments, in id order; the deleted ones (in .trash) too if asked
+   */
   public List<Experiment> experiments(boolean includeDeleted) {
     requireStore();
     List<Experiment> out = new ArrayList<>();
@@ -100,10 +108,11 @@ public final class FileStoreReader {
     List<Path> dirs = new ArrayList<>();
     try (Stream<Path> s = Files.list(parent)) {
       s.filter(Files::isDirectory)
-          .filter(p -> {
-            String n = p.getFileName().toString();
-            return !ROOT_RESERVED.contains(n) && !n.startsWith(".");
-          })
+          .filter(
+              p -> {
+                String n = p.getFileName().toString();
+                return !ROOT_RESERVED.contains(n) && !n.startsWith(".");
+              })
           .forEach(dirs::add);
     } catch (IOException e) {
       throw new MlopsException("cannot list " + parent, e);
@@ -111,7 +120,9 @@ public final class FileStoreReader {
     return dirs;
   }
 
-  /** @return the folder of the experiment with this id, active or in the trash, or empty */
+  /**
+   * @return the folder of the experiment with this id, active or in the trash, or empty
+   */
   public Optional<Path> experimentDir(String id) {
     if (!Names.isExperimentId(id)) {
       return Optional.empty();
@@ -130,7 +141,7 @@ public final class FileStoreReader {
    * @return the experiment, or null if its id does not match the folder (MLflow ignores it)
    * @throws MlopsException if meta.yaml is missing or malformed
    */
-  public Experiment readExperiment(Path dir) {
+  public @Nullable Experiment readExperiment(Path dir) {
     Path metaFile = dir.resolve("meta.yaml");
     JsonNode meta = readYaml(metaFile, "experiment");
     String id = requiredText(meta, "experiment_id", metaFile);
@@ -146,22 +157,30 @@ public final class FileStoreReader {
           text(meta, "artifact_location", ""),
           LifecycleStage.ofLabel(text(meta, "lifecycle_stage", "active")),
           Instant.ofEpochMilli(longValue(meta, "creation_time", 0L, metaFile)),
-          Instant.ofEpochMilli(longValue(meta, "last_update_time", longValue(meta, "creation_time", 0L, metaFile), metaFile)),
+          Instant.ofEpochMilli(
+              longValue(
+                  meta,
+                  "last_update_time",
+                  longValue(meta, "creation_time", 0L, metaFile),
+                  metaFile)),
           readKeyValues(dir.resolve("tags")));
     } catch (IllegalArgumentException e) {
       throw new MlopsException("malformed " + metaFile + ": " + e.getMessage(), e);
     }
   }
 
-  /** @return the run folders of an experiment folder */
+  /**
+   * @return the run folders of an experiment folder
+   */
   public List<Path> runDirs(Path experimentDir) {
     List<Path> dirs = new ArrayList<>();
     try (Stream<Path> s = Files.list(experimentDir)) {
       s.filter(Files::isDirectory)
-          .filter(p -> {
-            String n = p.getFileName().toString();
-            return !EXPERIMENT_RESERVED.contains(n) && !n.startsWith(".");
-          })
+          .filter(
+              p -> {
+                String n = p.getFileName().toString();
+                return !EXPERIMENT_RESERVED.contains(n) && !n.startsWith(".");
+              })
           .forEach(dirs::add);
     } catch (IOException e) {
       throw new MlopsException("cannot list " + experimentDir, e);
@@ -169,7 +188,9 @@ public final class FileStoreReader {
     return dirs;
   }
 
-  /** @return the runs of the experiment folder, most recently started first */
+  /**
+   * @return the runs of the experiment folder, most recently started first
+   */
   public List<RunRecord> runs(Path experimentDir, boolean includeDeleted) {
     List<RunRecord> out = new ArrayList<>();
     for (Path dir : runDirs(experimentDir)) {
@@ -182,7 +203,9 @@ public final class FileStoreReader {
     return out;
   }
 
-  /** @return the folder of the run with this id, in any experiment, or empty */
+  /**
+   * @return the folder of the run with this id, in any experiment, or empty
+   */
   public Optional<Path> findRunDir(String runId) {
     Names.validateRunId(runId);
     requireStore();
@@ -206,7 +229,7 @@ public final class FileStoreReader {
    * @return the run, or null if its ids do not match its folders (MLflow skips it)
    * @throws MlopsException if meta.yaml is missing or malformed, or a metric file is
    */
-  public RunRecord readRun(Path dir) {
+  public @Nullable RunRecord readRun(Path dir) {
     Path metaFile = dir.resolve("meta.yaml");
     JsonNode meta = readYaml(metaFile, "run");
     String runId = text(meta, "run_id", null);
@@ -231,9 +254,10 @@ public final class FileStoreReader {
       name = tags.getOrDefault("mlflow.runName", "");
     }
     JsonNode end = meta.get("end_time");
-    Optional<Instant> endTime = end == null || end.isNull()
-        ? Optional.empty()
-        : Optional.of(Instant.ofEpochMilli(longValue(meta, "end_time", 0L, metaFile)));
+    Optional<Instant> endTime =
+        end == null || end.isNull()
+            ? Optional.empty()
+            : Optional.of(Instant.ofEpochMilli(longValue(meta, "end_time", 0L, metaFile)));
     Map<String, Metric> latest = new TreeMap<>();
     Path metricsDir = dir.resolve("metrics");
     for (Map.Entry<String, Path> e : keyFiles(metricsDir).entrySet()) {
@@ -262,16 +286,21 @@ public final class FileStoreReader {
     }
   }
 
-  /** MLflow's latest point: the largest step, then the largest timestamp, then the largest value. */
+  /**
+   * MLflow's latest point: the largest step, then the largest timestamp, then the largest value.
+   */
   public static Metric latest(List<Metric> history) {
     return history.stream()
-        .max(Comparator.comparingLong(Metric::step)
-            .thenComparingLong(Metric::timestamp)
-            .thenComparing(Metric::value, Double::compare))
+        .max(
+            Comparator.comparingLong(Metric::step)
+                .thenComparingLong(Metric::timestamp)
+                .thenComparing(Metric::value, Double::compare))
         .orElseThrow();
   }
 
-  /** @return the history of a metric of the run folder; empty if there is no such metric file */
+  /**
+   * @return the history of a metric of the run folder; empty if there is no such metric file
+   */
   public List<Metric> history(Path runDir, String key) {
     Path file = runDir.resolve("metrics").resolve(Names.validateKey("metric key", key));
     if (!Files.isRegularFile(file)) {
@@ -281,8 +310,8 @@ public final class FileStoreReader {
   }
 
   /**
-   * Parses a metric file: lines {@code <timestamp> <value> <step>} (or {@code <timestamp>
-   * <value>}, step 0, as very old MLflow wrote).
+   * Parses a metric file: lines {@code <timestamp> <value> <step>} (or {@code <timestamp> <value>},
+   * step 0, as very old MLflow wrote).
    *
    * @throws MlopsException naming the file and line for a malformed line
    */
@@ -301,8 +330,12 @@ public final class FileStoreReader {
       int nl = content.indexOf('\n', start);
       lineNo++;
       if (nl < 0) {
-        LOG.warn("Ignoring partial last line {} of metric file {} (no newline; the writer was interrupted): '{}'",
-            lineNo, file, content.substring(start));
+        LOG.warn(
+            "Ignoring partial last line {} of metric file {} (no newline; the writer was"
+                + " interrupted): '{}'",
+            lineNo,
+            file,
+            content.substring(start));
         break;
       }
       String line = content.substring(start, nl);
@@ -316,7 +349,8 @@ public final class FileStoreReader {
     String[] parts = line.split(" ", -1);
     try {
       if (parts.length == 3) {
-        return new Metric(key, PyFloat.parse(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[0]));
+        return new Metric(
+            key, PyFloat.parse(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[0]));
       }
       if (parts.length == 2) {
         return new Metric(key, PyFloat.parse(parts[1]), 0L, Long.parseLong(parts[0]));
@@ -324,34 +358,47 @@ public final class FileStoreReader {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new MlopsException("malformed line " + lineNo + " of metric file " + file
-        + ": expected '<timestamp> <value> <step>' but was '" + line + "'");
+    throw new MlopsException(
+        "malformed line "
+            + lineNo
+            + " of metric file "
+            + file
+            + ": expected '<timestamp> <value> <step>' but was '"
+            + line
+            + "'");
   }
 
-  /** @return the files of a params/, tags/ or metrics/ folder by key (sub-folders give keys with '/') */
+  /**
+   * @return the files of a params/, tags/ or metrics/ folder by key (sub-folders give keys with
+   *     '/')
+   */
   public static Map<String, Path> keyFiles(Path dir) {
     Map<String, Path> out = new TreeMap<>();
     if (!Files.isDirectory(dir)) {
       return out;
     }
     try (Stream<Path> s = Files.walk(dir)) {
-      s.filter(Files::isRegularFile).forEach(p -> {
-        StringBuilder key = new StringBuilder();
-        for (Path part : dir.relativize(p)) {
-          if (key.length() > 0) {
-            key.append('/');
-          }
-          key.append(part);
-        }
-        out.put(key.toString(), p);
-      });
+      s.filter(Files::isRegularFile)
+          .forEach(
+              p -> {
+                StringBuilder key = new StringBuilder();
+                for (Path part : dir.relativize(p)) {
+                  if (key.length() > 0) {
+                    key.append('/');
+                  }
+                  key.append(part);
+                }
+                out.put(key.toString(), p);
+              });
     } catch (IOException e) {
       throw new MlopsException("cannot list " + dir, e);
     }
     return out;
   }
 
-  /** @return the contents of a params/ or tags/ folder: the exact text of each file, by key */
+  /**
+   * @return the contents of a params/ or tags/ folder: the exact text of each file, by key
+   */
   public static Map<String, String> readKeyValues(Path dir) {
     Map<String, String> out = new TreeMap<>();
     for (Map.Entry<String, Path> e : keyFiles(dir).entrySet()) {
@@ -366,7 +413,8 @@ public final class FileStoreReader {
 
   private JsonNode readYaml(Path file, String what) {
     if (!Files.isRegularFile(file)) {
-      throw new MlopsException("malformed " + what + " folder " + file.getParent() + ": no meta.yaml at " + file);
+      throw new MlopsException(
+          "malformed " + what + " folder " + file.getParent() + ": no meta.yaml at " + file);
     }
     JsonNode node;
     try {
@@ -380,7 +428,7 @@ public final class FileStoreReader {
     return node;
   }
 
-  private static String text(JsonNode meta, String key, String dflt) {
+  private static @Nullable String text(JsonNode meta, String key, @Nullable String dflt) {
     JsonNode n = meta.get(key);
     return n == null || n.isNull() ? dflt : n.asText();
   }
@@ -404,7 +452,8 @@ public final class FileStoreReader {
     try {
       return Long.parseLong(n.asText());
     } catch (NumberFormatException e) {
-      throw new MlopsException("malformed " + file + ": " + key + " must be an integer, but was '" + n.asText() + "'");
+      throw new MlopsException(
+          "malformed " + file + ": " + key + " must be an integer, but was '" + n.asText() + "'");
     }
   }
 }

@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.mlops4j.api.internal.AtomicFiles;
+import org.mlops4j.api.internal.AtomicFiles.Durability;
 
 /**
  * Where one run's metric points go: its {@code metrics/} folder (and optionally a DVCLive folder).
@@ -17,7 +20,7 @@ public final class MetricSink {
 
   private final Path metricsDir;
   private final Path tmpDir;
-  private final DvcLiveWriter dvcLive;
+  private final @Nullable DvcLiveWriter dvcLive;
   private final Map<String, StringBuilder> pending = new HashMap<>();
   private final Set<String> existing = new HashSet<>();
   boolean dirty;
@@ -27,7 +30,7 @@ public final class MetricSink {
    * @param tmpDir where temporary files go (the run folder: MLflow's reader ignores files there)
    * @param dvcLive the DVCLive writer of the run, or null
    */
-  public MetricSink(Path metricsDir, Path tmpDir, DvcLiveWriter dvcLive) {
+  public MetricSink(Path metricsDir, Path tmpDir, @Nullable DvcLiveWriter dvcLive) {
     this.metricsDir = metricsDir;
     this.tmpDir = tmpDir;
     this.dvcLive = dvcLive;
@@ -39,16 +42,23 @@ public final class MetricSink {
       sb = new StringBuilder(256);
       pending.put(key, sb);
     }
-    sb.append(timestamp).append(' ').append(PyFloat.repr(value)).append(' ').append(step).append('\n');
-    if (dvcLive != null) {
-      dvcLive.add(key, value, step, timestamp);
+    sb.append(timestamp)
+        .append(' ')
+        .append(PyFloat.repr(value))
+        .append(' ')
+        .append(step)
+        .append('\n');
+    DvcLiveWriter dvc = dvcLive;
+    if (dvc != null) {
+      dvc.add(key, value, step, timestamp);
     }
   }
 
   /**
-   * Writes the pending lines: a new metric file atomically, an existing one by appending. A key
-   * whose write fails does not stop the others from being written; the first failure is thrown
-   * once all were tried.
+   * Writes the pending lines: a new metric file atomically (temporary file in {@code tmpDir}), an
+   * existing one by appending whole lines in one call; nothing is forced to the device. A key whose
+   * write fails does not stop the others from being written; the first failure is thrown once all
+   * were tried.
    */
   void write() throws IOException {
     IOException first = null;
@@ -59,9 +69,9 @@ public final class MetricSink {
         Path file = metricsDir.resolve(key);
         try {
           if (existing.contains(key) || Files.exists(file)) {
-            AtomicFiles.append(file, bytes);
+            AtomicFiles.append(file, bytes, Durability.ATOMIC);
           } else {
-            AtomicFiles.write(file, bytes, tmpDir);
+            AtomicFiles.write(file, out -> out.write(bytes), Durability.ATOMIC, tmpDir);
           }
           existing.add(key);
         } catch (IOException ex) {
@@ -75,9 +85,10 @@ public final class MetricSink {
     } finally {
       pending.clear();
     }
-    if (dvcLive != null) {
+    DvcLiveWriter dvc = dvcLive;
+    if (dvc != null) {
       try {
-        dvcLive.writePending();
+        dvc.writePending();
       } catch (IOException ex) {
         if (first == null) {
           first = ex;

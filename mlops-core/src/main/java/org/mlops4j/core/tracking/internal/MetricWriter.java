@@ -7,13 +7,14 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.MlopsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The background writer of metric points. Callers hand points to {@link #log} (a bounded queue,
- * no I/O on their thread); one daemon thread drains the queue, groups the lines per metric file and
+ * The background writer of metric points. Callers hand points to {@link #log} (a bounded queue, no
+ * I/O on their thread); one daemon thread drains the queue, groups the lines per metric file and
  * writes each file's lines with one append. Data reaches the files when {@code maxPendingLines}
  * lines are waiting, when the oldest waiting line is {@code flushInterval} old, and on {@link
  * #flush()} (which returns once everything logged before it is written) and {@link #close()}.
@@ -56,7 +57,7 @@ public final class MetricWriter implements AutoCloseable {
   private final List<MetricSink> dirty = new ArrayList<>();
   private int pendingLines;
   private long firstPendingNanos;
-  private volatile Throwable failure;
+  private volatile @Nullable Throwable failure;
   private volatile boolean closed;
 
   /**
@@ -65,7 +66,8 @@ public final class MetricWriter implements AutoCloseable {
    * @param flushIntervalMillis the longest a logged point waits before it is written
    * @param maxPendingLines how many lines the writer gathers before writing them
    */
-  public MetricWriter(String name, int queueCapacity, long flushIntervalMillis, int maxPendingLines) {
+  public MetricWriter(
+      String name, int queueCapacity, long flushIntervalMillis, int maxPendingLines) {
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
     this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(flushIntervalMillis);
     this.maxPendingLines = maxPendingLines;
@@ -95,7 +97,8 @@ public final class MetricWriter implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
       if (!thread.isAlive() && queue.remove(point)) {
-        throw new IllegalStateException("the tracker was closed while metric '" + key + "' was logged; it was not written");
+        throw new IllegalStateException(
+            "the tracker was closed while metric '" + key + "' was logged; it was not written");
       }
     }
   }
@@ -108,7 +111,10 @@ public final class MetricWriter implements AutoCloseable {
     try {
       while (!queue.offer(o, 5, TimeUnit.MILLISECONDS)) {
         if (!thread.isAlive()) {
-          throw new MlopsException("the metric writer thread has stopped", failure);
+          Throwable f = failure;
+          throw f == null
+              ? new MlopsException("the metric writer thread has stopped")
+              : new MlopsException("the metric writer thread has stopped", f);
         }
         LockSupport.unpark(thread);
       }
@@ -154,7 +160,8 @@ public final class MetricWriter implements AutoCloseable {
 
   private void throwIfStoppedEarly() {
     if (!closed) {
-      throw new MlopsException("the metric writer thread has stopped; metrics logged since may be lost");
+      throw new MlopsException(
+          "the metric writer thread has stopped; metrics logged since may be lost");
     }
   }
 
@@ -233,7 +240,8 @@ public final class MetricWriter implements AutoCloseable {
       if (n == 0) {
         long wait = park;
         if (pendingLines > 0) {
-          wait = Math.max(1, Math.min(wait, intervalNanos - (System.nanoTime() - firstPendingNanos)));
+          wait =
+              Math.max(1, Math.min(wait, intervalNanos - (System.nanoTime() - firstPendingNanos)));
         }
         LockSupport.parkNanos(this, wait);
         park = Math.min(park * 2, MAX_PARK_NANOS);

@@ -3,10 +3,10 @@ package org.mlops4j.core.tracking.internal;
 import java.math.BigDecimal;
 
 /**
- * Doubles in Python's float syntax, the syntax of MLflow's metric files. {@link #repr(double)} gives
- * what Python's {@code repr(float)} gives: the shortest decimal that reads back to the same double,
- * fixed notation for {@code 1e-4 <= |x| < 1e16} ({@code 0.1}, {@code 3.0}), scientific otherwise
- * ({@code 1e-05}, {@code 1.5e+16}), and {@code nan}, {@code inf}, {@code -inf}. {@link
+ * Doubles in Python's float syntax, the syntax of MLflow's metric files. {@link #repr(double)}
+ * gives what Python's {@code repr(float)} gives: the shortest decimal that reads back to the same
+ * double, fixed notation for {@code 1e-4 <= |x| < 1e16} ({@code 0.1}, {@code 3.0}), scientific
+ * otherwise ({@code 1e-05}, {@code 1.5e+16}), and {@code nan}, {@code inf}, {@code -inf}. {@link
  * #parse(String)} reads what Python's {@code float()} reads in such files.
  */
 public final class PyFloat {
@@ -291,7 +291,8 @@ public final class PyFloat {
     }
     for (int i = 0; i < unsigned.length(); i++) {
       char c = unsigned.charAt(i);
-      boolean ok = (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-';
+      boolean ok =
+          (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-';
       if (!ok) {
         throw new NumberFormatException("not a Python float: '" + text + "'");
       }
@@ -299,7 +300,9 @@ public final class PyFloat {
     return Double.parseDouble(t);
   }
 
-  /** @return the exact decimal value of v, for diagnostics */
+  /**
+   * @return the exact decimal value of v, for diagnostics
+   */
   static String exact(double v) {
     return new BigDecimal(v).toString();
   }

@@ -12,8 +12,7 @@ import org.mlops4j.api.MlopsException;
 
 class MetricWriterTest {
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void flush_writesEveryPointLoggedBeforeIt() throws Exception {
@@ -26,16 +25,18 @@ class MetricWriterTest {
       }
       writer.flush();
       // expected, by hand: "<timestamp> <value in Python repr> <step>" per line
-      assertThat(Files.readString(run.resolve("metrics/loss"), StandardCharsets.UTF_8)).isEqualTo(
-          "1000 0.0 0\n1001 0.25 1\n1002 0.5 2\n1003 0.75 3\n1004 1.0 4\n"
-              + "1005 1.25 5\n1006 1.5 6\n1007 1.75 7\n1008 2.0 8\n1009 2.25 9\n");
+      assertThat(Files.readString(run.resolve("metrics/loss"), StandardCharsets.UTF_8))
+          .isEqualTo(
+              "1000 0.0 0\n1001 0.25 1\n1002 0.5 2\n1003 0.75 3\n1004 1.0 4\n"
+                  + "1005 1.25 5\n1006 1.5 6\n1007 1.75 7\n1008 2.0 8\n1009 2.25 9\n");
     } finally {
       writer.close();
     }
   }
 
   @Test
-  void aWriterThreadKilledByAnUnexpectedException_makesFlushAndCloseFailInsteadOfLosingPointsSilently() {
+  void
+      aWriterThreadKilledByAnUnexpectedException_makesFlushAndCloseFailInsteadOfLosingPointsSilently() {
     MetricWriter writer = new MetricWriter("test-writer", 16, 60_000, 1_000_000);
     // a null sink makes the writer thread itself throw (a NullPointerException outside any write)
     writer.log(null, "loss", 1.0, 0, 0);
@@ -60,7 +61,8 @@ class MetricWriterTest {
         .isInstanceOf(MlopsException.class)
         .hasMessageContaining("metrics/x/y");
     // expected, by hand: the line of 'z' was written despite the failure of 'x/y'
-    assertThat(Files.readString(run.resolve("metrics/z"), StandardCharsets.UTF_8)).isEqualTo("8 2.5 3\n");
+    assertThat(Files.readString(run.resolve("metrics/z"), StandardCharsets.UTF_8))
+        .isEqualTo("8 2.5 3\n");
     assertThatThrownBy(writer::close).isInstanceOf(MlopsException.class);
   }
 
@@ -70,17 +72,20 @@ class MetricWriterTest {
       Path run = Files.createDirectories(tmp.resolve("race-" + round));
       MetricSink sink = new MetricSink(run.resolve("metrics"), run, null);
       MetricWriter writer = new MetricWriter("test-writer", 8, 60_000, 1_000_000);
-      java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
-      Thread producer = new Thread(() -> {
-        for (long i = 0; ; i++) {
-          try {
-            writer.log(sink, "m", 1.0, i, 1L);
-            accepted.incrementAndGet();
-          } catch (IllegalStateException | MlopsException e) {
-            return; // refused: closed before or while logging
-          }
-        }
-      });
+      java.util.concurrent.atomic.AtomicLong accepted =
+          new java.util.concurrent.atomic.AtomicLong();
+      Thread producer =
+          new Thread(
+              () -> {
+                for (long i = 0; ; i++) {
+                  try {
+                    writer.log(sink, "m", 1.0, i, 1L);
+                    accepted.incrementAndGet();
+                  } catch (IllegalStateException | MlopsException e) {
+                    return; // refused: closed before or while logging
+                  }
+                }
+              });
       producer.start();
       Thread.sleep(round % 5);
       writer.close();

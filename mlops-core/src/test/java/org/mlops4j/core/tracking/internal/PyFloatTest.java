@@ -15,11 +15,16 @@ import org.junit.jupiter.api.Test;
 
 class PyFloatTest {
 
-  /** Lines "bits repr" written by CPython 3.11.7: repr() of 3,848 doubles (see the file's header). */
+  /**
+   * Lines "bits repr" written by CPython 3.11.7: repr() of 3,848 doubles (see the file's header).
+   */
   private static List<String[]> pythonReprs() throws IOException {
     List<String[]> rows = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        PyFloatTest.class.getResourceAsStream("python-float-repr.txt"), StandardCharsets.US_ASCII))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(
+                PyFloatTest.class.getResourceAsStream("python-float-repr.txt"),
+                StandardCharsets.US_ASCII))) {
       String line;
       while ((line = r.readLine()) != null) {
         if (!line.startsWith("#")) {
@@ -50,7 +55,8 @@ class PyFloatTest {
   void parse_readsEveryPythonReprBackExactly() throws IOException {
     for (String[] row : pythonReprs()) {
       double expected = Double.longBitsToDouble(Long.parseUnsignedLong(row[0], 16));
-      assertThat(Double.doubleToLongBits(PyFloat.parse(row[1]))).isEqualTo(Double.doubleToLongBits(expected));
+      assertThat(Double.doubleToLongBits(PyFloat.parse(row[1])))
+          .isEqualTo(Double.doubleToLongBits(expected));
     }
   }
 
