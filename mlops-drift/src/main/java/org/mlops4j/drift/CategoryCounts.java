@@ -3,11 +3,12 @@ package org.mlops4j.drift;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.mlops4j.api.internal.Require;
 
 /**
- * Mergeable counts of category labels ({@code null} counted as missing). {@code a.merge(b)}
- * equals the counts of the concatenated input. Not thread-safe: one instance per thread, then
- * merge.
+ * Mergeable counts of category labels ({@code null} counted as missing). {@code a.merge(b)} equals
+ * the counts of the concatenated input. Not thread-safe: one instance per thread, then merge.
  *
  * @since 0.1.0
  */
@@ -20,13 +21,15 @@ public final class CategoryCounts {
     this.missing = missing;
   }
 
-  /** @return empty counts */
+  /**
+   * @return empty counts
+   */
   public static CategoryCounts create() {
     return new CategoryCounts(new LinkedHashMap<>(), 0);
   }
 
   /** Adds one label; null is missing. */
-  public CategoryCounts add(String label) {
+  public CategoryCounts add(@Nullable String label) {
     if (label == null) {
       missing++;
     } else {
@@ -35,34 +38,48 @@ public final class CategoryCounts {
     return this;
   }
 
-  /** Adds every label. */
-  public CategoryCounts addAll(String[] labels) {
+  /**
+   * Adds every label; null labels are missing.
+   *
+   * @throws NullPointerException if the array is null
+   */
+  public CategoryCounts addAll(@Nullable String[] labels) {
+    Require.nonNull(labels, "labels");
     for (String s : labels) {
       add(s);
     }
     return this;
   }
 
-  /** @return new counts, the sum of this and other */
+  /**
+   * @return new counts, the sum of this and other
+   * @throws NullPointerException if other is null
+   */
   public CategoryCounts merge(CategoryCounts other) {
+    Require.nonNull(other, "other");
     Map<String, Long> m = new LinkedHashMap<>(counts);
     other.counts.forEach((k, v) -> m.merge(k, v, Long::sum));
     return new CategoryCounts(m, missing + other.missing);
   }
 
-  /** @return an unmodifiable view of the counts, in first-seen order */
+  /**
+   * @return an unmodifiable view of the counts, in first-seen order
+   */
   public Map<String, Long> counts() {
     return Collections.unmodifiableMap(counts);
   }
 
-  /** @return the number of null labels added */
+  /**
+   * @return the number of null labels added
+   */
   public long missing() {
     return missing;
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof CategoryCounts && counts.equals(((CategoryCounts) o).counts)
+  public boolean equals(@Nullable Object o) {
+    return o instanceof CategoryCounts
+        && counts.equals(((CategoryCounts) o).counts)
         && missing == ((CategoryCounts) o).missing;
   }
 

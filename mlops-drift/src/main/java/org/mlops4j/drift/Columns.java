@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.mlops4j.api.internal.Require;
 
 /**
  * A small immutable table of named columns, numeric ({@code double[]}, NaN = missing) or
@@ -32,22 +34,30 @@ public final class Columns {
     this.rows = rows;
   }
 
-  /** @return a new builder */
+  /**
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @return the column names in insertion order */
+  /**
+   * @return the column names in insertion order
+   */
   public List<String> names() {
     return Collections.unmodifiableList(new ArrayList<>(data.keySet()));
   }
 
-  /** @return the number of rows (0 for a table without columns) */
+  /**
+   * @return the number of rows (0 for a table without columns)
+   */
   public int rowCount() {
     return rows;
   }
 
-  /** @return whether a column of that name exists */
+  /**
+   * @return whether a column of that name exists
+   */
   public boolean has(String name) {
     return data.containsKey(name);
   }
@@ -69,33 +79,30 @@ public final class Columns {
   }
 
   /**
-   * @return a copy of a categorical column
+   * @return a copy of a categorical column ({@code null} entries are missing values)
    * @throws IllegalArgumentException if there is no such column or it is numeric
    */
-  public String[] categorical(String name) {
+  public @Nullable String[] categorical(String name) {
     return categoricalView(name).clone();
   }
 
   double[] numericView(String name) {
     Object o = raw(name);
-    if (!(o instanceof double[])) {
-      throw new IllegalArgumentException("column '" + name + "' is categorical, not numeric");
-    }
+    Require.argument(o instanceof double[], "column '" + name + "'", "numeric", "categorical");
     return (double[]) o;
   }
 
-  String[] categoricalView(String name) {
+  @Nullable String[] categoricalView(String name) {
     Object o = raw(name);
-    if (!(o instanceof String[])) {
-      throw new IllegalArgumentException("column '" + name + "' is numeric, not categorical");
-    }
+    Require.argument(o instanceof String[], "column '" + name + "'", "categorical", "numeric");
     return (String[]) o;
   }
 
   private Object raw(String name) {
     Object o = data.get(name);
     if (o == null) {
-      throw new IllegalArgumentException("unknown column '" + name + "'; columns: " + data.keySet());
+      throw new IllegalArgumentException(
+          Require.mustBe("column", "one of " + data.keySet(), "'" + name + "'"));
     }
     return o;
   }
@@ -104,7 +111,7 @@ public final class Columns {
   public String toString() {
     StringBuilder sb = new StringBuilder("Columns[rows=").append(rows);
     for (String n : data.keySet()) {
-      sb.append(", ").append(n).append(':').append(type(n).name().toLowerCase(java.util.Locale.ROOT));
+      sb.append(", ").append(n).append(':').append(type(n).name().toLowerCase(Locale.ROOT));
     }
     return sb.append(']').toString();
   }
@@ -117,18 +124,19 @@ public final class Columns {
   public static final class Builder {
     private final Map<String, Object> data = new LinkedHashMap<>();
     private int rows = -1;
-    private String first;
+    private String first = "";
 
     private Builder() {}
 
     /**
      * Adds a numeric column (copied).
      *
+     * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the name is blank or taken, or the length differs from
      *     the first column's
      */
     public Builder numeric(String name, double[] values) {
-      Objects.requireNonNull(values, "values of column '" + name + "'");
+      Require.nonNull(values, "values");
       put(name, values.clone(), values.length);
       return this;
     }
@@ -136,10 +144,11 @@ public final class Columns {
     /**
      * Adds a numeric column from ints (converted to double).
      *
+     * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException as {@link #numeric(String, double[])}
      */
     public Builder numeric(String name, int[] values) {
-      Objects.requireNonNull(values, "values of column '" + name + "'");
+      Require.nonNull(values, "values");
       double[] d = new double[values.length];
       for (int i = 0; i < d.length; i++) {
         d[i] = values[i];
@@ -151,10 +160,11 @@ public final class Columns {
     /**
      * Adds a numeric column from longs (converted to double, exact up to 2^53).
      *
+     * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException as {@link #numeric(String, double[])}
      */
     public Builder numeric(String name, long[] values) {
-      Objects.requireNonNull(values, "values of column '" + name + "'");
+      Require.nonNull(values, "values");
       double[] d = new double[values.length];
       for (int i = 0; i < d.length; i++) {
         d[i] = values[i];
@@ -166,26 +176,21 @@ public final class Columns {
     /**
      * Adds a categorical column (copied); {@code null} entries are missing values.
      *
+     * @throws NullPointerException if the name or the array is null
      * @throws IllegalArgumentException if the name is blank or taken, or the length differs from
      *     the first column's
      */
-    public Builder categorical(String name, String[] values) {
-      Objects.requireNonNull(values, "values of column '" + name + "'");
+    public Builder categorical(String name, @Nullable String[] values) {
+      Require.nonNull(values, "values");
       put(name, values.clone(), values.length);
       return this;
     }
 
     private void put(String name, Object values, int length) {
-      if (name == null || name.isBlank()) {
-        throw new IllegalArgumentException("column name must not be blank but was '" + name + "'");
-      }
-      if (data.containsKey(name)) {
-        throw new IllegalArgumentException("duplicate column '" + name + "'");
-      }
-      if (rows >= 0 && length != rows) {
-        throw new IllegalArgumentException(
-            "length mismatch: column '" + name + "' has " + length + " values but column '"
-                + first + "' has " + rows);
+      Require.nonBlank(name, "column name");
+      Require.argument(!data.containsKey(name), "column name", "unique", "'" + name + "' twice");
+      if (rows >= 0) {
+        Require.sameLength(length, "column '" + name + "'", rows, "column '" + first + "'");
       }
       if (rows < 0) {
         rows = length;
@@ -194,7 +199,9 @@ public final class Columns {
       data.put(name, values);
     }
 
-    /** @return the table */
+    /**
+     * @return the table
+     */
     public Columns build() {
       return new Columns(Collections.unmodifiableMap(new LinkedHashMap<>(data)), Math.max(rows, 0));
     }

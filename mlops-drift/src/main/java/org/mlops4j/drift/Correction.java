@@ -1,5 +1,8 @@
 package org.mlops4j.drift;
 
+import java.util.Arrays;
+import org.mlops4j.api.internal.Require;
+
 /**
  * Multiple-testing correction applied to the per-feature p-values of a {@link DriftReport}.
  *
@@ -11,7 +14,7 @@ package org.mlops4j.drift;
  *       {@code scipy.stats.false_discovery_control(ps, method='bh')}.
  * </ul>
  *
- * <p>Default in {@link DriftConfig}: {@link #BENJAMINI_HOCHBERG}.
+ * <p>Default in {@link DriftDetector}: {@link #BENJAMINI_HOCHBERG}.
  *
  * @since 0.1.0
  */
@@ -28,15 +31,14 @@ public enum Correction {
    *
    * @param pValues raw p-values in [0, 1]
    * @return adjusted p-values, in the input order
+   * @throws NullPointerException if pValues is null
    * @throws IllegalArgumentException if a p-value is NaN or outside [0, 1]
    */
   public double[] adjust(double[] pValues) {
+    Require.nonNull(pValues, "pValues");
     int m = pValues.length;
     for (int i = 0; i < m; i++) {
-      double p = pValues[i];
-      if (!(p >= 0 && p <= 1)) {
-        throw new IllegalArgumentException("pValues[" + i + "] must be in [0, 1] but was " + p);
-      }
+      Require.closedUnit(pValues[i], "pValues[" + i + "]");
     }
     double[] out = new double[m];
     switch (this) {
@@ -52,7 +54,7 @@ public enum Correction {
         for (int i = 0; i < m; i++) {
           order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(pValues[a], pValues[b]));
+        Arrays.sort(order, (a, b) -> Double.compare(pValues[a], pValues[b]));
         double running = 1.0;
         for (int r = m - 1; r >= 0; r--) {
           int idx = order[r];

@@ -1,172 +1,194 @@
 package org.mlops4j.drift;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.mlops4j.api.internal.AtomicFiles;
+import org.mlops4j.api.internal.Require;
+import org.mlops4j.drift.internal.BaselineJson;
+import org.mlops4j.drift.internal.CategoricalReference;
+import org.mlops4j.drift.internal.FeatureEvaluation;
+import org.mlops4j.drift.internal.FeatureEvaluator;
+import org.mlops4j.drift.internal.FeatureReference;
+import org.mlops4j.drift.internal.NumericReference;
+import org.mlops4j.drift.internal.Sorting;
+import org.mlops4j.drift.internal.Stats;
 
 /**
- * A reference dataset fitted once for drift checks: per numeric feature the PSI bin edges and
- * counts, the standard deviation, and the sorted finite sample (or, above {@link
- * DriftConfig#sketchAbove()} values, a mergeable KLL quantile sketch, Karnin, Lang &amp; Liberty
- * 2016); per categorical feature the vocabulary and counts; missing and infinite counts; the
- * chosen {@link DriftTest}. Production checks need neither the raw training data nor a re-sort of
- * it. Saved and loaded as JSON ({@link #save(Path)}, {@link #load(Path)}; format {@code
- * mlops4j-drift-baseline} version 1, written atomically).
+ * A reference dataset fitted once by {@link DriftDetector#fit(Columns)}: per numeric feature the
+ * PSI bin edges and counts, the standard deviation, and the sorted finite sample (or, above {@link
+ * DriftDetector#sketchAbove()} values, a mergeable KLL quantile sketch, Karnin, Lang &amp; Liberty
+ * 2016); per categorical feature the vocabulary and counts; missing and infinite counts; the chosen
+ * {@link DriftMethod}. Its verb {@link #compare(Columns)} needs neither the raw training data nor a
+ * re-sort of it, and returns the same {@link DriftReport} as {@link DriftDetector#compare(Columns,
+ * Columns)}.
  *
  * <pre>{@code
- * DriftBaseline baseline = DriftBaseline.fit(reference);            // Columns
- * FeatureDrift age = baseline.checkNumeric("age", window);          // one feature
- * DriftReport report = baseline.check(currentColumns);              // all features
+ * DriftBaseline baseline = DriftDetector.defaults().fit(reference);   // Columns
+ * FeatureDrift age = baseline.compareNumeric("age", window);         // one feature
+ * DriftReport report = baseline.compare(currentColumns);             // all features
  * baseline.save(Path.of("baseline.json"));
+ * DriftBaseline again = DriftBaseline.load(Path.of("baseline.json"));
  * }</pre>
  *
- * <p>Automatic test per feature: numeric with only 0/1 values in the reference: {@link
- * DriftTest#Z_PROPORTION}; other numeric: {@link DriftTest#KS}; categorical: {@link
- * DriftTest#CHI_SQUARE}; override with {@link DriftConfig.Builder#test(String, DriftTest)}. By
- * size: KS p-values are exact while both samples have at most 10,000 values, else asymptotic
+ * <p>By size: KS p-values are exact while both samples have at most 10,000 values, else asymptotic
  * ({@link KolmogorovSmirnov.Method#AUTO}); numeric references above {@link
- * DriftConfig#sketchAbove()} values are sketched. With large samples a p-value flags even tiny
- * shifts, hence the effect-size gate of {@link FeatureDrift}.
- * KS against a sketched reference computes D from the sketch's ranks (rank error about 1.3% at
- * k = 200) and uses the asymptotic p-value; Wasserstein against a sketch is evaluated on a grid of
- * 1,000 quantiles. Instances are immutable and safe to share between threads.
+ * DriftDetector#sketchAbove()} values are sketched. With large samples a p-value flags even tiny
+ * shifts, hence the effect-size gate of {@link FeatureDrift}. KS against a sketched reference
+ * computes D from the sketch's ranks (rank error about 1.3% at k = 200) and uses the asymptotic
+ * p-value; Wasserstein against a sketch is evaluated on a grid of 1,000 quantiles. Instances are
+ * immutable and safe to share between threads.
+ *
+ * <p>JSON ({@link #toJson()}, {@link #save(Path)}, written atomically and forced to the device):
+ * the header of every mlops4j document ({@code format} {@code "mlops4j.drift-baseline"}, {@code
+ * formatVersion} 1, {@code library}, {@code libraryVersion}, {@code createdAt}: when the baseline
+ * was fitted), {@code java}, {@code detector} (every setting of the {@link DriftDetector}, {@code
+ * methods} by column), {@code features}: a numeric feature holds {@code name}, {@code type} ({@code
+ * "numeric"}), {@code method} (its key), {@code rows}, {@code count}, {@code missing}, {@code
+ * infinite}, {@code mean}, {@code std}, {@code binary}, {@code ones}, {@code edges}, {@code counts}
+ * and either {@code sorted} or {@code kll} (base64 of the DataSketches KLL doubles sketch
+ * serialization); a categorical one {@code name}, {@code type} ({@code "categorical"}), {@code
+ * method}, {@code rows}, {@code missing}, {@code categories}, {@code counts}. {@link
+ * #fromJson(String)} and {@link #load(Path)} refuse another format and a newer formatVersion.
  *
  * @since 0.1.0
  */
 public final class DriftBaseline {
 
-  private final DriftConfig config;
-  private final Map<String, Object> features;
+  private final DriftDetector detector;
+  private final Map<String, FeatureReference> features;
+  private final Instant createdAt;
 
-  DriftBaseline(DriftConfig config, Map<String, Object> features) {
-    this.config = config;
-    this.features = Collections.unmodifiableMap(features);
+  DriftBaseline(DriftDetector detector, Map<String, FeatureReference> features) {
+    this(detector, features, Instant.now());
+  }
+
+  private DriftBaseline(
+      DriftDetector detector, Map<String, FeatureReference> features, Instant createdAt) {
+    this.detector = detector;
+    this.features = Collections.unmodifiableMap(new LinkedHashMap<>(features));
+    this.createdAt = createdAt;
   }
 
   /**
-   * Fits a baseline with the default configuration.
+   * @return the detector the baseline was fitted with and compares with
+   */
+  public DriftDetector detector() {
+    return detector;
+  }
+
+  /**
+   * A copy that compares with other decision settings (alpha, correction, gates, dataset share,
+   * missing policy, KS method); the fitted bins and methods stay those of this baseline.
    *
-   * @throws IllegalArgumentException if the table has no columns, or a column has no usable value
+   * @param newDetector the detector to compare with
+   * @return the copy
+   * @throws NullPointerException if newDetector is null
    */
-  public static DriftBaseline fit(Columns reference) {
-    return fit(reference, DriftConfig.defaults());
+  public DriftBaseline withDetector(DriftDetector newDetector) {
+    return new DriftBaseline(Require.nonNull(newDetector, "detector"), features, createdAt);
   }
 
   /**
-   * Fits a baseline.
-   *
-   * @throws IllegalArgumentException if the table has no columns, a column has no usable value, a
-   *     test override names an unknown column or does not apply to its column's type
+   * @return the feature names in reference order
    */
-  public static DriftBaseline fit(Columns reference, DriftConfig config) {
-    Objects.requireNonNull(reference, "reference");
-    Objects.requireNonNull(config, "config");
-    if (reference.names().isEmpty()) {
-      throw new IllegalArgumentException("reference has no columns");
-    }
-    for (String c : config.tests().keySet()) {
-      if (!reference.has(c)) {
-        throw new IllegalArgumentException(
-            "unknown column '" + c + "' in test overrides; columns: " + reference.names());
-      }
-    }
-    Map<String, Object> f = new LinkedHashMap<>();
-    for (String name : reference.names()) {
-      if (reference.type(name) == ColumnType.NUMERIC) {
-        f.put(name, NumericRef.fit(name, reference.numericView(name), config));
-      } else {
-        f.put(name, CategoricalRef.fit(name, reference.categoricalView(name), config));
-      }
-    }
-    return new DriftBaseline(config, f);
-  }
-
-  /** @return the configuration the baseline was fitted and checks with */
-  public DriftConfig config() {
-    return config;
-  }
-
-  /**
-   * A copy that checks with other decision settings (alpha, correction, gates, dataset share,
-   * missing policy, KS method); the fitted bins stay those of this baseline.
-   */
-  public DriftBaseline withConfig(DriftConfig newConfig) {
-    return new DriftBaseline(Objects.requireNonNull(newConfig, "config"), new LinkedHashMap<>(features));
-  }
-
-  /** @return the feature names in reference order */
   public List<String> features() {
     return List.copyOf(features.keySet());
   }
 
   /**
-   * @return a feature's type
+   * @param feature a feature's name
+   * @return the feature's type
    * @throws IllegalArgumentException if the feature is unknown
    */
   public ColumnType type(String feature) {
-    return ref(feature) instanceof NumericRef ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
+    return reference(feature).type();
   }
 
   /**
-   * @return the deciding test of a feature
+   * @param feature a feature's name
+   * @return the method that decides the feature's drift
    * @throws IllegalArgumentException if the feature is unknown
    */
-  public DriftTest test(String feature) {
-    Object r = ref(feature);
-    return r instanceof NumericRef ? ((NumericRef) r).test : ((CategoricalRef) r).test;
+  public DriftMethod method(String feature) {
+    return reference(feature).method();
   }
 
   /**
-   * @return whether a numeric feature is stored as a KLL sketch rather than a sorted sample
+   * @param feature a numeric feature's name
+   * @return whether the feature is stored as a KLL sketch rather than a sorted sample
    * @throws IllegalArgumentException if the feature is unknown or categorical
    */
   public boolean isSketched(String feature) {
-    return numeric(feature).sketch != null;
+    return numeric(feature).isSketched();
   }
 
   /**
-   * Checks a window of current values of one numeric feature against the reference. The p-value
-   * is not corrected for multiple testing (adjusted = raw).
+   * Compares a window of current values of one numeric feature with the reference. The p-value is
+   * not corrected for multiple testing (adjusted = raw).
    *
+   * @param feature the feature's name
+   * @param current the window's values (NaN missing, infinities counted apart)
+   * @return the feature's result
+   * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the feature is unknown or categorical, the window has no
    *     finite value, or the missing policy is FAIL and a value is missing or infinite
    */
-  public FeatureDrift checkNumeric(String feature, double[] current) {
-    Objects.requireNonNull(current, "current");
-    return Checker.decide(Checker.numeric(numeric(feature), current, config), null, config);
+  public FeatureDrift compareNumeric(String feature, double[] current) {
+    Require.nonNull(current, "current");
+    return FeatureEvaluator.decide(
+        FeatureEvaluator.numeric(numeric(feature), current, detector), null, detector);
   }
 
   /**
-   * Checks a window of current labels of one categorical feature ({@code null} = missing).
+   * Compares a window of current labels of one categorical feature ({@code null} = missing).
    *
-   * @throws IllegalArgumentException if the feature is unknown or numeric, the window has no
-   *     value, or the missing policy is FAIL and a value is missing
+   * @param feature the feature's name
+   * @param current the window's labels
+   * @return the feature's result
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the feature is unknown or numeric, the window has no value,
+   *     or the missing policy is FAIL and a value is missing
    */
-  public FeatureDrift checkCategorical(String feature, String[] current) {
-    Objects.requireNonNull(current, "current");
-    return Checker.decide(Checker.categorical(categorical(feature), current, config), null, config);
+  public FeatureDrift compareCategorical(String feature, @Nullable String[] current) {
+    Require.nonNull(current, "current");
+    return FeatureEvaluator.decide(
+        FeatureEvaluator.categorical(categorical(feature), current, detector), null, detector);
   }
 
   /**
-   * Checks every feature of a current table, corrects the p-values for multiple testing and
-   * gives the dataset verdict.
+   * Compares every feature of a current table with the reference, corrects the p-values for
+   * multiple testing and gives the dataset verdict.
    *
+   * @param current a table with the baseline's columns and types
+   * @return the report
+   * @throws NullPointerException if current is null
    * @throws IllegalArgumentException on a schema mismatch (missing column, extra column, other
-   *     type), naming the columns
+   *     type), naming the columns; or an unusable column (as {@link #compareNumeric})
    */
-  public DriftReport check(Columns current) {
-    Objects.requireNonNull(current, "current");
+  public DriftReport compare(Columns current) {
+    Require.nonNull(current, "current");
     List<String> problems = new ArrayList<>();
-    for (String name : features.keySet()) {
+    for (FeatureReference r : features.values()) {
+      String name = r.name();
       if (!current.has(name)) {
         problems.add("missing column '" + name + "'");
-      } else if (current.type(name) != type(name)) {
-        problems.add("column '" + name + "' is " + current.type(name).name().toLowerCase(java.util.Locale.ROOT)
-            + " but was " + type(name).name().toLowerCase(java.util.Locale.ROOT) + " in the reference");
+      } else if (current.type(name) != r.type()) {
+        problems.add(
+            "column '"
+                + name
+                + "' is "
+                + current.type(name).name().toLowerCase(Locale.ROOT)
+                + " but was "
+                + r.type().name().toLowerCase(Locale.ROOT)
+                + " in the reference");
       }
     }
     for (String name : current.names()) {
@@ -174,32 +196,40 @@ public final class DriftBaseline {
         problems.add("unexpected column '" + name + "'");
       }
     }
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("schema mismatch: " + String.join("; ", problems));
-    }
-    List<Checker.Raw> raws = new ArrayList<>();
-    for (Map.Entry<String, Object> e : features.entrySet()) {
-      if (e.getValue() instanceof NumericRef) {
-        raws.add(Checker.numeric((NumericRef) e.getValue(), current.numericView(e.getKey()), config));
+    Require.argument(
+        problems.isEmpty(),
+        "current",
+        "a table of the baseline's columns and types",
+        String.join("; ", problems));
+    List<FeatureEvaluation> evaluations = new ArrayList<>();
+    for (FeatureReference r : features.values()) {
+      if (r instanceof NumericReference n) {
+        evaluations.add(FeatureEvaluator.numeric(n, current.numericView(r.name()), detector));
       } else {
-        raws.add(Checker.categorical((CategoricalRef) e.getValue(),
-            current.categoricalView(e.getKey()), config));
+        evaluations.add(
+            FeatureEvaluator.categorical(
+                (CategoricalReference) r, current.categoricalView(r.name()), detector));
       }
     }
-    return Checker.report(raws, config);
+    return FeatureEvaluator.report(evaluations, detector);
   }
 
   /**
    * Two-sample KS test of a window of a numeric feature against the reference (sample 1 =
-   * reference, sample 2 = window), method from the config; NaN and infinite values of the window
+   * reference, sample 2 = window), method from the detector; NaN and infinite values of the window
    * are left out. Against a sketched reference, D comes from the sketch's ranks and the p-value is
    * asymptotic.
    *
-   * @throws IllegalArgumentException if the feature is unknown or categorical, or the window has
-   *     no finite value
+   * @param feature the feature's name
+   * @param current the window's values
+   * @return the test's result
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the feature is unknown or categorical, or the window has no
+   *     finite value
    */
-  public KsResult ks(String feature, double[] current) {
-    NumericRef r = numeric(feature);
+  public KolmogorovSmirnovResult ks(String feature, double[] current) {
+    Require.nonNull(current, "current");
+    NumericReference r = numeric(feature);
     double[] f = new double[current.length];
     int m = 0;
     for (double v : current) {
@@ -207,60 +237,61 @@ public final class DriftBaseline {
         f[m++] = v;
       }
     }
-    if (m == 0) {
-      throw new IllegalArgumentException("column '" + feature + "': current has no finite values");
-    }
-    f = java.util.Arrays.copyOf(f, m);
-    org.mlops4j.drift.internal.Sorting.sort(f);
-    if (r.sorted != null) {
-      return KolmogorovSmirnov.testSorted(r.sorted, f, KolmogorovSmirnov.Alternative.TWO_SIDED,
-          config.ksMethod(), r.ties);
-    }
-    double d = Checker.sketchKs(r.sketch, f);
-    double p = org.mlops4j.drift.internal.KsDistribution.asymptoticSf(r.count, m, d,
-        org.mlops4j.drift.internal.KsDistribution.TWO_SIDED);
-    return new KsResult(d, p, KolmogorovSmirnov.Alternative.TWO_SIDED,
-        KolmogorovSmirnov.Method.ASYMPTOTIC, r.count, m, false);
+    Require.argument(m > 0, "current", "a window with a finite value", "without one");
+    f = Arrays.copyOf(f, m);
+    Sorting.sort(f);
+    return FeatureEvaluator.ks(r, f, detector.ksMethod());
   }
 
   /**
    * Empty mergeable counts over a numeric feature's fitted bin edges, to accumulate a window.
    *
+   * @param feature the feature's name
+   * @return empty counts
    * @throws IllegalArgumentException if the feature is unknown or categorical
    */
   public HistogramCounts histogram(String feature) {
-    return HistogramCounts.over(numeric(feature).edges);
+    return HistogramCounts.over(numeric(feature).edges());
   }
 
   /**
    * PSI of accumulated counts against a numeric feature's reference bins (epsilon from the
-   * config). Missing and infinite values of the window are not part of PSI.
+   * detector). Missing and infinite values of the window are not part of PSI.
    *
-   * @throws IllegalArgumentException if the feature is unknown or categorical, the edges differ,
-   *     or the window has no finite value
+   * @param feature the feature's name
+   * @param window counts from {@link #histogram(String)}
+   * @return the PSI
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the feature is unknown or categorical, the edges differ, or
+   *     the window has no finite value
    */
   public double psi(String feature, HistogramCounts window) {
-    NumericRef r = numeric(feature);
-    if (!java.util.Arrays.equals(r.edges, window.edges())) {
-      throw new IllegalArgumentException(
-          "column '" + feature + "': histogram edges differ from the baseline's");
-    }
-    if (window.total() == 0) {
-      throw new IllegalArgumentException("column '" + feature + "': window has no finite values");
-    }
-    return org.mlops4j.drift.internal.Stats.psi(r.counts, window.countsView(), config.epsilon());
+    Require.nonNull(window, "window");
+    NumericReference r = numeric(feature);
+    Require.argument(
+        Arrays.equals(r.edges(), window.edges()),
+        "the window's edges",
+        "those of feature '" + feature + "' " + Arrays.toString(r.edges()),
+        Arrays.toString(window.edges()));
+    Require.argument(window.total() > 0, "window", "counts of a finite value", "empty");
+    return Stats.psi(r.counts(), window.countsView(), detector.epsilon());
   }
 
   /**
    * PSI of a window of a numeric feature against its reference bins; NaN and infinite values are
-   * left out (use {@link #checkNumeric} for the full verdict with their counts).
+   * left out (use {@link #compareNumeric} for the full verdict with their counts).
    *
-   * @throws IllegalArgumentException if the feature is unknown or categorical, or the window has
-   *     no finite value
+   * @param feature the feature's name
+   * @param current the window's values
+   * @return the PSI
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the feature is unknown or categorical, or the window has no
+   *     finite value
    */
   public double psi(String feature, double[] current) {
-    NumericRef r = numeric(feature);
-    long[] c = org.mlops4j.drift.internal.Stats.binCounts(r.edges, current, 0, current.length);
+    Require.nonNull(current, "current");
+    NumericReference r = numeric(feature);
+    long[] c = Stats.binCounts(r.edges(), current, 0, current.length);
     long total = 0;
     for (long x : c) {
       total += x;
@@ -278,114 +309,124 @@ public final class DriftBaseline {
     }
     c[0] -= badLow;
     c[c.length - 1] -= bad - badLow;
-    if (total - bad == 0) {
-      throw new IllegalArgumentException("column '" + feature + "': current has no finite values");
-    }
-    return org.mlops4j.drift.internal.Stats.psi(r.counts, c, config.epsilon());
+    Require.argument(total - bad > 0, "current", "a window with a finite value", "without one");
+    return Stats.psi(r.counts(), c, detector.epsilon());
   }
 
   /**
-   * PSI of accumulated category counts against a categorical feature's reference (unseen
-   * categories in one bucket); missing labels are not part of PSI.
+   * PSI of accumulated category counts against a categorical feature's reference (unseen categories
+   * in one bucket); missing labels are not part of PSI.
    *
+   * @param feature the feature's name
+   * @param window the window's counts
+   * @return the PSI
+   * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the feature is unknown or numeric, or the window is empty
    */
   public double psi(String feature, CategoryCounts window) {
-    CategoricalRef r = categorical(feature);
-    int k = r.vocabulary.size();
+    Require.nonNull(window, "window");
+    CategoricalReference r = categorical(feature);
+    int k = r.vocabulary().size();
     long[] cc = new long[k + 1];
     long total = 0;
     for (Map.Entry<String, Long> e : window.counts().entrySet()) {
-      Integer i = r.index.get(e.getKey());
+      Integer i = r.indexOf(e.getKey());
       cc[i == null ? k : i] += e.getValue();
       total += e.getValue();
     }
-    if (total == 0) {
-      throw new IllegalArgumentException("column '" + feature + "': window has no values");
-    }
-    return org.mlops4j.drift.internal.Stats.psi(java.util.Arrays.copyOf(r.counts, k + 1), cc,
-        config.epsilon());
+    Require.argument(total > 0, "window", "counts of a label", "empty");
+    return Stats.psi(Arrays.copyOf(r.counts(), k + 1), cc, detector.epsilon());
   }
 
-  /** @return the baseline as JSON (format {@code mlops4j-drift-baseline}, version 1) */
+  /**
+   * @return the baseline as JSON, in the format described above
+   */
   public String toJson() {
-    return BaselineJson.write(this);
+    return BaselineJson.write(detector, features.values(), createdAt);
   }
 
   /**
    * Reads a baseline from JSON.
    *
-   * @throws org.mlops4j.api.MlopsException if the text is not a version-1 baseline
+   * @param json the text written by {@link #toJson()}
+   * @return the baseline
+   * @throws NullPointerException if json is null
+   * @throws org.mlops4j.api.MlopsException if the text is not a baseline of a format version this
+   *     library reads
    */
   public static DriftBaseline fromJson(String json) {
-    return BaselineJson.read(json);
+    return read(Require.nonNull(json, "json"), "JSON");
   }
 
   /**
-   * Writes the JSON to a file atomically (temp file in the same directory, then ATOMIC_MOVE).
+   * Writes the JSON to a file atomically (temporary file in the same folder, then an atomic rename)
+   * and durably (file and folder forced to the device); parent folders are created.
    *
+   * @param file the target file
+   * @throws NullPointerException if file is null
    * @throws org.mlops4j.api.MlopsException if the file cannot be written
    */
   public void save(Path file) {
-    BaselineJson.writeAtomically(file, toJson());
+    Require.nonNull(file, "file");
+    AtomicFiles.save(file, toJson(), AtomicFiles.Durability.DURABLE);
   }
 
   /**
    * Loads a baseline saved by {@link #save(Path)}.
    *
-   * @throws org.mlops4j.api.MlopsException if the file cannot be read or is not a baseline
+   * @param file the file
+   * @return the baseline
+   * @throws NullPointerException if file is null
+   * @throws org.mlops4j.api.MlopsException if the file cannot be read or is not a baseline of a
+   *     format version this library reads
    */
   public static DriftBaseline load(Path file) {
-    return fromJson(BaselineJson.readFile(file));
+    Require.nonNull(file, "file");
+    return read(AtomicFiles.read(file), file.toString());
   }
 
-  Map<String, Object> refs() {
-    return features;
+  private static DriftBaseline read(String json, String source) {
+    BaselineJson.Contents c = BaselineJson.read(json, source);
+    Map<String, FeatureReference> f = new LinkedHashMap<>();
+    for (FeatureReference r : c.features()) {
+      f.put(r.name(), r);
+    }
+    return new DriftBaseline(c.detector(), f, c.createdAt());
   }
 
-  private Object ref(String feature) {
-    Object r = features.get(feature);
+  private FeatureReference reference(String feature) {
+    FeatureReference r = features.get(feature);
     if (r == null) {
       throw new IllegalArgumentException(
-          "unknown column '" + feature + "'; baseline columns: " + features.keySet());
+          Require.mustBe("feature", "one of " + features.keySet(), "'" + feature + "'"));
     }
     return r;
   }
 
-  private NumericRef numeric(String feature) {
-    Object r = ref(feature);
-    if (!(r instanceof NumericRef)) {
-      throw new IllegalArgumentException("column '" + feature + "' is categorical, not numeric");
-    }
-    return (NumericRef) r;
+  private NumericReference numeric(String feature) {
+    FeatureReference r = reference(feature);
+    Require.argument(
+        r instanceof NumericReference, "feature '" + feature + "'", "numeric", "categorical");
+    return (NumericReference) r;
   }
 
-  private CategoricalRef categorical(String feature) {
-    Object r = ref(feature);
-    if (!(r instanceof CategoricalRef)) {
-      throw new IllegalArgumentException("column '" + feature + "' is numeric, not categorical");
-    }
-    return (CategoricalRef) r;
+  private CategoricalReference categorical(String feature) {
+    FeatureReference r = reference(feature);
+    Require.argument(
+        r instanceof CategoricalReference, "feature '" + feature + "'", "categorical", "numeric");
+    return (CategoricalReference) r;
   }
 
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("DriftBaseline[");
     boolean first = true;
-    for (Map.Entry<String, Object> e : features.entrySet()) {
+    for (FeatureReference r : features.values()) {
       if (!first) {
         sb.append(", ");
       }
       first = false;
-      if (e.getValue() instanceof NumericRef) {
-        NumericRef n = (NumericRef) e.getValue();
-        sb.append(e.getKey()).append(":numeric/").append(n.test.key()).append(" n=").append(n.count)
-            .append(n.sketch != null ? " (kll)" : "");
-      } else {
-        CategoricalRef c = (CategoricalRef) e.getValue();
-        sb.append(e.getKey()).append(":categorical/").append(c.test.key()).append(" k=")
-            .append(c.vocabulary.size());
-      }
+      sb.append(r);
     }
     return sb.append(']').toString();
   }

@@ -1,34 +1,55 @@
 package org.mlops4j.drift;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.mlops4j.api.internal.AtomicFiles;
+import org.mlops4j.api.internal.MetricKeys;
+import org.mlops4j.api.internal.Require;
 import org.mlops4j.api.tracking.Run;
+import org.mlops4j.drift.internal.ReportHtml;
+import org.mlops4j.drift.internal.ReportJson;
 
 /**
  * The drift report of a dataset: one {@link FeatureDrift} per feature (p-values corrected with
- * {@link DriftConfig#correction()}), and the dataset verdict: drift when the share of drifted
- * features is at least {@link DriftConfig#datasetDriftShare()} (default 0.5).
+ * {@link DriftDetector#correction()}), and the dataset verdict: drift when the share of drifted
+ * features is at least {@link DriftDetector#datasetDriftShare()} (default 0.5). The same record
+ * whichever engine made it: {@link DriftDetector#compare(Columns, Columns)}, {@link
+ * DriftBaseline#compare(Columns)} or a window of the production monitor.
  *
  * <pre>{@code
- * DriftReport report = DriftReport.compare(reference, current);
+ * DriftReport report = DriftDetector.defaults().compare(reference, current);
  * report.datasetDrift();
  * report.feature("age").drifted();
- * String html = report.toHtml();   // self-contained page, inline SVG
- * String json = report.toJson();
- * report.logTo(run);               // metrics drift.<feature>.<metric>, drift/report.html|json
+ * report.save(Path.of("drift.html"));   // self-contained page, inline SVG; .json for the JSON
+ * report.logTo(run);                    // metrics drift.<feature>.<statistic>, drift/report.*
  * }</pre>
+ *
+ * <p>JSON ({@link #toJson()}): the header of every mlops4j document ({@code format} {@code
+ * "mlops4j.drift-report"}, {@code formatVersion} 1, {@code library}, {@code libraryVersion}, {@code
+ * createdAt}), then {@code datasetDrift}, {@code driftedCount}, {@code driftedShare}, {@code
+ * datasetDriftShare}, {@code alpha}, {@code correction} and {@code features}, each with the
+ * components of {@link FeatureDrift} ({@code method} as its key, {@code pValue} and {@code
+ * adjustedPValue} null with a sibling {@code pValueReason} / {@code adjustedPValueReason} for a
+ * method without a p-value, {@code metrics} by key, {@code bins} with {@code labels}, {@code
+ * reference} and {@code current} shares).
+ *
+ * <p>{@code equals} and {@code hashCode} leave {@code createdAt} out: two reports of the same
+ * comparison are equal whenever they were made.
  *
  * @param features per-feature results in reference column order
  * @param correction the multiple-testing correction used
  * @param alpha the significance level
  * @param driftedCount number of drifted features
- * @param driftedShare driftedCount / number of features
+ * @param driftedShare driftedCount / number of features (0 without features)
  * @param datasetDriftShare the share at and above which the dataset drifted
  * @param datasetDrift the dataset verdict
+ * @param createdAt when the comparison was made
  * @since 0.1.0
  */
 public record DriftReport(
@@ -38,42 +59,23 @@ public record DriftReport(
     int driftedCount,
     double driftedShare,
     double datasetDriftShare,
-    boolean datasetDrift) {
-
-  /** Copies the list. */
-  public DriftReport {
-    features = List.copyOf(features);
-  }
-
-  static DriftReport of(List<FeatureDrift> features, DriftConfig cfg) {
-    int drifted = 0;
-    for (FeatureDrift f : features) {
-      if (f.drifted()) {
-        drifted++;
-      }
-    }
-    double share = features.isEmpty() ? 0.0 : (double) drifted / features.size();
-    return new DriftReport(features, cfg.correction(), cfg.alpha(), drifted, share,
-        cfg.datasetDriftShare(), share >= cfg.datasetDriftShare());
-  }
-
-  /** Fits a baseline on the reference with the defaults and checks the current table. */
-  public static DriftReport compare(Columns reference, Columns current) {
-    return compare(reference, current, DriftConfig.defaults());
-  }
+    boolean datasetDrift,
+    Instant createdAt) {
 
   /**
-   * Fits a baseline on the reference and checks the current table.
+   * Copies the list.
    *
-   * @throws IllegalArgumentException on a schema mismatch or unusable column (see {@link
-   *     DriftBaseline#fit(Columns, DriftConfig)} and {@link DriftBaseline#check(Columns)})
+   * @throws NullPointerException if a component is null
    */
-  public static DriftReport compare(Columns reference, Columns current, DriftConfig config) {
-    return DriftBaseline.fit(reference, config).check(current);
+  public DriftReport {
+    features = List.copyOf(Require.nonNull(features, "features"));
+    Require.nonNull(correction, "correction");
+    Require.nonNull(createdAt, "createdAt");
   }
 
   /**
-   * @return a feature's result
+   * @param name a feature's name
+   * @return the feature's result
    * @throws IllegalArgumentException if there is no such feature
    */
   public FeatureDrift feature(String name) {
@@ -84,10 +86,13 @@ public record DriftReport(
     }
     List<String> names = new ArrayList<>();
     features.forEach(f -> names.add(f.feature()));
-    throw new IllegalArgumentException("unknown column '" + name + "'; report columns: " + names);
+    throw new IllegalArgumentException(
+        Require.mustBe("feature", "one of " + names, "'" + name + "'"));
   }
 
-  /** @return the drifted features */
+  /**
+   * @return the drifted features, in report order
+   */
   public List<FeatureDrift> drifted() {
     List<FeatureDrift> out = new ArrayList<>();
     for (FeatureDrift f : features) {
@@ -99,84 +104,97 @@ public record DriftReport(
   }
 
   /**
-   * @return the report as JSON with stable field names: {@code format}
-   *     ("mlops4j-drift-report"), {@code version} (1), {@code createdBy}, {@code datasetDrift},
-   *     {@code driftedCount}, {@code driftedShare}, {@code datasetDriftShare}, {@code alpha},
-   *     {@code correction}, {@code features} (each with the components of {@link FeatureDrift},
-   *     {@code pValue}/{@code adjustedPValue} null without a p-value, and {@code bins})
+   * @return the report as JSON, in the format described above
    */
   public String toJson() {
     return ReportJson.write(this);
   }
 
-  /** @return one self-contained HTML page (inline CSS and SVG, no scripts), strings escaped */
+  /**
+   * @return one self-contained HTML page (inline CSS and SVG, no scripts), strings escaped
+   */
   public String toHtml() {
     return ReportHtml.write(this);
   }
 
   /**
-   * Writes the HTML page atomically.
+   * Writes the report atomically (temporary file, then rename): the HTML page when the file name
+   * ends in {@code .html}, else the JSON. Parent folders are created.
    *
+   * @param file the target file
+   * @throws NullPointerException if file is null
    * @throws org.mlops4j.api.MlopsException if the file cannot be written
    */
-  public void saveHtml(Path file) {
-    BaselineJson.writeAtomically(file, toHtml());
+  public void save(Path file) {
+    Require.nonNull(file, "file");
+    Path name = file.getFileName();
+    boolean html = name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".html");
+    AtomicFiles.save(file, html ? toHtml() : toJson(), AtomicFiles.Durability.ATOMIC);
   }
 
   /**
-   * Writes the JSON atomically.
+   * Logs to a tracking run: metrics {@code drift.<feature>.<statistic>} for every metric of every
+   * feature (the keys of {@link FeatureDrift#metrics()}) plus {@code drift.<feature>.drifted} (0/1)
+   * and {@code drift.<feature>.p_adjusted}; {@code drift.dataset.drifted_share} and {@code
+   * drift.dataset.drifted} (0/1); artifacts {@code drift/report.html} and {@code
+   * drift/report.json}. A feature name keeps its letters, digits, {@code _} and {@code -}; every
+   * other character becomes {@code _} in metric keys.
    *
-   * @throws org.mlops4j.api.MlopsException if the file cannot be written
-   */
-  public void saveJson(Path file) {
-    BaselineJson.writeAtomically(file, toJson());
-  }
-
-  /**
-   * Logs to a tracking run: metrics {@code drift.<feature>.<metric>} for every metric of every
-   * feature plus {@code drift.<feature>.drifted} (0/1), {@code drift.<feature>.p_adjusted},
-   * {@code drift.dataset.drifted_share}, {@code drift.dataset.drift} (0/1); artifacts {@code
-   * drift/report.html} and {@code drift/report.json}. Characters of a feature name other than
-   * letters, digits, {@code _ - space} become {@code _} in metric keys.
-   *
+   * @param run the run
    * @return this report
+   * @throws NullPointerException if run is null
    */
   public DriftReport logTo(Run run) {
-    Objects.requireNonNull(run, "run");
+    Require.nonNull(run, "run");
     for (FeatureDrift f : features) {
-      String prefix = "drift." + metricName(f.feature()) + ".";
       for (Map.Entry<String, Double> m : f.metrics().entrySet()) {
-        run.logMetric(prefix + m.getKey(), m.getValue());
+        run.logMetric(MetricKeys.key("drift", f.feature(), m.getKey()), m.getValue());
       }
-      run.logMetric(prefix + "drifted", f.drifted() ? 1 : 0);
-      f.adjustedPValue().ifPresent(p -> run.logMetric(prefix + "p_adjusted", p));
+      run.logMetric(MetricKeys.key("drift", f.feature(), "drifted"), f.drifted() ? 1 : 0);
+      f.adjustedPValue()
+          .ifPresent(p -> run.logMetric(MetricKeys.key("drift", f.feature(), "p_adjusted"), p));
     }
     run.logMetric("drift.dataset.drifted_share", driftedShare);
-    run.logMetric("drift.dataset.drift", datasetDrift ? 1 : 0);
+    run.logMetric("drift.dataset.drifted", datasetDrift ? 1 : 0);
     run.logText("drift/report.html", toHtml());
     run.logText("drift/report.json", toJson());
     return this;
   }
 
-  static String metricName(String feature) {
-    StringBuilder sb = new StringBuilder();
-    for (char c : feature.toCharArray()) {
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '_' || c == '-' || c == ' ';
-      sb.append(ok ? c : '_');
-    }
-    String s = sb.toString();
-    return s.length() > 150 ? s.substring(0, 150) : s;
+  /** Equal when every component but {@code createdAt} is equal. */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof DriftReport r
+        && features.equals(r.features)
+        && correction == r.correction
+        && Double.compare(alpha, r.alpha) == 0
+        && driftedCount == r.driftedCount
+        && Double.compare(driftedShare, r.driftedShare) == 0
+        && Double.compare(datasetDriftShare, r.datasetDriftShare) == 0
+        && datasetDrift == r.datasetDrift;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        features, correction, alpha, driftedCount, driftedShare, datasetDriftShare, datasetDrift);
   }
 
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT,
-        "DriftReport: %d/%d features drifted (%.1f%%, dataset drift at >= %.1f%%): %s, %s alpha=%s%n",
-        driftedCount, features.size(), 100 * driftedShare, 100 * datasetDriftShare,
-        datasetDrift ? "DATASET DRIFT" : "no dataset drift",
-        correction.name().toLowerCase(Locale.ROOT), alpha));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "DriftReport: %d/%d features drifted (%.1f%%, dataset drift at >= %.1f%%): %s, %s"
+                + " alpha=%s%n",
+            driftedCount,
+            features.size(),
+            100 * driftedShare,
+            100 * datasetDriftShare,
+            datasetDrift ? "DATASET DRIFT" : "no dataset drift",
+            correction.name().toLowerCase(Locale.ROOT),
+            alpha));
     for (FeatureDrift f : features) {
       sb.append("  ").append(f).append(System.lineSeparator());
     }

@@ -1,47 +1,50 @@
 package org.mlops4j.drift;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.mlops4j.api.internal.Require;
 
 /**
- * The drift verdict of one feature, reference vs current: the deciding test, its statistic and
+ * The drift verdict of one feature, reference vs current: the deciding method, its statistic and
  * p-value (raw and after the report's multiple-testing correction), the effect sizes, the verdict,
  * and the counts of missing (NaN / null) and infinite values.
  *
- * <p>Verdict: {@code drifted} is true when (the test has no p-value, or its adjusted p-value is
- * below {@link DriftConfig#alpha()}) and the effect-size gate passes ({@code effectGate}: numeric
- * PSI &ge; {@link DriftConfig#psiGate()} or Wasserstein/std &ge; {@link
- * DriftConfig#wassersteinGate()}; categorical Jensen–Shannon distance &ge; {@link
- * DriftConfig#jsGate()}); or, under {@link MissingPolicy#IGNORE_AND_REPORT}, when the missing-or-
+ * <p>Verdict: {@code drifted} is true when (the method has no p-value, or its adjusted p-value is
+ * below {@link DriftDetector#alpha()}) and the effect-size gate passes ({@code effectGate}: numeric
+ * PSI &ge; {@link DriftDetector#psiGate()} or Wasserstein/std &ge; {@link
+ * DriftDetector#wassersteinGate()}; categorical Jensen–Shannon distance &ge; {@link
+ * DriftDetector#jsGate()}); or, under {@link MissingPolicy#IGNORE_AND_REPORT}, when the missing-or-
  * infinite rate changed significantly. Never NaN: when the reference is constant, {@code
  * wasserstein_std} falls back to the raw distance and {@code note} says so.
  *
  * <p>{@code metrics} holds every computed number under stable keys (those that apply): numeric
- * {@code ks}, {@code ks_p}, {@code psi}, {@code wasserstein}, {@code wasserstein_std}, {@code
- * cvm}, {@code cvm_p}, {@code ad}, {@code ad_p}, {@code z}, {@code z_p}, {@code share_ones_ref},
- * {@code share_ones_cur}; categorical {@code chi2}, {@code chi2_p}, {@code chi2_dof}, {@code psi},
- * {@code js}, {@code unseen_share}; both {@code missing_rate_ref}, {@code missing_rate_cur},
- * {@code missing_rate_p} (when a side has missing or infinite values).
+ * {@code ks}, {@code ks_p}, {@code psi}, {@code wasserstein}, {@code wasserstein_std}, {@code cvm},
+ * {@code cvm_p}, {@code ad}, {@code ad_p}, {@code z}, {@code z_p}, {@code share_ones_ref}, {@code
+ * share_ones_cur}; categorical {@code chi2}, {@code chi2_p}, {@code chi2_dof}, {@code psi}, {@code
+ * js}, {@code unseen_share}; both {@code missing_rate_ref}, {@code missing_rate_cur}, {@code
+ * missing_rate_p} (when a side has missing or infinite values).
  *
  * @param feature column name
  * @param type column type
- * @param test the deciding test
- * @param statistic the deciding test's statistic (PSI, distance or test statistic)
- * @param pValue the deciding test's raw p-value, empty for tests without one
+ * @param method the deciding method
+ * @param statistic the deciding method's statistic (PSI, distance or test statistic)
+ * @param pValue the deciding method's raw p-value, empty for methods without one
  * @param adjustedPValue the p-value after the report's correction (equal to the raw one for a
- *     single check), empty for tests without one
+ *     single feature), empty for methods without one
  * @param effectGate whether the effect-size gate passes
  * @param drifted the verdict
  * @param psiLevel the reading of the feature's PSI
- * @param referenceCount reference values used by the tests (finite / non-null)
- * @param currentCount current values used by the tests
+ * @param referenceCount reference values used by the methods (finite / non-null)
+ * @param currentCount current values used by the methods
  * @param referenceMissing reference NaN / null count
  * @param currentMissing current NaN / null count
  * @param referenceInfinite reference ±Infinity count (numeric)
  * @param currentInfinite current ±Infinity count (numeric)
- * @param missingRateDrifted whether the missing-or-infinite rate changed (two-proportion z-test,
- *     p below alpha)
+ * @param missingRateDrifted whether the missing-or-infinite rate changed (two-proportion z-test, p
+ *     below alpha)
  * @param metrics every computed number, by stable key
  * @param shares binned distributions for plots
  * @param note an explanation when something was degenerate (e.g. constant reference), else ""
@@ -50,7 +53,7 @@ import java.util.OptionalDouble;
 public record FeatureDrift(
     String feature,
     ColumnType type,
-    DriftTest test,
+    DriftMethod method,
     double statistic,
     OptionalDouble pValue,
     OptionalDouble adjustedPValue,
@@ -68,20 +71,36 @@ public record FeatureDrift(
     BinShares shares,
     String note) {
 
-  /** Copies the metrics map (insertion order kept). */
+  /**
+   * Copies the metrics map (insertion order kept).
+   *
+   * @throws NullPointerException if a component is null
+   */
   public FeatureDrift {
-    metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+    Require.nonNull(feature, "feature");
+    Require.nonNull(type, "type");
+    Require.nonNull(method, "method");
+    Require.nonNull(pValue, "pValue");
+    Require.nonNull(adjustedPValue, "adjustedPValue");
+    Require.nonNull(psiLevel, "psiLevel");
+    Require.nonNull(shares, "shares");
+    Require.nonNull(note, "note");
+    metrics = Collections.unmodifiableMap(new LinkedHashMap<>(Require.nonNull(metrics, "metrics")));
   }
 
   /**
-   * @return a metric by key
+   * @param key a metric key such as {@code "psi"}
+   * @return the metric
    * @throws IllegalArgumentException if the metric was not computed for this feature
    */
   public double metric(String key) {
     Double v = metrics.get(key);
     if (v == null) {
       throw new IllegalArgumentException(
-          "feature '" + feature + "' has no metric '" + key + "'; has " + metrics.keySet());
+          Require.mustBe(
+              "metric of feature '" + feature + "'",
+              "one of " + metrics.keySet(),
+              "'" + key + "'"));
     }
     return v;
   }
@@ -89,21 +108,34 @@ public record FeatureDrift(
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%s [%s] %s=%.6g", feature,
-        type.name().toLowerCase(Locale.ROOT), test.key(), statistic));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%s [%s] %s=%.6g",
+            feature,
+            type.name().toLowerCase(Locale.ROOT),
+            method.key(),
+            statistic));
     pValue.ifPresent(p -> sb.append(String.format(Locale.ROOT, " p=%.4g", p)));
     adjustedPValue.ifPresent(p -> sb.append(String.format(Locale.ROOT, " adj=%.4g", p)));
     Double psi = metrics.get("psi");
     if (psi != null) {
-      sb.append(String.format(Locale.ROOT, " psi=%.4f(%s)", psi,
-          psiLevel.name().toLowerCase(Locale.ROOT)));
+      sb.append(
+          String.format(
+              Locale.ROOT, " psi=%.4f(%s)", psi, psiLevel.name().toLowerCase(Locale.ROOT)));
     }
     sb.append(drifted ? " DRIFT" : " ok");
     sb.append(String.format(Locale.ROOT, " n=%d/%d", referenceCount, currentCount));
     if (referenceMissing + currentMissing + referenceInfinite + currentInfinite > 0) {
-      sb.append(String.format(Locale.ROOT, " missing=%d/%d inf=%d/%d%s", referenceMissing,
-          currentMissing, referenceInfinite, currentInfinite,
-          missingRateDrifted ? " (rate drift)" : ""));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              " missing=%d/%d inf=%d/%d%s",
+              referenceMissing,
+              currentMissing,
+              referenceInfinite,
+              currentInfinite,
+              missingRateDrifted ? " (rate drift)" : ""));
     }
     if (!note.isEmpty()) {
       sb.append(" (").append(note).append(')');

@@ -2,14 +2,16 @@ package org.mlops4j.drift;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.mlops4j.api.internal.Require;
 import org.mlops4j.drift.internal.Stats;
 
 /**
  * Mergeable counts of numeric values over fixed interior bin edges (right-closed bins with open
- * outer bins, as {@link Binning}), plus the counts of missing (NaN) and infinite values. {@code
- * a.merge(b)} equals the counts of the concatenated input. Use it to accumulate a production
- * window in pieces (per thread, per partition) and compute PSI against a {@link DriftBaseline}
- * with {@link DriftBaseline#psi(String, HistogramCounts)}.
+ * outer bins, as {@link Psi} describes), plus the counts of missing (NaN) and infinite values.
+ * {@code a.merge(b)} equals the counts of the concatenated input. Use it to accumulate a production
+ * window in pieces (per thread, per partition) and compute PSI against a {@link DriftBaseline} with
+ * {@link DriftBaseline#psi(String, HistogramCounts)}.
  *
  * <p>Not thread-safe: one instance per thread, then merge.
  *
@@ -31,20 +33,19 @@ public final class HistogramCounts {
   /**
    * Empty counts over interior edges (at least one edge; non-decreasing, finite).
    *
+   * @param edges the interior edges, copied
+   * @return empty counts
+   * @throws NullPointerException if edges is null
    * @throws IllegalArgumentException if edges are empty, not finite or decreasing
    */
   public static HistogramCounts over(double[] edges) {
-    if (edges.length == 0) {
-      throw new IllegalArgumentException("edges must not be empty (bins must be at least 2)");
-    }
-    for (int i = 0; i < edges.length; i++) {
-      if (!Double.isFinite(edges[i])) {
-        throw new IllegalArgumentException("edges[" + i + "] must be finite but was " + edges[i]);
-      }
-      if (i > 0 && edges[i] < edges[i - 1]) {
-        throw new IllegalArgumentException("edges must be non-decreasing but edges[" + i + "] = "
-            + edges[i] + " < " + edges[i - 1]);
-      }
+    Require.finite(Require.nonEmpty(edges, "edges"), "edges");
+    for (int i = 1; i < edges.length; i++) {
+      Require.argument(
+          edges[i] >= edges[i - 1],
+          "edges[" + i + "]",
+          "at least edges[" + (i - 1) + "] = " + edges[i - 1],
+          edges[i]);
     }
     return new HistogramCounts(edges.clone(), new long[edges.length + 1], 0, 0);
   }
@@ -61,8 +62,13 @@ public final class HistogramCounts {
     return this;
   }
 
-  /** Adds every value. */
+  /**
+   * Adds every value.
+   *
+   * @throws NullPointerException if xs is null
+   */
   public HistogramCounts addAll(double[] xs) {
+    Require.nonNull(xs, "xs");
     for (double x : xs) {
       add(x);
     }
@@ -71,12 +77,16 @@ public final class HistogramCounts {
 
   /**
    * @return new counts, the sum of this and other
+   * @throws NullPointerException if other is null
    * @throws IllegalArgumentException if the edges differ
    */
   public HistogramCounts merge(HistogramCounts other) {
-    if (!Arrays.equals(edges, other.edges)) {
-      throw new IllegalArgumentException("cannot merge histograms with different edges");
-    }
+    Require.nonNull(other, "other");
+    Require.argument(
+        Arrays.equals(edges, other.edges),
+        "the edges of other",
+        "these " + Arrays.toString(edges),
+        Arrays.toString(other.edges));
     long[] c = counts.clone();
     for (int i = 0; i < c.length; i++) {
       c[i] += other.counts[i];
@@ -84,27 +94,37 @@ public final class HistogramCounts {
     return new HistogramCounts(edges, c, missing + other.missing, infinite + other.infinite);
   }
 
-  /** @return a copy of the edges */
+  /**
+   * @return a copy of the edges
+   */
   public double[] edges() {
     return edges.clone();
   }
 
-  /** @return a copy of the finite-value counts per bin */
+  /**
+   * @return a copy of the finite-value counts per bin
+   */
   public long[] counts() {
     return counts.clone();
   }
 
-  /** @return the number of NaN values added */
+  /**
+   * @return the number of NaN values added
+   */
   public long missing() {
     return missing;
   }
 
-  /** @return the number of infinite values added */
+  /**
+   * @return the number of infinite values added
+   */
   public long infinite() {
     return infinite;
   }
 
-  /** @return the number of finite values added */
+  /**
+   * @return the number of finite values added
+   */
   public long total() {
     long s = 0;
     for (long c : counts) {
@@ -118,10 +138,12 @@ public final class HistogramCounts {
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof HistogramCounts && Arrays.equals(edges, ((HistogramCounts) o).edges)
+  public boolean equals(@Nullable Object o) {
+    return o instanceof HistogramCounts
+        && Arrays.equals(edges, ((HistogramCounts) o).edges)
         && Arrays.equals(counts, ((HistogramCounts) o).counts)
-        && missing == ((HistogramCounts) o).missing && infinite == ((HistogramCounts) o).infinite;
+        && missing == ((HistogramCounts) o).missing
+        && infinite == ((HistogramCounts) o).infinite;
   }
 
   @Override
@@ -131,7 +153,12 @@ public final class HistogramCounts {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "HistogramCounts[bins=%d, counts=%s, missing=%d, infinite=%d]",
-        counts.length, Arrays.toString(counts), missing, infinite);
+    return String.format(
+        Locale.ROOT,
+        "HistogramCounts[bins=%d, counts=%s, missing=%d, infinite=%d]",
+        counts.length,
+        Arrays.toString(counts),
+        missing,
+        infinite);
   }
 }

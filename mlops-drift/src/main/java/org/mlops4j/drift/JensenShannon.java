@@ -1,5 +1,6 @@
 package org.mlops4j.drift;
 
+import org.mlops4j.api.internal.Require;
 import org.mlops4j.drift.internal.Stats;
 
 /**
@@ -16,45 +17,38 @@ public final class JensenShannon {
   /**
    * Distance of two weight vectors.
    *
+   * @throws NullPointerException if a vector is null
    * @throws IllegalArgumentException on a length mismatch, a negative or non-finite weight, or an
    *     all-zero vector
    */
   public static double distance(double[] p, double[] q) {
-    if (p.length != q.length) {
-      throw new IllegalArgumentException(
-          "length mismatch: p has " + p.length + " entries but q has " + q.length);
-    }
+    Require.nonNull(p, "p");
+    Require.nonNull(q, "q");
+    Require.sameLength(q.length, "q", p.length, "p");
     check("p", p);
     check("q", q);
     return Stats.jensenShannon(p, q);
   }
 
-  /** Distance of the category shares (reference categories plus the unseen bucket). */
+  /**
+   * Distance of the category shares (reference categories plus the unseen bucket).
+   *
+   * @throws NullPointerException if a sample or one of its labels is null
+   * @throws IllegalArgumentException if a sample is empty
+   */
   public static double categorical(String[] reference, String[] current) {
-    Checks.categories("reference", reference);
-    Checks.categories("current", current);
+    Psi.checkLabels(reference, "reference");
+    Psi.checkLabels(current, "current");
     long[][] c = Psi.categoryCounts(reference, current);
-    return Stats.jensenShannon(toDouble(c[0]), toDouble(c[1]));
-  }
-
-  static double[] toDouble(long[] a) {
-    double[] d = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      d[i] = a[i];
-    }
-    return d;
+    return Stats.jensenShannon(Stats.toDouble(c[0]), Stats.toDouble(c[1]));
   }
 
   private static void check(String name, double[] w) {
     double s = 0;
     for (int i = 0; i < w.length; i++) {
-      if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
-        throw new IllegalArgumentException(name + "[" + i + "] must be finite and >= 0 but was " + w[i]);
-      }
+      Require.nonNegative(w[i], name + "[" + i + "]");
       s += w[i];
     }
-    if (s == 0) {
-      throw new IllegalArgumentException(name + " must not be all zero");
-    }
+    Require.argument(s > 0, name, "weights with a positive total", "all zero");
   }
 }

@@ -1,8 +1,11 @@
 package org.mlops4j.drift;
 
-import org.mlops4j.drift.internal.Ks;
-import org.mlops4j.drift.internal.KsDistribution;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import org.mlops4j.api.internal.Require;
+import org.mlops4j.drift.internal.KolmogorovSmirnovMath;
 import org.mlops4j.drift.internal.Sorting;
+import org.mlops4j.drift.internal.Stats;
 
 /**
  * Two-sample Kolmogorov–Smirnov test, with the conventions of SciPy's {@code
@@ -14,18 +17,18 @@ import org.mlops4j.drift.internal.Sorting;
  * {@code D- = max(0, sup (F2 - F1))}. D is computed exactly as an integer multiple of {@code
  * 1/lcm(n1, n2)}.
  *
- * <p>P-value methods: {@link Method#EXACT} is the probability that a uniformly random
- * interleaving of the two samples reaches the observed deviation (lattice paths; Hodges 1957),
- * evaluated as a probability recursion that neither overflows nor cancels: two-sided over the band
- * of lattice points within D of the diagonal only, O(n1 D n2) time (about 30 ms at 10,000 vs
- * 10,000), one-sided over the whole lattice, O(n1 n2) (about 0.5 s at 10,000 vs 10,000). SciPy
- * falls back to the asymptotic formula when its path count overflows (one-sided tests with large
- * samples); this implementation stays exact there. As in SciPy, EXACT switches to ASYMPTOTIC when
- * {@code n1/g >= (2^31-1) / (n2/g)} (g = gcd). {@link Method#ASYMPTOTIC}: two-sided, the
- * one-sample Kolmogorov distribution with {@code n = round(n1 n2 / (n1 + n2))} (Simard &amp;
- * L'Ecuyer 2011 methods); one-sided, Hodges' (1957) eq. 5.3 {@code exp(-2z^2 - 2z(m+2n)/
- * sqrt(mn(m+n))/3)} with {@code z = D sqrt(mn/(m+n))}, m &ge; n. {@link Method#AUTO} (default) is
- * EXACT when both samples have at most {@value #MAX_AUTO_EXACT_N} values, else ASYMPTOTIC.
+ * <p>P-value methods: {@link Method#EXACT} is the probability that a uniformly random interleaving
+ * of the two samples reaches the observed deviation (lattice paths; Hodges 1957), evaluated as a
+ * probability recursion that neither overflows nor cancels: two-sided over the band of lattice
+ * points within D of the diagonal only, O(n1 D n2) time (about 30 ms at 10,000 vs 10,000),
+ * one-sided over the whole lattice, O(n1 n2) (about 0.5 s at 10,000 vs 10,000). SciPy falls back to
+ * the asymptotic formula when its path count overflows (one-sided tests with large samples); this
+ * implementation stays exact there. As in SciPy, EXACT switches to ASYMPTOTIC when {@code n1/g >=
+ * (2^31-1) / (n2/g)} (g = gcd). {@link Method#ASYMPTOTIC}: two-sided, the one-sample Kolmogorov
+ * distribution with {@code n = round(n1 n2 / (n1 + n2))} (Simard &amp; L'Ecuyer 2011 methods);
+ * one-sided, Hodges' (1957) eq. 5.3 {@code exp(-2z^2 - 2z(m+2n)/ sqrt(mn(m+n))/3)} with {@code z =
+ * D sqrt(mn/(m+n))}, m &ge; n. {@link Method#AUTO} (default) is EXACT when both samples have at
+ * most {@value #MAX_AUTO_EXACT_N} values, else ASYMPTOTIC.
  *
  * <p>Cost: the samples are copied and sorted (LSD radix sort of the order-preserving bit pattern
  * above 4,096 values; when both samples have at least 131,072 values the second is sorted on a
@@ -33,12 +36,12 @@ import org.mlops4j.drift.internal.Sorting;
  *
  * <p>Ties: D is the exact statistic of the empirical CDFs with ties (equal values are consumed
  * together). The p-value, like SciPy's, treats the values as if they were distinct (the exact
- * method ignores ties), which makes it conservative when there are ties; {@link KsResult#ties()}
- * says whether there were any.
+ * method ignores ties), which makes it conservative when there are ties; {@link
+ * KolmogorovSmirnovResult#ties()} says whether there were any.
  *
  * <pre>{@code
- * KsResult r = KolmogorovSmirnov.test(reference, current);
- * KsResult g = KolmogorovSmirnov.test(reference, current,
+ * KolmogorovSmirnovResult r = KolmogorovSmirnov.test(reference, current);
+ * KolmogorovSmirnovResult g = KolmogorovSmirnov.test(reference, current,
  *     KolmogorovSmirnov.Alternative.GREATER, KolmogorovSmirnov.Method.EXACT);
  * }</pre>
  *
@@ -81,27 +84,34 @@ public final class KolmogorovSmirnov {
     ASYMPTOTIC
   }
 
-  /** Two-sided test, method AUTO. */
-  public static KsResult test(double[] sample1, double[] sample2) {
+  /**
+   * Two-sided test, method AUTO.
+   *
+   * @throws NullPointerException if a sample is null
+   * @throws IllegalArgumentException if a sample is empty or contains NaN
+   */
+  public static KolmogorovSmirnovResult test(double[] sample1, double[] sample2) {
     return test(sample1, sample2, Alternative.TWO_SIDED, Method.AUTO);
   }
 
   /**
    * Runs the test. The arrays are not modified.
    *
+   * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a sample is empty or contains NaN
    */
-  public static KsResult test(
+  public static KolmogorovSmirnovResult test(
       double[] sample1, double[] sample2, Alternative alternative, Method method) {
-    java.util.Objects.requireNonNull(alternative, "alternative");
-    java.util.Objects.requireNonNull(method, "method");
+    Require.nonNull(sample1, "sample1");
+    Require.nonNull(sample2, "sample2");
+    Require.nonNull(alternative, "alternative");
+    Require.nonNull(method, "method");
     double[] s1;
     double[] s2;
-    if (sample1 != null && sample2 != null && Math.min(sample1.length, sample2.length) >= PARALLEL_MIN
-        && org.mlops4j.drift.internal.Stats.twoCores()) {
+    if (Math.min(sample1.length, sample2.length) >= PARALLEL_MIN && Stats.twoCores()) {
       // sort the two samples on two threads: sorting dominates the cost
-      java.util.concurrent.ForkJoinTask<double[]> other = java.util.concurrent.ForkJoinPool
-          .commonPool().submit(() -> sortedCopy("sample2", sample2));
+      ForkJoinTask<double[]> other =
+          ForkJoinPool.commonPool().submit(() -> sortedCopy("sample2", sample2));
       s1 = sortedCopy("sample1", sample1);
       s2 = other.join();
     } else {
@@ -110,89 +120,26 @@ public final class KolmogorovSmirnov {
     }
     int n1 = s1.length;
     int n2 = s2.length;
-    long[] dev = Ks.maxDeviationsParallel(s1, n1, s2, n2);
-    return result(dev, n1, n2, alternative, method);
+    long[] dev = KolmogorovSmirnovMath.maxDeviationsParallel(s1, n1, s2, n2);
+    return KolmogorovSmirnovMath.result(dev, n1, n2, alternative, method);
   }
 
-  /** The two-sided statistic D only. */
+  /**
+   * The two-sided statistic D only.
+   *
+   * @throws NullPointerException if a sample is null
+   * @throws IllegalArgumentException if a sample is empty or contains NaN
+   */
   public static double statistic(double[] sample1, double[] sample2) {
     return test(sample1, sample2, Alternative.TWO_SIDED, Method.ASYMPTOTIC).statistic();
   }
 
   /** Sorted copy; rejects an empty sample and NaN. */
-  static double[] sortedCopy(String name, double[] sample) {
-    if (sample == null || sample.length == 0) {
-      throw new IllegalArgumentException(name + " must not be empty");
-    }
+  private static double[] sortedCopy(String name, double[] sample) {
+    Require.nonEmpty(sample, name);
     for (int i = 0; i < sample.length; i++) {
-      if (Double.isNaN(sample[i])) {
-        throw new IllegalArgumentException(name + " contains NaN at index " + i);
-      }
+      Require.argument(!Double.isNaN(sample[i]), name + "[" + i + "]", "a number", sample[i]);
     }
     return Sorting.sortedCopy(sample);
-  }
-
-  /** Test on two sorted, NaN-free samples. */
-  static KsResult testSorted(double[] s1, double[] s2, Alternative alternative, Method method) {
-    return testSorted(s1, s2, alternative, method, null);
-  }
-
-  /**
-   * Test on two sorted, NaN-free samples; s1Ties, when known, says whether s1 has repeated
-   * values (saves a pass over a large fitted reference).
-   */
-  static KsResult testSorted(
-      double[] s1, double[] s2, Alternative alternative, Method method, Boolean s1Ties) {
-    java.util.Objects.requireNonNull(alternative, "alternative");
-    java.util.Objects.requireNonNull(method, "method");
-    int n1 = s1.length;
-    int n2 = s2.length;
-    long[] dev;
-    boolean ties;
-    if (n1 > 8L * n2) {
-      dev = Ks.maxDeviationsSearch(s1, n1, s2, n2);
-      ties = dev[2] == 1
-          || (s1Ties != null ? s1Ties : Ks.hasInternalTies(s1, n1))
-          || Ks.hasInternalTies(s2, n2);
-    } else {
-      dev = Ks.maxDeviations(s1, n1, s2, n2);
-      ties = dev[2] == 1;
-    }
-    dev[2] = ties ? 1 : 0;
-    return result(dev, n1, n2, alternative, method);
-  }
-
-  private static KsResult result(
-      long[] dev, int n1, int n2, Alternative alternative, Method method) {
-    boolean ties = dev[2] == 1;
-    long h;
-    int alt;
-    switch (alternative) {
-      case GREATER:
-        h = dev[0];
-        alt = KsDistribution.GREATER;
-        break;
-      case LESS:
-        h = dev[1];
-        alt = KsDistribution.LESS;
-        break;
-      default:
-        h = Math.max(dev[0], dev[1]);
-        alt = KsDistribution.TWO_SIDED;
-    }
-    long lcm = Ks.lcm(n1, n2);
-    double d = (double) h / lcm;
-    Method used = method;
-    if (used == Method.AUTO) {
-      used = Math.max(n1, n2) <= MAX_AUTO_EXACT_N ? Method.EXACT : Method.ASYMPTOTIC;
-    }
-    if (used == Method.EXACT && !KsDistribution.exactFeasible(n1, n2)) {
-      used = Method.ASYMPTOTIC;
-    }
-    double p =
-        used == Method.EXACT
-            ? KsDistribution.exactSf(n1, n2, h, alt)
-            : KsDistribution.asymptoticSf(n1, n2, d, alt);
-    return new KsResult(d, p, alternative, used, n1, n2, ties);
   }
 }

@@ -5,7 +5,7 @@ package org.mlops4j.drift;
  * values. They are never dropped silently: every {@link FeatureDrift} carries their counts and the
  * drift of their rate (a pooled two-proportion z-test of the missing rate, reference vs current).
  *
- * <p>Default in {@link DriftConfig}: {@link #IGNORE_AND_REPORT}.
+ * <p>Default in {@link DriftDetector}: {@link #IGNORE_AND_REPORT}.
  *
  * @since 0.1.0
  */

@@ -2,6 +2,8 @@ package org.mlops4j.drift;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mlops4j.api.Binning;
+import org.mlops4j.api.internal.Require;
 import org.mlops4j.drift.internal.Sorting;
 import org.mlops4j.drift.internal.Stats;
 
@@ -10,11 +12,18 @@ import org.mlops4j.drift.internal.Stats;
  * and c_i are the reference and current shares of bin i (Siddiqi 2006; Yurdakul 2018). PSI &ge; 0,
  * 0 when the shares agree.
  *
- * <p>Bins are fitted on the reference: {@link Binning#QUANTILE} (default, 10 bins) or {@link
- * Binning#EQUAL_WIDTH}; right-closed {@code (e[k-1], e[k]]} with open outer bins (see {@link
- * Binning}). Empty bins: a share of exactly 0 is replaced by {@code epsilon} (default {@value
- * #DEFAULT_EPSILON}) without renormalising, so a bin empty on both sides adds 0. Categorical PSI
- * uses the reference categories plus one bucket for categories the reference never saw.
+ * <p>Bins are fitted on the reference ({@link Binning} of {@code mlops-api}): {@link
+ * Binning#QUANTILE} (default, 10 bins), interior edges at the reference quantiles {@code k/b}, k =
+ * 1..b-1, with the linear interpolation of Hyndman &amp; Fan (1996) definition 7 (NumPy's default
+ * {@code method='linear'}, R's type 7: {@code h = (n-1)p}, {@code q = x[floor h] + (h - floor
+ * h)(x[floor h + 1] - x[floor h])} on the sorted sample); or {@link Binning#EQUAL_WIDTH}, interior
+ * edges {@code min + k (max - min) / b} of the reference range. Both give right-closed bins {@code
+ * (e[k-1], e[k]]} with open outer bins {@code (-inf, e[1]]} and {@code (e[b-1], +inf)}, so current
+ * values outside the reference range fall into the outer bins; equal edges simply leave empty bins,
+ * which add 0 to PSI (NumPy's {@code np.searchsorted(edges, x, side='left')}). Empty bins: a share
+ * of exactly 0 is replaced by {@code epsilon} (default {@value #DEFAULT_EPSILON}) without
+ * renormalising, so a bin empty on both sides adds 0. Categorical PSI uses the reference categories
+ * plus one bucket for categories the reference never saw.
  *
  * <p>Reading: {@link PsiLevel} (below 0.1 stable, 0.1–0.25 moderate, above 0.25 significant).
  *
@@ -39,7 +48,12 @@ public final class Psi {
 
   private Psi() {}
 
-  /** PSI over 10 quantile bins, epsilon 1e-4. */
+  /**
+   * PSI over 10 quantile bins, epsilon 1e-4.
+   *
+   * @throws NullPointerException if a sample is null
+   * @throws IllegalArgumentException if a sample is empty or not finite
+   */
   public static double numeric(double[] reference, double[] current) {
     return numeric(reference, current, DEFAULT_BINS, Binning.QUANTILE, DEFAULT_EPSILON);
   }
@@ -47,14 +61,16 @@ public final class Psi {
   /**
    * PSI of numeric samples over bins fitted on the reference.
    *
-   * @throws IllegalArgumentException if a sample is empty or not finite, bins &lt; 2, or epsilon
-   *     is not in (0, 1)
+   * @throws NullPointerException if a sample or the binning is null
+   * @throws IllegalArgumentException if a sample is empty or not finite, bins &lt; 2, or epsilon is
+   *     not in (0, 1)
    */
   public static double numeric(
       double[] reference, double[] current, int bins, Binning binning, double epsilon) {
+    Require.nonNull(binning, "binning");
     double[] sorted = sortedReference(reference, bins);
-    Checks.finite("current", current);
-    checkEpsilon(epsilon);
+    Require.finite(Require.nonEmpty(current, "current"), "current");
+    Require.openUnit(epsilon, "epsilon");
     double[] edges = edgesOfSorted(sorted, bins, binning);
     long[] rc = Stats.binCountsSorted(edges, sorted, sorted.length);
     long[] cc = Stats.binCounts(edges, current, 0, current.length);
@@ -64,17 +80,17 @@ public final class Psi {
   /**
    * The interior bin edges fitted on a reference sample (bins - 1 values).
    *
+   * @throws NullPointerException if the sample or the binning is null
    * @throws IllegalArgumentException if the sample is empty or not finite, or bins &lt; 2
    */
   public static double[] edges(double[] reference, int bins, Binning binning) {
+    Require.nonNull(binning, "binning");
     return edgesOfSorted(sortedReference(reference, bins), bins, binning);
   }
 
   private static double[] sortedReference(double[] reference, int bins) {
-    Checks.finite("reference", reference);
-    if (bins < 2) {
-      throw new IllegalArgumentException("bins must be at least 2 but was " + bins);
-    }
+    Require.finite(Require.nonEmpty(reference, "reference"), "reference");
+    Require.argument(bins >= 2, "bins", "at least 2", bins);
     return Sorting.sortedCopy(reference);
   }
 
@@ -87,24 +103,27 @@ public final class Psi {
   /**
    * PSI from bin counts.
    *
-   * @throws IllegalArgumentException if the lengths differ, fewer than 2 bins, a count is
-   *     negative, a side is all zero, or epsilon is not in (0, 1)
+   * @throws NullPointerException if an array is null
+   * @throws IllegalArgumentException if the lengths differ, fewer than 2 bins, a count is negative,
+   *     a side is all zero, or epsilon is not in (0, 1)
    */
   public static double fromCounts(long[] reference, long[] current, double epsilon) {
-    if (reference.length != current.length) {
-      throw new IllegalArgumentException("length mismatch: reference has " + reference.length
-          + " bins but current has " + current.length);
-    }
-    if (reference.length < 2) {
-      throw new IllegalArgumentException("bins must be at least 2 but was " + reference.length);
-    }
-    checkEpsilon(epsilon);
+    Require.nonNull(reference, "reference");
+    Require.nonNull(current, "current");
+    Require.sameLength(current.length, "current", reference.length, "reference");
+    Require.argument(reference.length >= 2, "bins", "at least 2", reference.length);
+    Require.openUnit(epsilon, "epsilon");
     checkCounts("reference", reference);
     checkCounts("current", current);
     return Stats.psi(reference, current, epsilon);
   }
 
-  /** Categorical PSI with epsilon 1e-4. */
+  /**
+   * Categorical PSI with epsilon 1e-4.
+   *
+   * @throws NullPointerException if a sample or one of its labels is null
+   * @throws IllegalArgumentException if a sample is empty
+   */
   public static double categorical(String[] reference, String[] current) {
     return categorical(reference, current, DEFAULT_EPSILON);
   }
@@ -112,12 +131,13 @@ public final class Psi {
   /**
    * Categorical PSI over the reference categories plus the {@value #UNSEEN} bucket.
    *
-   * @throws IllegalArgumentException if a sample is empty or has a null
+   * @throws NullPointerException if a sample or one of its labels is null
+   * @throws IllegalArgumentException if a sample is empty or epsilon is not in (0, 1)
    */
   public static double categorical(String[] reference, String[] current, double epsilon) {
-    Checks.categories("reference", reference);
-    Checks.categories("current", current);
-    checkEpsilon(epsilon);
+    checkLabels(reference, "reference");
+    checkLabels(current, "current");
+    Require.openUnit(epsilon, "epsilon");
     long[][] c = categoryCounts(reference, current);
     return Stats.psi(c[0], c[1], epsilon);
   }
@@ -140,22 +160,18 @@ public final class Psi {
     return new long[][] {rc, cc};
   }
 
-  static void checkEpsilon(double epsilon) {
-    if (!(epsilon > 0 && epsilon < 1)) {
-      throw new IllegalArgumentException("epsilon must be in (0, 1) but was " + epsilon);
-    }
+  /** A sample of labels: non-null, non-empty, no null label. */
+  static void checkLabels(String[] labels, String name) {
+    Require.noNulls(labels, name);
+    Require.argument(labels.length > 0, name, "non-empty", "an empty array");
   }
 
   private static void checkCounts(String name, long[] counts) {
     long total = 0;
     for (int i = 0; i < counts.length; i++) {
-      if (counts[i] < 0) {
-        throw new IllegalArgumentException(name + " count " + i + " is negative: " + counts[i]);
-      }
+      Require.argument(counts[i] >= 0, name + "[" + i + "]", "non-negative", counts[i]);
       total += counts[i];
     }
-    if (total == 0) {
-      throw new IllegalArgumentException(name + " counts are all zero");
-    }
+    Require.argument(total > 0, name, "counts with a positive total", "all zero");
   }
 }

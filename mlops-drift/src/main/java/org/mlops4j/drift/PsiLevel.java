@@ -1,9 +1,11 @@
 package org.mlops4j.drift;
 
+import org.mlops4j.api.internal.Require;
+
 /**
- * The conventional reading of a population stability index: below 0.1 {@link #STABLE}, 0.1 to
- * 0.25 {@link #MODERATE}, above 0.25 {@link #SIGNIFICANT} (Siddiqi, <i>Credit Risk Scorecards</i>,
- * 2006). The cut-offs are defaults of {@link DriftConfig} and can be changed.
+ * The conventional reading of a population stability index: below 0.1 {@link #STABLE}, 0.1 to 0.25
+ * {@link #MODERATE}, above 0.25 {@link #SIGNIFICANT} (Siddiqi, <i>Credit Risk Scorecards</i>,
+ * 2006). The cut-offs are defaults of {@link DriftDetector} and can be changed.
  *
  * @since 0.1.0
  */
@@ -21,14 +23,12 @@ public enum PsiLevel {
    * @throws IllegalArgumentException if psi is NaN or negative, or the cut-offs are not ordered
    */
   public static PsiLevel of(double psi, double moderate, double significant) {
-    if (!(psi >= 0)) {
-      throw new IllegalArgumentException("psi must be >= 0 but was " + psi);
-    }
-    if (!(moderate > 0 && significant >= moderate)) {
-      throw new IllegalArgumentException(
-          "PSI cut-offs must satisfy 0 < moderate <= significant but were " + moderate + ", "
-              + significant);
-    }
+    Require.argument(psi >= 0, "psi", "non-negative", psi);
+    Require.argument(
+        moderate > 0 && significant >= moderate,
+        "PSI cut-offs",
+        "0 < moderate <= significant",
+        "moderate " + moderate + ", significant " + significant);
     if (psi > significant) {
       return SIGNIFICANT;
     }
@@ -38,5 +38,16 @@ public enum PsiLevel {
   /** Reads a PSI value with the default cut-offs 0.1 and 0.25. */
   public static PsiLevel of(double psi) {
     return of(psi, 0.1, 0.25);
+  }
+
+  /**
+   * @throws IllegalArgumentException unless 0 &lt; moderate &le; significant &lt; infinity
+   */
+  static void checkCutOffs(double moderate, double significant) {
+    Require.argument(
+        moderate > 0 && significant >= moderate && Double.isFinite(significant),
+        "PSI cut-offs",
+        "0 < moderate <= significant < infinity",
+        "moderate " + moderate + ", significant " + significant);
   }
 }

@@ -1,5 +1,6 @@
 package org.mlops4j.drift;
 
+import org.mlops4j.api.internal.Require;
 import org.mlops4j.drift.internal.Sorting;
 import org.mlops4j.drift.internal.Stats;
 
@@ -15,11 +16,13 @@ public final class Wasserstein {
   private Wasserstein() {}
 
   /**
+   * @return the distance, at least 0
+   * @throws NullPointerException if a sample is null
    * @throws IllegalArgumentException if a sample is empty or has a non-finite value
    */
   public static double distance(double[] reference, double[] current) {
-    Checks.finite("reference", reference);
-    Checks.finite("current", current);
+    Require.finite(Require.nonEmpty(reference, "reference"), "reference");
+    Require.finite(Require.nonEmpty(current, "current"), "current");
     double[] u = reference.clone();
     double[] v = current.clone();
     Sorting.sort(u);
@@ -30,15 +33,15 @@ public final class Wasserstein {
   /**
    * Distance divided by the reference's standard deviation (ddof = 0).
    *
+   * @return the distance divided by the reference's standard deviation
+   * @throws NullPointerException if a sample is null
    * @throws IllegalArgumentException as {@link #distance}, or if the reference is constant
    */
   public static double normalized(double[] reference, double[] current) {
     double d = distance(reference, current);
     double sd = Stats.std(reference, reference.length);
-    if (!(sd > 0)) {
-      throw new IllegalArgumentException(
-          "reference is constant (standard deviation 0): normalized Wasserstein is undefined");
-    }
+    Require.argument(
+        sd > 0, "the reference's standard deviation", "positive (a non-constant reference)", sd);
     return d / sd;
   }
 }

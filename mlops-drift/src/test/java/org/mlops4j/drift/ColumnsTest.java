@@ -10,7 +10,8 @@ class ColumnsTest {
   @Test
   void builder_keepsOrderTypesAndCopies() {
     double[] age = {1, 2};
-    Columns c = Columns.builder().numeric("age", age).categorical("city", new String[] {"a", null}).build();
+    Columns c =
+        Columns.builder().numeric("age", age).categorical("city", new String[] {"a", null}).build();
     age[0] = 99;
     assertThat(c.names()).containsExactly("age", "city");
     assertThat(c.type("city")).isEqualTo(ColumnType.CATEGORICAL);
@@ -21,16 +22,18 @@ class ColumnsTest {
 
   @Test
   void intAndLongColumns_becomeNumeric() {
-    Columns c = Columns.builder().numeric("a", new int[] {1, 2}).numeric("b", new long[] {3, 4}).build();
+    Columns c =
+        Columns.builder().numeric("a", new int[] {1, 2}).numeric("b", new long[] {3, 4}).build();
     assertThat(c.numeric("a")).containsExactly(1, 2);
     assertThat(c.numeric("b")).containsExactly(3, 4);
   }
 
   @Test
   void lengthMismatch_namesBothColumns() {
-    assertThatThrownBy(() -> Columns.builder().numeric("a", new double[3]).numeric("b", new double[2]))
+    assertThatThrownBy(
+            () -> Columns.builder().numeric("a", new double[3]).numeric("b", new double[2]))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("length mismatch: column 'b' has 2 values but column 'a' has 3");
+        .hasMessage("column 'b' must have 3 elements (as column 'a'), but had 2");
   }
 
   @Test
@@ -38,13 +41,14 @@ class ColumnsTest {
     Columns c = Columns.builder().numeric("a", new double[1]).build();
     assertThatThrownBy(() -> c.numeric("b"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown column 'b'; columns: [a]");
+        .hasMessage("column must be one of [a], but was 'b'");
   }
 
   @Test
   void duplicateColumn_isRejected() {
-    assertThatThrownBy(() -> Columns.builder().numeric("a", new double[1]).categorical("a", new String[1]))
+    assertThatThrownBy(
+            () -> Columns.builder().numeric("a", new double[1]).categorical("a", new String[1]))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("duplicate column 'a'");
+        .hasMessage("column name must be unique, but was 'a' twice");
   }
 }

@@ -15,7 +15,7 @@ class CramerVonMisesTest {
   void cramerVonMisesAsymptotic_matchesScipy() {
     double[] u = Samples.sample(24, 300, 0.0, 1.0);
     double[] v = Samples.sample(25, 400, 0.2, 1.5);
-    TestResult r = CramerVonMises.test(u, v);
+    TwoSampleResult r = CramerVonMises.test(u, v);
     assertThat(r.statistic()).isCloseTo(1.3516440476190468, within(1e-11));
     assertThat(r.pValue()).isCloseTo(0.00037579275388632816, within(0.000375 * 1e-6));
   }
@@ -24,7 +24,7 @@ class CramerVonMisesTest {
   void cramerVonMisesExactForSmallSamples_matchesScipy() {
     double[] x = Samples.sample(26, 7, 0.0, 1.0);
     double[] y = Samples.sample(27, 9, 0.8, 1.0);
-    TestResult r = CramerVonMises.test(x, y);
+    TwoSampleResult r = CramerVonMises.test(x, y);
     assertThat(r.statistic()).isCloseTo(1.027281746031746, within(1e-12));
     assertThat(r.pValue()).isCloseTo(0.0012237762237762239, within(1e-15));
   }
@@ -33,7 +33,7 @@ class CramerVonMisesTest {
   void cramerVonMisesWithTies_usesAverageRanksAsScipy() {
     double[] x = Samples.rounded(Samples.sample(28, 300, 0.0, 1.0));
     double[] y = Samples.rounded(Samples.sample(29, 250, 0.1, 1.0));
-    TestResult r = CramerVonMises.test(x, y);
+    TwoSampleResult r = CramerVonMises.test(x, y);
     assertThat(r.statistic()).isCloseTo(0.07078848484849232, within(1e-10));
     assertThat(r.pValue()).isCloseTo(0.7491398665141547, within(0.749 * 1e-6));
   }

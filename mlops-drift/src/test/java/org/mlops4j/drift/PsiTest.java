@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.mlops4j.api.Binning;
 
 /**
- * Expected: NumPy 2.4.6 on the same numbers ({@link Samples}): {@code edges =
- * np.quantile(ref, [k/10 for k in 1..9])}, {@code np.bincount(np.searchsorted(edges, x,
- * side='left'))}, shares with {@code np.where(s == 0, eps, s)}, {@code sum((c - r) * log(c / r))}
- * (script: benchmarks/python/drift_reference.py).
+ * Expected: NumPy 2.4.6 on the same numbers ({@link Samples}): {@code edges = np.quantile(ref,
+ * [k/10 for k in 1..9])}, {@code np.bincount(np.searchsorted(edges, x, side='left'))}, shares with
+ * {@code np.where(s == 0, eps, s)}, {@code sum((c - r) * log(c / r))} (script:
+ * benchmarks/python/drift_reference.py).
  */
 class PsiTest {
   private final double[] ref = Samples.sample(21, 5000, 0.0, 1.0);
@@ -26,9 +27,17 @@ class PsiTest {
   @Test
   void quantileEdges_areNumpyLinearQuantiles() {
     double[] e = Psi.edges(ref, 10, Binning.QUANTILE);
-    assertThat(e).containsExactly(-0.7509940301301434, -0.49480284669219976, -0.3163418103466852,
-        -0.160220338577854, -0.007143122393565515, 0.14050814129734893, 0.30359515088222655,
-        0.48187913738298804, 0.7112342327066172);
+    assertThat(e)
+        .containsExactly(
+            -0.7509940301301434,
+            -0.49480284669219976,
+            -0.3163418103466852,
+            -0.160220338577854,
+            -0.007143122393565515,
+            0.14050814129734893,
+            0.30359515088222655,
+            0.48187913738298804,
+            0.7112342327066172);
   }
 
   @Test
@@ -76,20 +85,20 @@ class PsiTest {
   void fewerThanTwoBins_isRejected() {
     assertThatThrownBy(() -> Psi.numeric(ref, cur, 1, Binning.QUANTILE, 1e-4))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("bins must be at least 2 but was 1");
+        .hasMessage("bins must be at least 2, but was 1");
   }
 
   @Test
   void countLengthMismatch_isRejected() {
     assertThatThrownBy(() -> Psi.fromCounts(new long[] {1, 2}, new long[] {1, 2, 3}, 1e-4))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("length mismatch: reference has 2 bins but current has 3");
+        .hasMessage("current must have 2 elements (as reference), but had 3");
   }
 
   @Test
   void badEpsilon_isRejected() {
     assertThatThrownBy(() -> Psi.numeric(ref, cur, 10, Binning.QUANTILE, 0))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("epsilon must be in (0, 1) but was 0.0");
+        .hasMessage("epsilon must be in (0, 1), but was 0.0");
   }
 }

@@ -14,15 +14,16 @@ class TwoProportionZTest {
 
   @Test
   void twoProportionZ_matchesPooledFormulaByHand() {
-    // by hand: p = 115/620, z = (45/300 - 70/320)/sqrt(p(1-p)(1/300+1/320)); 2*scipy.stats.norm.sf(|z|)
-    TestResult r = TwoProportionZ.test(45, 300, 70, 320);
+    // by hand: p = 115/620, z = (45/300 - 70/320)/sqrt(p(1-p)(1/300+1/320));
+    // 2*scipy.stats.norm.sf(|z|)
+    TwoSampleResult r = TwoProportionZ.test(45, 300, 70, 320);
     assertThat(r.statistic()).isCloseTo(-2.2009468474722858, within(1e-12));
     assertThat(r.pValue()).isCloseTo(0.027739786899439196, within(0.0277 * 1e-9));
   }
 
   @Test
   void twoProportionZ_withEqualDegenerateRates_isNoEvidence() {
-    TestResult r = TwoProportionZ.test(0, 10, 0, 20);
+    TwoSampleResult r = TwoProportionZ.test(0, 10, 0, 20);
     assertThat(r.statistic()).isZero();
     assertThat(r.pValue()).isEqualTo(1.0);
   }
@@ -31,6 +32,6 @@ class TwoProportionZTest {
   void zTestRejectsCountsOutsideTheSample() {
     assertThatThrownBy(() -> TwoProportionZ.test(11, 10, 1, 10))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("successes1 must be in [0, 10] but was 11");
+        .hasMessage("successes1 must be in [0, 10], but was 11");
   }
 }

@@ -25,14 +25,17 @@ class WassersteinTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> Wasserstein.normalized(new double[] {1, 1}, new double[] {1, 2}))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("reference is constant (standard deviation 0): normalized Wasserstein is undefined");
+        .hasMessage(
+            "the reference's standard deviation must be positive (a non-constant reference),"
+                + " but was 0.0");
   }
 
   @Test
   void infiniteValue_isRejectedWithItsIndex() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> Wasserstein.distance(new double[] {1, Double.POSITIVE_INFINITY}, new double[] {1}))
+            () ->
+                Wasserstein.distance(new double[] {1, Double.POSITIVE_INFINITY}, new double[] {1}))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("reference contains Infinity at index 1");
+        .hasMessage("reference[1] must be finite, but was Infinity");
   }
 }

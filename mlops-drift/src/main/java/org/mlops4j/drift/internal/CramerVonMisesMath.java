@@ -7,14 +7,16 @@ import org.apache.commons.numbers.gamma.LogGamma;
 /**
  * Two-sample Cramér–von Mises test (Anderson 1962) with SciPy's conventions: statistic T from
  * average ranks; exact p-value (lattice paths, Xiao, Gordon &amp; Yakovlev 2006) when both samples
- * have at most 20 values, else the asymptotic p-value of the normalised statistic from the
- * limiting one-sample distribution (Csörgő &amp; Faraway 1996, eq. 1.2).
+ * have at most 20 values, else the asymptotic p-value of the normalised statistic from the limiting
+ * one-sample distribution (Csörgő &amp; Faraway 1996, eq. 1.2).
  */
 public final class CramerVonMisesMath {
 
   private CramerVonMisesMath() {}
 
-  /** @return {T, p, U} for two sorted samples */
+  /**
+   * @return {T, p, U} for two sorted samples
+   */
   public static double[] test(double[] x, double[] y) {
     int nx = x.length;
     int ny = y.length;
@@ -78,8 +80,9 @@ public final class CramerVonMisesMath {
   static double cdfInf(double x) {
     double tot = 0;
     for (int k = 0; ; k++) {
-      double u = Math.exp(LogGamma.value(k + 0.5) - LogGamma.value(k + 1.0))
-          / (Math.pow(Math.PI, 1.5) * Math.sqrt(x));
+      double u =
+          Math.exp(LogGamma.value(k + 0.5) - LogGamma.value(k + 1.0))
+              / (Math.pow(Math.PI, 1.5) * Math.sqrt(x));
       double y = 4 * k + 1;
       double q = y * y / (16 * x);
       double z = u * Math.sqrt(y) * expTimesBesselK14(q);
@@ -107,13 +110,13 @@ public final class CramerVonMisesMath {
 
   /** Exact P(U >= u) over all interleavings of nx and ny values. */
   static double exactP(double s, int m, int n) {
-    long g = KsDistribution.gcd(m, n);
+    long g = KolmogorovSmirnovDistribution.gcd(m, n);
     long lcm = m / g * n;
     long a = lcm / m;
     long b = lcm / n;
     long mn = (long) m * n;
-    double zeta = Math.floor(
-        (double) lcm * lcm * (m + n) * (6 * s - mn * (4.0 * mn - 1)) / (6.0 * mn * mn));
+    double zeta =
+        Math.floor((double) lcm * lcm * (m + n) * (6 * s - mn * (4.0 * mn - 1)) / (6.0 * mn * mn));
     // prev.get(v): map accumulated value -> path count at (v, u-1)
     java.util.List<Map<Long, Long>> prev = new java.util.ArrayList<>();
     for (int u = 0; u <= n; u++) {

@@ -184,7 +184,9 @@ public final class Stats {
     return new double[] {stat, p, dof};
   }
 
-  /** Pooled two-proportion z statistic and two-sided p-value; {0, 1} when the pooled rate is 0 or 1. */
+  /**
+   * Pooled two-proportion z statistic and two-sided p-value; {0, 1} when the pooled rate is 0 or 1.
+   */
   public static double[] twoProportionZ(long x1, long n1, long x2, long n2) {
     double pooled = (double) (x1 + x2) / (n1 + n2);
     if (pooled <= 0 || pooled >= 1) {
@@ -250,5 +252,16 @@ public final class Stats {
    */
   public static boolean twoCores() {
     return Runtime.getRuntime().availableProcessors() > 1;
+  }
+
+  /**
+   * @return the counts as doubles
+   */
+  public static double[] toDouble(long[] a) {
+    double[] d = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      d[i] = a[i];
+    }
+    return d;
   }
 }

@@ -1,5 +1,7 @@
 package org.mlops4j.drift.stream;
 
+import org.mlops4j.api.internal.Require;
+
 /** Counters and state shared by the detectors; subclasses implement {@link #step(double)}. */
 abstract class AbstractDetector implements ConceptDriftDetector {
 
@@ -10,9 +12,7 @@ abstract class AbstractDetector implements ConceptDriftDetector {
 
   @Override
   public final DriftState update(double value) {
-    if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException("value must be finite, but was " + value);
-    }
+    Require.finite(value, "value");
     DriftState s = step(value);
     updates++;
     if (s != DriftState.STABLE) {
@@ -61,38 +61,12 @@ abstract class AbstractDetector implements ConceptDriftDetector {
     return warnings;
   }
 
-  static double requireOpenUnit(String name, double v) {
-    if (!(v > 0 && v < 1)) {
-      throw new IllegalArgumentException(name + " must be in (0, 1), but was " + v);
-    }
-    return v;
-  }
-
-  static double requirePositive(String name, double v) {
-    if (!(v > 0) || Double.isInfinite(v)) {
-      throw new IllegalArgumentException(name + " must be positive and finite, but was " + v);
-    }
-    return v;
-  }
-
-  static double requireNonNegative(String name, double v) {
-    if (!(v >= 0) || Double.isInfinite(v)) {
-      throw new IllegalArgumentException(name + " must be non-negative and finite, but was " + v);
-    }
-    return v;
-  }
-
   static int requireAtLeast(String name, int v, int min) {
-    if (v < min) {
-      throw new IllegalArgumentException(name + " must be at least " + min + ", but was " + v);
-    }
+    Require.argument(v >= min, name, "at least " + min, v);
     return v;
   }
 
   static void requireBinary(double value) {
-    if (value != 0.0 && value != 1.0) {
-      throw new IllegalArgumentException(
-          "value must be an error indicator 0 or 1, but was " + value);
-    }
+    Require.argument(value == 0.0 || value == 1.0, "value", "an error indicator 0 or 1", value);
   }
 }

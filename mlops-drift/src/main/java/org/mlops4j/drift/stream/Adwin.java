@@ -1,5 +1,7 @@
 package org.mlops4j.drift.stream;
 
+import org.mlops4j.api.internal.Require;
+
 /**
  * ADWIN, ADaptive WINdowing (Bifet &amp; Gavaldà, "Learning from Time-Changing Data with Adaptive
  * Windowing", SIAM SDM 2007), in its ADWIN2 form: the window is summarised by an exponential
@@ -7,31 +9,32 @@ package org.mlops4j.drift.stream;
  *
  * <p><b>Algorithm.</b> Each value enters a new bucket of size 1. A row holds buckets of size 2^i;
  * when a row holds M + 1 buckets, its two oldest are merged into one bucket of the next row (sums
- * add; the sums of squared deviations combine with the parallel-variance formula
- * {@code V = V1 + V2 + n1 n2 (mu1 - mu2)^2 / (n1 + n2)}). Every {@code clock} updates, once the
- * window holds more than {@code gracePeriod} values, every bucket boundary splits the window into
- * an older part W0 (n0 values, mean mu0) and a newer part W1 (n1, mu1). With n the window width,
- * sigma^2 the variance of the window, {@code dd = ln(2 ln(n) / delta)} and {@code m = 1/(n0 - c +
- * 1) + 1/(n1 - c + 1)} (c = {@code minSubWindowLength}), the cut condition is
+ * add; the sums of squared deviations combine with the parallel-variance formula {@code V = V1 + V2
+ * + n1 n2 (mu1 - mu2)^2 / (n1 + n2)}). Every {@code clock} updates, once the window holds more than
+ * {@code gracePeriod} values, every bucket boundary splits the window into an older part W0 (n0
+ * values, mean mu0) and a newer part W1 (n1, mu1). With n the window width, sigma^2 the variance of
+ * the window, {@code dd = ln(2 ln(n) / delta)} and {@code m = 1/(n0 - c + 1) + 1/(n1 - c + 1)} (c =
+ * {@code minSubWindowLength}), the cut condition is
  *
  * <pre>   |mu0 - mu1| &gt; sqrt(2 m sigma^2 dd) + (2/3) dd m</pre>
  *
  * (the Bernstein-type bound of the paper's Theorem 3, in the form MOA and river use). If it holds
  * for a boundary with n0, n1 &gt; c + 1, the oldest bucket is dropped and the check starts again;
- * the update reports {@link DriftState#DRIFT} if at least one bucket was dropped, whichever way
- * the mean moved (as MOA's {@code ADWIN.setInput} and river; MOA's {@code ADWINChangeDetector}
- * wrapper flags only increases). ADWIN never reports {@link DriftState#WARNING}. The values dropped are always the oldest, so the window is
- * at every moment exactly the last {@link #width()} values, and {@link #mean()} and {@link
- * #variance()} are their exact mean and population variance (up to rounding).
+ * the update reports {@link DriftState#DRIFT} if at least one bucket was dropped, whichever way the
+ * mean moved (as MOA's {@code ADWIN.setInput} and river; MOA's {@code ADWINChangeDetector} wrapper
+ * flags only increases). ADWIN never reports {@link DriftState#WARNING}. The values dropped are
+ * always the oldest, so the window is at every moment exactly the last {@link #width()} values, and
+ * {@link #mean()} and {@link #variance()} are their exact mean and population variance (up to
+ * rounding).
  *
  * <p><b>Parameters and defaults</b> (those of MOA's {@code ADWINChangeDetector} and river's {@code
  * ADWIN}): {@code delta} = 0.002 (confidence; the paper bounds the probability of a false cut by
  * delta), {@code clock} = 32, {@code maxBuckets} M = 5, {@code minSubWindowLength} = 5, {@code
  * gracePeriod} = 10.
  *
- * <p><b>Implementation.</b> Buckets live in flat primitive arrays: 64 rows, each a ring of 2^k
- * &ge; M + 1 slots, so merging and dropping buckets move no data; the cut test uses neither a
- * division nor a square root per boundary. An update allocates nothing. Not thread-safe.
+ * <p><b>Implementation.</b> Buckets live in flat primitive arrays: 64 rows, each a ring of 2^k &ge;
+ * M + 1 slots, so merging and dropping buckets move no data; the cut test uses neither a division
+ * nor a square root per boundary. An update allocates nothing. Not thread-safe.
  *
  * <pre>{@code
  * Adwin adwin = Adwin.builder().delta(0.01).build();
@@ -44,12 +47,16 @@ public final class Adwin extends AbstractDetector {
 
   /** Default confidence delta, 0.002. */
   public static final double DEFAULT_DELTA = 0.002;
+
   /** Default clock: check for cuts every 32 updates. */
   public static final int DEFAULT_CLOCK = 32;
+
   /** Default number M of buckets per row, 5. */
   public static final int DEFAULT_MAX_BUCKETS = 5;
+
   /** Default minimum length of each sub-window at a cut, 5. */
   public static final int DEFAULT_MIN_SUB_WINDOW_LENGTH = 5;
+
   /** Default number of values the window must exceed before it is checked, 10. */
   public static final int DEFAULT_GRACE_PERIOD = 10;
 
@@ -90,12 +97,16 @@ public final class Adwin extends AbstractDetector {
     this.untilCheck = clock;
   }
 
-  /** @return an ADWIN with delta 0.002, clock 32, M = 5, sub-window 5, grace period 10 */
-  public static Adwin withDefaults() {
+  /**
+   * @return an ADWIN with delta 0.002, clock 32, M = 5, sub-window 5, grace period 10
+   */
+  public static Adwin defaults() {
     return builder().build();
   }
 
-  /** @return a builder holding the defaults */
+  /**
+   * @return a builder holding the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -249,27 +260,37 @@ public final class Adwin extends AbstractDetector {
     untilCheck = clock;
   }
 
-  /** @return the number of values in the window (the last {@code width()} values fed) */
+  /**
+   * @return the number of values in the window (the last {@code width()} values fed)
+   */
   public long width() {
     return width;
   }
 
-  /** @return the mean of the window; 0.0 when the window is empty (as MOA's estimation) */
+  /**
+   * @return the mean of the window; 0.0 when the window is empty (as MOA's estimation)
+   */
   public double mean() {
     return width == 0 ? 0.0 : total / width;
   }
 
-  /** @return the sum of the values in the window */
+  /**
+   * @return the sum of the values in the window
+   */
   public double total() {
     return total;
   }
 
-  /** @return the population variance of the window; 0.0 when empty */
+  /**
+   * @return the population variance of the window; 0.0 when empty
+   */
   public double variance() {
     return width == 0 ? 0.0 : Math.max(0.0, sqDev / width);
   }
 
-  /** @return the number of buckets summarising the window */
+  /**
+   * @return the number of buckets summarising the window
+   */
   public int bucketCount() {
     int b = 0;
     for (int r = 0; r < rows; r++) {
@@ -283,17 +304,23 @@ public final class Adwin extends AbstractDetector {
     return counts[r];
   }
 
-  /** @return the number of bucket rows in use */
+  /**
+   * @return the number of bucket rows in use
+   */
   int rows() {
     return rows;
   }
 
-  /** @return the confidence delta */
+  /**
+   * @return the confidence delta
+   */
   public double delta() {
     return delta;
   }
 
-  /** @return the clock (updates between checks) */
+  /**
+   * @return the clock (updates between checks)
+   */
   public int clock() {
     return clock;
   }
@@ -311,8 +338,21 @@ public final class Adwin extends AbstractDetector {
 
   @Override
   public String toString() {
-    return "Adwin[delta=" + delta + ", clock=" + clock + ", width=" + width + ", mean=" + mean()
-        + ", state=" + state() + ", updates=" + updates() + ", drifts=" + drifts() + "]";
+    return "Adwin[delta="
+        + delta
+        + ", clock="
+        + clock
+        + ", width="
+        + width
+        + ", mean="
+        + mean()
+        + ", state="
+        + state()
+        + ", updates="
+        + updates()
+        + ", drifts="
+        + drifts()
+        + "]";
   }
 
   /**
@@ -335,7 +375,7 @@ public final class Adwin extends AbstractDetector {
      * @throws IllegalArgumentException if delta is not in (0, 1)
      */
     public Builder delta(double delta) {
-      this.delta = requireOpenUnit("delta", delta);
+      this.delta = Require.openUnit(delta, "delta");
       return this;
     }
 
@@ -355,10 +395,8 @@ public final class Adwin extends AbstractDetector {
      * @throws IllegalArgumentException if maxBuckets is outside [2, 1024]
      */
     public Builder maxBuckets(int maxBuckets) {
-      if (maxBuckets < 2 || maxBuckets > 1024) {
-        throw new IllegalArgumentException(
-            "maxBuckets must be in [2, 1024], but was " + maxBuckets);
-      }
+      Require.argument(
+          maxBuckets >= 2 && maxBuckets <= 1024, "maxBuckets", "in [2, 1024]", maxBuckets);
       this.maxBuckets = maxBuckets;
       return this;
     }
@@ -383,7 +421,9 @@ public final class Adwin extends AbstractDetector {
       return this;
     }
 
-    /** @return a new detector */
+    /**
+     * @return a new detector
+     */
     public Adwin build() {
       return new Adwin(this);
     }

@@ -9,6 +9,8 @@ package org.mlops4j.drift.stream;
 @FunctionalInterface
 public interface AlertListener {
 
-  /** @param alert the alert (immutable) */
+  /**
+   * @param alert the alert (immutable)
+   */
   void onAlert(DriftAlert alert);
 }

@@ -1,12 +1,12 @@
 package org.mlops4j.drift.stream;
 
 /**
- * A sequential change detector fed one value at a time: usually the error indicator of a model
- * (1 when the prediction was wrong, 0 when it was right), or any real-valued statistic for
- * {@link Adwin} and {@link PageHinkley}.
+ * A sequential change detector fed one value at a time: usually the error indicator of a model (1
+ * when the prediction was wrong, 0 when it was right), or any real-valued statistic for {@link
+ * Adwin} and {@link PageHinkley}.
  *
  * <pre>{@code
- * ConceptDriftDetector ddm = Ddm.withDefaults();
+ * ConceptDriftDetector ddm = Ddm.defaults();
  * for (boolean wrong : errors) {
  *   if (ddm.update(wrong ? 1 : 0) == DriftState.DRIFT) {
  *     retrain();
@@ -33,21 +33,31 @@ public interface ConceptDriftDetector {
    */
   DriftState update(double value);
 
-  /** @return the state returned by the last {@link #update(double)}, STABLE before any update */
+  /**
+   * @return the state returned by the last {@link #update(double)}, STABLE before any update
+   */
   DriftState state();
 
   /** Forgets everything: statistics and counters, as a new instance. */
   void reset();
 
-  /** @return the number of values fed since creation or the last {@link #reset()} */
+  /**
+   * @return the number of values fed since creation or the last {@link #reset()}
+   */
   long updates();
 
-  /** @return the number of updates that returned {@link DriftState#DRIFT} */
+  /**
+   * @return the number of updates that returned {@link DriftState#DRIFT}
+   */
   long drifts();
 
-  /** @return the number of updates that returned {@link DriftState#WARNING} */
+  /**
+   * @return the number of updates that returned {@link DriftState#WARNING}
+   */
   long warnings();
 
-  /** @return a new detector with the same parameters and no history */
+  /**
+   * @return a new detector with the same parameters and no history
+   */
   ConceptDriftDetector freshCopy();
 }

@@ -1,5 +1,7 @@
 package org.mlops4j.drift.stream;
 
+import org.mlops4j.api.internal.Require;
+
 /**
  * DDM, the Drift Detection Method of Gama, Medas, Castillo &amp; Rodrigues ("Learning with Drift
  * Detection", SBIA 2004, LNCS 3171), on a stream of error indicators (1 = the model was wrong).
@@ -18,8 +20,8 @@ package org.mlops4j.drift.stream;
  *
  * <p><b>Defaults</b> (the paper's, and MOA's/river's): {@code warningLevel} = 2.0, {@code
  * driftLevel} = 3.0, {@code minInstances} = 30. As in those implementations, a stream that has no
- * error during its first {@code minInstances} values gets {@code s_min = 0}, so its first error is a
- * drift.
+ * error during its first {@code minInstances} values gets {@code s_min = 0}, so its first error is
+ * a drift.
  *
  * @since 0.1.0
  */
@@ -27,8 +29,10 @@ public final class Ddm extends AbstractDetector {
 
   /** Default warning level, 2.0 standard deviations. */
   public static final double DEFAULT_WARNING_LEVEL = 2.0;
+
   /** Default drift level, 3.0 standard deviations. */
   public static final double DEFAULT_DRIFT_LEVEL = 3.0;
+
   /** Default number of values before any test, 30. */
   public static final int DEFAULT_MIN_INSTANCES = 30;
 
@@ -50,12 +54,16 @@ public final class Ddm extends AbstractDetector {
     clearStatistics();
   }
 
-  /** @return a DDM with warning level 2, drift level 3, at least 30 values */
-  public static Ddm withDefaults() {
+  /**
+   * @return a DDM with warning level 2, drift level 3, at least 30 values
+   */
+  public static Ddm defaults() {
     return builder().build();
   }
 
-  /** @return a builder holding the defaults */
+  /**
+   * @return a builder holding the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -96,27 +104,37 @@ public final class Ddm extends AbstractDetector {
     sMin = Double.MAX_VALUE;
   }
 
-  /** @return the error rate p_i of the values seen since the last drift (0 before any) */
+  /**
+   * @return the error rate p_i of the values seen since the last drift (0 before any)
+   */
   public double errorRate() {
     return p;
   }
 
-  /** @return s_i = sqrt(p_i (1 - p_i) / i) since the last drift (0 before any) */
+  /**
+   * @return s_i = sqrt(p_i (1 - p_i) / i) since the last drift (0 before any)
+   */
   public double standardDeviation() {
     return s;
   }
 
-  /** @return the number of values seen since the last drift */
+  /**
+   * @return the number of values seen since the last drift
+   */
   public long instancesSinceDrift() {
     return n;
   }
 
-  /** @return p_min, or NaN while fewer than minInstances values were seen since the last drift */
+  /**
+   * @return p_min, or NaN while fewer than minInstances values were seen since the last drift
+   */
   public double minimumErrorRate() {
     return pMin == Double.MAX_VALUE ? Double.NaN : pMin;
   }
 
-  /** @return s_min, or NaN while fewer than minInstances values were seen since the last drift */
+  /**
+   * @return s_min, or NaN while fewer than minInstances values were seen since the last drift
+   */
   public double minimumStandardDeviation() {
     return sMin == Double.MAX_VALUE ? Double.NaN : sMin;
   }
@@ -132,9 +150,23 @@ public final class Ddm extends AbstractDetector {
 
   @Override
   public String toString() {
-    return "Ddm[warningLevel=" + warningLevel + ", driftLevel=" + driftLevel + ", minInstances="
-        + minInstances + ", p=" + p + ", s=" + s + ", state=" + state() + ", updates=" + updates()
-        + ", drifts=" + drifts() + "]";
+    return "Ddm[warningLevel="
+        + warningLevel
+        + ", driftLevel="
+        + driftLevel
+        + ", minInstances="
+        + minInstances
+        + ", p="
+        + p
+        + ", s="
+        + s
+        + ", state="
+        + state()
+        + ", updates="
+        + updates()
+        + ", drifts="
+        + drifts()
+        + "]";
   }
 
   /**
@@ -155,7 +187,7 @@ public final class Ddm extends AbstractDetector {
      * @throws IllegalArgumentException if not positive and finite
      */
     public Builder warningLevel(double warningLevel) {
-      this.warningLevel = requirePositive("warningLevel", warningLevel);
+      this.warningLevel = Require.positive(warningLevel, "warningLevel");
       return this;
     }
 
@@ -165,7 +197,7 @@ public final class Ddm extends AbstractDetector {
      * @throws IllegalArgumentException if not positive and finite
      */
     public Builder driftLevel(double driftLevel) {
-      this.driftLevel = requirePositive("driftLevel", driftLevel);
+      this.driftLevel = Require.positive(driftLevel, "driftLevel");
       return this;
     }
 
@@ -184,10 +216,13 @@ public final class Ddm extends AbstractDetector {
      * @throws IllegalStateException if driftLevel &lt; warningLevel
      */
     public Ddm build() {
-      if (driftLevel < warningLevel) {
-        throw new IllegalStateException("driftLevel (" + driftLevel
-            + ") must not be lower than warningLevel (" + warningLevel + ")");
-      }
+      Require.state(
+          driftLevel >= warningLevel,
+          "driftLevel ("
+              + driftLevel
+              + ") must not be lower than warningLevel ("
+              + warningLevel
+              + ")");
       return new Ddm(this);
     }
   }

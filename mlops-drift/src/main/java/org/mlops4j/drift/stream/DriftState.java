@@ -5,8 +5,8 @@ package org.mlops4j.drift.stream;
  *
  * <ul>
  *   <li>{@link #STABLE}: no evidence of change;
- *   <li>{@link #WARNING}: the monitored statistic crossed the warning level (DDM, EDDM, HDDM_A);
- *       a learner would start buffering examples for a possible new model;
+ *   <li>{@link #WARNING}: the monitored statistic crossed the warning level (DDM, EDDM, HDDM_A); a
+ *       learner would start buffering examples for a possible new model;
  *   <li>{@link #DRIFT}: a change was detected at this update.
  * </ul>
  *

@@ -1,5 +1,7 @@
 package org.mlops4j.drift.stream;
 
+import org.mlops4j.api.internal.Require;
+
 /**
  * EDDM, the Early Drift Detection Method of Baena-García, del Campo-Ávila, Fidalgo, Bifet, Gavaldà
  * &amp; Morales-Bueno ("Early Drift Detection Method", 4th ECML PKDD International Workshop on
@@ -31,8 +33,10 @@ public final class Eddm extends AbstractDetector {
 
   /** Default warning threshold alpha, 0.95. */
   public static final double DEFAULT_ALPHA = 0.95;
+
   /** Default drift threshold beta, 0.90. */
   public static final double DEFAULT_BETA = 0.90;
+
   /** Default number of errors before any test, 30. */
   public static final int DEFAULT_MIN_ERRORS = 30;
 
@@ -54,12 +58,16 @@ public final class Eddm extends AbstractDetector {
     this.minErrors = b.minErrors;
   }
 
-  /** @return an EDDM with alpha 0.95, beta 0.90, at least 30 errors */
-  public static Eddm withDefaults() {
+  /**
+   * @return an EDDM with alpha 0.95, beta 0.90, at least 30 errors
+   */
+  public static Eddm defaults() {
     return builder().build();
   }
 
-  /** @return a builder holding the defaults */
+  /**
+   * @return a builder holding the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -104,17 +112,23 @@ public final class Eddm extends AbstractDetector {
     between = DriftState.STABLE;
   }
 
-  /** @return the mean distance p' between errors since the last drift (0 before any error) */
+  /**
+   * @return the mean distance p' between errors since the last drift (0 before any error)
+   */
   public double meanDistance() {
     return mean;
   }
 
-  /** @return the population standard deviation s' of the distances since the last drift */
+  /**
+   * @return the population standard deviation s' of the distances since the last drift
+   */
   public double distanceStandardDeviation() {
     return errors == 0 ? 0.0 : Math.sqrt(m2 / errors);
   }
 
-  /** @return the number of errors since the last drift */
+  /**
+   * @return the number of errors since the last drift
+   */
   public long errorsSinceDrift() {
     return errors;
   }
@@ -126,9 +140,21 @@ public final class Eddm extends AbstractDetector {
 
   @Override
   public String toString() {
-    return "Eddm[alpha=" + alpha + ", beta=" + beta + ", minErrors=" + minErrors
-        + ", meanDistance=" + mean + ", state=" + state() + ", updates=" + updates() + ", drifts="
-        + drifts() + "]";
+    return "Eddm[alpha="
+        + alpha
+        + ", beta="
+        + beta
+        + ", minErrors="
+        + minErrors
+        + ", meanDistance="
+        + mean
+        + ", state="
+        + state()
+        + ", updates="
+        + updates()
+        + ", drifts="
+        + drifts()
+        + "]";
   }
 
   /**
@@ -149,7 +175,7 @@ public final class Eddm extends AbstractDetector {
      * @throws IllegalArgumentException if not in (0, 1)
      */
     public Builder alpha(double alpha) {
-      this.alpha = requireOpenUnit("alpha", alpha);
+      this.alpha = Require.openUnit(alpha, "alpha");
       return this;
     }
 
@@ -159,7 +185,7 @@ public final class Eddm extends AbstractDetector {
      * @throws IllegalArgumentException if not in (0, 1)
      */
     public Builder beta(double beta) {
-      this.beta = requireOpenUnit("beta", beta);
+      this.beta = Require.openUnit(beta, "beta");
       return this;
     }
 
@@ -178,10 +204,8 @@ public final class Eddm extends AbstractDetector {
      * @throws IllegalStateException if beta &gt; alpha
      */
     public Eddm build() {
-      if (beta > alpha) {
-        throw new IllegalStateException(
-            "beta (" + beta + ") must not be greater than alpha (" + alpha + ")");
-      }
+      Require.state(
+          beta <= alpha, "beta (" + beta + ") must not be greater than alpha (" + alpha + ")");
       return new Eddm(this);
     }
   }

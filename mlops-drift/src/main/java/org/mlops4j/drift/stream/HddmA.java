@@ -1,5 +1,7 @@
 package org.mlops4j.drift.stream;
 
+import org.mlops4j.api.internal.Require;
+
 /**
  * HDDM_A, the Hoeffding-based drift detection method with the average test (A-test) of
  * Frías-Blanco, del Campo-Ávila, Ramos-Jiménez, Morales-Bueno, Ortiz-Díaz &amp; Caballero-Mota
@@ -30,6 +32,7 @@ public final class HddmA extends AbstractDetector {
 
   /** Default drift confidence, 0.001. */
   public static final double DEFAULT_DRIFT_CONFIDENCE = 0.001;
+
   /** Default warning confidence, 0.005. */
   public static final double DEFAULT_WARNING_CONFIDENCE = 0.005;
 
@@ -56,21 +59,23 @@ public final class HddmA extends AbstractDetector {
     this.lnTwoOverWarning = Math.log(2.0 / warningConfidence);
   }
 
-  /** @return an HDDM_A with drift confidence 0.001, warning confidence 0.005, one-sided */
-  public static HddmA withDefaults() {
+  /**
+   * @return an HDDM_A with drift confidence 0.001, warning confidence 0.005, one-sided
+   */
+  public static HddmA defaults() {
     return builder().build();
   }
 
-  /** @return a builder holding the defaults */
+  /**
+   * @return a builder holding the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
 
   @Override
   DriftState step(double value) {
-    if (value < 0.0 || value > 1.0) {
-      throw new IllegalArgumentException("value must be in [0, 1], but was " + value);
-    }
+    Require.closedUnit(value, "value");
     n++;
     c += value;
     if (nMin == 0) {
@@ -117,12 +122,16 @@ public final class HddmA extends AbstractDetector {
     cMax = 0;
   }
 
-  /** @return the mean of the values since the last drift (0 before any) */
+  /**
+   * @return the mean of the values since the last drift (0 before any)
+   */
   public double mean() {
     return n == 0 ? 0.0 : c / n;
   }
 
-  /** @return the length n_min of the prefix with the lowest upper bound (0 before any value) */
+  /**
+   * @return the length n_min of the prefix with the lowest upper bound (0 before any value)
+   */
   public long cutPoint() {
     return nMin;
   }
@@ -138,9 +147,21 @@ public final class HddmA extends AbstractDetector {
 
   @Override
   public String toString() {
-    return "HddmA[driftConfidence=" + driftConfidence + ", warningConfidence=" + warningConfidence
-        + ", twoSided=" + twoSided + ", mean=" + mean() + ", state=" + state() + ", updates="
-        + updates() + ", drifts=" + drifts() + "]";
+    return "HddmA[driftConfidence="
+        + driftConfidence
+        + ", warningConfidence="
+        + warningConfidence
+        + ", twoSided="
+        + twoSided
+        + ", mean="
+        + mean()
+        + ", state="
+        + state()
+        + ", updates="
+        + updates()
+        + ", drifts="
+        + drifts()
+        + "]";
   }
 
   /**
@@ -161,7 +182,7 @@ public final class HddmA extends AbstractDetector {
      * @throws IllegalArgumentException if not in (0, 1)
      */
     public Builder driftConfidence(double driftConfidence) {
-      this.driftConfidence = requireOpenUnit("driftConfidence", driftConfidence);
+      this.driftConfidence = Require.openUnit(driftConfidence, "driftConfidence");
       return this;
     }
 
@@ -171,7 +192,7 @@ public final class HddmA extends AbstractDetector {
      * @throws IllegalArgumentException if not in (0, 1)
      */
     public Builder warningConfidence(double warningConfidence) {
-      this.warningConfidence = requireOpenUnit("warningConfidence", warningConfidence);
+      this.warningConfidence = Require.openUnit(warningConfidence, "warningConfidence");
       return this;
     }
 
@@ -189,10 +210,13 @@ public final class HddmA extends AbstractDetector {
      * @throws IllegalStateException if warningConfidence &lt; driftConfidence
      */
     public HddmA build() {
-      if (warningConfidence < driftConfidence) {
-        throw new IllegalStateException("warningConfidence (" + warningConfidence
-            + ") must not be lower than driftConfidence (" + driftConfidence + ")");
-      }
+      Require.state(
+          warningConfidence >= driftConfidence,
+          "warningConfidence ("
+              + warningConfidence
+              + ") must not be lower than driftConfidence ("
+              + driftConfidence
+              + ")");
       return new HddmA(this);
     }
   }

@@ -19,13 +19,24 @@ public record LatencySummary(
 
   /** The summary of no calls: count 0, all durations zero. */
   public static final LatencySummary EMPTY =
-      new LatencySummary(0, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO,
-          Duration.ZERO);
+      new LatencySummary(
+          0, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
   @Override
   public String toString() {
-    return "LatencySummary[count=" + count + ", p50=" + micros(p50) + ", p95=" + micros(p95)
-        + ", p99=" + micros(p99) + ", max=" + micros(max) + ", mean=" + micros(mean) + "]";
+    return "LatencySummary[count="
+        + count
+        + ", p50="
+        + micros(p50)
+        + ", p95="
+        + micros(p95)
+        + ", p99="
+        + micros(p99)
+        + ", max="
+        + micros(max)
+        + ", mean="
+        + micros(mean)
+        + "]";
   }
 
   private static String micros(Duration d) {

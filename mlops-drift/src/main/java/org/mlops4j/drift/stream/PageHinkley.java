@@ -1,5 +1,7 @@
 package org.mlops4j.drift.stream;
 
+import org.mlops4j.api.internal.Require;
+
 /**
  * The Page–Hinkley test (E. S. Page, "Continuous Inspection Schemes", Biometrika 41(1/2), 1954),
  * with the fading factor of MOA's {@code PageHinkleyDM} and river's {@code PageHinkley}: a
@@ -14,10 +16,10 @@ package org.mlops4j.drift.stream;
  * </pre>
  *
  * (each computed only for the direction watched) and, once {@code t >= minInstances}, an increase
- * is detected when {@code U_t - m_t > threshold}
- * ({@link Direction#UP}), a decrease when {@code M_t - L_t > threshold} ({@link Direction#DOWN}),
- * either with {@link Direction#BOTH}. On {@link DriftState#DRIFT} the statistics restart from
- * zero. Page–Hinkley never reports {@link DriftState#WARNING}.
+ * is detected when {@code U_t - m_t > threshold} ({@link Direction#UP}), a decrease when {@code M_t
+ * - L_t > threshold} ({@link Direction#DOWN}), either with {@link Direction#BOTH}. On {@link
+ * DriftState#DRIFT} the statistics restart from zero. Page–Hinkley never reports {@link
+ * DriftState#WARNING}.
  *
  * <p><b>Defaults</b> (MOA, scikit-multiflow, river): {@code minInstances} = 30, {@code delta} =
  * 0.005 (magnitude of changes tolerated), {@code threshold} (lambda) = 50, {@code alpha} = 1 -
@@ -43,10 +45,13 @@ public final class PageHinkley extends AbstractDetector {
 
   /** Default number of values before any test, 30. */
   public static final int DEFAULT_MIN_INSTANCES = 30;
+
   /** Default delta, 0.005. */
   public static final double DEFAULT_DELTA = 0.005;
+
   /** Default threshold lambda, 50. */
   public static final double DEFAULT_THRESHOLD = 50.0;
+
   /** Default fading factor alpha, 1 - 0.0001. */
   public static final double DEFAULT_ALPHA = 1 - 0.0001;
 
@@ -76,12 +81,16 @@ public final class PageHinkley extends AbstractDetector {
     clearStatistics();
   }
 
-  /** @return a Page–Hinkley test with min 30 values, delta 0.005, lambda 50, alpha 0.9999, UP */
-  public static PageHinkley withDefaults() {
+  /**
+   * @return a Page–Hinkley test with min 30 values, delta 0.005, lambda 50, alpha 0.9999, UP
+   */
+  public static PageHinkley defaults() {
     return builder().build();
   }
 
-  /** @return a builder holding the defaults */
+  /**
+   * @return a builder holding the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -123,27 +132,31 @@ public final class PageHinkley extends AbstractDetector {
     maxDown = Double.NEGATIVE_INFINITY;
   }
 
-  /** @return the running mean since the last drift (0 before any value) */
+  /**
+   * @return the running mean since the last drift (0 before any value)
+   */
   public double mean() {
     return mean;
   }
 
-  /** @return U_t, the cumulative sum for increases (0 before any value) */
+  /**
+   * @return U_t, the cumulative sum for increases (0 before any value)
+   */
   public double cumulativeSumUp() {
     return sumUp;
   }
 
   /**
-   * @return U_t - m_t, the statistic compared with the threshold for increases (0 before any
-   *     value, and always 0 with {@link Direction#DOWN})
+   * @return U_t - m_t, the statistic compared with the threshold for increases (0 before any value,
+   *     and always 0 with {@link Direction#DOWN})
    */
   public double statisticUp() {
     return n == 0 || !watchUp ? 0.0 : sumUp - minUp;
   }
 
   /**
-   * @return M_t - L_t, the statistic compared with the threshold for decreases (0 before any
-   *     value, and always 0 with {@link Direction#UP})
+   * @return M_t - L_t, the statistic compared with the threshold for decreases (0 before any value,
+   *     and always 0 with {@link Direction#UP})
    */
   public double statisticDown() {
     return n == 0 || !watchDown ? 0.0 : maxDown - sumDown;
@@ -162,9 +175,23 @@ public final class PageHinkley extends AbstractDetector {
 
   @Override
   public String toString() {
-    return "PageHinkley[delta=" + delta + ", threshold=" + threshold + ", alpha=" + alpha
-        + ", direction=" + direction + ", mean=" + mean + ", state=" + state() + ", updates="
-        + updates() + ", drifts=" + drifts() + "]";
+    return "PageHinkley[delta="
+        + delta
+        + ", threshold="
+        + threshold
+        + ", alpha="
+        + alpha
+        + ", direction="
+        + direction
+        + ", mean="
+        + mean
+        + ", state="
+        + state()
+        + ", updates="
+        + updates()
+        + ", drifts="
+        + drifts()
+        + "]";
   }
 
   /**
@@ -197,7 +224,7 @@ public final class PageHinkley extends AbstractDetector {
      * @throws IllegalArgumentException if negative or not finite
      */
     public Builder delta(double delta) {
-      this.delta = requireNonNegative("delta", delta);
+      this.delta = Require.nonNegative(delta, "delta");
       return this;
     }
 
@@ -207,7 +234,7 @@ public final class PageHinkley extends AbstractDetector {
      * @throws IllegalArgumentException if not positive and finite
      */
     public Builder threshold(double threshold) {
-      this.threshold = requirePositive("threshold", threshold);
+      this.threshold = Require.positive(threshold, "threshold");
       return this;
     }
 
@@ -217,9 +244,7 @@ public final class PageHinkley extends AbstractDetector {
      * @throws IllegalArgumentException if not in (0, 1]
      */
     public Builder alpha(double alpha) {
-      if (!(alpha > 0 && alpha <= 1)) {
-        throw new IllegalArgumentException("alpha must be in (0, 1], but was " + alpha);
-      }
+      Require.argument(alpha > 0 && alpha <= 1, "alpha", "in (0, 1]", alpha);
       this.alpha = alpha;
       return this;
     }
@@ -227,17 +252,16 @@ public final class PageHinkley extends AbstractDetector {
     /**
      * @param direction the changes detected; default UP
      * @return this builder
-     * @throws IllegalArgumentException if null
+     * @throws NullPointerException if null
      */
     public Builder direction(Direction direction) {
-      if (direction == null) {
-        throw new IllegalArgumentException("direction must not be null");
-      }
-      this.direction = direction;
+      this.direction = Require.nonNull(direction, "direction");
       return this;
     }
 
-    /** @return a new detector */
+    /**
+     * @return a new detector
+     */
     public PageHinkley build() {
       return new PageHinkley(this);
     }

@@ -1,9 +1,10 @@
 package org.mlops4j.drift.stream;
 
 import java.time.Duration;
+import org.mlops4j.api.internal.Require;
 
 /**
- * When a {@link DriftMonitor} asks for retraining (a {@link DriftAlert.Kind#RETRAINING} alert).
+ * When a {@link DriftMonitor} asks for retraining (a {@link AlertType#RETRAINING} alert).
  *
  * <p>A window is <em>drifted</em> when at least one feature or the prediction scores drifted in it.
  * The policy fires after {@code consecutiveDriftedWindows} drifted windows in a row (0 disables
@@ -33,40 +34,57 @@ public final class RetrainingPolicy {
     this.cooldown = b.cooldown;
   }
 
-  /** @return 3 consecutive drifted windows or a concept drift, cooldown 1 hour */
+  /**
+   * @return 3 consecutive drifted windows or a concept drift, cooldown 1 hour
+   */
   public static RetrainingPolicy defaults() {
     return builder().build();
   }
 
-  /** @return a policy that never fires */
+  /**
+   * @return a policy that never fires
+   */
   public static RetrainingPolicy never() {
     return builder().consecutiveDriftedWindows(0).onConceptDrift(false).build();
   }
 
-  /** @return a builder holding the defaults */
+  /**
+   * @return a builder holding the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @return drifted windows in a row that fire the policy; 0 = never on windows */
+  /**
+   * @return drifted windows in a row that fire the policy; 0 = never on windows
+   */
   public int consecutiveDriftedWindows() {
     return consecutiveDriftedWindows;
   }
 
-  /** @return whether a concept drift fires the policy */
+  /**
+   * @return whether a concept drift fires the policy
+   */
   public boolean onConceptDrift() {
     return onConceptDrift;
   }
 
-  /** @return the silence after firing */
+  /**
+   * @return the silence after firing
+   */
   public Duration cooldown() {
     return cooldown;
   }
 
   @Override
   public String toString() {
-    return "RetrainingPolicy[consecutiveDriftedWindows=" + consecutiveDriftedWindows
-        + ", onConceptDrift=" + onConceptDrift + ", cooldown=" + cooldown + "]";
+    return "RetrainingPolicy[consecutiveDriftedWindows="
+        + consecutiveDriftedWindows
+        + ", onConceptDrift="
+        + onConceptDrift
+        + ", cooldown="
+        + cooldown
+        + "]";
   }
 
   /**
@@ -87,11 +105,7 @@ public final class RetrainingPolicy {
      * @throws IllegalArgumentException if negative
      */
     public Builder consecutiveDriftedWindows(int windows) {
-      if (windows < 0) {
-        throw new IllegalArgumentException(
-            "consecutiveDriftedWindows must not be negative, but was " + windows);
-      }
-      this.consecutiveDriftedWindows = windows;
+      this.consecutiveDriftedWindows = Require.nonNegative(windows, "consecutiveDriftedWindows");
       return this;
     }
 
@@ -107,18 +121,19 @@ public final class RetrainingPolicy {
     /**
      * @param cooldown silence after firing, zero or positive; default 1 hour
      * @return this builder
-     * @throws IllegalArgumentException if null or negative
+     * @throws NullPointerException if null
+     * @throws IllegalArgumentException if negative
      */
     public Builder cooldown(Duration cooldown) {
-      if (cooldown == null || cooldown.isNegative()) {
-        throw new IllegalArgumentException(
-            "cooldown must be zero or positive, but was " + cooldown);
-      }
+      Require.nonNull(cooldown, "cooldown");
+      Require.argument(!cooldown.isNegative(), "cooldown", "zero or positive", cooldown);
       this.cooldown = cooldown;
       return this;
     }
 
-    /** @return the policy */
+    /**
+     * @return the policy
+     */
     public RetrainingPolicy build() {
       return new RetrainingPolicy(this);
     }

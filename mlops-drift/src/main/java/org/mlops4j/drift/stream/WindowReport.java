@@ -1,9 +1,11 @@
 package org.mlops4j.drift.stream;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import org.mlops4j.api.internal.Require;
+import org.mlops4j.drift.DriftReport;
 
 /**
  * What a {@link DriftMonitor} found in one closed window.
@@ -14,8 +16,10 @@ import java.util.OptionalDouble;
  * @param end for time windows the window's end (exclusive); for count windows the time of its last
  *     observation
  * @param observations number of predictions in the window
- * @param features the feature verdicts (empty without a {@link FeatureDriftCheck})
- * @param dataDrift whether at least one feature drifted
+ * @param driftReport the {@link DriftReport} of the window's features, the same record as a batch
+ *     comparison's (empty without a {@link FeatureDriftCheck})
+ * @param dataDrift whether at least one feature drifted ({@code driftReport}'s {@link
+ *     DriftReport#drifted()} is not empty)
  * @param predictionPsi PSI of the window's scores against the reference scores (empty without
  *     reference scores)
  * @param predictionDrift whether the PSI exceeded the monitor's threshold
@@ -31,7 +35,7 @@ public record WindowReport(
     Instant start,
     Instant end,
     int observations,
-    List<FeatureVerdict> features,
+    Optional<DriftReport> driftReport,
     boolean dataDrift,
     OptionalDouble predictionPsi,
     boolean predictionDrift,
@@ -41,25 +45,49 @@ public record WindowReport(
     DriftState conceptState,
     LatencySummary latency) {
 
-  /** Copies the verdicts. */
+  /**
+   * @throws NullPointerException if a component is null
+   */
   public WindowReport {
-    features = List.copyOf(features);
+    Require.nonNull(start, "start");
+    Require.nonNull(end, "end");
+    Require.nonNull(driftReport, "driftReport");
+    Require.nonNull(predictionPsi, "predictionPsi");
+    Require.nonNull(conceptState, "conceptState");
+    Require.nonNull(latency, "latency");
   }
 
-  /** @return whether data or prediction drift was found (what the retraining policy counts) */
+  /**
+   * @return whether data or prediction drift was found (what the retraining policy counts)
+   */
   public boolean drifted() {
     return dataDrift || predictionDrift;
   }
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT,
+    StringBuilder drifted = new StringBuilder();
+    driftReport.ifPresent(
+        r ->
+            r.drifted().forEach(f -> drifted.append(drifted.length() == 0 ? " " : ", ").append(f)));
+    return String.format(
+        Locale.ROOT,
         "WindowReport[#%d %s..%s n=%d dataDrift=%s%s predictionDrift=%s psi=%s feedback=%d"
             + " errors=%d conceptDrifts=%d concept=%s latency=%s]",
-        index, start, end, observations, dataDrift, features.isEmpty() ? "" : " " + features,
+        index,
+        start,
+        end,
+        observations,
+        dataDrift,
+        drifted,
         predictionDrift,
-        predictionPsi.isPresent() ? String.format(Locale.ROOT, "%.4f", predictionPsi.getAsDouble())
+        predictionPsi.isPresent()
+            ? String.format(Locale.ROOT, "%.4f", predictionPsi.getAsDouble())
             : "n/a",
-        feedback, errors, conceptDrifts, conceptState, latency);
+        feedback,
+        errors,
+        conceptDrifts,
+        conceptState,
+        latency);
   }
 }

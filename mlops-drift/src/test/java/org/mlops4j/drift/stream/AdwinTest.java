@@ -18,7 +18,7 @@ class AdwinTest {
 
   @Test
   void gaussianMeanShift_detectsAtTheSameUpdatesAsMoa() {
-    Adwin adwin = Adwin.withDefaults();
+    Adwin adwin = Adwin.defaults();
     SplittableRandom r = new SplittableRandom(42);
     List<Integer> drifts = new ArrayList<>();
     for (int i = 0; i < 2000; i++) {
@@ -38,7 +38,7 @@ class AdwinTest {
 
   @Test
   void bernoulliErrorRateShift_detectsAtTheSameUpdatesAsMoa() {
-    Adwin adwin = Adwin.withDefaults();
+    Adwin adwin = Adwin.defaults();
     SplittableRandom r = new SplittableRandom(7);
     List<Integer> drifts = new ArrayList<>();
     for (int i = 0; i < 4000; i++) {
@@ -46,7 +46,8 @@ class AdwinTest {
         drifts.add(i);
       }
     }
-    // expected: MOA 2024.07.0 ADWIN: changes at 2047, 2079, 2655; width 1984, mean 0.3971774193548387
+    // expected: MOA 2024.07.0 ADWIN: changes at 2047, 2079, 2655; width 1984, mean
+    // 0.3971774193548387
     assertThat(drifts).containsExactly(2047, 2079, 2655);
     assertThat(adwin.width()).isEqualTo(1984);
     assertThat(adwin.mean()).isCloseTo(0.3971774193548387, within(1e-12));
@@ -56,7 +57,7 @@ class AdwinTest {
   void errorRateShift_isDetectedWithin150UpdatesOnFiftySeeds() {
     // measured: the largest delay over seeds 1000..1049 is 111 updates (median 79);
     // ADWIN checks only every 32 updates, so the bound leaves one extra clock of margin.
-    assertThat(Streams.maxBernoulliDelay(Adwin::withDefaults, 50)).isLessThan(150);
+    assertThat(Streams.maxBernoulliDelay(Adwin::defaults, 50)).isLessThan(150);
   }
 
   @Test
@@ -65,13 +66,14 @@ class AdwinTest {
     // no detection before the change
     int max = -1;
     for (int seed = 0; seed < 50; seed++) {
-      Adwin adwin = Adwin.withDefaults();
+      Adwin adwin = Adwin.defaults();
       SplittableRandom r = new SplittableRandom(2000 + seed);
       int delay = -1;
       for (int i = 0; i < 2000 && delay < 0; i++) {
         DriftState s = adwin.update(Streams.gauss(r) + (i >= 1000 ? 1.0 : 0.0));
         if (s == DriftState.DRIFT) {
-          assertThat(i).as("seed %d: alarm before the change", 2000 + seed)
+          assertThat(i)
+              .as("seed %d: alarm before the change", 2000 + seed)
               .isGreaterThanOrEqualTo(1000);
           delay = i - 1000;
         }
@@ -84,7 +86,7 @@ class AdwinTest {
 
   @Test
   void aDecreaseOfTheMean_isACutToo() {
-    Adwin adwin = Adwin.withDefaults();
+    Adwin adwin = Adwin.defaults();
     for (int i = 0; i < 2000; i++) {
       adwin.update(i < 1000 ? 1.0 : 0.0);
     }
@@ -100,8 +102,8 @@ class AdwinTest {
     int[] gaussian = new int[5];
     int[] bernoulli = new int[5];
     for (int seed = 1; seed <= 5; seed++) {
-      gaussian[seed - 1] = Streams.stationaryDrifts(Adwin.withDefaults(), seed, 100_000, true);
-      bernoulli[seed - 1] = Streams.stationaryDrifts(Adwin.withDefaults(), seed, 100_000, false);
+      gaussian[seed - 1] = Streams.stationaryDrifts(Adwin.defaults(), seed, 100_000, true);
+      bernoulli[seed - 1] = Streams.stationaryDrifts(Adwin.defaults(), seed, 100_000, false);
     }
     // expected: MOA 2024.07.0 ADWIN false alarms on the same streams, seeds 1..5
     assertThat(gaussian).containsExactly(0, 0, 0, 0, 2);
@@ -115,7 +117,7 @@ class AdwinTest {
   @Test
   void shortSequence_meanAndVarianceEqualTheHandComputedValues() {
     double[] xs = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5};
-    Adwin adwin = Adwin.withDefaults();
+    Adwin adwin = Adwin.defaults();
     for (double x : xs) {
       adwin.update(x);
     }
@@ -133,7 +135,7 @@ class AdwinTest {
 
   @Test
   void constantStream_neverCutsAndKeepsEveryValue() {
-    Adwin adwin = Adwin.withDefaults();
+    Adwin adwin = Adwin.defaults();
     for (int i = 0; i < 50_000; i++) {
       assertThat(adwin.update(0.5)).isEqualTo(DriftState.STABLE);
     }
@@ -146,7 +148,7 @@ class AdwinTest {
 
   @Test
   void reset_forgetsTheWindowAndTheCounters() {
-    Adwin adwin = Adwin.withDefaults();
+    Adwin adwin = Adwin.defaults();
     Streams.stationaryDrifts(adwin, 5, 20_000, true);
     adwin.reset();
     assertThat(adwin.width()).isZero();
@@ -175,17 +177,18 @@ class AdwinTest {
         .hasMessage("clock must be at least 1, but was 0");
     assertThatThrownBy(() -> Adwin.builder().maxBuckets(1))
         .hasMessage("maxBuckets must be in [2, 1024], but was 1");
-    assertThatThrownBy(() -> Adwin.withDefaults().update(Double.NaN))
+    assertThatThrownBy(() -> Adwin.defaults().update(Double.NaN))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("value must be finite, but was NaN");
   }
 
   @Test
   void toString_showsParametersAndWindow() {
-    Adwin adwin = Adwin.withDefaults();
+    Adwin adwin = Adwin.defaults();
     adwin.update(1.0);
     assertThat(adwin.toString())
-        .isEqualTo("Adwin[delta=0.002, clock=32, width=1, mean=1.0, state=STABLE, updates=1,"
-            + " drifts=0]");
+        .isEqualTo(
+            "Adwin[delta=0.002, clock=32, width=1, mean=1.0, state=STABLE, updates=1,"
+                + " drifts=0]");
   }
 }

@@ -14,7 +14,7 @@ class DdmTest {
   @Test
   void errorRateAndDeviation_equalTheHandComputedValues() {
     double[] xs = {0, 1, 0, 0, 1, 1, 0, 0, 0, 1};
-    Ddm ddm = Ddm.withDefaults();
+    Ddm ddm = Ddm.defaults();
     for (double x : xs) {
       assertThat(ddm.update(x)).isEqualTo(DriftState.STABLE);
     }
@@ -30,7 +30,7 @@ class DdmTest {
     // expected: python3 transcription of the paper's rule (p_i + s_i vs p_min + k s_min,
     // min updated when p_i + s_i <= p_min + s_min, tests from i = 30): first WARNING at
     // index 103, first DRIFT at index 108
-    Ddm ddm = Ddm.withDefaults();
+    Ddm ddm = Ddm.defaults();
     int firstWarning = -1;
     int firstDrift = -1;
     for (int i = 0; i < 150 && firstDrift < 0; i++) {
@@ -56,7 +56,7 @@ class DdmTest {
     assertThat(ddmDrifts(11)).containsExactly(39, 2063, 2175);
     assertThat(ddmDrifts(13)).containsExactly(35, 2258, 2460);
     // MOA's warning zone for seed 11 begins at 98..103, 123..132
-    Ddm ddm = Ddm.withDefaults();
+    Ddm ddm = Ddm.defaults();
     SplittableRandom r = new SplittableRandom(11);
     List<Integer> warnings = new ArrayList<>();
     for (int i = 0; i < 133; i++) {
@@ -64,12 +64,13 @@ class DdmTest {
         warnings.add(i);
       }
     }
-    assertThat(warnings).containsExactly(98, 99, 100, 101, 102, 103, 123, 124, 125, 126, 127, 128,
-        129, 130, 131, 132);
+    assertThat(warnings)
+        .containsExactly(
+            98, 99, 100, 101, 102, 103, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132);
   }
 
   private static List<Integer> ddmDrifts(long seed) {
-    Ddm ddm = Ddm.withDefaults();
+    Ddm ddm = Ddm.defaults();
     SplittableRandom r = new SplittableRandom(seed);
     List<Integer> drifts = new ArrayList<>();
     for (int i = 0; i < 4000; i++) {
@@ -84,7 +85,7 @@ class DdmTest {
   void errorRateShift_isDetectedWithin400UpdatesOnFiftySeeds() {
     // measured over seeds 1000..1049: median delay 96, maximum 382. DDM's delay has a long tail
     // because p_min + 3 s_min is set by the whole history since the last drift.
-    assertThat(Streams.maxBernoulliDelay(Ddm::withDefaults, 50)).isLessThan(400);
+    assertThat(Streams.maxBernoulliDelay(Ddm::defaults, 50)).isLessThan(400);
   }
 
   @Test
@@ -93,14 +94,14 @@ class DdmTest {
     // 0, 0, 1, 1, 2. Asserted exactly, as a regression check of the rule.
     int[] drifts = new int[5];
     for (int seed = 1; seed <= 5; seed++) {
-      drifts[seed - 1] = Streams.stationaryDrifts(Ddm.withDefaults(), seed, 100_000, false);
+      drifts[seed - 1] = Streams.stationaryDrifts(Ddm.defaults(), seed, 100_000, false);
     }
     assertThat(drifts).containsExactly(0, 0, 1, 1, 2);
   }
 
   @Test
   void badParametersAndValues_areRejectedWithTheirName() {
-    assertThatThrownBy(() -> Ddm.withDefaults().update(0.5))
+    assertThatThrownBy(() -> Ddm.defaults().update(0.5))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("value must be an error indicator 0 or 1, but was 0.5");
     assertThatThrownBy(() -> Ddm.builder().warningLevel(-1))

@@ -19,16 +19,18 @@ class DriftMonitorPropertiesTest {
     List<double[]> windows = new ArrayList<>();
     List<Integer> closedAt = new ArrayList<>();
     int[] seen = {0};
-    DriftMonitor monitor = DriftMonitor.builder()
-        .features("i")
-        .featureDriftCheck(w -> {
-          windows.add(w.get("i"));
-          closedAt.add(seen[0]);
-          return List.of();
-        })
-        .slidingWindow(size, step)
-        .retrainingPolicy(RetrainingPolicy.never())
-        .build();
+    DriftMonitor monitor =
+        DriftMonitor.builder()
+            .features("i")
+            .featureDriftCheck(
+                w -> {
+                  windows.add(w.numeric("i"));
+                  closedAt.add(seen[0]);
+                  return WindowChecks.none();
+                })
+            .slidingWindow(size, step)
+            .retrainingPolicy(RetrainingPolicy.never())
+            .build();
     for (int i = 0; i < n; i++) {
       seen[0] = i + 1;
       monitor.observe(new double[] {i}, 0.0);

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +17,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.mlops4j.drift.Columns;
+import org.mlops4j.drift.DriftReport;
 
 class DriftMonitorTest {
 
@@ -33,14 +34,15 @@ class DriftMonitorTest {
   void tumblingCountWindows_reportPredictionPsiAsNumpyComputesIt() {
     List<WindowReport> reports = Collections.synchronizedList(new ArrayList<>());
     List<DriftAlert> alerts = Collections.synchronizedList(new ArrayList<>());
-    DriftMonitor monitor = DriftMonitor.builder()
-        .referenceScores(grid(1000))
-        .tumblingWindow(1000)
-        .retrainingPolicy(RetrainingPolicy.never())
-        .reportListener(reports::add)
-        .alertListener(alerts::add)
-        .clock(new MutableClock(0))
-        .build();
+    DriftMonitor monitor =
+        DriftMonitor.builder()
+            .referenceScores(grid(1000))
+            .tumblingWindow(1000)
+            .retrainingPolicy(RetrainingPolicy.never())
+            .reportListener(reports::add)
+            .alertListener(alerts::add)
+            .clock(new MutableClock(0))
+            .build();
     for (int i = 0; i < 1000; i++) {
       double u = i / 999.0;
       monitor.observe(u * u);
@@ -64,7 +66,7 @@ class DriftMonitorTest {
     assertThat(reports).extracting(WindowReport::index).containsExactly(0L, 1L);
     assertThat(alerts).hasSize(1);
     DriftAlert alert = alerts.get(0);
-    assertThat(alert.kind()).isEqualTo(DriftAlert.Kind.PREDICTION_DRIFT);
+    assertThat(alert.type()).isEqualTo(AlertType.PREDICTION_DRIFT);
     assertThat(alert.subject()).isEqualTo("prediction");
     assertThat(alert.threshold()).isEqualTo(0.25);
     assertThat(alert.message()).isEqualTo("score PSI 0.3809 > 0.2500 in window 0 (n=1000)");
@@ -75,11 +77,12 @@ class DriftMonitorTest {
   @Test
   void scoresFarOutsideTheReference_giveTheNumpyPsi() {
     List<WindowReport> reports = new ArrayList<>();
-    DriftMonitor monitor = DriftMonitor.builder()
-        .referenceScores(grid(1000))
-        .tumblingWindow(10)
-        .reportListener(reports::add)
-        .build();
+    DriftMonitor monitor =
+        DriftMonitor.builder()
+            .referenceScores(grid(1000))
+            .tumblingWindow(10)
+            .reportListener(reports::add)
+            .build();
     for (int i = 0; i < 10; i++) {
       monitor.observe(2.0);
     }
@@ -90,25 +93,27 @@ class DriftMonitorTest {
 
   @Test
   void slidingCountWindows_coverTheLastSizeObservationsEveryStep() {
-    List<Map<String, double[]>> seen = new ArrayList<>();
-    DriftMonitor monitor = DriftMonitor.builder()
-        .features("a", "b")
-        .featureDriftCheck(window -> {
-          seen.add(window);
-          return List.of(new FeatureVerdict("a", "max", max(window.get("a")),
-              max(window.get("a")) > 250));
-        })
-        .slidingWindow(100, 50)
-        .retrainingPolicy(RetrainingPolicy.never())
-        .build();
+    List<Columns> seen = new ArrayList<>();
+    DriftMonitor monitor =
+        DriftMonitor.builder()
+            .features("a", "b")
+            .featureDriftCheck(
+                window -> {
+                  seen.add(window);
+                  return WindowChecks.oneFeature(
+                      "a", max(window.numeric("a")), max(window.numeric("a")) > 250);
+                })
+            .slidingWindow(100, 50)
+            .retrainingPolicy(RetrainingPolicy.never())
+            .build();
     for (int i = 0; i < 300; i++) {
       monitor.observe(new double[] {i, -i}, 0.5);
     }
     // windows close after observations 100, 150, 200, 250, 300: [0,100) [50,150) ... [200,300)
     assertThat(seen).hasSize(5);
     for (int w = 0; w < 5; w++) {
-      double[] a = seen.get(w).get("a");
-      double[] b = seen.get(w).get("b");
+      double[] a = seen.get(w).numeric("a");
+      double[] b = seen.get(w).numeric("b");
       assertThat(a).hasSize(100);
       assertThat(a[0]).isEqualTo(50.0 * w);
       assertThat(a[99]).isEqualTo(50.0 * w + 99);
@@ -117,7 +122,10 @@ class DriftMonitorTest {
     WindowReport last = monitor.lastWindow().orElseThrow();
     assertThat(last.index()).isEqualTo(4);
     assertThat(last.dataDrift()).isTrue();
-    assertThat(last.features()).containsExactly(new FeatureVerdict("a", "max", 299, true));
+    DriftReport lastReport = last.driftReport().orElseThrow();
+    assertThat(lastReport.features()).hasSize(1);
+    assertThat(lastReport.feature("a").statistic()).isEqualTo(299);
+    assertThat(lastReport.feature("a").drifted()).isTrue();
     assertThat(monitor.stats().driftedWindows()).isEqualTo(1);
   }
 
@@ -133,11 +141,12 @@ class DriftMonitorTest {
   void tumblingTimeWindows_closeAtTheFirstObservationOrPollAfterTheirEnd() {
     MutableClock clock = new MutableClock(1_000_000);
     List<WindowReport> reports = new ArrayList<>();
-    DriftMonitor monitor = DriftMonitor.builder()
-        .tumblingWindow(Duration.ofMinutes(1))
-        .clock(clock)
-        .reportListener(reports::add)
-        .build();
+    DriftMonitor monitor =
+        DriftMonitor.builder()
+            .tumblingWindow(Duration.ofMinutes(1))
+            .clock(clock)
+            .reportListener(reports::add)
+            .build();
     for (int i = 0; i < 30; i++) { // 30 observations, one every second
       monitor.observe(0.1);
       clock.advance(Duration.ofSeconds(1));
@@ -166,18 +175,20 @@ class DriftMonitorTest {
   void slidingTimeWindows_overlap() {
     MutableClock clock = new MutableClock(0);
     List<WindowReport> reports = new ArrayList<>();
-    DriftMonitor monitor = DriftMonitor.builder()
-        .slidingWindow(Duration.ofSeconds(10), Duration.ofSeconds(5))
-        .clock(clock)
-        .reportListener(reports::add)
-        .build();
+    DriftMonitor monitor =
+        DriftMonitor.builder()
+            .slidingWindow(Duration.ofSeconds(10), Duration.ofSeconds(5))
+            .clock(clock)
+            .reportListener(reports::add)
+            .build();
     for (int s = 0; s < 20; s++) { // one observation per second at t = 0..19 s
       monitor.observe(0.5);
       clock.advance(Duration.ofSeconds(1));
     }
     monitor.poll(); // t = 20 s: windows [0,10) [5,15) [10,20) have closed
     assertThat(reports).extracting(WindowReport::observations).containsExactly(10, 10, 10);
-    assertThat(reports).extracting(r -> r.start().toEpochMilli())
+    assertThat(reports)
+        .extracting(r -> r.start().toEpochMilli())
         .containsExactly(0L, 5_000L, 10_000L);
   }
 
@@ -185,11 +196,12 @@ class DriftMonitorTest {
   void feedback_raisesConceptDriftAndTriggersRetrainingWithCooldown() {
     MutableClock clock = new MutableClock(0);
     List<DriftAlert> alerts = new ArrayList<>();
-    DriftMonitor monitor = DriftMonitor.builder()
-        .clock(clock)
-        .retrainingPolicy(RetrainingPolicy.builder().cooldown(Duration.ofHours(1)).build())
-        .alertListener(alerts::add)
-        .build();
+    DriftMonitor monitor =
+        DriftMonitor.builder()
+            .clock(clock)
+            .retrainingPolicy(RetrainingPolicy.builder().cooldown(Duration.ofHours(1)).build())
+            .alertListener(alerts::add)
+            .build();
     // the seed-7 stream of DdmTest: MOA's DDM detects its only drift at index 2095
     SplittableRandom r = new SplittableRandom(7);
     int driftAt = -1;
@@ -200,8 +212,9 @@ class DriftMonitorTest {
       }
     }
     assertThat(driftAt).isEqualTo(2095);
-    assertThat(alerts).extracting(DriftAlert::kind)
-        .containsExactly(DriftAlert.Kind.CONCEPT_DRIFT, DriftAlert.Kind.RETRAINING);
+    assertThat(alerts)
+        .extracting(DriftAlert::type)
+        .containsExactly(AlertType.CONCEPT_DRIFT, AlertType.RETRAINING);
     assertThat(alerts.get(1).message()).isEqualTo("retraining triggered: concept drift");
     // a second drift 10 minutes later is inside the cooldown: alert, but no retraining
     clock.advance(Duration.ofMinutes(10));
@@ -211,8 +224,9 @@ class DriftMonitorTest {
     // after the cooldown it fires again
     clock.advance(Duration.ofHours(1));
     feedUntilDrift(monitor);
-    assertThat(alerts).extracting(DriftAlert::kind).endsWith(DriftAlert.Kind.CONCEPT_DRIFT,
-        DriftAlert.Kind.RETRAINING);
+    assertThat(alerts)
+        .extracting(DriftAlert::type)
+        .endsWith(AlertType.CONCEPT_DRIFT, AlertType.RETRAINING);
     MonitorStats stats = monitor.stats();
     assertThat(stats.retrainingTriggers()).isEqualTo(2);
     assertThat(stats.conceptDrifts()).isEqualTo(3);
@@ -234,14 +248,19 @@ class DriftMonitorTest {
   @Test
   void consecutiveDriftedWindows_triggerRetraining_andACleanWindowResetsTheRun() {
     List<DriftAlert> alerts = new ArrayList<>();
-    DriftMonitor monitor = DriftMonitor.builder()
-        .referenceScores(grid(100))
-        .tumblingWindow(100)
-        .retrainingPolicy(RetrainingPolicy.builder().consecutiveDriftedWindows(2)
-            .onConceptDrift(false).cooldown(Duration.ZERO).build())
-        .alertListener(alerts::add)
-        .clock(new MutableClock(0))
-        .build();
+    DriftMonitor monitor =
+        DriftMonitor.builder()
+            .referenceScores(grid(100))
+            .tumblingWindow(100)
+            .retrainingPolicy(
+                RetrainingPolicy.builder()
+                    .consecutiveDriftedWindows(2)
+                    .onConceptDrift(false)
+                    .cooldown(Duration.ZERO)
+                    .build())
+            .alertListener(alerts::add)
+            .clock(new MutableClock(0))
+            .build();
     double[] same = grid(100);
     // windows: drifted, clean, drifted, drifted (-> retraining), drifted, drifted (-> retraining)
     boolean[] drifted = {true, false, true, true, true, true};
@@ -250,15 +269,19 @@ class DriftMonitorTest {
         monitor.observe(d ? 5.0 : same[i]);
       }
     }
-    assertThat(alerts).extracting(DriftAlert::kind).containsExactly(
-        DriftAlert.Kind.PREDICTION_DRIFT,
-        DriftAlert.Kind.PREDICTION_DRIFT,
-        DriftAlert.Kind.PREDICTION_DRIFT, DriftAlert.Kind.RETRAINING,
-        DriftAlert.Kind.PREDICTION_DRIFT,
-        DriftAlert.Kind.PREDICTION_DRIFT, DriftAlert.Kind.RETRAINING);
+    assertThat(alerts)
+        .extracting(DriftAlert::type)
+        .containsExactly(
+            AlertType.PREDICTION_DRIFT,
+            AlertType.PREDICTION_DRIFT,
+            AlertType.PREDICTION_DRIFT,
+            AlertType.RETRAINING,
+            AlertType.PREDICTION_DRIFT,
+            AlertType.PREDICTION_DRIFT,
+            AlertType.RETRAINING);
     assertThat(alerts.get(3).window()).isEqualTo(3);
-    assertThat(alerts.get(3).message()).isEqualTo(
-        "retraining triggered: 2 consecutive drifted windows");
+    assertThat(alerts.get(3).message())
+        .isEqualTo("retraining triggered: 2 consecutive drifted windows");
     assertThat(monitor.stats().driftedWindows()).isEqualTo(5);
   }
 
@@ -282,10 +305,11 @@ class DriftMonitorTest {
   @Test
   void time_recordsTheTickerDifference_andLatencyIsReportedPerWindow() {
     AtomicLong ticks = new AtomicLong();
-    DriftMonitor monitor = DriftMonitor.builder()
-        .tumblingWindow(2)
-        .ticker(() -> ticks.getAndAdd(1_000)) // each call takes exactly 1,000 ns
-        .build();
+    DriftMonitor monitor =
+        DriftMonitor.builder()
+            .tumblingWindow(2)
+            .ticker(() -> ticks.getAndAdd(1_000)) // each call takes exactly 1,000 ns
+            .build();
     assertThat(monitor.time(() -> 0.7)).isEqualTo(0.7);
     monitor.observe(0.7);
     monitor.time(() -> 0.1);
@@ -306,31 +330,35 @@ class DriftMonitorTest {
     int perThread = 25_000;
     AtomicLong inWindows = new AtomicLong();
     AtomicLong feedbackInWindows = new AtomicLong();
-    DriftMonitor monitor = DriftMonitor.builder()
-        .features("x")
-        .featureDriftCheck(w -> List.of(new FeatureVerdict("x", "n", w.get("x").length, false)))
-        .referenceScores(grid(1000))
-        .tumblingWindow(500)
-        .reportListener(r -> {
-          inWindows.addAndGet(r.observations());
-          feedbackInWindows.addAndGet(r.feedback());
-        })
-        .build();
+    DriftMonitor monitor =
+        DriftMonitor.builder()
+            .features("x")
+            .featureDriftCheck(w -> WindowChecks.oneFeature("x", w.rowCount(), false))
+            .referenceScores(grid(1000))
+            .tumblingWindow(500)
+            .reportListener(
+                r -> {
+                  inWindows.addAndGet(r.observations());
+                  feedbackInWindows.addAndGet(r.feedback());
+                })
+            .build();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<?>> done = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       long seed = t;
-      done.add(pool.submit(() -> {
-        SplittableRandom r = new SplittableRandom(seed);
-        start.await();
-        for (int i = 0; i < perThread; i++) {
-          double score = monitor.time(r::nextDouble);
-          monitor.observe(new double[] {r.nextDouble()}, score);
-          monitor.feedback(r.nextDouble() < 0.1);
-        }
-        return null;
-      }));
+      done.add(
+          pool.submit(
+              () -> {
+                SplittableRandom r = new SplittableRandom(seed);
+                start.await();
+                for (int i = 0; i < perThread; i++) {
+                  double score = monitor.time(r::nextDouble);
+                  monitor.observe(new double[] {r.nextDouble()}, score);
+                  monitor.feedback(r.nextDouble() < 0.1);
+                }
+                return null;
+              }));
     }
     start.countDown();
     for (Future<?> f : done) {
@@ -357,15 +385,17 @@ class DriftMonitorTest {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     List<Long> indices = Collections.synchronizedList(new ArrayList<>());
     List<String> threads = Collections.synchronizedList(new ArrayList<>());
-    DriftMonitor monitor = DriftMonitor.builder()
-        .referenceScores(grid(100))
-        .tumblingWindow(100)
-        .evaluateAsync(pool)
-        .reportListener(r -> {
-          indices.add(r.index());
-          threads.add(Thread.currentThread().getName());
-        })
-        .build();
+    DriftMonitor monitor =
+        DriftMonitor.builder()
+            .referenceScores(grid(100))
+            .tumblingWindow(100)
+            .evaluateAsync(pool)
+            .reportListener(
+                r -> {
+                  indices.add(r.index());
+                  threads.add(Thread.currentThread().getName());
+                })
+            .build();
     for (int i = 0; i < 5_050; i++) {
       monitor.observe(i % 100 / 99.0);
     }
@@ -385,18 +415,20 @@ class DriftMonitorTest {
   @Test
   void aThrowingListener_doesNotStopTheOthers() {
     List<DriftAlert> got = new ArrayList<>();
-    DriftMonitor monitor = DriftMonitor.builder()
-        .referenceScores(grid(100))
-        .tumblingWindow(10)
-        .alertListener(a -> {
-          throw new IllegalStateException("boom");
-        })
-        .alertListener(got::add)
-        .build();
+    DriftMonitor monitor =
+        DriftMonitor.builder()
+            .referenceScores(grid(100))
+            .tumblingWindow(10)
+            .alertListener(
+                a -> {
+                  throw new IllegalStateException("boom");
+                })
+            .alertListener(got::add)
+            .build();
     for (int i = 0; i < 10; i++) {
       monitor.observe(9.0);
     }
-    assertThat(got).extracting(DriftAlert::kind).containsExactly(DriftAlert.Kind.PREDICTION_DRIFT);
+    assertThat(got).extracting(DriftAlert::type).containsExactly(AlertType.PREDICTION_DRIFT);
   }
 
   @Test
@@ -404,26 +436,30 @@ class DriftMonitorTest {
     DriftMonitor monitor = DriftMonitor.builder().features("age", "income").build();
     assertThatThrownBy(() -> monitor.observe(new double[] {1}, 0.5))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("features must hold 2 values [age, income], but held 1");
+        .hasMessage("x must have 2 elements (as features [age, income]), but had 1");
+    assertThatThrownBy(() -> monitor.observe(null, 0.5))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("x must not be null");
     assertThatThrownBy(() -> monitor.observe(new double[] {1, 2}, Double.NaN))
         .hasMessage("score must be finite, but was NaN");
     assertThatThrownBy(() -> monitor.recordLatency(Duration.ofMillis(-1)))
         .hasMessage("latency must be zero or positive, but was PT-0.001S");
     assertThatThrownBy(() -> DriftMonitor.builder().features("a", "a"))
-        .hasMessage("feature name 'a' is repeated");
+        .hasMessage("features must be distinct names, but was [a, a]");
     assertThatThrownBy(() -> DriftMonitor.builder().slidingWindow(10, 0))
         .hasMessage("window step must be at least 1, but was 0");
     assertThatThrownBy(() -> DriftMonitor.builder().tumblingWindow(Duration.ZERO))
         .hasMessage("window size must be at least 1 ms, but was PT0S");
     assertThatThrownBy(() -> DriftMonitor.builder().referenceScores(new double[] {1}).build())
-        .hasMessage("referenceScores must hold at least 2 values, but held 1");
-    assertThatThrownBy(() -> DriftMonitor.builder()
-            .referenceScores(new double[] {1, Double.NaN}).build())
-        .hasMessage("referenceScores must be finite, but value 1 was NaN");
-    assertThatThrownBy(() -> DriftMonitor.builder().featureDriftCheck(w -> List.of()).build())
+        .hasMessage("referenceScores.length must be at least 2, but was 1");
+    assertThatThrownBy(
+            () -> DriftMonitor.builder().referenceScores(new double[] {1, Double.NaN}).build())
+        .hasMessage("referenceScores[1] must be finite, but was NaN");
+    assertThatThrownBy(
+            () -> DriftMonitor.builder().featureDriftCheck(w -> WindowChecks.none()).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("featureDriftCheck needs features(...) to be set");
     assertThatThrownBy(() -> RetrainingPolicy.builder().consecutiveDriftedWindows(-1))
-        .hasMessage("consecutiveDriftedWindows must not be negative, but was -1");
+        .hasMessage("consecutiveDriftedWindows must be non-negative, but was -1");
   }
 }

@@ -12,7 +12,7 @@ class EddmTest {
   void distanceStatistics_equalTheHandComputedValues() {
     // errors at positions 2, 3, 7, 8, 15 (1-based): distances 2, 1, 4, 1, 7
     double[] xs = {0, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0};
-    Eddm eddm = Eddm.withDefaults();
+    Eddm eddm = Eddm.defaults();
     for (double x : xs) {
       assertThat(eddm.update(x)).isEqualTo(DriftState.STABLE);
     }
@@ -28,7 +28,7 @@ class EddmTest {
     // expected: python3 with numpy 2.4 applying the paper's rule to the distances (max of
     // mean + 2 std tracked from the 30th error; ratio < 0.95 warning, < 0.90 drift):
     // first WARNING at index 614, DRIFT at index 724
-    Eddm eddm = Eddm.withDefaults();
+    Eddm eddm = Eddm.defaults();
     int firstWarning = -1;
     int drift = -1;
     for (int i = 0; i < 800 && drift < 0; i++) {
@@ -48,7 +48,7 @@ class EddmTest {
 
   @Test
   void betweenErrors_theStateStaysWhatTheLastErrorMadeIt() {
-    Eddm eddm = Eddm.withDefaults();
+    Eddm eddm = Eddm.defaults();
     DriftState last = DriftState.STABLE;
     for (int i = 0; i < 615; i++) {
       double x = i < 400 ? (i % 10 == 9 ? 1 : 0) : ((i - 400) % 5 == 4 ? 1 : 0);
@@ -61,7 +61,7 @@ class EddmTest {
   @Test
   void errorRateShift_isDetectedWithin200UpdatesOnFiftySeeds() {
     // measured over seeds 1000..1049: median delay 43, maximum 165
-    assertThat(Streams.maxBernoulliDelay(Eddm::withDefaults, 50)).isLessThan(200);
+    assertThat(Streams.maxBernoulliDelay(Eddm::defaults, 50)).isLessThan(200);
   }
 
   @Test
@@ -70,7 +70,7 @@ class EddmTest {
     // 100,000 Bernoulli(0.1) values, seeds 1..5, as measured when the detector was validated
     int[] drifts = new int[5];
     for (int seed = 1; seed <= 5; seed++) {
-      drifts[seed - 1] = Streams.stationaryDrifts(Eddm.withDefaults(), seed, 100_000, false);
+      drifts[seed - 1] = Streams.stationaryDrifts(Eddm.defaults(), seed, 100_000, false);
     }
     // (MOA 2024.07.0's EDDM gives 20, 13, 28, 18, 1 on the same streams: it starts tracking the
     // maximum after 30 values instead of 30 errors, from noisier early estimates)
@@ -79,7 +79,7 @@ class EddmTest {
 
   @Test
   void badParametersAndValues_areRejectedWithTheirName() {
-    assertThatThrownBy(() -> Eddm.withDefaults().update(2))
+    assertThatThrownBy(() -> Eddm.defaults().update(2))
         .hasMessage("value must be an error indicator 0 or 1, but was 2.0");
     assertThatThrownBy(() -> Eddm.builder().alpha(1.0))
         .hasMessage("alpha must be in (0, 1), but was 1.0");

@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mlops4j.drift.Columns;
 import org.mlops4j.drift.DriftBaseline;
+import org.mlops4j.drift.DriftDetector;
+import org.mlops4j.drift.FeatureDrift;
 
 class FeatureDriftCheckTest {
 
@@ -22,16 +24,17 @@ class FeatureDriftCheckTest {
 
   @Test
   void monitorWiredToABaseline_reportsTheKsOfEachWindow() {
-    DriftBaseline baseline = DriftBaseline.fit(
-        Columns.builder().numeric("u", grid(1000, 0, 1)).build());
+    DriftBaseline baseline =
+        DriftDetector.defaults().fit(Columns.builder().numeric("u", grid(1000, 0, 1)).build());
     List<WindowReport> reports = new ArrayList<>();
     List<DriftAlert> alerts = new ArrayList<>();
-    DriftMonitor monitor = DriftMonitor.builder()
-        .baseline(baseline)
-        .tumblingWindow(200)
-        .reportListener(reports::add)
-        .alertListener(alerts::add)
-        .build();
+    DriftMonitor monitor =
+        DriftMonitor.builder()
+            .baseline(baseline)
+            .tumblingWindow(200)
+            .reportListener(reports::add)
+            .alertListener(alerts::add)
+            .build();
     assertThat(monitor.features()).containsExactly("u");
     for (double x : grid(200, 0, 1)) { // same distribution as the reference
       monitor.observe(new double[] {x}, 0.5);
@@ -42,28 +45,32 @@ class FeatureDriftCheckTest {
     // expected: scipy 1.17.1 scipy.stats.ks_2samp(ref, window, method='exact'):
     // D = 0.002 (p = 1.0) for the first window, D = 0.302 (p = 6.57e-14) for the second
     assertThat(reports).hasSize(2);
-    FeatureVerdict first = reports.get(0).features().get(0);
-    FeatureVerdict second = reports.get(1).features().get(0);
-    assertThat(first.test()).isEqualTo("ks");
+    FeatureDrift first = reports.get(0).driftReport().orElseThrow().feature("u");
+    FeatureDrift second = reports.get(1).driftReport().orElseThrow().feature("u");
+    assertThat(first.method().key()).isEqualTo("ks");
     assertThat(first.statistic()).isCloseTo(0.002, within(1e-12));
     assertThat(first.drifted()).isFalse();
     assertThat(second.statistic()).isCloseTo(0.302, within(1e-12));
     assertThat(second.drifted()).isTrue();
     assertThat(reports.get(1).dataDrift()).isTrue();
-    assertThat(alerts).extracting(DriftAlert::kind).containsExactly(DriftAlert.Kind.DATA_DRIFT);
+    assertThat(alerts).extracting(DriftAlert::type).containsExactly(AlertType.DATA_DRIFT);
     assertThat(alerts.get(0).subject()).isEqualTo("u");
     assertThat(alerts.get(0).window()).isEqualTo(1);
   }
 
   @Test
   void aBaselineWithACategoricalFeature_isRejected() {
-    DriftBaseline baseline = DriftBaseline.fit(Columns.builder()
-        .numeric("age", new double[] {30, 40, 50})
-        .categorical("city", new String[] {"Oslo", "Lima", "Oslo"})
-        .build());
+    DriftBaseline baseline =
+        DriftDetector.defaults()
+            .fit(
+                Columns.builder()
+                    .numeric("age", new double[] {30, 40, 50})
+                    .categorical("city", new String[] {"Oslo", "Lima", "Oslo"})
+                    .build());
     assertThatThrownBy(() -> FeatureDriftCheck.against(baseline))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("baseline features must all be numeric for a DriftMonitor, but [city] are"
-            + " categorical");
+        .hasMessage(
+            "the baseline's features must be all numeric for a DriftMonitor, but was"
+                + " [city] categorical");
   }
 }

@@ -14,7 +14,7 @@ class HddmATest {
   void seededShift_warnsAndDriftsAtTheSameUpdatesAsMoa() {
     // expected: MOA 2024.07.0 HDDM_A_Test (defaults: drift 0.001, warning 0.005, one-sided) on
     // the same stream: warning zone only at 2020, change detected at 2021
-    HddmA h = HddmA.withDefaults();
+    HddmA h = HddmA.defaults();
     SplittableRandom r = new SplittableRandom(7);
     List<Integer> warnings = new ArrayList<>();
     List<Integer> drifts = new ArrayList<>();
@@ -36,7 +36,7 @@ class HddmATest {
     // the A-test drifts when k/(100+k) >= sqrt((1/100 - 1/(100+k))/2 * ln(2/0.001)).
     // (the cut point cannot move: 0 + eps(100) < k/(100+k) + eps(100+k) for k >= 1).
     // python3: k = 3: 0.0291 < 0.0333; k = 4: 0.0385 >= 0.0382 -> drift at index 103
-    HddmA h = HddmA.withDefaults();
+    HddmA h = HddmA.defaults();
     int drift = -1;
     for (int i = 0; i < 200 && drift < 0; i++) {
       if (h.update(i < 100 ? 0 : 1) == DriftState.DRIFT) {
@@ -49,7 +49,7 @@ class HddmATest {
   @Test
   void errorRateShift_isDetectedWithin160UpdatesOnFiftySeeds() {
     // measured over seeds 1000..1049: median delay 62, maximum 127
-    assertThat(Streams.maxBernoulliDelay(HddmA::withDefaults, 50)).isLessThan(160);
+    assertThat(Streams.maxBernoulliDelay(HddmA::defaults, 50)).isLessThan(160);
   }
 
   @Test
@@ -57,13 +57,13 @@ class HddmATest {
     // Hoeffding's bound makes each A-test a level-0.001 test; over 100,000 tests the expected
     // count of false drifts is at most 100 per stream. Measured (seeds 1..5): 0 each.
     for (int seed = 1; seed <= 5; seed++) {
-      assertThat(Streams.stationaryDrifts(HddmA.withDefaults(), seed, 100_000, false)).isZero();
+      assertThat(Streams.stationaryDrifts(HddmA.defaults(), seed, 100_000, false)).isZero();
     }
   }
 
   @Test
   void twoSided_alsoDetectsADecrease() {
-    HddmA one = HddmA.withDefaults();
+    HddmA one = HddmA.defaults();
     HddmA two = HddmA.builder().twoSided(true).build();
     for (int i = 0; i < 400; i++) {
       double x = i < 200 ? 1 : 0;
@@ -76,7 +76,7 @@ class HddmATest {
 
   @Test
   void badParametersAndValues_areRejectedWithTheirName() {
-    assertThatThrownBy(() -> HddmA.withDefaults().update(1.5))
+    assertThatThrownBy(() -> HddmA.defaults().update(1.5))
         .hasMessage("value must be in [0, 1], but was 1.5");
     assertThatThrownBy(() -> HddmA.builder().driftConfidence(0))
         .hasMessage("driftConfidence must be in (0, 1), but was 0.0");

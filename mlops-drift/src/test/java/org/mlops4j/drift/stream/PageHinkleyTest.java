@@ -22,8 +22,12 @@ class PageHinkleyTest {
       {0.6, 1.791563339500025, 1.801562839500025, 0.0},
       {1.0, 3.786384183166075, 3.7963836831660753, 0.0},
     };
-    PageHinkley ph = PageHinkley.builder().minInstances(1).threshold(5)
-        .direction(PageHinkley.Direction.BOTH).build();
+    PageHinkley ph =
+        PageHinkley.builder()
+            .minInstances(1)
+            .threshold(5)
+            .direction(PageHinkley.Direction.BOTH)
+            .build();
     for (int i = 0; i < expected.length; i++) {
       assertThat(ph.update(xs[i])).isEqualTo(DriftState.STABLE);
       assertThat(ph.mean()).isCloseTo(expected[i][0], within(1e-12));
@@ -51,12 +55,12 @@ class PageHinkleyTest {
   @Test
   void gaussianMeanIncrease_isDetectedWithin120UpdatesOnFiftySeeds() {
     // N(0,1) then N(1,1) from t = 1000, seeds 2000..2049; measured: median delay 40, max 79
-    assertThat(maxGaussianDelay(PageHinkley.withDefaults(), 1.0)).isLessThan(120);
+    assertThat(maxGaussianDelay(PageHinkley.defaults(), 1.0)).isLessThan(120);
   }
 
   @Test
   void decrease_isOnlyDetectedWhenAskedFor() {
-    PageHinkley up = PageHinkley.withDefaults();
+    PageHinkley up = PageHinkley.defaults();
     PageHinkley both = PageHinkley.builder().direction(PageHinkley.Direction.BOTH).build();
     PageHinkley down = PageHinkley.builder().direction(PageHinkley.Direction.DOWN).build();
     for (int i = 0; i < 200; i++) {
@@ -75,7 +79,7 @@ class PageHinkleyTest {
   @Test
   void errorRateShift_isDetectedWithin300UpdatesOnFiftySeeds() {
     // measured over seeds 1000..1049: median delay 148, maximum 237
-    assertThat(Streams.maxBernoulliDelay(PageHinkley::withDefaults, 50)).isLessThan(300);
+    assertThat(Streams.maxBernoulliDelay(PageHinkley::defaults, 50)).isLessThan(300);
   }
 
   private static int maxGaussianDelay(PageHinkley prototype, double shift) {
@@ -100,11 +104,12 @@ class PageHinkleyTest {
 
   @Test
   void stationaryErrorStreams_raiseTheMeasuredNumberOfFalseAlarms() {
-    // PageHinkley documents no false-alarm rate, so this is a regression check, not a bound: drifts on
+    // PageHinkley documents no false-alarm rate, so this is a regression check, not a bound: drifts
+    // on
     // 100,000 Bernoulli(0.1) values, seeds 1..5, as measured when the detector was validated
     int[] drifts = new int[5];
     for (int seed = 1; seed <= 5; seed++) {
-      drifts[seed - 1] = Streams.stationaryDrifts(PageHinkley.withDefaults(), seed, 100_000, false);
+      drifts[seed - 1] = Streams.stationaryDrifts(PageHinkley.defaults(), seed, 100_000, false);
     }
     assertThat(drifts).containsExactly(2, 1, 1, 2, 1);
   }
@@ -117,7 +122,7 @@ class PageHinkleyTest {
         .hasMessage("threshold must be positive and finite, but was 0.0");
     assertThatThrownBy(() -> PageHinkley.builder().delta(-0.1))
         .hasMessage("delta must be non-negative and finite, but was -0.1");
-    assertThatThrownBy(() -> PageHinkley.withDefaults().update(Double.POSITIVE_INFINITY))
+    assertThatThrownBy(() -> PageHinkley.defaults().update(Double.POSITIVE_INFINITY))
         .hasMessage("value must be finite, but was Infinity");
   }
 }

@@ -3,7 +3,9 @@ package org.mlops4j.drift.stream;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
-/** Seeded synthetic streams shared by the detector tests (the MOA cross-checks used the same code). */
+/**
+ * Seeded synthetic streams shared by the detector tests (the MOA cross-checks used the same code).
+ */
 final class Streams {
 
   private Streams() {}

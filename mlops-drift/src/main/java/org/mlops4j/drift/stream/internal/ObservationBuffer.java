@@ -28,7 +28,9 @@ public final class ObservationBuffer {
     this.features = new double[cap * dims];
   }
 
-  /** @return number of observations held */
+  /**
+   * @return number of observations held
+   */
   public int size() {
     return size;
   }
@@ -82,7 +84,9 @@ public final class ObservationBuffer {
     return s >= times.length ? s - times.length : s;
   }
 
-  /** @return the time of the i-th oldest observation */
+  /**
+   * @return the time of the i-th oldest observation
+   */
   public long time(int i) {
     return times[slot(i)];
   }

@@ -1,18 +1,17 @@
 package org.mlops4j.drift.stream.internal;
 
+import java.util.Arrays;
+import org.mlops4j.api.internal.Require;
 import org.mlops4j.drift.internal.Stats;
 
-import java.util.Arrays;
-
 /**
- * Population Stability Index of a sample of scores against reference scores, with quantile bins
- * of the reference.
+ * Population Stability Index of a sample of scores against reference scores, with quantile bins of
+ * the reference.
  *
- * <p>Edges: the reference quantiles at k/B, k = 1..B-1 (linear interpolation, computed as
- * numpy's default {@code np.quantile} does).
- * A value x falls in bin i = number of edges strictly below x, so bins are right-closed
- * (e_(i-1), e_i]. Shares are floored at epsilon before {@code PSI = sum (c_i - r_i) ln(c_i / r_i)}.
- * Internal: not part of the API.
+ * <p>Edges: the reference quantiles at k/B, k = 1..B-1 (linear interpolation, computed as numpy's
+ * default {@code np.quantile} does). A value x falls in bin i = number of edges strictly below x,
+ * so bins are right-closed (e_(i-1), e_i]. Shares are floored at epsilon before {@code PSI = sum
+ * (c_i - r_i) ln(c_i / r_i)}. Internal: not part of the API.
  */
 public final class ScorePsi {
 
@@ -31,26 +30,16 @@ public final class ScorePsi {
    * @param bins number of bins, at least 2
    * @param epsilon floor of a share, in (0, 1)
    * @return the fitted reference
-   * @throws IllegalArgumentException on an empty or non-finite reference, or bad bins/epsilon
+   * @throws NullPointerException if reference is null
+   * @throws IllegalArgumentException on a short or non-finite reference, or bad bins/epsilon
    */
   public static ScorePsi fit(double[] reference, int bins, double epsilon) {
-    if (reference == null || reference.length < 2) {
-      throw new IllegalArgumentException("referenceScores must hold at least 2 values, but held "
-          + (reference == null ? 0 : reference.length));
-    }
-    if (bins < 2) {
-      throw new IllegalArgumentException("psiBins must be at least 2, but was " + bins);
-    }
-    if (!(epsilon > 0 && epsilon < 1)) {
-      throw new IllegalArgumentException("psiEpsilon must be in (0, 1), but was " + epsilon);
-    }
-    double[] sorted = reference.clone();
-    for (int i = 0; i < sorted.length; i++) {
-      if (!Double.isFinite(sorted[i])) {
-        throw new IllegalArgumentException(
-            "referenceScores must be finite, but value " + i + " was " + sorted[i]);
-      }
-    }
+    Require.nonNull(reference, "referenceScores");
+    Require.argument(
+        reference.length >= 2, "referenceScores.length", "at least 2", reference.length);
+    Require.argument(bins >= 2, "psiBins", "at least 2", bins);
+    Require.openUnit(epsilon, "psiEpsilon");
+    double[] sorted = Require.finite(reference.clone(), "referenceScores");
     Arrays.sort(sorted);
     double[] edges = new double[bins - 1];
     int n = sorted.length;
@@ -64,8 +53,7 @@ public final class ScorePsi {
       // numpy's lerp: from the nearer end, so that the result is exact at t = 0 and t = 1
       edges[k - 1] = t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t;
     }
-    ScorePsi tmp = new ScorePsi(edges, null, epsilon);
-    return new ScorePsi(edges, tmp.shares(sorted, n), epsilon);
+    return new ScorePsi(edges, shares(edges, sorted, n), epsilon);
   }
 
   /**
@@ -74,10 +62,8 @@ public final class ScorePsi {
    * @return the PSI, at least 0
    */
   public double psi(double[] current, int n) {
-    if (n < 1) {
-      throw new IllegalArgumentException("current scores must not be empty");
-    }
-    double[] cur = shares(current, n);
+    Require.argument(n >= 1, "n", "at least 1", n);
+    double[] cur = shares(edges, current, n);
     double psi = 0;
     for (int i = 0; i < cur.length; i++) {
       double c = Math.max(cur[i], epsilon);
@@ -87,15 +73,17 @@ public final class ScorePsi {
     return psi;
   }
 
-  /** @return the bin edges (copy) */
+  /**
+   * @return the bin edges (copy)
+   */
   public double[] edges() {
     return edges.clone();
   }
 
-  private double[] shares(double[] values, int n) {
+  private static double[] shares(double[] edges, double[] values, int n) {
     double[] counts = new double[edges.length + 1];
     for (int i = 0; i < n; i++) {
-      counts[bin(values[i])]++;
+      counts[Stats.binIndex(edges, values[i])]++;
     }
     for (int i = 0; i < counts.length; i++) {
       counts[i] /= n;

@@ -26,8 +26,8 @@ class ScorePsiPropertiesTest {
   }
 
   @Property(tries = 100)
-  void edges_areSorted(@ForAll @Size(min = 2, max = 500) double @DoubleRange(min = -1e6,
-      max = 1e6) [] ref) {
+  void edges_areSorted(
+      @ForAll @Size(min = 2, max = 500) double @DoubleRange(min = -1e6, max = 1e6) [] ref) {
     double[] e = ScorePsi.fit(ref, 10, 1e-4).edges();
     for (int i = 1; i < e.length; i++) {
       assertThat(e[i]).isGreaterThanOrEqualTo(e[i - 1]);

@@ -49,6 +49,6 @@ class ScorePsiTest {
     assertThatThrownBy(() -> ScorePsi.fit(new double[] {1, 2}, 10, 0))
         .hasMessage("psiEpsilon must be in (0, 1), but was 0.0");
     assertThatThrownBy(() -> ScorePsi.fit(new double[] {1, 2}, 10, 1e-4).psi(new double[0], 0))
-        .hasMessage("current scores must not be empty");
+        .hasMessage("n must be at least 1, but was 0");
   }
 }

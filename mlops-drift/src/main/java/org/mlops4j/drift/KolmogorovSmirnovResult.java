@@ -3,7 +3,7 @@ package org.mlops4j.drift;
 import java.util.Locale;
 
 /**
- * Result of a two-sample Kolmogorov–Smirnov test.
+ * Result of a two-sample Kolmogorov–Smirnov test ({@link KolmogorovSmirnov}).
  *
  * @param statistic D (two-sided), D+ (greater) or D- (less), in [0, 1]
  * @param pValue the p-value in [0, 1]
@@ -14,7 +14,7 @@ import java.util.Locale;
  * @param ties whether the pooled sample has repeated values (the p-value then ignores them)
  * @since 0.1.0
  */
-public record KsResult(
+public record KolmogorovSmirnovResult(
     double statistic,
     double pValue,
     KolmogorovSmirnov.Alternative alternative,
@@ -25,8 +25,15 @@ public record KsResult(
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "KS %s D=%.6g p=%.6g (%s, n=%d/%d%s)",
-        alternative.name().toLowerCase(Locale.ROOT), statistic, pValue,
-        method.name().toLowerCase(Locale.ROOT), n1, n2, ties ? ", ties" : "");
+    return String.format(
+        Locale.ROOT,
+        "KS %s D=%.6g p=%.6g (%s, n=%d/%d%s)",
+        alternative.name().toLowerCase(Locale.ROOT),
+        statistic,
+        pValue,
+        method.name().toLowerCase(Locale.ROOT),
+        n1,
+        n2,
+        ties ? ", ties" : "");
   }
 }

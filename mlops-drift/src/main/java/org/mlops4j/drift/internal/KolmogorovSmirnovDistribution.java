@@ -3,20 +3,20 @@ package org.mlops4j.drift.internal;
 import org.apache.commons.numbers.gamma.LogGamma;
 
 /**
- * P-values of the two-sample Kolmogorov–Smirnov statistic, following the choices of SciPy's
- * {@code ks_2samp} (exact lattice-path probabilities; Smirnov's asymptotic distribution evaluated
- * as the one-sample distribution at n = round(mn/(m+n)) for the two-sided test, Hodges' eq. 5.3 for
- * the one-sided tests). Own implementation of the published algorithms:
+ * P-values of the two-sample Kolmogorov–Smirnov statistic, following the choices of SciPy's {@code
+ * ks_2samp} (exact lattice-path probabilities; Smirnov's asymptotic distribution evaluated as the
+ * one-sample distribution at n = round(mn/(m+n)) for the two-sided test, Hodges' eq. 5.3 for the
+ * one-sided tests). Own implementation of the published algorithms:
  *
  * <ul>
- *   <li>Exact: probability of a random interleaving path of (n1, n2) steps leaving the band;
- *       Hodges (1957), Kim &amp; Jennrich (1973).
+ *   <li>Exact: probability of a random interleaving path of (n1, n2) steps leaving the band; Hodges
+ *       (1957), Kim &amp; Jennrich (1973).
  *   <li>One-sample two-sided distribution: Simard &amp; L'Ecuyer (2011) choice of methods: Durbin
- *       matrix (Marsaglia, Tsang &amp; Wang 2003), 2·Smirnov (Birnbaum &amp; Tingey 1951),
- *       Pelz &amp; Good (1976).
+ *       matrix (Marsaglia, Tsang &amp; Wang 2003), 2·Smirnov (Birnbaum &amp; Tingey 1951), Pelz
+ *       &amp; Good (1976).
  * </ul>
  */
-public final class KsDistribution {
+public final class KolmogorovSmirnovDistribution {
 
   private static final double PI2 = Math.PI * Math.PI;
   private static final double PI4 = PI2 * PI2;
@@ -25,10 +25,11 @@ public final class KsDistribution {
   private static final double SQRT3 = Math.sqrt(3);
   private static final double MIN_LOG = -708.0;
 
-  private KsDistribution() {}
+  private KolmogorovSmirnovDistribution() {}
 
   /** Alternative as int: 0 two-sided, 1 greater (F1 - F2), 2 less (F2 - F1). */
   public static final int TWO_SIDED = 0;
+
   public static final int GREATER = 1;
   public static final int LESS = 2;
 
@@ -64,8 +65,8 @@ public final class KsDistribution {
   }
 
   /**
-   * Two-sided exact P(D >= h/lcm) visiting only the band of lattice points with |dev| &lt; h
-   * (plus the first points outside it, where mass leaves): O(n1 * band width).
+   * Two-sided exact P(D >= h/lcm) visiting only the band of lattice points with |dev| &lt; h (plus
+   * the first points outside it, where mass leaves): O(n1 * band width).
    */
   static double exactSfTwoSidedBand(int n1, int n2, long h) {
     long g = gcd(n1, n2);
@@ -249,8 +250,9 @@ public final class KsDistribution {
       // sequential sweep and only the order of the final addition differs
       int mid = ((jmax / 2) & ~1023) - 1;
       if (Stats.twoCores()) {
-        java.util.concurrent.ForkJoinTask<Double> upper = java.util.concurrent.ForkJoinPool
-            .commonPool().submit(() -> smirnovTerms(n, x, mid + 1, jmax));
+        java.util.concurrent.ForkJoinTask<Double> upper =
+            java.util.concurrent.ForkJoinPool.commonPool()
+                .submit(() -> smirnovTerms(n, x, mid + 1, jmax));
         sum = smirnovTerms(n, x, 0, mid) + upper.join();
       } else {
         sum = smirnovTerms(n, x, 0, mid) + smirnovTerms(n, x, mid + 1, jmax);
@@ -262,9 +264,9 @@ public final class KsDistribution {
   }
 
   /**
-   * Sum of the Birnbaum–Tingey terms j = from..to. log C(n, j) by the recurrence log C(n, j) =
-   * log C(n, j-1) + log((n-j+1)/j), one log per term instead of three log-gamma calls,
-   * re-anchored with log-gamma every 1,024 terms (relative error of the sum about 1e-12).
+   * Sum of the Birnbaum–Tingey terms j = from..to. log C(n, j) by the recurrence log C(n, j) = log
+   * C(n, j-1) + log((n-j+1)/j), one log per term instead of three log-gamma calls, re-anchored with
+   * log-gamma every 1,024 terms (relative error of the sum about 1e-12).
    */
   static double smirnovTerms(int n, double x, int from, int to) {
     double logNf = LogGamma.value(n + 1.0);
@@ -419,10 +421,7 @@ public final class KsDistribution {
       double m6 = m4 * m2;
       double qp = Math.pow(q, 8 * k);
       double[] coeffs = {
-        1.0,
-        k1a + k1b * m2,
-        k2a + k2b * m2 + k2c * m4,
-        k3a + k3b * m2 + k3c * m4 + k3d * m6
+        1.0, k1a + k1b * m2, k2a + k2b * m2 + k2c * m4, k3a + k3b * m2 + k3c * m4 + k3d * m6
       };
       for (int i = 0; i < 4; i++) {
         k03[i] = k03[i] * qp + coeffs[i];

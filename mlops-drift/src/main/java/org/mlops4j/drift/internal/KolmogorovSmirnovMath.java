@@ -1,19 +1,107 @@
 package org.mlops4j.drift.internal;
 
-/** Two-sample KS statistic on sorted samples, in integer lattice units. */
-public final class Ks {
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import org.jspecify.annotations.Nullable;
+import org.mlops4j.api.internal.Require;
+import org.mlops4j.drift.KolmogorovSmirnov;
+import org.mlops4j.drift.KolmogorovSmirnovResult;
 
-  private Ks() {}
+/**
+ * The two-sample Kolmogorov–Smirnov statistic on sorted samples, in integer lattice units, and the
+ * test on sorted samples that {@link KolmogorovSmirnov} and the fitted baselines share.
+ */
+public final class KolmogorovSmirnovMath {
+
+  private KolmogorovSmirnovMath() {}
+
+  /**
+   * Test on two sorted, NaN-free samples; s1Ties, when known, says whether s1 has repeated values
+   * (saves a pass over a large fitted reference).
+   */
+  public static KolmogorovSmirnovResult testSorted(
+      double[] s1,
+      double[] s2,
+      KolmogorovSmirnov.Alternative alternative,
+      KolmogorovSmirnov.Method method,
+      @Nullable Boolean s1Ties) {
+    Require.nonNull(alternative, "alternative");
+    Require.nonNull(method, "method");
+    int n1 = s1.length;
+    int n2 = s2.length;
+    long[] dev;
+    boolean ties;
+    if (n1 > 8L * n2) {
+      dev = maxDeviationsSearch(s1, n1, s2, n2);
+      ties =
+          dev[2] == 1
+              || (s1Ties != null ? s1Ties : hasInternalTies(s1, n1))
+              || hasInternalTies(s2, n2);
+    } else {
+      dev = maxDeviations(s1, n1, s2, n2);
+      ties = dev[2] == 1;
+    }
+    dev[2] = ties ? 1 : 0;
+    return result(dev, n1, n2, alternative, method);
+  }
+
+  /**
+   * The result from the deviations of {@link #maxDeviations} (element 2: 1 when there are ties):
+   * the statistic of the alternative and its p-value by the method (AUTO resolved: exact while both
+   * samples have at most {@link KolmogorovSmirnov#MAX_AUTO_EXACT_N} values and the lattice is
+   * feasible).
+   */
+  public static KolmogorovSmirnovResult result(
+      long[] dev,
+      int n1,
+      int n2,
+      KolmogorovSmirnov.Alternative alternative,
+      KolmogorovSmirnov.Method method) {
+    boolean ties = dev[2] == 1;
+    long h;
+    int alt;
+    switch (alternative) {
+      case GREATER:
+        h = dev[0];
+        alt = KolmogorovSmirnovDistribution.GREATER;
+        break;
+      case LESS:
+        h = dev[1];
+        alt = KolmogorovSmirnovDistribution.LESS;
+        break;
+      default:
+        h = Math.max(dev[0], dev[1]);
+        alt = KolmogorovSmirnovDistribution.TWO_SIDED;
+    }
+    long lcm = lcm(n1, n2);
+    double d = (double) h / lcm;
+    KolmogorovSmirnov.Method used = method;
+    if (used == KolmogorovSmirnov.Method.AUTO) {
+      used =
+          Math.max(n1, n2) <= KolmogorovSmirnov.MAX_AUTO_EXACT_N
+              ? KolmogorovSmirnov.Method.EXACT
+              : KolmogorovSmirnov.Method.ASYMPTOTIC;
+    }
+    if (used == KolmogorovSmirnov.Method.EXACT
+        && !KolmogorovSmirnovDistribution.exactFeasible(n1, n2)) {
+      used = KolmogorovSmirnov.Method.ASYMPTOTIC;
+    }
+    double p =
+        used == KolmogorovSmirnov.Method.EXACT
+            ? KolmogorovSmirnovDistribution.exactSf(n1, n2, h, alt)
+            : KolmogorovSmirnovDistribution.asymptoticSf(n1, n2, d, alt);
+    return new KolmogorovSmirnovResult(d, p, alternative, used, n1, n2, ties);
+  }
 
   /**
    * Walks two sorted samples and returns {max(i*b1 - j*b2), max(j*b2 - i*b1)} over the distinct
-   * values, where i, j count the values at or below the current value and b1 = n2/g, b2 = n1/g;
-   * D = dev / lcm with lcm = n1*n2/g. Ties (equal values in either or both samples) are consumed
+   * values, where i, j count the values at or below the current value and b1 = n2/g, b2 = n1/g; D =
+   * dev / lcm with lcm = n1*n2/g. Ties (equal values in either or both samples) are consumed
    * together, so D is that of the empirical CDFs. Element 2 is 1 when the pooled sample has a
    * repeated value, else 0.
    */
   public static long[] maxDeviations(double[] s1, int n1, double[] s2, int n2) {
-    long g = KsDistribution.gcd(n1, n2);
+    long g = KolmogorovSmirnovDistribution.gcd(n1, n2);
     long b1 = n2 / g;
     long b2 = n1 / g;
     int i = 0;
@@ -67,7 +155,7 @@ public final class Ks {
 
   /** The two-half walk of {@link #maxDeviationsParallel}, at any size (for tests). */
   public static long[] splitWalk(double[] s1, int n1, double[] s2, int n2) {
-    long g = KsDistribution.gcd(n1, n2);
+    long g = KolmogorovSmirnovDistribution.gcd(n1, n2);
     long b1 = n2 / g;
     long b2 = n1 / g;
     double v = s1[n1 / 2];
@@ -76,8 +164,8 @@ public final class Ks {
     if (i0 >= n1 || j0 >= n2 || j0 == 0) {
       return maxDeviations(s1, n1, s2, n2);
     }
-    java.util.concurrent.ForkJoinTask<long[]> upper = java.util.concurrent.ForkJoinPool.commonPool()
-        .submit(() -> walk(s1, i0, n1, s2, j0, n2, b1, b2));
+    ForkJoinTask<long[]> upper =
+        ForkJoinPool.commonPool().submit(() -> walk(s1, i0, n1, s2, j0, n2, b1, b2));
     long[] lower = walk(s1, 0, i0, s2, 0, j0, b1, b2);
     long[] up = upper.join();
     return new long[] {Math.max(lower[0], up[0]), Math.max(lower[1], up[1]), lower[2] | up[2]};
@@ -98,8 +186,8 @@ public final class Ks {
   }
 
   /** Walk of s1[from1, to1) and s2[from2, to2) with absolute counts; evaluates the end point. */
-  private static long[] walk(double[] s1, int from1, int to1, double[] s2, int from2, int to2,
-      long b1, long b2) {
+  private static long[] walk(
+      double[] s1, int from1, int to1, double[] s2, int from2, int to2, long b1, long b2) {
     int i = from1;
     int j = from2;
     long plus = 0;
@@ -127,8 +215,9 @@ public final class Ks {
     plus = Math.max(plus, end);
     minus = Math.max(minus, -end);
     if (!ties) {
-      ties = hasInternalTies(s1, Math.max(i, from1 + 1), to1)
-          || hasInternalTies(s2, Math.max(j, from2 + 1), to2);
+      ties =
+          hasInternalTies(s1, Math.max(i, from1 + 1), to1)
+              || hasInternalTies(s2, Math.max(j, from2 + 1), to2);
     }
     return new long[] {plus, minus, ties ? 1 : 0};
   }
@@ -137,11 +226,11 @@ public final class Ks {
    * As {@link #maxDeviations} for a large sorted s1 and a smaller sorted s2: evaluates the ECDF
    * difference just below and at each distinct value of s2, finding the counts in s1 by galloping
    * search, O(n2 log(n1/n2)). The extremes of F1 - F2 lie at these points, so the result is
-   * identical to the merge walk. Element 2 of the result is 1 when a value of s2 also occurs in
-   * s1 (a tie between the samples), else 0.
+   * identical to the merge walk. Element 2 of the result is 1 when a value of s2 also occurs in s1
+   * (a tie between the samples), else 0.
    */
   public static long[] maxDeviationsSearch(double[] s1, int n1, double[] s2, int n2) {
-    long g = KsDistribution.gcd(n1, n2);
+    long g = KolmogorovSmirnovDistribution.gcd(n1, n2);
     long b1 = n2 / g;
     long b2 = n1 / g;
     long plus = 0;
@@ -208,6 +297,6 @@ public final class Ks {
 
   /** lcm(n1, n2) as a long. */
   public static long lcm(int n1, int n2) {
-    return (long) n1 / KsDistribution.gcd(n1, n2) * n2;
+    return (long) n1 / KolmogorovSmirnovDistribution.gcd(n1, n2) * n2;
   }
 }

@@ -1,0 +1,546 @@
+package org.mlops4j.drift;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.mlops4j.api.Binning;
+import org.mlops4j.api.internal.Require;
+import org.mlops4j.drift.internal.CategoricalReference;
+import org.mlops4j.drift.internal.FeatureReference;
+import org.mlops4j.drift.internal.NumericReference;
+
+/**
+ * The drift engine: its settings, immutable, and its verb {@link #compare(Columns, Columns)}, which
+ * compares a current table with a reference table feature by feature and returns a {@link
+ * DriftReport}. {@link #fit(Columns)} fits the reference once into a {@link DriftBaseline} that
+ * compares later tables (and can be saved) without the raw reference data.
+ *
+ * <pre>{@code
+ * DriftDetector detector = DriftDetector.defaults();     // or DriftDetector.builder()...build()
+ * DriftReport report = detector.compare(reference, current);
+ * DriftBaseline baseline = detector.fit(reference);
+ * DriftReport same = baseline.compare(current);
+ * }</pre>
+ *
+ * <table>
+ *   <caption>Settings and defaults</caption>
+ *   <tr><td>alpha</td><td>0.05</td><td>significance level of the p-value tests</td></tr>
+ *   <tr><td>correction</td><td>{@link Correction#BENJAMINI_HOCHBERG}</td><td>over the features of a report</td></tr>
+ *   <tr><td>bins, binning</td><td>10, {@link Binning#QUANTILE}</td><td>numeric PSI bins fitted on the reference (see {@link Psi})</td></tr>
+ *   <tr><td>epsilon</td><td>1e-4</td><td>a bin share of exactly 0 is replaced by epsilon in PSI (no renormalisation)</td></tr>
+ *   <tr><td>psiModerate, psiSignificant</td><td>0.1, 0.25</td><td>{@link PsiLevel} cut-offs</td></tr>
+ *   <tr><td>psiGate, wassersteinGate</td><td>0.1, 0.1</td><td>numeric effect gate: PSI &ge; psiGate or Wasserstein/std &ge; wassersteinGate</td></tr>
+ *   <tr><td>jsGate</td><td>0.1</td><td>categorical effect gate: Jensen–Shannon distance (base 2) &ge; jsGate</td></tr>
+ *   <tr><td>datasetDriftShare</td><td>0.5</td><td>dataset drift when the share of drifted features &ge; this</td></tr>
+ *   <tr><td>missingPolicy</td><td>{@link MissingPolicy#IGNORE_AND_REPORT}</td><td></td></tr>
+ *   <tr><td>ksMethod</td><td>{@link KolmogorovSmirnov.Method#AUTO}</td><td></td></tr>
+ *   <tr><td>sketchAbove, sketchK</td><td>2,000,000, 200</td><td>numeric references with more finite values are kept as a KLL sketch of parameter k instead of the sorted sample</td></tr>
+ *   <tr><td>methods</td><td>automatic</td><td>per-column override of the {@link DriftMethod}</td></tr>
+ * </table>
+ *
+ * <p>Automatic method per feature: numeric with only 0/1 values in the reference: {@link
+ * DriftMethod#TWO_PROPORTION_Z}; other numeric: {@link DriftMethod#KOLMOGOROV_SMIRNOV};
+ * categorical: {@link DriftMethod#CHI_SQUARE}; override with {@link Builder#method(String,
+ * DriftMethod)}. Instances are immutable and safe to share between threads.
+ *
+ * @since 0.1.0
+ */
+public final class DriftDetector {
+
+  private static final DriftDetector DEFAULTS = new Builder().build();
+
+  private final double alpha;
+  private final Correction correction;
+  private final int bins;
+  private final Binning binning;
+  private final double epsilon;
+  private final double psiModerate;
+  private final double psiSignificant;
+  private final double psiGate;
+  private final double wassersteinGate;
+  private final double jsGate;
+  private final double datasetDriftShare;
+  private final MissingPolicy missingPolicy;
+  private final KolmogorovSmirnov.Method ksMethod;
+  private final int sketchAbove;
+  private final int sketchK;
+  private final Map<String, DriftMethod> methods;
+
+  private DriftDetector(Builder b) {
+    alpha = b.alpha;
+    correction = b.correction;
+    bins = b.bins;
+    binning = b.binning;
+    epsilon = b.epsilon;
+    psiModerate = b.psiModerate;
+    psiSignificant = b.psiSignificant;
+    psiGate = b.psiGate;
+    wassersteinGate = b.wassersteinGate;
+    jsGate = b.jsGate;
+    datasetDriftShare = b.datasetDriftShare;
+    missingPolicy = b.missingPolicy;
+    ksMethod = b.ksMethod;
+    sketchAbove = b.sketchAbove;
+    sketchK = b.sketchK;
+    methods = Collections.unmodifiableMap(new LinkedHashMap<>(b.methods));
+  }
+
+  /**
+   * @return the detector with the default settings
+   */
+  public static DriftDetector defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * @return a builder starting from the defaults
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * @return a builder starting from this detector's settings
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.alpha = alpha;
+    b.correction = correction;
+    b.bins = bins;
+    b.binning = binning;
+    b.epsilon = epsilon;
+    b.psiModerate = psiModerate;
+    b.psiSignificant = psiSignificant;
+    b.psiGate = psiGate;
+    b.wassersteinGate = wassersteinGate;
+    b.jsGate = jsGate;
+    b.datasetDriftShare = datasetDriftShare;
+    b.missingPolicy = missingPolicy;
+    b.ksMethod = ksMethod;
+    b.sketchAbove = sketchAbove;
+    b.sketchK = sketchK;
+    b.methods.putAll(methods);
+    return b;
+  }
+
+  /**
+   * Compares a current table with a reference table: fits the reference ({@link #fit(Columns)}) and
+   * compares the current table with it ({@link DriftBaseline#compare(Columns)}).
+   *
+   * @param reference the reference table (e.g. training data)
+   * @param current the current table, with the reference's columns and types
+   * @return the report: one {@link FeatureDrift} per column, corrected p-values, the dataset
+   *     verdict
+   * @throws NullPointerException if a table is null
+   * @throws IllegalArgumentException on a schema mismatch or an unusable column (see {@link
+   *     #fit(Columns)} and {@link DriftBaseline#compare(Columns)})
+   */
+  public DriftReport compare(Columns reference, Columns current) {
+    Require.nonNull(current, "current");
+    return fit(reference).compare(current);
+  }
+
+  /**
+   * Fits a reference table once: per numeric column the PSI bin edges and counts, the standard
+   * deviation and the sorted sample (or a KLL sketch above {@link #sketchAbove()} values); per
+   * categorical column the vocabulary and counts; the missing and infinite counts; the method.
+   *
+   * @param reference the reference table
+   * @return the baseline, which compares later tables with this detector's settings
+   * @throws NullPointerException if the table is null
+   * @throws IllegalArgumentException if the table has no columns, a column has no usable value, a
+   *     method override names an unknown column or does not apply to its column's type
+   */
+  public DriftBaseline fit(Columns reference) {
+    Require.nonNull(reference, "reference");
+    Require.argument(
+        !reference.names().isEmpty(), "reference", "a table with a column", "a table without one");
+    for (String c : methods.keySet()) {
+      Require.argument(
+          reference.has(c),
+          "the column of a method override",
+          "one of " + reference.names(),
+          "'" + c + "'");
+    }
+    Map<String, FeatureReference> f = new LinkedHashMap<>();
+    for (String name : reference.names()) {
+      if (reference.type(name) == ColumnType.NUMERIC) {
+        f.put(name, NumericReference.fit(name, reference.numericView(name), this));
+      } else {
+        f.put(name, CategoricalReference.fit(name, reference.categoricalView(name), this));
+      }
+    }
+    return new DriftBaseline(this, f);
+  }
+
+  /**
+   * @return the significance level of the p-value tests, in (0, 1); default 0.05
+   */
+  public double alpha() {
+    return alpha;
+  }
+
+  /**
+   * @return the multiple-testing correction over a report's features; default BH
+   */
+  public Correction correction() {
+    return correction;
+  }
+
+  /**
+   * @return the number of numeric PSI bins; default 10
+   */
+  public int bins() {
+    return bins;
+  }
+
+  /**
+   * @return how numeric PSI bins are fitted; default {@link Binning#QUANTILE}
+   */
+  public Binning binning() {
+    return binning;
+  }
+
+  /**
+   * @return the replacement of an empty bin's share in PSI; default 1e-4
+   */
+  public double epsilon() {
+    return epsilon;
+  }
+
+  /**
+   * @return the PSI at and above which the level is moderate; default 0.1
+   */
+  public double psiModerate() {
+    return psiModerate;
+  }
+
+  /**
+   * @return the PSI above which the level is significant; default 0.25
+   */
+  public double psiSignificant() {
+    return psiSignificant;
+  }
+
+  /**
+   * @return the PSI at and above which a numeric feature passes the effect gate; default 0.1
+   */
+  public double psiGate() {
+    return psiGate;
+  }
+
+  /**
+   * @return the Wasserstein/std at and above which the effect gate passes; default 0.1
+   */
+  public double wassersteinGate() {
+    return wassersteinGate;
+  }
+
+  /**
+   * @return the Jensen–Shannon distance at and above which the gate passes; default 0.1
+   */
+  public double jsGate() {
+    return jsGate;
+  }
+
+  /**
+   * @return the share of drifted features at and above which the dataset drifted; 0.5
+   */
+  public double datasetDriftShare() {
+    return datasetDriftShare;
+  }
+
+  /**
+   * @return what to do with missing and infinite values; default IGNORE_AND_REPORT
+   */
+  public MissingPolicy missingPolicy() {
+    return missingPolicy;
+  }
+
+  /**
+   * @return the p-value method of the Kolmogorov–Smirnov test; default AUTO
+   */
+  public KolmogorovSmirnov.Method ksMethod() {
+    return ksMethod;
+  }
+
+  /**
+   * @return the number of finite values above which a numeric reference is sketched
+   */
+  public int sketchAbove() {
+    return sketchAbove;
+  }
+
+  /**
+   * @return the parameter k of the KLL sketch; default 200
+   */
+  public int sketchK() {
+    return sketchK;
+  }
+
+  /**
+   * @return the per-column method overrides (unmodifiable, in the order they were set)
+   */
+  public Map<String, DriftMethod> methods() {
+    return methods;
+  }
+
+  /**
+   * @param column a column name
+   * @return the method override of the column, if any
+   */
+  public Optional<DriftMethod> methodFor(String column) {
+    return Optional.ofNullable(methods.get(column));
+  }
+
+  @Override
+  public String toString() {
+    return "DriftDetector[alpha="
+        + alpha
+        + ", correction="
+        + correction
+        + ", bins="
+        + bins
+        + ", binning="
+        + binning
+        + ", epsilon="
+        + epsilon
+        + ", psi cut-offs="
+        + psiModerate
+        + "/"
+        + psiSignificant
+        + ", gates psi="
+        + psiGate
+        + " wasserstein/std="
+        + wassersteinGate
+        + " js="
+        + jsGate
+        + ", datasetDriftShare="
+        + datasetDriftShare
+        + ", missing="
+        + missingPolicy
+        + ", ks="
+        + ksMethod
+        + ", sketchAbove="
+        + sketchAbove
+        + ", sketchK="
+        + sketchK
+        + ", methods="
+        + methods
+        + "]";
+  }
+
+  /**
+   * Builder of {@link DriftDetector}, starting from the defaults; every setter validates its
+   * argument.
+   *
+   * @since 0.1.0
+   */
+  public static final class Builder {
+    private double alpha = 0.05;
+    private Correction correction = Correction.BENJAMINI_HOCHBERG;
+    private int bins = 10;
+    private Binning binning = Binning.QUANTILE;
+    private double epsilon = 1e-4;
+    private double psiModerate = 0.1;
+    private double psiSignificant = 0.25;
+    private double psiGate = 0.1;
+    private double wassersteinGate = 0.1;
+    private double jsGate = 0.1;
+    private double datasetDriftShare = 0.5;
+    private MissingPolicy missingPolicy = MissingPolicy.IGNORE_AND_REPORT;
+    private KolmogorovSmirnov.Method ksMethod = KolmogorovSmirnov.Method.AUTO;
+    private int sketchAbove = 2_000_000;
+    private int sketchK = 200;
+    private final Map<String, DriftMethod> methods = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /**
+     * @param alpha significance level, default 0.05
+     * @return this builder
+     * @throws IllegalArgumentException unless 0 &lt; alpha &lt; 1
+     */
+    public Builder alpha(double alpha) {
+      this.alpha = Require.openUnit(alpha, "alpha");
+      return this;
+    }
+
+    /**
+     * @param correction multiple-testing correction, default {@link Correction#BENJAMINI_HOCHBERG}
+     * @return this builder
+     * @throws NullPointerException if null
+     */
+    public Builder correction(Correction correction) {
+      this.correction = Require.nonNull(correction, "correction");
+      return this;
+    }
+
+    /**
+     * @param bins number of numeric PSI bins, default 10
+     * @return this builder
+     * @throws IllegalArgumentException if bins &lt; 2
+     */
+    public Builder bins(int bins) {
+      Require.argument(bins >= 2, "bins", "at least 2", bins);
+      this.bins = bins;
+      return this;
+    }
+
+    /**
+     * @param binning how numeric PSI bins are fitted, default {@link Binning#QUANTILE}
+     * @return this builder
+     * @throws NullPointerException if null
+     */
+    public Builder binning(Binning binning) {
+      this.binning = Require.nonNull(binning, "binning");
+      return this;
+    }
+
+    /**
+     * @param epsilon replacement of an empty bin's share in PSI, default 1e-4
+     * @return this builder
+     * @throws IllegalArgumentException unless 0 &lt; epsilon &lt; 1
+     */
+    public Builder epsilon(double epsilon) {
+      this.epsilon = Require.openUnit(epsilon, "epsilon");
+      return this;
+    }
+
+    /**
+     * @param moderate PSI at and above which the level is moderate, default 0.1
+     * @param significant PSI above which the level is significant, default 0.25
+     * @return this builder
+     * @throws IllegalArgumentException unless 0 &lt; moderate &le; significant &lt; infinity
+     */
+    public Builder psiLevels(double moderate, double significant) {
+      PsiLevel.checkCutOffs(moderate, significant);
+      this.psiModerate = moderate;
+      this.psiSignificant = significant;
+      return this;
+    }
+
+    /**
+     * @param gate PSI at and above which a numeric feature passes the effect gate, default 0.1
+     * @return this builder
+     * @throws IllegalArgumentException if negative, infinite or NaN
+     */
+    public Builder psiGate(double gate) {
+      this.psiGate = Require.nonNegative(gate, "psiGate");
+      return this;
+    }
+
+    /**
+     * @param gate Wasserstein/std at and above which a numeric feature passes the effect gate,
+     *     default 0.1
+     * @return this builder
+     * @throws IllegalArgumentException if negative, infinite or NaN
+     */
+    public Builder wassersteinGate(double gate) {
+      this.wassersteinGate = Require.nonNegative(gate, "wassersteinGate");
+      return this;
+    }
+
+    /**
+     * @param gate Jensen–Shannon distance at and above which a categorical feature passes the
+     *     effect gate, default 0.1
+     * @return this builder
+     * @throws IllegalArgumentException unless in [0, 1]
+     */
+    public Builder jsGate(double gate) {
+      this.jsGate = Require.closedUnit(gate, "jsGate");
+      return this;
+    }
+
+    /**
+     * @param share share of drifted features at and above which the dataset drifted, default 0.5
+     * @return this builder
+     * @throws IllegalArgumentException unless in (0, 1]
+     */
+    public Builder datasetDriftShare(double share) {
+      Require.argument(share > 0 && share <= 1, "datasetDriftShare", "in (0, 1]", share);
+      this.datasetDriftShare = share;
+      return this;
+    }
+
+    /**
+     * @param policy what to do with missing and infinite values, default {@link
+     *     MissingPolicy#IGNORE_AND_REPORT}
+     * @return this builder
+     * @throws NullPointerException if null
+     */
+    public Builder missingPolicy(MissingPolicy policy) {
+      this.missingPolicy = Require.nonNull(policy, "missingPolicy");
+      return this;
+    }
+
+    /**
+     * @param method p-value method of the Kolmogorov–Smirnov test, default {@link
+     *     KolmogorovSmirnov.Method#AUTO}
+     * @return this builder
+     * @throws NullPointerException if null
+     */
+    public Builder ksMethod(KolmogorovSmirnov.Method method) {
+      this.ksMethod = Require.nonNull(method, "ksMethod");
+      return this;
+    }
+
+    /**
+     * Numeric references with more finite values than this are stored as a KLL sketch.
+     *
+     * @param values the threshold, default 2,000,000
+     * @return this builder
+     * @throws IllegalArgumentException if below 1
+     */
+    public Builder sketchAbove(int values) {
+      this.sketchAbove = Require.positive(values, "sketchAbove");
+      return this;
+    }
+
+    /**
+     * @param k parameter of the KLL sketch, default 200 (rank error about 1.3%)
+     * @return this builder
+     * @throws IllegalArgumentException unless 8 &le; k &le; 65535
+     */
+    public Builder sketchK(int k) {
+      Require.argument(k >= 8 && k <= 65535, "sketchK", "in [8, 65535]", k);
+      this.sketchK = k;
+      return this;
+    }
+
+    /**
+     * Overrides the method of one column.
+     *
+     * @param column the column
+     * @param method its method
+     * @return this builder
+     * @throws NullPointerException if an argument is null
+     */
+    public Builder method(String column, DriftMethod method) {
+      Require.nonNull(column, "column");
+      methods.put(column, Require.nonNull(method, "method"));
+      return this;
+    }
+
+    /**
+     * Overrides the method of one column by its key ({@link DriftMethod#fromKey(String)}).
+     *
+     * @param column the column
+     * @param key the method's key, such as {@code "ks"} or {@code "psi"}
+     * @return this builder
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the key is unknown
+     */
+    public Builder method(String column, String key) {
+      return method(column, DriftMethod.fromKey(key));
+    }
+
+    /**
+     * @return the detector
+     */
+    public DriftDetector build() {
+      return new DriftDetector(this);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package org.mlops4j.drift.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.mlops4j.drift.BinShares;
+import org.mlops4j.drift.ColumnType;
+import org.mlops4j.drift.DriftMethod;
+
+/**
+ * Everything {@link FeatureEvaluator} computed for one feature before the multiple-testing
+ * correction and the verdict. Filled once by the evaluator, then read.
+ */
+public final class FeatureEvaluation {
+  String feature = "";
+  ColumnType type = ColumnType.NUMERIC;
+  DriftMethod method = DriftMethod.KOLMOGOROV_SMIRNOV;
+  double statistic;
+  double pValue = Double.NaN;
+  boolean effectGate;
+  double psi;
+  long refCount;
+  long curCount;
+  long refMissing;
+  long curMissing;
+  long refInfinite;
+  long curInfinite;
+  boolean missingRateDrifted;
+  final Map<String, Double> metrics = new LinkedHashMap<>();
+  @Nullable BinShares shares;
+  String note = "";
+
+  FeatureEvaluation() {}
+
+  /**
+   * @return whether the deciding method has a p-value
+   */
+  boolean hasPValue() {
+    return method.hasPValue();
+  }
+
+  /**
+   * @return the feature's name
+   */
+  public String feature() {
+    return feature;
+  }
+}
