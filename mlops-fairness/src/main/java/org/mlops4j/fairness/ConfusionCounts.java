@@ -16,7 +16,9 @@ import java.util.Locale;
  */
 public record ConfusionCounts(double tp, double fp, double tn, double fn, long rows) {
 
-  /** @return tp + fp + tn + fn */
+  /**
+   * @return tp + fp + tn + fn
+   */
   public double total() {
     return tp + fp + tn + fn;
   }

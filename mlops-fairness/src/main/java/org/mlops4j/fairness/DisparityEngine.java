@@ -3,12 +3,12 @@ package org.mlops4j.fairness;
 import java.util.ArrayList;
 import java.util.List;
 import org.mlops4j.fairness.Disparity.Basis;
-import org.mlops4j.fairness.Disparity.Kind;
+import org.mlops4j.fairness.Disparity.Scale;
 
 /**
  * Evaluates disparity specifications on per-group confusion weights. Package-private; works on
- * arrays so that bootstrap replicates are cheap. Undefined results carry NaN only inside this
- * class and become {@link Disparity#undefined} before they leave it.
+ * arrays so that bootstrap replicates are cheap. Undefined results carry NaN only inside this class
+ * and become {@link Disparity#undefined} before they leave it.
  */
 final class DisparityEngine {
 
@@ -23,7 +23,8 @@ final class DisparityEngine {
     DISPARATE_IMPACT
   }
 
-  record Spec(String name, Metric[] metrics, Aggregation aggregation, Basis basis, Kind kind) {}
+  record Spec(
+      String name, RateMetric[] metrics, Aggregation aggregation, Basis basis, Scale scale) {}
 
   record Result(double value, String reason, int a, int b) {
     boolean defined() {
@@ -52,7 +53,7 @@ final class DisparityEngine {
     }
   }
 
-  static double rate(double[] cells, Metric m) {
+  static double rate(double[] cells, RateMetric m) {
     double num = 0;
     double den = 0;
     for (int c = 0; c < 4; c++) {
@@ -69,20 +70,20 @@ final class DisparityEngine {
   Result evaluate(Spec spec) {
     switch (spec.aggregation()) {
       case SINGLE:
-        return single(spec.metrics()[0], spec.basis(), spec.kind());
+        return single(spec.metrics()[0], spec.basis(), spec.scale());
       case DISPARATE_IMPACT:
         return disparateImpact();
       default:
-        Result x = single(spec.metrics()[0], spec.basis(), spec.kind());
-        Result y = single(spec.metrics()[1], spec.basis(), spec.kind());
+        Result x = single(spec.metrics()[0], spec.basis(), spec.scale());
+        Result y = single(spec.metrics()[1], spec.basis(), spec.scale());
         if (!x.defined()) {
           return x;
         }
         if (!y.defined()) {
           return y;
         }
-        boolean xWorse = spec.kind() == Kind.DIFFERENCE ? x.value() >= y.value()
-            : x.value() <= y.value();
+        boolean xWorse =
+            spec.scale() == Scale.DIFFERENCE ? x.value() >= y.value() : x.value() <= y.value();
         Result worse = xWorse ? x : y;
         if (spec.aggregation() == Aggregation.WORST) {
           return worse;
@@ -91,12 +92,15 @@ final class DisparityEngine {
     }
   }
 
-  private String tooFew(Metric m) {
-    return "fewer than two groups with a defined " + m.label() + " and at least "
-        + minGroupSize + " rows";
+  private String tooFew(RateMetric m) {
+    return "fewer than two groups with a defined "
+        + m.label()
+        + " and at least "
+        + minGroupSize
+        + " rows";
   }
 
-  private Result single(Metric m, Basis basis, Kind kind) {
+  private Result single(RateMetric m, Basis basis, Scale scale) {
     double[] r = new double[names.length];
     List<Integer> usable = new ArrayList<>();
     for (int g = 0; g < names.length; g++) {
@@ -106,62 +110,99 @@ final class DisparityEngine {
       }
     }
     switch (basis) {
-      case BETWEEN_GROUPS: {
-        if (usable.size() < 2) {
-          return new Result(Double.NaN, tooFew(m), -1, -1);
-        }
-        int hi = usable.get(0);
-        int lo = usable.get(0);
-        for (int g : usable) {
-          if (r[g] > r[hi]) {
-            hi = g;
+      case BETWEEN_GROUPS:
+        {
+          if (usable.size() < 2) {
+            return new Result(Double.NaN, tooFew(m), -1, -1);
           }
-          if (r[g] < r[lo]) {
-            lo = g;
+          int hi = usable.get(0);
+          int lo = usable.get(0);
+          for (int g : usable) {
+            if (r[g] > r[hi]) {
+              hi = g;
+            }
+            if (r[g] < r[lo]) {
+              lo = g;
+            }
           }
+          if (scale == Scale.DIFFERENCE) {
+            return new Result(r[hi] - r[lo], null, hi, lo);
+          }
+          if (r[hi] == 0) {
+            return new Result(Double.NaN, m.label() + " is 0 in every group: ratio 0/0", -1, -1);
+          }
+          return new Result(r[lo] / r[hi], null, lo, hi);
         }
-        if (kind == Kind.DIFFERENCE) {
-          return new Result(r[hi] - r[lo], null, hi, lo);
+      case TO_OVERALL:
+        {
+          double o = rate(overall, m);
+          if (Double.isNaN(o)) {
+            return new Result(
+                Double.NaN, m.label() + " undefined overall: " + m.undefinedWhen(), -1, -1);
+          }
+          return toTarget(m, scale, r, usable, o, OVERALL, "overall");
         }
-        if (r[hi] == 0) {
-          return new Result(Double.NaN, m.label() + " is 0 in every group: ratio 0/0", -1, -1);
+      default:
+        {
+          if (reference < 0) {
+            return new Result(Double.NaN, "no reference group was chosen", -1, -1);
+          }
+          if (!eligible[reference]) {
+            return new Result(
+                Double.NaN,
+                "reference group '"
+                    + names[reference]
+                    + "' has fewer than "
+                    + minGroupSize
+                    + " rows",
+                -1,
+                -1);
+          }
+          if (Double.isNaN(r[reference])) {
+            return new Result(
+                Double.NaN,
+                m.label()
+                    + " undefined for reference group '"
+                    + names[reference]
+                    + "': "
+                    + m.undefinedWhen(),
+                -1,
+                -1);
+          }
+          usable.remove(Integer.valueOf(reference));
+          return toTarget(
+              m,
+              scale,
+              r,
+              usable,
+              r[reference],
+              reference,
+              "reference group '" + names[reference] + "'");
         }
-        return new Result(r[lo] / r[hi], null, lo, hi);
-      }
-      case TO_OVERALL: {
-        double o = rate(overall, m);
-        if (Double.isNaN(o)) {
-          return new Result(Double.NaN, m.label() + " undefined overall: " + m.undefinedWhen(),
-              -1, -1);
-        }
-        return toTarget(m, kind, r, usable, o, OVERALL, "overall");
-      }
-      default: {
-        if (reference < 0) {
-          return new Result(Double.NaN, "no reference group was chosen", -1, -1);
-        }
-        if (!eligible[reference]) {
-          return new Result(Double.NaN, "reference group '" + names[reference]
-              + "' has fewer than " + minGroupSize + " rows", -1, -1);
-        }
-        if (Double.isNaN(r[reference])) {
-          return new Result(Double.NaN, m.label() + " undefined for reference group '"
-              + names[reference] + "': " + m.undefinedWhen(), -1, -1);
-        }
-        usable.remove(Integer.valueOf(reference));
-        return toTarget(m, kind, r, usable, r[reference], reference,
-            "reference group '" + names[reference] + "'");
-      }
     }
   }
 
   private Result toTarget(
-      Metric m, Kind kind, double[] r, List<Integer> usable, double t, int target, String what) {
+      RateMetric m,
+      Scale scale,
+      double[] r,
+      List<Integer> usable,
+      double t,
+      int target,
+      String what) {
     if (usable.isEmpty()) {
-      return new Result(Double.NaN, "no group with a defined " + m.label() + " and at least "
-          + minGroupSize + " rows to compare with " + what, -1, -1);
+      return new Result(
+          Double.NaN,
+          "no group with a defined "
+              + m.label()
+              + " and at least "
+              + minGroupSize
+              + " rows to compare with "
+              + what,
+          -1,
+          -1);
     }
-    if (kind == Kind.DIFFERENCE) {
+    if (scale == Scale.DIFFERENCE) {
       int worst = -1;
       double best = -1;
       for (int g : usable) {
@@ -193,7 +234,7 @@ final class DisparityEngine {
 
   /** min over groups g != ref of selection_rate(g) / selection_rate(ref). */
   private Result disparateImpact() {
-    Metric m = Metric.SELECTION_RATE;
+    RateMetric m = RateMetric.SELECTION_RATE;
     double[] r = new double[names.length];
     List<Integer> usable = new ArrayList<>();
     for (int g = 0; g < names.length; g++) {
@@ -214,20 +255,32 @@ final class DisparityEngine {
         }
       }
     } else if (!eligible[ref]) {
-      return new Result(Double.NaN, "reference group '" + names[ref]
-          + "' has fewer than " + minGroupSize + " rows", -1, -1);
+      return new Result(
+          Double.NaN,
+          "reference group '" + names[ref] + "' has fewer than " + minGroupSize + " rows",
+          -1,
+          -1);
     }
     usable.remove(Integer.valueOf(ref));
     if (usable.isEmpty()) {
       return new Result(Double.NaN, tooFew(m), -1, -1);
     }
     if (Double.isNaN(r[ref])) {
-      return new Result(Double.NaN, "selection rate of reference group '" + names[ref]
-          + "' is undefined: " + m.undefinedWhen(), -1, -1);
+      return new Result(
+          Double.NaN,
+          "selection rate of reference group '"
+              + names[ref]
+              + "' is undefined: "
+              + m.undefinedWhen(),
+          -1,
+          -1);
     }
     if (!(r[ref] > 0)) {
-      return new Result(Double.NaN, "selection rate of reference group '" + names[ref]
-          + "' is 0: ratio undefined", -1, -1);
+      return new Result(
+          Double.NaN,
+          "selection rate of reference group '" + names[ref] + "' is 0: ratio undefined",
+          -1,
+          -1);
     }
     int worst = usable.get(0);
     for (int g : usable) {

@@ -6,11 +6,11 @@ import java.util.Map;
 
 /**
  * The four-fifths (80%) rule of the US Uniform Guidelines on Employee Selection Procedures (29 CFR
- * 1607.4(D)): adverse impact is indicated when a group's selection rate is less than four fifths
- * of the selection rate of the reference group (by default the group with the highest rate). The
- * ratio {@code selection_rate(g) / selection_rate(reference)} is AIF360's {@code
- * disparate_impact}. A group passes when its ratio is at least 0.8 (less 10^-12 of rounding
- * slack, so that 0.4 / 0.5 passes). Groups that are TOO_SMALL are not judged.
+ * 1607.4(D)): adverse impact is indicated when a group's selection rate is less than four fifths of
+ * the selection rate of the reference group (by default the group with the highest rate). The ratio
+ * {@code selection_rate(g) / selection_rate(reference)} is AIF360's {@code disparate_impact}. A
+ * group passes when its ratio is at least 0.8 (less 10^-12 of rounding slack, so that 0.4 / 0.5
+ * passes). Groups that are TOO_SMALL are not judged.
  *
  * @param reference the group compared against ("" if undefined)
  * @param threshold the minimum ratio, 0.8
@@ -34,7 +34,9 @@ public record FourFifthsRule(
     failing = List.copyOf(failing);
   }
 
-  /** @return true if defined and no group fails */
+  /**
+   * @return true if defined and no group fails
+   */
   public boolean passed() {
     return defined && failing.isEmpty();
   }
@@ -44,11 +46,14 @@ public record FourFifthsRule(
     if (!defined) {
       return "four-fifths rule undefined (" + reason + ")";
     }
-    StringBuilder sb = new StringBuilder("four-fifths rule ")
-        .append(passed() ? "passed" : "FAILED")
-        .append(" (reference \"").append(reference).append("\"; ratios");
-    new java.util.TreeMap<>(ratios).forEach((g, r) ->
-        sb.append(String.format(Locale.ROOT, " %s=%.3f", g, r)));
+    StringBuilder sb =
+        new StringBuilder("four-fifths rule ")
+            .append(passed() ? "passed" : "FAILED")
+            .append(" (reference \"")
+            .append(reference)
+            .append("\"; ratios");
+    new java.util.TreeMap<>(ratios)
+        .forEach((g, r) -> sb.append(String.format(Locale.ROOT, " %s=%.3f", g, r)));
     return sb.append(')').toString();
   }
 }

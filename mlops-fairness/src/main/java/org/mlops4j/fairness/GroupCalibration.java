@@ -2,6 +2,7 @@ package org.mlops4j.fairness;
 
 import java.util.List;
 import java.util.Locale;
+import org.mlops4j.api.Binning;
 
 /**
  * Calibration of the scores of one group, with n rows, scores s_i in [0, 1] and labels y_i:
@@ -16,13 +17,17 @@ import java.util.Locale;
  *   <li>{@link #brier()}: Brier score {@code mean((s − y)²)} (Brier, 1950).
  * </ul>
  *
- * <p>The bins follow {@code sklearn.calibration.calibration_curve} (see {@link Binning}).
- * Calibration ignores sample weights.
+ * <p>The bins follow {@code sklearn.calibration.calibration_curve}: edges e_0..e_k, a score s goes
+ * to bin i when e_i &lt; s &le; e_{i+1} (the first bin also holds e_0), as numpy's {@code
+ * searchsorted(edges[1:-1], s)} in scikit-learn. {@link Binning#EQUAL_WIDTH} (the default) has the
+ * edges {@code i / k} (scikit-learn {@code strategy='uniform'}); {@link Binning#QUANTILE} has them
+ * at the {@code i / k} quantiles of the group's scores, linear interpolation as numpy's {@code
+ * percentile} (scikit-learn {@code strategy='quantile'}). Calibration ignores sample weights.
  *
  * @param group the group's name
  * @param size rows in the group
  * @param status OK or TOO_SMALL (fewer rows than the minimum group size)
- * @param binning uniform or quantile bins
+ * @param binning equal-width or quantile bins
  * @param bins the non-empty bins, in order
  * @param ece expected calibration error
  * @param mce maximum calibration error
@@ -50,6 +55,11 @@ public record GroupCalibration(
     bins = List.copyOf(bins);
   }
 
+  /** The binning as words, "equal-width" or "quantile", for messages. */
+  static String label(Binning binning) {
+    return binning.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
   @Override
   public String toString() {
     return String.format(
@@ -63,6 +73,6 @@ public record GroupCalibration(
         calibrationInTheLarge,
         brier,
         bins.size(),
-        binning.name().toLowerCase(Locale.ROOT));
+        label(binning));
   }
 }

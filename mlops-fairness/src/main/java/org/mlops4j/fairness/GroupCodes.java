@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mlops4j.api.internal.Require;
 
 /**
  * Group values encoded as dense codes: {@code codes()[i]} indexes {@code names()}, names in order
@@ -33,18 +34,17 @@ public final class GroupCodes {
    * @param attribute the column's name, used in error messages
    * @param values the group value of each row
    * @return the codes and names
-   * @throws IllegalArgumentException if a value is null
+   * @throws NullPointerException if values or a value is null ({@code "<attribute>[i] must not be
+   *     null"})
    */
   public static GroupCodes encode(String attribute, String[] values) {
+    Require.nonNull(attribute, "attribute");
+    Require.noNulls(values, attribute);
     Map<String, Integer> index = new HashMap<>();
     List<String> names = new ArrayList<>();
     int[] codes = new int[values.length];
     for (int i = 0; i < values.length; i++) {
       String v = values[i];
-      if (v == null) {
-        throw new IllegalArgumentException(
-            "group attribute '" + attribute + "' has a null value at index " + i);
-      }
       Integer k = index.get(v);
       if (k == null) {
         k = names.size();
@@ -56,7 +56,9 @@ public final class GroupCodes {
     return new GroupCodes(codes, List.copyOf(names));
   }
 
-  /** @return a copy of the codes, one per row */
+  /**
+   * @return a copy of the codes, one per row
+   */
   public int[] codes() {
     return codes.clone();
   }
@@ -67,10 +69,11 @@ public final class GroupCodes {
    * @throws IllegalStateException if there are more than 256 groups
    */
   public byte[] byteCodes() {
-    if (names.size() > 256) {
-      throw new IllegalStateException(
-          "byte codes hold at most 256 groups, but there are " + names.size());
-    }
+    Require.state(
+        names.size() <= 256,
+        "byte codes hold at most 256 groups, but there are "
+            + names.size()
+            + ": use codes() and the int overload of GroupCounts.ofCodes");
     byte[] out = new byte[codes.length];
     for (int i = 0; i < codes.length; i++) {
       out[i] = (byte) codes[i];
@@ -78,12 +81,16 @@ public final class GroupCodes {
     return out;
   }
 
-  /** @return the distinct values in order of first appearance */
+  /**
+   * @return the distinct values in order of first appearance
+   */
   public List<String> names() {
     return names;
   }
 
-  /** @return the names as an array, for the varargs of {@code GroupCounts.ofCodes} */
+  /**
+   * @return the names as an array, for the varargs of {@code GroupCounts.ofCodes}
+   */
   public String[] namesArray() {
     return names.toArray(new String[0]);
   }

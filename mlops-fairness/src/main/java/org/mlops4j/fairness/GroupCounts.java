@@ -6,8 +6,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.mlops4j.api.internal.Require;
 import org.mlops4j.fairness.internal.CodeCounter;
 
 /**
@@ -38,7 +39,9 @@ public final class GroupCounts {
 
   private GroupCounts() {}
 
-  /** @return an empty accumulator */
+  /**
+   * @return an empty accumulator
+   */
   public static GroupCounts create() {
     return new GroupCounts();
   }
@@ -47,16 +50,27 @@ public final class GroupCounts {
    * Counts byte-coded rows in one pass: {@code labels[i]} and {@code predictions[i]} are 0 or 1,
    * {@code groupCodes[i]} (read as an unsigned byte) indexes {@code groupNames}.
    *
+   * @param labels 0 or 1 per row
+   * @param predictions 0 or 1 per row
+   * @param groupCodes the group of each row, an index into groupNames
+   * @param groupNames the groups' names, distinct
+   * @return the counts
    * @throws IllegalArgumentException if the lengths differ, a label or prediction is not 0/1, a
    *     code has no name, or the names are not distinct
+   * @throws NullPointerException if an argument or a name is null
    */
   public static GroupCounts ofCodes(
       byte[] labels, byte[] predictions, byte[] groupCodes, String... groupNames) {
+    Require.nonNull(labels, "labels");
+    Require.nonNull(predictions, "predictions");
+    Require.nonNull(groupCodes, "groupCodes");
+    Require.noNulls(groupNames, "groupNames");
     checkLengths(labels.length, predictions.length, groupCodes.length);
-    if (groupNames.length > 256) {
-      throw new IllegalArgumentException(
-          "groupNames must have at most 256 names for byte codes, but had " + groupNames.length);
-    }
+    Require.argument(
+        groupNames.length <= 256,
+        "groupNames.length",
+        "at most 256 for byte codes",
+        groupNames.length);
     long[] cells = CodeCounter.count(labels, predictions, groupCodes, groupNames.length);
     return fromCells(cells, groupNames);
   }
@@ -64,37 +78,37 @@ public final class GroupCounts {
   /**
    * Counts int-coded rows in one pass, as {@link #ofCodes(byte[], byte[], byte[], String...)}.
    *
+   * @param labels 0 or 1 per row
+   * @param predictions 0 or 1 per row
+   * @param groupCodes the group of each row, an index into groupNames
+   * @param groupNames the groups' names, distinct
+   * @return the counts
    * @throws IllegalArgumentException if the lengths differ, a label or prediction is not 0/1, a
    *     code is outside [0, groupNames.length), or the names are not distinct
+   * @throws NullPointerException if an argument or a name is null
    */
   public static GroupCounts ofCodes(
       int[] labels, int[] predictions, int[] groupCodes, String... groupNames) {
+    Require.nonNull(labels, "labels");
+    Require.nonNull(predictions, "predictions");
+    Require.nonNull(groupCodes, "groupCodes");
+    Require.noNulls(groupNames, "groupNames");
     checkLengths(labels.length, predictions.length, groupCodes.length);
     long[] cells = CodeCounter.count(labels, predictions, groupCodes, groupNames.length);
     return fromCells(cells, groupNames);
   }
 
-  private static void checkLengths(int labels, int predictions, int groups) {
-    if (predictions != labels) {
-      throw new IllegalArgumentException(
-          "predictions must have the same length as labels ("
-              + labels
-              + "), but had "
-              + predictions);
-    }
-    if (groups != labels) {
-      throw new IllegalArgumentException(
-          "groupCodes must have the same length as labels (" + labels + "), but had " + groups);
-    }
+  private static void checkLengths(int labels, int predictions, int groupCodes) {
+    Require.sameLength(predictions, "predictions", labels, "labels");
+    Require.sameLength(groupCodes, "groupCodes", labels, "labels");
   }
 
   private static GroupCounts fromCells(long[] cells, String[] groupNames) {
     GroupCounts out = new GroupCounts();
     for (int g = 0; g < groupNames.length; g++) {
-      String name = Objects.requireNonNull(groupNames[g], "groupNames[" + g + "]");
-      if (out.index.containsKey(name)) {
-        throw new IllegalArgumentException("groupNames must be distinct, but '" + name + "' repeats");
-      }
+      String name = groupNames[g];
+      Require.argument(
+          !out.index.containsKey(name), "groupNames", "distinct", "'" + name + "' twice");
       long total = cells[4 * g] + cells[4 * g + 1] + cells[4 * g + 2] + cells[4 * g + 3];
       if (total == 0) {
         continue;
@@ -133,7 +147,7 @@ public final class GroupCounts {
    * @param label true if the label is the positive class
    * @param prediction true if the prediction is positive
    * @return this accumulator
-   * @throws IllegalArgumentException if group is null
+   * @throws NullPointerException if group is null
    */
   public GroupCounts add(String group, boolean label, boolean prediction) {
     return add(group, label, prediction, 1.0);
@@ -142,17 +156,17 @@ public final class GroupCounts {
   /**
    * Adds one row with a sample weight.
    *
+   * @param group the group's name
+   * @param label true if the label is the positive class
+   * @param prediction true if the prediction is positive
+   * @param weight the row's sample weight, finite and non-negative
    * @return this accumulator
-   * @throws IllegalArgumentException if group is null or weight is negative, NaN or infinite
+   * @throws NullPointerException if group is null
+   * @throws IllegalArgumentException if weight is negative, NaN or infinite
    */
   public GroupCounts add(String group, boolean label, boolean prediction, double weight) {
-    if (group == null) {
-      throw new IllegalArgumentException("group must not be null");
-    }
-    if (!(weight >= 0) || Double.isInfinite(weight)) {
-      throw new IllegalArgumentException(
-          "weight must be a finite number >= 0, but was " + weight);
-    }
+    Require.nonNull(group, "group");
+    Require.nonNegative(weight, "weight");
     int cell = 4 * slot(group) + (label ? 2 : 0) + (prediction ? 1 : 0);
     rows[cell]++;
     weights[cell] += weight;
@@ -163,9 +177,11 @@ public final class GroupCounts {
   /**
    * Returns a new accumulator holding the counts of both; neither input changes.
    *
+   * @param other the counts to add
    * @return this + other
    */
   public GroupCounts merge(GroupCounts other) {
+    Require.nonNull(other, "other");
     GroupCounts out = new GroupCounts();
     for (GroupCounts src : List.of(this, other)) {
       for (int g = 0; g < src.names.size(); g++) {
@@ -180,7 +196,9 @@ public final class GroupCounts {
     return out;
   }
 
-  /** @return the group names, sorted */
+  /**
+   * @return the group names, sorted
+   */
   public List<String> groups() {
     List<String> sorted = new ArrayList<>(names);
     Collections.sort(sorted);
@@ -188,18 +206,21 @@ public final class GroupCounts {
   }
 
   /**
+   * @param group the group's name
    * @return the counts of one group
    * @throws IllegalArgumentException if the group has no rows
    */
   public ConfusionCounts counts(String group) {
-    Integer k = index.get(group);
+    Integer k = index.get(Require.nonNull(group, "group"));
     if (k == null) {
-      throw new IllegalArgumentException("unknown group '" + group + "'; groups are " + groups());
+      throw new IllegalArgumentException(Require.mustBe("group", "one of " + groups(), group));
     }
     return toCounts(k);
   }
 
-  /** @return the counts of all groups together */
+  /**
+   * @return the counts of all groups together
+   */
   public ConfusionCounts overall() {
     double[] w = new double[4];
     long r = 0;
@@ -231,17 +252,12 @@ public final class GroupCounts {
    * @throws IllegalArgumentException if minGroupSize &lt; 0 or the level is not in (0, 1)
    */
   public List<GroupMetrics> metrics(int minGroupSize, double confidenceLevel) {
-    if (minGroupSize < 0) {
-      throw new IllegalArgumentException("minGroupSize must be >= 0, but was " + minGroupSize);
-    }
-    if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
-      throw new IllegalArgumentException(
-          "confidenceLevel must be in (0, 1), but was " + confidenceLevel);
-    }
+    Require.nonNegative(minGroupSize, "minGroupSize");
+    Require.openUnit(confidenceLevel, "confidenceLevel");
     List<GroupMetrics> out = new ArrayList<>();
     for (String g : groups()) {
-      out.add(GroupMetrics.of(g, rowsOf(g), weightsOf(g), squaresOf(g), minGroupSize,
-          confidenceLevel));
+      out.add(
+          GroupMetrics.of(g, rowsOf(g), weightsOf(g), squaresOf(g), minGroupSize, confidenceLevel));
     }
     return List.copyOf(out);
   }
@@ -256,14 +272,16 @@ public final class GroupCounts {
     return false;
   }
 
-  /** @return the number of groups */
+  /**
+   * @return the number of groups
+   */
   public int size() {
     return names.size();
   }
 
   /**
-   * The per-cell arrays of one group, in cell order TN, FP, FN, TP: rows, weights, squared
-   * weights. Package-private: used to build reports.
+   * The per-cell arrays of one group, in cell order TN, FP, FN, TP: rows, weights, squared weights.
+   * Package-private: used to build reports.
    */
   long[] rowsOf(String group) {
     int b = 4 * index.get(group);
@@ -283,15 +301,19 @@ public final class GroupCounts {
   private Map<String, List<Object>> content() {
     Map<String, List<Object>> m = new TreeMap<>();
     for (String g : names) {
-      m.put(g, List.of(
-          Arrays.toString(rowsOf(g)), Arrays.toString(weightsOf(g)), Arrays.toString(squaresOf(g))));
+      m.put(
+          g,
+          List.of(
+              Arrays.toString(rowsOf(g)),
+              Arrays.toString(weightsOf(g)),
+              Arrays.toString(squaresOf(g))));
     }
     return m;
   }
 
   /** Equal when every group has the same rows, weights and squared weights per cell. */
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof GroupCounts other && content().equals(other.content());
   }
 

@@ -5,11 +5,11 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Every rate of one group (see {@link Metric}), its confusion counts and whether it is large
+ * Every rate of one group (see {@link RateMetric}), its confusion counts and whether it is large
  * enough to be judged.
  *
- * @param name the group's name: the attribute value for one attribute ({@code "Black"}), or
- *     {@code attr=value} pairs joined by {@code |} for intersectional groups ({@code
+ * @param name the group's name: the attribute value for one attribute ({@code "Black"}), or {@code
+ *     attr=value} pairs joined by {@code |} for intersectional groups ({@code
  *     "race=Black|sex=Male"}); {@code "overall"} for all rows
  * @param counts the (weighted) confusion counts
  * @param status OK, or TOO_SMALL when the group has fewer rows than the minimum group size
@@ -17,7 +17,7 @@ import java.util.Map;
  * @since 0.1.0
  */
 public record GroupMetrics(
-    String name, ConfusionCounts counts, GroupStatus status, Map<Metric, Rate> rates) {
+    String name, ConfusionCounts counts, GroupStatus status, Map<RateMetric, Rate> rates) {
 
   /** Copies the rates into an unmodifiable map. */
   public GroupMetrics {
@@ -28,8 +28,8 @@ public record GroupMetrics(
       String name, long[] rows, double[] w, double[] w2, int minGroupSize, double level) {
     long n = rows[0] + rows[1] + rows[2] + rows[3];
     ConfusionCounts counts = new ConfusionCounts(w[3], w[1], w[0], w[2], n);
-    Map<Metric, Rate> rates = new EnumMap<>(Metric.class);
-    for (Metric m : Metric.values()) {
+    Map<RateMetric, Rate> rates = new EnumMap<>(RateMetric.class);
+    for (RateMetric m : RateMetric.values()) {
       double num = 0;
       double den = 0;
       double sq = 0;
@@ -49,69 +49,95 @@ public record GroupMetrics(
     return new GroupMetrics(name, counts, status, rates);
   }
 
-  /** @return the rate of one metric */
-  public Rate rate(Metric metric) {
+  /**
+   * @return the rate of one metric
+   */
+  public Rate rate(RateMetric metric) {
     return rates.get(metric);
   }
 
-  /** @return the number of rows in the group */
+  /**
+   * @return the number of rows in the group
+   */
   public long size() {
     return counts.rows();
   }
 
-  /** @return (TP + FP) / n */
+  /**
+   * @return (TP + FP) / n
+   */
   public Rate selectionRate() {
-    return rate(Metric.SELECTION_RATE);
+    return rate(RateMetric.SELECTION_RATE);
   }
 
-  /** @return (TP + FN) / n */
+  /**
+   * @return (TP + FN) / n
+   */
   public Rate baseRate() {
-    return rate(Metric.BASE_RATE);
+    return rate(RateMetric.BASE_RATE);
   }
 
-  /** @return TP / (TP + FN) */
+  /**
+   * @return TP / (TP + FN)
+   */
   public Rate tpr() {
-    return rate(Metric.TPR);
+    return rate(RateMetric.TPR);
   }
 
-  /** @return FP / (FP + TN) */
+  /**
+   * @return FP / (FP + TN)
+   */
   public Rate fpr() {
-    return rate(Metric.FPR);
+    return rate(RateMetric.FPR);
   }
 
-  /** @return TN / (FP + TN) */
+  /**
+   * @return TN / (FP + TN)
+   */
   public Rate tnr() {
-    return rate(Metric.TNR);
+    return rate(RateMetric.TNR);
   }
 
-  /** @return FN / (TP + FN) */
+  /**
+   * @return FN / (TP + FN)
+   */
   public Rate fnr() {
-    return rate(Metric.FNR);
+    return rate(RateMetric.FNR);
   }
 
-  /** @return TP / (TP + FP) */
+  /**
+   * @return TP / (TP + FP)
+   */
   public Rate ppv() {
-    return rate(Metric.PPV);
+    return rate(RateMetric.PPV);
   }
 
-  /** @return TN / (TN + FN) */
+  /**
+   * @return TN / (TN + FN)
+   */
   public Rate npv() {
-    return rate(Metric.NPV);
+    return rate(RateMetric.NPV);
   }
 
-  /** @return FP / (TP + FP) */
+  /**
+   * @return FP / (TP + FP)
+   */
   public Rate fdr() {
-    return rate(Metric.FDR);
+    return rate(RateMetric.FDR);
   }
 
-  /** @return FN / (TN + FN) */
+  /**
+   * @return FN / (TN + FN)
+   */
   public Rate falseOmissionRate() {
-    return rate(Metric.FOR);
+    return rate(RateMetric.FOR);
   }
 
-  /** @return (TP + TN) / n */
+  /**
+   * @return (TP + TN) / n
+   */
   public Rate accuracy() {
-    return rate(Metric.ACCURACY);
+    return rate(RateMetric.ACCURACY);
   }
 
   @Override
@@ -123,8 +149,15 @@ public record GroupMetrics(
     }
     sb.append("): ");
     String sep = "";
-    for (Metric m : new Metric[] {Metric.SELECTION_RATE, Metric.BASE_RATE, Metric.TPR, Metric.FPR,
-        Metric.PPV, Metric.ACCURACY}) {
+    for (RateMetric m :
+        new RateMetric[] {
+          RateMetric.SELECTION_RATE,
+          RateMetric.BASE_RATE,
+          RateMetric.TPR,
+          RateMetric.FPR,
+          RateMetric.PPV,
+          RateMetric.ACCURACY
+        }) {
       sb.append(sep).append(rate(m));
       sep = ", ";
     }

@@ -1,6 +1,7 @@
 package org.mlops4j.fairness;
 
 import java.util.Locale;
+import org.mlops4j.api.internal.Require;
 
 /**
  * A two-sided confidence interval {@code [lower, upper]} at a confidence level, with the name of
@@ -16,25 +17,32 @@ import java.util.Locale;
 public record Interval(double lower, double upper, double level, String method) {
 
   /**
-   * @throws IllegalArgumentException if a bound is NaN, lower &gt; upper or the level is not in (0, 1)
+   * Checks the bounds and the level.
+   *
+   * @throws IllegalArgumentException if a bound is NaN, lower &gt; upper or the level is not in (0,
+   *     1)
+   * @throws NullPointerException if method is null
    */
   public Interval {
-    if (Double.isNaN(lower) || Double.isNaN(upper) || lower > upper) {
-      throw new IllegalArgumentException(
-          "interval bounds must be ordered numbers, but were [" + lower + ", " + upper + "]");
-    }
-    if (!(level > 0 && level < 1)) {
-      throw new IllegalArgumentException("level must be in (0, 1), but was " + level);
-    }
+    Require.argument(
+        !Double.isNaN(lower) && !Double.isNaN(upper) && lower <= upper,
+        "[lower, upper]",
+        "ordered numbers",
+        "[" + lower + ", " + upper + "]");
+    Require.openUnit(level, "level");
+    Require.nonNull(method, "method");
   }
 
-  /** @return true if {@code lower <= x <= upper} */
+  /**
+   * @return true if {@code lower <= x <= upper}
+   */
   public boolean contains(double x) {
     return lower <= x && x <= upper;
   }
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "[%.4f, %.4f] (%s %.0f%%)", lower, upper, method, level * 100);
+    return String.format(
+        Locale.ROOT, "[%.4f, %.4f] (%s %.0f%%)", lower, upper, method, level * 100);
   }
 }

@@ -3,6 +3,8 @@ package org.mlops4j.fairness;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
+import org.mlops4j.api.internal.Require;
 import org.mlops4j.fairness.internal.Wilson;
 
 /**
@@ -13,33 +15,33 @@ import org.mlops4j.fairness.internal.Wilson;
  * #reason()} says why (for example {@code "TPR undefined for group 'x': no positive labels"}) and
  * {@link #value()} throws. It is never represented as NaN.
  *
- * <p>Interval: Wilson score interval (Wilson, 1927), {@code (p + z²/2n ± z·sqrt(p(1−p)/n +
- * z²/4n²)) / (1 + z²/n)}, the same formula as statsmodels' {@code proportion_confint(method=
- * 'wilson')}. With sample weights, n is Kish's effective sample size {@code (Σw)² / Σw²} of the
- * denominator rows; without weights it is the row count.
+ * <p>Interval: Wilson score interval (Wilson, 1927), {@code (p + z²/2n ± z·sqrt(p(1−p)/n + z²/4n²))
+ * / (1 + z²/n)}, the same formula as statsmodels' {@code proportion_confint(method= 'wilson')}.
+ * With sample weights, n is Kish's effective sample size {@code (Σw)² / Σw²} of the denominator
+ * rows; without weights it is the row count.
  *
  * @since 0.1.0
  */
 public final class Rate {
 
-  private final Metric metric;
+  private final RateMetric metric;
   private final String group;
   private final double numerator;
   private final double denominator;
   private final double effectiveSize;
   private final double value;
-  private final String reason;
-  private final Interval interval;
+  private final @Nullable String reason;
+  private final @Nullable Interval interval;
 
   private Rate(
-      Metric metric,
+      RateMetric metric,
       String group,
       double numerator,
       double denominator,
       double effectiveSize,
       double value,
-      String reason,
-      Interval interval) {
+      @Nullable String reason,
+      @Nullable Interval interval) {
     this.metric = metric;
     this.group = group;
     this.numerator = numerator;
@@ -57,38 +59,34 @@ public final class Rate {
    * @param group the group's name, used in the undefined reason
    * @param numerator sum of weights in the numerator cells
    * @param denominator sum of weights in the denominator cells (0 makes the rate undefined)
-   * @param effectiveSize Kish's effective size of the denominator ((Σw)²/Σw²; the row count
-   *     without weights)
+   * @param effectiveSize Kish's effective size of the denominator ((Σw)²/Σw²; the row count without
+   *     weights)
    * @param level confidence level of the Wilson interval, in (0, 1)
    * @return the rate
-   * @throws IllegalArgumentException if numerator &lt; 0, numerator &gt; denominator, level is
-   *     not in (0, 1), or the denominator is positive and effectiveSize is not a finite number
-   *     &gt; 0
+   * @throws IllegalArgumentException if numerator &lt; 0, numerator &gt; denominator, level is not
+   *     in (0, 1), or the denominator is positive and effectiveSize is not a finite number &gt; 0
    */
   public static Rate of(
-      Metric metric,
+      RateMetric metric,
       String group,
       double numerator,
       double denominator,
       double effectiveSize,
       double level) {
-    Objects.requireNonNull(metric, "metric");
-    Objects.requireNonNull(group, "group");
-    if (!(numerator >= 0) || !(denominator >= 0) || numerator > denominator * (1 + 1e-12)) {
-      throw new IllegalArgumentException(
-          "numerator must be in [0, denominator], but was "
-              + numerator
-              + " with denominator "
-              + denominator);
-    }
-    if (!(level > 0 && level < 1)) {
-      throw new IllegalArgumentException("level must be in (0, 1), but was " + level);
-    }
-    if (denominator > 0 && !(effectiveSize > 0 && effectiveSize < Double.POSITIVE_INFINITY)) {
-      // a Wilson interval from n <= 0 (or NaN) would have NaN bounds
-      throw new IllegalArgumentException("effectiveSize must be a finite number > 0 when the"
-          + " denominator is positive, but was " + effectiveSize);
-    }
+    Require.nonNull(metric, "metric");
+    Require.nonNull(group, "group");
+    Require.argument(
+        numerator >= 0 && denominator >= 0 && numerator <= denominator * (1 + 1e-12),
+        "numerator",
+        "in [0, denominator]",
+        numerator + " with denominator " + denominator);
+    Require.openUnit(level, "level");
+    // a Wilson interval from n <= 0 (or NaN) would have NaN bounds
+    Require.argument(
+        denominator == 0 || (effectiveSize > 0 && effectiveSize < Double.POSITIVE_INFINITY),
+        "effectiveSize",
+        "a finite number > 0 when the denominator is positive",
+        effectiveSize);
     if (denominator == 0) {
       return new Rate(
           metric,
@@ -105,17 +103,23 @@ public final class Rate {
     return new Rate(metric, group, numerator, denominator, effectiveSize, p, null, ci);
   }
 
-  /** @return which rate this is */
-  public Metric metric() {
+  /**
+   * @return which rate this is
+   */
+  public RateMetric metric() {
     return metric;
   }
 
-  /** @return the group's name */
+  /**
+   * @return the group's name
+   */
   public String group() {
     return group;
   }
 
-  /** @return true if the denominator is positive */
+  /**
+   * @return true if the denominator is positive
+   */
   public boolean defined() {
     return reason == null;
   }
@@ -131,32 +135,44 @@ public final class Rate {
     return value;
   }
 
-  /** @return the value, or empty if undefined */
+  /**
+   * @return the value, or empty if undefined
+   */
   public OptionalDouble asOptional() {
     return reason == null ? OptionalDouble.of(value) : OptionalDouble.empty();
   }
 
-  /** @return the value, or {@code other} if undefined */
+  /**
+   * @return the value, or {@code other} if undefined
+   */
   public double orElse(double other) {
     return reason == null ? value : other;
   }
 
-  /** @return why the rate is undefined, or the empty string if it is defined */
+  /**
+   * @return why the rate is undefined, or the empty string if it is defined
+   */
   public String reason() {
     return reason == null ? "" : reason;
   }
 
-  /** @return the numerator (sum of weights) */
+  /**
+   * @return the numerator (sum of weights)
+   */
   public double numerator() {
     return numerator;
   }
 
-  /** @return the denominator (sum of weights) */
+  /**
+   * @return the denominator (sum of weights)
+   */
   public double denominator() {
     return denominator;
   }
 
-  /** @return the effective sample size used for the interval (0 when undefined) */
+  /**
+   * @return the effective sample size used for the interval (0 when undefined)
+   */
   public double effectiveSize() {
     return effectiveSize;
   }
@@ -173,7 +189,7 @@ public final class Rate {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Rate r
         && metric == r.metric
         && group.equals(r.group)

@@ -21,7 +21,11 @@ class DisparityEngineTest {
       p[i] = r & 1;
       g[i] = "g" + (r >> 2);
     }
-    return Fairness.of(y, p).groups("g", g).minGroupSize(0).bootstrap(0, 1).build();
+    return FairnessAuditor.builder()
+        .minGroupSize(0)
+        .bootstrap(0, 1)
+        .build()
+        .audit(Decisions.of(y, p).groups("g", g));
   }
 
   @Property(tries = 200)
@@ -38,8 +42,11 @@ class DisparityEngineTest {
     assertThat(worst.defined()).isEqualTo(mean.defined());
     if (worst.defined()) {
       assertThat(worst.value()).isGreaterThanOrEqualTo(mean.value() - 1e-15);
-      assertThat(worst.value()).isEqualTo(Math.max(r.equalOpportunityDifference().value(),
-          r.falsePositiveRateParityDifference().value()));
+      assertThat(worst.value())
+          .isEqualTo(
+              Math.max(
+                  r.equalOpportunityDifference().value(),
+                  r.falsePositiveRateParityDifference().value()));
     }
   }
 

@@ -96,8 +96,12 @@ class GroupCountsTest {
 
   @Test
   void countsOfOneGroup_areReadableByName() {
-    GroupCounts c = GroupCounts.create()
-        .add("A", true, true).add("A", true, false).add("A", false, true, 2.0).add("B", false, false);
+    GroupCounts c =
+        GroupCounts.create()
+            .add("A", true, true)
+            .add("A", true, false)
+            .add("A", false, true, 2.0)
+            .add("B", false, false);
     assertThat(c.counts("A")).isEqualTo(new ConfusionCounts(1, 2, 0, 1, 3));
     assertThat(c.groups()).containsExactly("A", "B");
     assertThat(c.toString())
@@ -106,25 +110,35 @@ class GroupCountsTest {
 
   @Test
   void badCodes_areRejectedWithIndexAndValue() {
-    assertThatThrownBy(() -> GroupCounts.ofCodes(
-            new byte[] {0, 1, 2}, new byte[] {0, 0, 0}, new byte[] {0, 0, 0}, "a"))
+    assertThatThrownBy(
+            () ->
+                GroupCounts.ofCodes(
+                    new byte[] {0, 1, 2}, new byte[] {0, 0, 0}, new byte[] {0, 0, 0}, "a"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("labels[2] must be 0 or 1, but was 2");
-    assertThatThrownBy(() -> GroupCounts.ofCodes(
-            new byte[] {0, 1, 1, 0, 1}, new byte[] {0, 0, 0, 0, 1}, new byte[] {0, 1, 0, 0, 3},
-            "a", "b"))
+    assertThatThrownBy(
+            () ->
+                GroupCounts.ofCodes(
+                    new byte[] {0, 1, 1, 0, 1},
+                    new byte[] {0, 0, 0, 0, 1},
+                    new byte[] {0, 1, 0, 0, 3},
+                    "a",
+                    "b"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("groupCodes[4] must be in [0, 2) (one code per group name), but was 3");
-    assertThatThrownBy(() -> GroupCounts.ofCodes(
-            new int[] {0, 1}, new int[] {0, -1}, new int[] {0, 0}, "a"))
+    assertThatThrownBy(
+            () -> GroupCounts.ofCodes(new int[] {0, 1}, new int[] {0, -1}, new int[] {0, 0}, "a"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("predictions[1] must be 0 or 1, but was -1");
     assertThatThrownBy(() -> GroupCounts.ofCodes(new int[2], new int[3], new int[2], "a"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("predictions must have the same length as labels (2), but had 3");
+        .hasMessage("predictions must have 2 elements (as labels), but had 3");
     assertThatThrownBy(() -> GroupCounts.create().add(null, true, true))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(NullPointerException.class)
         .hasMessage("group must not be null");
+    assertThatThrownBy(() -> GroupCounts.create().add("a", true, true, -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("weight must be non-negative and finite, but was -1.0");
   }
 
   @Test
@@ -133,7 +147,7 @@ class GroupCountsTest {
     assertThat(codes.codes()).containsExactly(0, 1, 0, 2);
     assertThat(codes.names()).containsExactly("x", "y", "z");
     assertThatThrownBy(() -> GroupCodes.encode("race", new String[] {"x", null}))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("group attribute 'race' has a null value at index 1");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("race[1] must not be null");
   }
 }

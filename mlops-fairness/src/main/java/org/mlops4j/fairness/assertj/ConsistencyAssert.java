@@ -18,14 +18,16 @@ import org.mlops4j.fairness.individual.ConsistencyResult;
  */
 public class ConsistencyAssert extends AbstractAssert<ConsistencyAssert, ConsistencyResult> {
 
-  /** @param actual the result under test */
+  /**
+   * @param actual the result under test
+   */
   public ConsistencyAssert(ConsistencyResult actual) {
     super(actual, ConsistencyAssert.class);
   }
 
   /**
-   * Verifies that the consistency score is at least {@code min}. For a sampled (approximate)
-   * score the comparison is on the estimate itself; the message shows its error bound.
+   * Verifies that the consistency score is at least {@code min}. For a sampled (approximate) score
+   * the comparison is on the estimate itself; the message shows its error bound.
    *
    * @return this
    */

@@ -2,7 +2,7 @@ package org.mlops4j.fairness.assertj;
 
 import org.mlops4j.fairness.FairnessReport;
 import org.mlops4j.fairness.individual.ConsistencyResult;
-import org.mlops4j.fairness.individual.FlipTestResult;
+import org.mlops4j.fairness.individual.CounterfactualResult;
 import org.mlops4j.fairness.individual.LipschitzResult;
 
 /**
@@ -40,11 +40,11 @@ public final class FairnessAssertions {
   }
 
   /**
-   * @param actual the counterfactual flip-test result under test
+   * @param actual the counterfactual audit under test
    * @return assertions on it
    */
-  public static FlipTestAssert assertThat(FlipTestResult actual) {
-    return new FlipTestAssert(actual);
+  public static CounterfactualAssert assertThat(CounterfactualResult actual) {
+    return new CounterfactualAssert(actual);
   }
 
   /**

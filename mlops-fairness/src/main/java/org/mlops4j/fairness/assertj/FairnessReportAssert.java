@@ -5,19 +5,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.assertj.core.api.AbstractAssert;
+import org.mlops4j.api.internal.Require;
 import org.mlops4j.fairness.Disparity;
 import org.mlops4j.fairness.FairnessReport;
 import org.mlops4j.fairness.GroupCalibration;
 import org.mlops4j.fairness.GroupMetrics;
 import org.mlops4j.fairness.GroupStatus;
-import org.mlops4j.fairness.Metric;
 import org.mlops4j.fairness.Rate;
+import org.mlops4j.fairness.RateMetric;
 
 /**
- * Assertions on a {@link FairnessReport}. Only groups with at least the minimum group size
- * ({@link GroupStatus#OK}) and a defined rate are judged; an assertion that has fewer than two
- * such groups fails, saying so, rather than passing vacuously. Failure messages name the
- * criterion, the expected bound, the actual value, the groups and their sizes, e.g.
+ * Assertions on a {@link FairnessReport}. Only groups with at least the minimum group size ({@link
+ * GroupStatus#OK}) and a defined rate are judged; an assertion that has fewer than two such groups
+ * fails, saying so, rather than passing vacuously. Failure messages name the criterion, the
+ * expected bound, the actual value, the groups and their sizes, e.g.
  *
  * <pre>
  * Expecting equalized-odds difference between groups "A" and "B" to be at most 0.05 but was 0.214
@@ -30,7 +31,9 @@ import org.mlops4j.fairness.Rate;
  */
 public class FairnessReportAssert extends AbstractAssert<FairnessReportAssert, FairnessReport> {
 
-  /** @param actual the report under test */
+  /**
+   * @param actual the report under test
+   */
   public FairnessReportAssert(FairnessReport actual) {
     super(actual, FairnessReportAssert.class);
   }
@@ -41,20 +44,18 @@ public class FairnessReportAssert extends AbstractAssert<FairnessReportAssert, F
 
   /** A NaN bound would make every {@code value > bound} false: the assertion could never fail. */
   private static void requireBound(String name, double x) {
-    if (Double.isNaN(x)) {
-      throw new IllegalArgumentException(name + " must not be NaN");
-    }
+    Require.argument(!Double.isNaN(x), name, "a number", x);
   }
 
   private static String v(double x) {
     return String.format(Locale.ROOT, "%.3f", x);
   }
 
-  private List<GroupMetrics> judged(Metric... metrics) {
+  private List<GroupMetrics> judged(RateMetric... metrics) {
     List<GroupMetrics> out = new ArrayList<>();
     for (GroupMetrics g : actual.groups()) {
       boolean ok = g.status() == GroupStatus.OK;
-      for (Metric m : metrics) {
+      for (RateMetric m : metrics) {
         ok &= g.rate(m).defined();
       }
       if (ok) {
@@ -65,9 +66,17 @@ public class FairnessReportAssert extends AbstractAssert<FairnessReportAssert, F
   }
 
   private void failTooFew(String criterion, String what) {
-    failWithMessage("%s", "Expecting " + criterion + " to be judged but fewer than two groups have "
-        + what + " and at least " + actual.minGroupSize() + " rows (groups: "
-        + actual.groupNames() + ")");
+    failWithMessage(
+        "%s",
+        "Expecting "
+            + criterion
+            + " to be judged but fewer than two groups have "
+            + what
+            + " and at least "
+            + actual.minGroupSize()
+            + " rows (groups: "
+            + actual.groupNames()
+            + ")");
   }
 
   /**
@@ -80,7 +89,7 @@ public class FairnessReportAssert extends AbstractAssert<FairnessReportAssert, F
   public FairnessReportAssert hasEqualizedOddsDifferenceAtMost(double max) {
     isNotNull();
     requireBound("max", max);
-    List<GroupMetrics> gs = judged(Metric.TPR, Metric.FPR);
+    List<GroupMetrics> gs = judged(RateMetric.TPR, RateMetric.FPR);
     if (gs.size() < 2) {
       failTooFew("equalized-odds difference", "a defined TPR and FPR");
       return this;
@@ -106,11 +115,29 @@ public class FairnessReportAssert extends AbstractAssert<FairnessReportAssert, F
       }
     }
     if (worst > max) {
-      failWithMessage("%s", "Expecting equalized-odds difference between groups \""
-          + worstA.name() + "\" and \"" + worstB.name() + "\" to be at most " + bound(max)
-          + " but was " + v(worst) + " (FPR " + v(worstA.fpr().value()) + " vs "
-          + v(worstB.fpr().value()) + "; TPR " + v(worstA.tpr().value()) + " vs "
-          + v(worstB.tpr().value()) + "; n = " + worstA.size() + " / " + worstB.size() + ")");
+      failWithMessage(
+          "%s",
+          "Expecting equalized-odds difference between groups \""
+              + worstA.name()
+              + "\" and \""
+              + worstB.name()
+              + "\" to be at most "
+              + bound(max)
+              + " but was "
+              + v(worst)
+              + " (FPR "
+              + v(worstA.fpr().value())
+              + " vs "
+              + v(worstB.fpr().value())
+              + "; TPR "
+              + v(worstA.tpr().value())
+              + " vs "
+              + v(worstB.tpr().value())
+              + "; n = "
+              + worstA.size()
+              + " / "
+              + worstB.size()
+              + ")");
     }
     return this;
   }
@@ -120,7 +147,7 @@ public class FairnessReportAssert extends AbstractAssert<FairnessReportAssert, F
    *
    * @return this
    */
-  public FairnessReportAssert hasRateDifferenceAtMost(Metric metric, double max) {
+  public FairnessReportAssert hasRateDifferenceAtMost(RateMetric metric, double max) {
     isNotNull();
     return rateDifference(metric, metric.label() + " difference", max);
   }
@@ -132,7 +159,7 @@ public class FairnessReportAssert extends AbstractAssert<FairnessReportAssert, F
    */
   public FairnessReportAssert hasDemographicParityDifferenceAtMost(double max) {
     isNotNull();
-    return rateDifference(Metric.SELECTION_RATE, "demographic-parity difference", max);
+    return rateDifference(RateMetric.SELECTION_RATE, "demographic-parity difference", max);
   }
 
   /**
@@ -142,10 +169,10 @@ public class FairnessReportAssert extends AbstractAssert<FairnessReportAssert, F
    */
   public FairnessReportAssert hasEqualOpportunityDifferenceAtMost(double max) {
     isNotNull();
-    return rateDifference(Metric.TPR, "equal-opportunity difference", max);
+    return rateDifference(RateMetric.TPR, "equal-opportunity difference", max);
   }
 
-  private FairnessReportAssert rateDifference(Metric m, String criterion, double max) {
+  private FairnessReportAssert rateDifference(RateMetric m, String criterion, double max) {
     requireBound("max", max);
     List<GroupMetrics> gs = judged(m);
     if (gs.size() < 2) {
@@ -160,10 +187,29 @@ public class FairnessReportAssert extends AbstractAssert<FairnessReportAssert, F
     }
     double d = hi.rate(m).value() - lo.rate(m).value();
     if (d > max) {
-      failWithMessage("%s", "Expecting " + criterion + " between groups \"" + hi.name()
-          + "\" and \"" + lo.name() + "\" to be at most " + bound(max) + " but was " + v(d)
-          + " (" + m.label() + " " + v(hi.rate(m).value()) + " vs " + v(lo.rate(m).value())
-          + "; n = " + hi.size() + " / " + lo.size() + ")");
+      failWithMessage(
+          "%s",
+          "Expecting "
+              + criterion
+              + " between groups \""
+              + hi.name()
+              + "\" and \""
+              + lo.name()
+              + "\" to be at most "
+              + bound(max)
+              + " but was "
+              + v(d)
+              + " ("
+              + m.label()
+              + " "
+              + v(hi.rate(m).value())
+              + " vs "
+              + v(lo.rate(m).value())
+              + "; n = "
+              + hi.size()
+              + " / "
+              + lo.size()
+              + ")");
     }
     return this;
   }
@@ -174,45 +220,76 @@ public class FairnessReportAssert extends AbstractAssert<FairnessReportAssert, F
    * @return this
    */
   public FairnessReportAssert hasEveryGroupFprWithinOfReference(double tolerance) {
-    return hasEveryGroupRateWithinOfReference(Metric.FPR, tolerance);
+    return hasEveryGroupRateWithinOfReference(RateMetric.FPR, tolerance);
   }
 
   /**
    * Verifies that every judged group's rate is within tolerance (absolute difference) of the
-   * reference group's. Fails if the report has no reference group, the reference is not judged,
-   * or no other group is judged.
+   * reference group's. Fails if the report has no reference group, the reference is not judged, or
+   * no other group is judged.
    *
    * @return this
    */
-  public FairnessReportAssert hasEveryGroupRateWithinOfReference(Metric m, double tolerance) {
+  public FairnessReportAssert hasEveryGroupRateWithinOfReference(RateMetric m, double tolerance) {
     isNotNull();
     requireBound("tolerance", tolerance);
     if (actual.reference().isEmpty()) {
-      failWithMessage("%s", "Expecting a reference group to compare " + m.label()
-          + " with but the report has none (set it with Fairness...reference(group))");
+      failWithMessage(
+          "%s",
+          "Expecting a reference group to compare "
+              + m.label()
+              + " with but the report has none (set it with"
+              + " FairnessAuditor.builder().reference(group))");
       return this;
     }
     GroupMetrics ref = actual.group(actual.reference().get());
     Rate refRate = ref.rate(m);
     if (ref.status() != GroupStatus.OK || !refRate.defined()) {
-      failWithMessage("%s", "Expecting reference group \"" + ref.name() + "\" to have a defined "
-          + m.label() + " and at least " + actual.minGroupSize() + " rows but it has "
-          + ref.size() + " rows" + (refRate.defined() ? "" : " and " + refRate.reason()));
+      failWithMessage(
+          "%s",
+          "Expecting reference group \""
+              + ref.name()
+              + "\" to have a defined "
+              + m.label()
+              + " and at least "
+              + actual.minGroupSize()
+              + " rows but it has "
+              + ref.size()
+              + " rows"
+              + (refRate.defined() ? "" : " and " + refRate.reason()));
       return this;
     }
     List<GroupMetrics> judged = judged(m);
     if (judged.size() < 2) {
-      failTooFew(m.label() + " within " + bound(tolerance) + " of reference group \""
-          + ref.name() + "\"", "a defined " + m.label());
+      failTooFew(
+          m.label() + " within " + bound(tolerance) + " of reference group \"" + ref.name() + "\"",
+          "a defined " + m.label());
       return this;
     }
     for (GroupMetrics g : judged) {
       double d = Math.abs(g.rate(m).value() - refRate.value());
       if (d > tolerance) {
-        failWithMessage("%s", "Expecting " + m.label() + " of group \"" + g.name()
-            + "\" to be within " + bound(tolerance) + " of reference group \"" + ref.name()
-            + "\" (" + v(refRate.value()) + ") but was " + v(g.rate(m).value())
-            + " (difference " + v(d) + "; n = " + g.size() + " / " + ref.size() + ")");
+        failWithMessage(
+            "%s",
+            "Expecting "
+                + m.label()
+                + " of group \""
+                + g.name()
+                + "\" to be within "
+                + bound(tolerance)
+                + " of reference group \""
+                + ref.name()
+                + "\" ("
+                + v(refRate.value())
+                + ") but was "
+                + v(g.rate(m).value())
+                + " (difference "
+                + v(d)
+                + "; n = "
+                + g.size()
+                + " / "
+                + ref.size()
+                + ")");
       }
     }
     return this;
@@ -228,8 +305,9 @@ public class FairnessReportAssert extends AbstractAssert<FairnessReportAssert, F
     isNotNull();
     var rule = actual.fourFifthsRule();
     if (!rule.defined()) {
-      failWithMessage("%s", "Expecting the four-fifths rule to hold but it could not be evaluated: "
-          + rule.reason());
+      failWithMessage(
+          "%s",
+          "Expecting the four-fifths rule to hold but it could not be evaluated: " + rule.reason());
       return this;
     }
     if (!rule.failing().isEmpty()) {
@@ -241,12 +319,25 @@ public class FairnessReportAssert extends AbstractAssert<FairnessReportAssert, F
           worst = g;
         }
       }
-      failWithMessage("%s", "Expecting selection rate of group \"" + worst.name()
-          + "\" to be at least 4/5 of reference group \"" + ref.name() + "\"'s but the ratio was "
-          + v(rule.ratios().get(worst.name())) + " (selection rate "
-          + v(worst.selectionRate().value()) + " vs " + v(ref.selectionRate().value())
-          + "; n = " + worst.size() + " / " + ref.size() + "; failing groups "
-          + rule.failing() + ")");
+      failWithMessage(
+          "%s",
+          "Expecting selection rate of group \""
+              + worst.name()
+              + "\" to be at least 4/5 of reference group \""
+              + ref.name()
+              + "\"'s but the ratio was "
+              + v(rule.ratios().get(worst.name()))
+              + " (selection rate "
+              + v(worst.selectionRate().value())
+              + " vs "
+              + v(ref.selectionRate().value())
+              + "; n = "
+              + worst.size()
+              + " / "
+              + ref.size()
+              + "; failing groups "
+              + rule.failing()
+              + ")");
     }
     return this;
   }
@@ -261,21 +352,39 @@ public class FairnessReportAssert extends AbstractAssert<FairnessReportAssert, F
     isNotNull();
     requireBound("max", max);
     if (actual.calibration().isEmpty()) {
-      failWithMessage("%s", "Expecting per-group calibration but the report has none"
-          + " (build it with Fairness.ofScores(...) or scores(...))");
+      failWithMessage(
+          "%s",
+          "Expecting per-group calibration but the report has none"
+              + " (audit Decisions.ofScores(...), or Decisions with scores(...))");
       return this;
     }
     if (actual.calibration().stream().noneMatch(c -> c.status() == GroupStatus.OK)) {
-      failWithMessage("%s", "Expecting ECE of every group to be judged but no group has at least "
-          + actual.minGroupSize() + " rows (groups: " + actual.groupNames() + ")");
+      failWithMessage(
+          "%s",
+          "Expecting ECE of every group to be judged but no group has at least "
+              + actual.minGroupSize()
+              + " rows (groups: "
+              + actual.groupNames()
+              + ")");
       return this;
     }
     for (GroupCalibration c : actual.calibration()) {
       if (c.status() == GroupStatus.OK && c.ece() > max) {
-        failWithMessage("%s", "Expecting ECE of group \"" + c.group() + "\" to be at most "
-            + bound(max) + " but was " + v(c.ece()) + " (n = " + c.size() + ", "
-            + c.bins().size() + " non-empty " + c.binning().name().toLowerCase(Locale.ROOT)
-            + " bins)");
+        failWithMessage(
+            "%s",
+            "Expecting ECE of group \""
+                + c.group()
+                + "\" to be at most "
+                + bound(max)
+                + " but was "
+                + v(c.ece())
+                + " (n = "
+                + c.size()
+                + ", "
+                + c.bins().size()
+                + " non-empty "
+                + c.binning().name().toLowerCase(Locale.ROOT).replace('_', '-')
+                + " bins)");
       }
     }
     return this;
@@ -283,8 +392,8 @@ public class FairnessReportAssert extends AbstractAssert<FairnessReportAssert, F
 
   /**
    * Verifies that a named disparity of the report (a criterion such as {@code
-   * "equalized_odds_difference_to_overall"}, a per-metric disparity or a calibration disparity
-   * such as {@code "ece_difference_between_groups"}) is defined and at most max.
+   * "equalized_odds_difference_to_overall"}, a per-metric disparity or a calibration disparity such
+   * as {@code "ece_difference_between_groups"}) is defined and at most max.
    *
    * @return this
    */
@@ -295,16 +404,32 @@ public class FairnessReportAssert extends AbstractAssert<FairnessReportAssert, F
     try {
       d = actual.disparity(name);
     } catch (IllegalArgumentException e) {
-      failWithMessage("%s", "Expecting the report to have a disparity named \"" + name
-          + "\" but it has none");
+      failWithMessage(
+          "%s", "Expecting the report to have a disparity named \"" + name + "\" but it has none");
       return this;
     }
     if (!d.defined()) {
-      failWithMessage("%s", "Expecting " + name + " to be at most " + bound(max)
-          + " but it is undefined: " + d.reason());
+      failWithMessage(
+          "%s",
+          "Expecting "
+              + name
+              + " to be at most "
+              + bound(max)
+              + " but it is undefined: "
+              + d.reason());
     } else if (d.value() > max) {
-      failWithMessage("%s", "Expecting " + name + " (groups \"" + d.groupA() + "\" and \""
-          + d.groupB() + "\") to be at most " + bound(max) + " but was " + v(d.value()));
+      failWithMessage(
+          "%s",
+          "Expecting "
+              + name
+              + " (groups \""
+              + d.groupA()
+              + "\" and \""
+              + d.groupB()
+              + "\") to be at most "
+              + bound(max)
+              + " but was "
+              + v(d.value()));
     }
     return this;
   }
@@ -318,8 +443,14 @@ public class FairnessReportAssert extends AbstractAssert<FairnessReportAssert, F
     isNotNull();
     for (GroupMetrics g : actual.groups()) {
       if (g.status() == GroupStatus.TOO_SMALL) {
-        failWithMessage("%s", "Expecting every group to have at least " + actual.minGroupSize()
-            + " rows but group \"" + g.name() + "\" has " + g.size());
+        failWithMessage(
+            "%s",
+            "Expecting every group to have at least "
+                + actual.minGroupSize()
+                + " rows but group \""
+                + g.name()
+                + "\" has "
+                + g.size());
       }
     }
     return this;

@@ -19,7 +19,9 @@ import org.mlops4j.fairness.individual.LipschitzResult;
  */
 public class LipschitzAssert extends AbstractAssert<LipschitzAssert, LipschitzResult> {
 
-  /** @param actual the result under test */
+  /**
+   * @param actual the result under test
+   */
   public LipschitzAssert(LipschitzResult actual) {
     super(actual, LipschitzAssert.class);
   }
@@ -34,8 +36,12 @@ public class LipschitzAssert extends AbstractAssert<LipschitzAssert, LipschitzRe
     if (actual.violations() > 0) {
       failWithMessage(
           "%s",
-          "Expecting no pair with |f(x) - f(x')| / d(x, x') above " + plain(actual.bound())
-              + " but the largest was " + ratio(actual.maxRatio()) + "\n" + details());
+          "Expecting no pair with |f(x) - f(x')| / d(x, x') above "
+              + plain(actual.bound())
+              + " but the largest was "
+              + ratio(actual.maxRatio())
+              + "\n"
+              + details());
     }
     return this;
   }
@@ -50,9 +56,14 @@ public class LipschitzAssert extends AbstractAssert<LipschitzAssert, LipschitzRe
     if (!(actual.violationShare() <= max)) {
       failWithMessage(
           "%s",
-          "Expecting the share of pairs above " + plain(actual.bound()) + " to be at most "
-              + plain(max) + " but was "
-              + String.format(Locale.ROOT, "%.3f", actual.violationShare()) + "\n" + details());
+          "Expecting the share of pairs above "
+              + plain(actual.bound())
+              + " to be at most "
+              + plain(max)
+              + " but was "
+              + String.format(Locale.ROOT, "%.3f", actual.violationShare())
+              + "\n"
+              + details());
     }
     return this;
   }
@@ -67,8 +78,12 @@ public class LipschitzAssert extends AbstractAssert<LipschitzAssert, LipschitzRe
     if (!(actual.maxRatio() <= max)) {
       failWithMessage(
           "%s",
-          "Expecting the largest ratio |f(x) - f(x')| / d(x, x') to be at most " + plain(max)
-              + " but was " + ratio(actual.maxRatio()) + "\n" + details());
+          "Expecting the largest ratio |f(x) - f(x')| / d(x, x') to be at most "
+              + plain(max)
+              + " but was "
+              + ratio(actual.maxRatio())
+              + "\n"
+              + details());
     }
     return this;
   }

@@ -3,10 +3,12 @@ package org.mlops4j.fairness.individual;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
+import org.mlops4j.api.internal.Require;
 
 /**
- * The consistency score of Zemel et al. (2013), "Learning Fair Representations" (ICML), computed
- * as AIF360 computes it ({@code BinaryLabelDatasetMetric.consistency} and {@code
+ * The consistency score of Zemel et al. (2013), "Learning Fair Representations" (ICML), computed as
+ * AIF360 computes it ({@code BinaryLabelDatasetMetric.consistency} and {@code
  * aif360.sklearn.metrics.consistency_score}):
  *
  * <pre>
@@ -24,9 +26,9 @@ import java.util.stream.IntStream;
  * the distance.
  *
  * <p><b>Ties.</b> Among other rows at equal distance, the lower row index is taken first. The
- * result is therefore deterministic (independent of threads), and equals AIF360's whenever the
- * k-th distance is not tied; with ties (duplicate rows, integer features) scikit-learn's ball tree
- * picks an unspecified one of the tied rows, so the two may differ.
+ * result is therefore deterministic (independent of threads), and equals AIF360's whenever the k-th
+ * distance is not tied; with ties (duplicate rows, integer features) scikit-learn's ball tree picks
+ * an unspecified one of the tied rows, so the two may differ.
  *
  * <p><b>Search.</b> {@link Distance#euclidean()} and {@link Distance#manhattan()} use an exact k-d
  * tree (queries in parallel on the common fork-join pool); a custom distance is searched by brute
@@ -35,8 +37,8 @@ import java.util.stream.IntStream;
  * 25,000 for the k-d tree, 5,000 for a custom distance) are drawn uniformly without replacement
  * (seeded) and each is searched exactly against all n rows, so the score is the mean over a simple
  * random sample of the n terms: an unbiased estimate of the exact score. By Serfling's inequality
- * for sampling without replacement (Serfling 1974; Bardenet and Maillard 2015, Corollary 1.1) it
- * is within
+ * for sampling without replacement (Serfling 1974; Bardenet and Maillard 2015, Corollary 1.1) it is
+ * within
  *
  * <pre>
  *   errorBound95 = R * sqrt((1 - (m - 1) / n) * ln(2 / 0.05) / (2 m))
@@ -50,11 +52,13 @@ import java.util.stream.IntStream;
  * <p>Defaults: k = 5, Euclidean distance, {@link Scaling#NONE}, parallel, seed 42.
  *
  * <pre>{@code
- * ConsistencyResult r = Consistency.of(features, predictions);          // k = 5, Euclidean
+ * ConsistencyResult r = Consistency.defaults().audit(features, predictions);   // k = 5, Euclidean
  * ConsistencyResult s = Consistency.builder().k(10).distance(Distance.manhattan())
- *     .scaling(Scaling.STANDARDIZE).build().compute(features, predictions);
+ *     .scaling(Scaling.STANDARDIZE).build().audit(features, predictions);
  * s.logTo(run);
  * }</pre>
+ *
+ * <p>An engine is immutable and thread-safe; {@link #toBuilder()} starts a builder from it.
  *
  * @since 0.1.0
  */
@@ -62,12 +66,14 @@ public final class Consistency {
 
   private static final int BLOCK = 512;
 
+  private static final Consistency DEFAULTS = new Builder().build();
+
   private final int k;
   private final Distance distance;
   private final Scaling scaling;
   private final boolean parallel;
-  private final Integer exactUpTo;
-  private final Integer sampleSize;
+  private final @Nullable Integer exactUpTo;
+  private final @Nullable Integer sampleSize;
   private final boolean alwaysSample;
   private final long seed;
 
@@ -82,45 +88,53 @@ public final class Consistency {
     this.seed = b.seed;
   }
 
-  /** @return a builder with the defaults (k = 5, Euclidean, no scaling) */
+  /**
+   * @return the engine with the defaults: k = 5 (the row itself included), Euclidean distance, no
+   *     scaling, parallel, seed 42
+   */
+  public static Consistency defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * @return a builder with the defaults (k = 5, Euclidean, no scaling)
+   */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Consistency with the defaults: k = 5 (the row itself included), Euclidean distance, no
-   * scaling.
-   *
-   * @param features n rows of d finite features
-   * @param predictions the n model outputs
-   * @return the score and how it was computed
-   * @see #compute(double[][], double[])
+   * @return a builder that starts from this engine's settings
    */
-  public static ConsistencyResult of(double[][] features, double[] predictions) {
-    return builder().build().compute(features, predictions);
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.k = k;
+    b.distance = distance;
+    b.scaling = scaling;
+    b.parallel = parallel;
+    b.exactUpTo = exactUpTo;
+    b.sampleSize = sampleSize;
+    b.alwaysSample = alwaysSample;
+    b.seed = seed;
+    return b;
   }
 
   /**
-   * Computes the consistency of predictions over features.
+   * Audits the consistency of predictions over features.
    *
    * @param features n rows of d finite features (not modified)
    * @param predictions the n model outputs yhat (0/1 labels or scores)
    * @return the score and how it was computed
-   * @throws IllegalArgumentException if features is null, empty, ragged or not finite; if
-   *     predictions is null, not finite or not of length n; if k is not less than n
+   * @throws NullPointerException if features, a row of it, or predictions is null
+   * @throws IllegalArgumentException if features is empty, ragged or not finite; if predictions is
+   *     not finite or not of length n; if k is not less than n
    */
-  public ConsistencyResult compute(double[][] features, double[] predictions) {
-    Checks.matrix(features, "features");
-    Checks.finite(predictions, "predictions");
+  public ConsistencyResult audit(double[][] features, double[] predictions) {
+    FeatureRows.requireMatrix(features, "features");
+    Require.finite(predictions, "predictions");
     int n = features.length;
-    if (predictions.length != n) {
-      throw new IllegalArgumentException(
-          "predictions has length " + predictions.length + " but features has " + n + " rows");
-    }
-    if (k >= n) {
-      throw new IllegalArgumentException(
-          "k must be less than the number of rows (" + n + "), but was " + k);
-    }
+    Require.sameLength(predictions.length, "predictions", n, "features");
+    Require.argument(k < n, "k", "less than the number of rows (" + n + ")", k);
     double[][] x = scaling.apply(features);
 
     boolean builtIn = distance instanceof StandardDistance;
@@ -198,15 +212,10 @@ public final class Consistency {
       double dist = distance.between(q, x[j]);
       if (Double.isNaN(dist) || dist < 0) {
         throw new IllegalArgumentException(
-            "distance "
-                + distance.name()
-                + " returned "
-                + dist
-                + " for rows "
-                + self
-                + " and "
-                + j
-                + "; it must be non-negative");
+            Require.mustBe(
+                "distance " + distance.name() + " between rows " + self + " and " + j,
+                "non-negative",
+                dist));
       }
       heap.offer(dist, j);
     }
@@ -258,8 +267,8 @@ public final class Consistency {
     private Distance distance = Distance.euclidean();
     private Scaling scaling = Scaling.NONE;
     private boolean parallel = true;
-    private Integer exactUpTo;
-    private Integer sampleSize;
+    private @Nullable Integer exactUpTo;
+    private @Nullable Integer sampleSize;
     private boolean alwaysSample;
     private long seed = 42;
 
@@ -267,40 +276,36 @@ public final class Consistency {
 
     /**
      * @param k neighbours per row, the row itself included (default 5, as AIF360)
-     * @throws IllegalArgumentException if k &lt; 1
      * @return this builder
+     * @throws IllegalArgumentException if k &lt; 1
      */
     public Builder k(int k) {
-      if (k < 1) {
-        throw new IllegalArgumentException("k must be at least 1, but was " + k);
-      }
-      this.k = k;
+      this.k = Require.positive(k, "k");
       return this;
     }
 
     /**
      * @param distance the distance between feature vectors (default {@link Distance#euclidean()})
-     * @throws IllegalArgumentException if distance is null
      * @return this builder
+     * @throws NullPointerException if distance is null
      */
     public Builder distance(Distance distance) {
-      this.distance = Checks.notNull(distance, "distance");
+      this.distance = Require.nonNull(distance, "distance");
       return this;
     }
 
     /**
      * @param scaling how features are rescaled first (default {@link Scaling#NONE})
-     * @throws IllegalArgumentException if scaling is null
      * @return this builder
+     * @throws NullPointerException if scaling is null
      */
     public Builder scaling(Scaling scaling) {
-      this.scaling = Checks.notNull(scaling, "scaling");
+      this.scaling = Require.nonNull(scaling, "scaling");
       return this;
     }
 
     /**
      * @param parallel whether to search on the common fork-join pool (default true)
-     *
      * @return this builder
      */
     public Builder parallel(boolean parallel) {
@@ -311,14 +316,11 @@ public final class Consistency {
     /**
      * @param rows the largest n for which every row is searched (default 50,000 for Euclidean and
      *     Manhattan, 10,000 for a custom distance); above it, query rows are sampled
-     * @throws IllegalArgumentException if rows &lt; 1
      * @return this builder
+     * @throws IllegalArgumentException if rows &lt; 1
      */
     public Builder exactUpTo(int rows) {
-      if (rows < 1) {
-        throw new IllegalArgumentException("exactUpTo must be at least 1, but was " + rows);
-      }
-      this.exactUpTo = rows;
+      this.exactUpTo = Require.positive(rows, "exactUpTo");
       return this;
     }
 
@@ -334,16 +336,13 @@ public final class Consistency {
     }
 
     /**
-     * @param m number of query rows sampled when n is above {@link #exactUpTo(int)} (default
-     *     25,000 for Euclidean and Manhattan, 5,000 for a custom distance)
-     * @throws IllegalArgumentException if m &lt; 1
+     * @param m number of query rows sampled when n is above {@link #exactUpTo(int)} (default 25,000
+     *     for Euclidean and Manhattan, 5,000 for a custom distance)
      * @return this builder
+     * @throws IllegalArgumentException if m &lt; 1
      */
     public Builder sampleSize(int m) {
-      if (m < 1) {
-        throw new IllegalArgumentException("sampleSize must be at least 1, but was " + m);
-      }
-      this.sampleSize = m;
+      this.sampleSize = Require.positive(m, "sampleSize");
       return this;
     }
 
@@ -351,8 +350,8 @@ public final class Consistency {
      * Samples m query rows whatever n is (when m &lt; n), for a quick estimate.
      *
      * @param m number of query rows
-     * @throws IllegalArgumentException if m &lt; 1
      * @return this builder
+     * @throws IllegalArgumentException if m &lt; 1
      */
     public Builder sampleQueries(int m) {
       sampleSize(m);
@@ -362,7 +361,6 @@ public final class Consistency {
 
     /**
      * @param seed seed of the query-row sample (default 42)
-     *
      * @return this builder
      */
     public Builder seed(long seed) {
@@ -370,7 +368,9 @@ public final class Consistency {
       return this;
     }
 
-    /** @return the configured computation */
+    /**
+     * @return the configured engine
+     */
     public Consistency build() {
       return new Consistency(this);
     }

@@ -1,9 +1,13 @@
 package org.mlops4j.fairness.individual;
 
-import java.util.LinkedHashMap;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import org.mlops4j.api.internal.MetricKeys;
+import org.mlops4j.api.internal.Require;
 import org.mlops4j.api.tracking.Run;
+import org.mlops4j.fairness.internal.ResultFiles;
+import org.mlops4j.report.internal.Json;
 
 /**
  * The consistency score of a set of predictions, see {@link Consistency}.
@@ -30,40 +34,89 @@ public record ConsistencyResult(
     int queries,
     double errorBound95) {
 
-  /** Metric name of the score in {@link #logTo(Run)}. */
+  /** Metric key of the score in {@link #logTo(Run)}. */
   public static final String METRIC = "fairness.individual.consistency";
 
+  /** The {@code format} of the JSON document, {@value}. */
+  public static final String FORMAT = "mlops4j.consistency";
+
+  /** The {@code formatVersion} of the JSON document written by this version. */
+  public static final int FORMAT_VERSION = 1;
+
   /**
-   * Logs {@value #METRIC} and, when approximate, {@code fairness.individual.consistency.error_bound_95}.
+   * Checks the components.
+   *
+   * @throws NullPointerException if distance or scaling is null
+   */
+  public ConsistencyResult {
+    Require.nonNull(distance, "distance");
+    Require.nonNull(scaling, "scaling");
+  }
+
+  /**
+   * Logs {@value #METRIC} and, when approximate, {@code
+   * fairness.individual.consistency.error_bound_95}.
    *
    * @param run the run to log to
    * @return this result
-   * @throws IllegalArgumentException if run is null
+   * @throws NullPointerException if run is null
    */
   public ConsistencyResult logTo(Run run) {
-    Checks.notNull(run, "run");
+    Require.nonNull(run, "run");
     run.logMetric(METRIC, consistency);
     if (approximate) {
-      run.logMetric(METRIC + ".error_bound_95", errorBound95);
+      run.logMetric(
+          MetricKeys.key("fairness", "individual", "consistency", "error_bound_95"), errorBound95);
     }
     return this;
   }
 
   /**
-   * @return a JSON object with the fields, in this order: consistency, k, rows, distance, scaling,
-   *     approximate, queries, errorBound95
+   * @return the JSON document: the header ({@code format} {@value #FORMAT}, {@code formatVersion}
+   *     1, {@code library}, {@code libraryVersion}, {@code createdAt}), then consistency, k, rows,
+   *     distance, scaling, approximate, queries, errorBound95
    */
   public String toJson() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("consistency", consistency);
+    Map<String, Object> m = Json.document(FORMAT, FORMAT_VERSION);
+    Json.putNumber(m, "consistency", consistency, "not a finite number");
     m.put("k", k);
     m.put("rows", rows);
     m.put("distance", distance);
     m.put("scaling", scaling);
     m.put("approximate", approximate);
     m.put("queries", queries);
-    m.put("errorBound95", errorBound95);
+    Json.putNumber(m, "errorBound95", errorBound95, "not a finite number");
     return Json.write(m);
+  }
+
+  /**
+   * @return one self-contained HTML page with the score and how it was computed
+   */
+  public String toHtml() {
+    ResultPage page = new ResultPage("Consistency");
+    page.paragraph(toString());
+    page.fields(
+        "consistency", ResultPage.number(consistency),
+        "k (incl. self)", k,
+        "rows", rows,
+        "distance", distance,
+        "scaling", scaling,
+        "approximate", approximate,
+        "queries", queries,
+        "error bound (95%)", ResultPage.number(errorBound95));
+    return page.end();
+  }
+
+  /**
+   * Writes the result to a file, atomically: the HTML page when the file name ends in {@code .html}
+   * (any case), else the JSON.
+   *
+   * @param file where to write
+   * @throws NullPointerException if file is null
+   * @throws org.mlops4j.api.MlopsException if the file cannot be written
+   */
+  public void save(Path file) {
+    ResultFiles.save(file, this::toJson, this::toHtml);
   }
 
   @Override

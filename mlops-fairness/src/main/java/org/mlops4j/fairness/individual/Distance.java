@@ -1,22 +1,24 @@
 package org.mlops4j.fairness.individual;
 
+import org.mlops4j.api.internal.Require;
+
 /**
- * A distance between two feature vectors of the same length, used to find neighbours
- * ({@link Consistency}) and to measure how far apart two individuals are ({@link LipschitzAudit}).
+ * A distance between two feature vectors of the same length, used to find neighbours ({@link
+ * Consistency}) and to measure how far apart two individuals are ({@link LipschitzAudit}).
  *
  * <p>Built-in distances:
  *
  * <ul>
- *   <li>{@link #euclidean()} &mdash; {@code sqrt(sum_j (a_j - b_j)^2)}, the default everywhere (as in
- *       scikit-learn's {@code NearestNeighbors}, Minkowski with p = 2);
+ *   <li>{@link #euclidean()} &mdash; {@code sqrt(sum_j (a_j - b_j)^2)}, the default everywhere (as
+ *       in scikit-learn's {@code NearestNeighbors}, Minkowski with p = 2);
  *   <li>{@link #manhattan()} &mdash; {@code sum_j |a_j - b_j|}.
  * </ul>
  *
  * <p>Any lambda {@code (a, b) -> ...} is a distance too; give it a name with {@link #of(String,
  * Distance)} so that results and logs say which one was used. A custom distance must be
  * non-negative and symmetric; {@link Consistency} searches neighbours under a custom distance by
- * brute force (the built-in ones use a k-d tree): exactly up to 10,000 rows by default, by
- * sampling query rows above that, see there.
+ * brute force (the built-in ones use a k-d tree): exactly up to 10,000 rows by default, by sampling
+ * query rows above that, see there.
  *
  * <pre>{@code
  * Distance chebyshev = Distance.of("chebyshev", (a, b) -> {
@@ -38,17 +40,23 @@ public interface Distance {
    */
   double between(double[] a, double[] b);
 
-  /** @return a short name for reports and logs; "custom" unless given by {@link #of} */
+  /**
+   * @return a short name for reports and logs; "custom" unless given by {@link #of}
+   */
   default String name() {
     return "custom";
   }
 
-  /** @return the Euclidean (L2) distance */
+  /**
+   * @return the Euclidean (L2) distance
+   */
   static Distance euclidean() {
     return StandardDistance.EUCLIDEAN;
   }
 
-  /** @return the Manhattan (L1, city-block) distance */
+  /**
+   * @return the Manhattan (L1, city-block) distance
+   */
   static Distance manhattan() {
     return StandardDistance.MANHATTAN;
   }
@@ -59,15 +67,12 @@ public interface Distance {
    * @param name the name shown in results, for example "chebyshev"
    * @param distance the distance function
    * @return a distance with that name
-   * @throws IllegalArgumentException if name is null or blank, or distance is null
+   * @throws NullPointerException if name or distance is null
+   * @throws IllegalArgumentException if name is blank
    */
   static Distance of(String name, Distance distance) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("name must not be null or blank, but was " + name);
-    }
-    if (distance == null) {
-      throw new IllegalArgumentException("distance must not be null");
-    }
+    Require.nonBlank(name, "name");
+    Require.nonNull(distance, "distance");
     return new NamedDistance(name, distance);
   }
 }

@@ -4,19 +4,22 @@ package org.mlops4j.fairness.individual;
  * A k-d tree over the rows of a matrix for exact k-nearest-neighbour queries under a {@link
  * StandardDistance}. Splits on the axis of widest spread at the median (leaf size 16); queries
  * descend to the nearer child first and visit a child only if the distance from the query to the
- * bounding box of that child's rows can still beat (or tie) the current k-th neighbour. Immutable after construction and safe for concurrent queries,
- * each with its own {@link Scratch}.
+ * bounding box of that child's rows can still beat (or tie) the current k-th neighbour. Immutable
+ * after construction and safe for concurrent queries, each with its own {@link Scratch}.
  */
 final class KdTree {
   private static final int LEAF_SIZE = 16;
+
   /** Relative slack so rounding in a box bound never prunes a cell holding an exact tie. */
   private static final double SLACK = 1 + 1e-9;
 
   private final StandardDistance distance;
   private final int n;
   private final int d;
+
   /** Row-major coordinates, permuted into tree order. */
   private final double[] points;
+
   /** Original row index of each row in {@link #points}. */
   private final int[] rowOf;
 
@@ -27,8 +30,10 @@ final class KdTree {
   private int[] right;
   private int[] axis;
   private double[] split;
+
   /** Per node, the bounding box of its rows: lo at [node * d + j], hi likewise. */
   private double[] boxLo;
+
   private double[] boxHi;
   private int nodes;
 
@@ -149,12 +154,16 @@ final class KdTree {
     return new Scratch(k, d);
   }
 
-  /** @return the original row indices in tree order (rows close in space are close here) */
+  /**
+   * @return the original row indices in tree order (rows close in space are close here)
+   */
   int[] treeOrder() {
     return rowOf.clone();
   }
 
-  /** @return the given rows sorted by their position in the tree */
+  /**
+   * @return the given rows sorted by their position in the tree
+   */
   int[] inTreeOrder(int[] rows) {
     int[] pos = new int[n];
     for (int p = 0; p < n; p++) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
+import org.mlops4j.api.internal.Require;
 
 /**
  * A sampled audit of the Lipschitz condition of Dwork et al. (2012), "Fairness Through Awareness"
@@ -29,14 +30,19 @@ import java.util.function.ToDoubleFunction;
  * to the metric), 10,000 pairs, the 10 worst pairs kept, seed 42.
  *
  * <pre>{@code
- * LipschitzResult r = LipschitzAudit.builder().bound(2.0).build()
+ * LipschitzResult r = LipschitzAudit.defaults().audit(x -> model.score(x), points);
+ * LipschitzResult strict = LipschitzAudit.builder().bound(2.0).build()
  *     .audit(x -> model.score(x), points);
- * r.worstPairs().get(0);   // the most violating pair, with indices and values
+ * strict.worstPairs().get(0);   // the most violating pair, with indices and values
  * }</pre>
+ *
+ * <p>An audit is immutable and thread-safe; {@link #toBuilder()} starts a builder from it.
  *
  * @since 0.1.0
  */
 public final class LipschitzAudit {
+
+  private static final LipschitzAudit DEFAULTS = new Builder().build();
 
   private final Distance distance;
   private final double bound;
@@ -52,44 +58,54 @@ public final class LipschitzAudit {
     this.seed = b.seed;
   }
 
-  /** @return a builder with the defaults */
+  /**
+   * @return the audit with the defaults (Euclidean, L = 1, 10,000 pairs, top 10, seed 42)
+   */
+  public static LipschitzAudit defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * @return a builder with the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Audits a model on points with the defaults (Euclidean, L = 1, 10,000 pairs, top 10).
-   *
-   * @param model the model f
-   * @param points at least two finite rows of equal length
-   * @return worst pairs and violation share
-   * @see #audit(ToDoubleFunction, double[][])
+   * @return a builder that starts from this audit's settings
    */
-  public static LipschitzResult of(ToDoubleFunction<double[]> model, double[][] points) {
-    return builder().build().audit(model, points);
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.distance = distance;
+    b.bound = bound;
+    b.pairs = pairs;
+    b.top = top;
+    b.seed = seed;
+    return b;
   }
 
   /**
-   * Runs the audit.
+   * Audits a model on points.
    *
    * @param model the model f, called once per point with a copy of the row
    * @param points at least two finite rows of equal length
    * @return worst pairs and violation share
-   * @throws IllegalArgumentException if model is null; if points is null, has fewer than two rows,
-   *     is ragged or not finite; if the model returns NaN or the distance a negative or NaN value
+   * @throws NullPointerException if model, points or a row is null
+   * @throws IllegalArgumentException if points has fewer than two rows, is ragged or not finite; if
+   *     the model returns NaN or the distance a negative or NaN value
    */
   public LipschitzResult audit(ToDoubleFunction<double[]> model, double[][] points) {
-    Checks.notNull(model, "model");
-    Checks.matrix(points, "points");
+    Require.nonNull(model, "model");
+    FeatureRows.requireMatrix(points, "points");
     int n = points.length;
-    if (n < 2) {
-      throw new IllegalArgumentException("points must have at least 2 rows, but had " + n);
-    }
+    Require.argument(n >= 2, "points.length", "at least 2", n);
     double[] f = new double[n];
     for (int i = 0; i < n; i++) {
       f[i] = model.applyAsDouble(points[i].clone());
       if (Double.isNaN(f[i])) {
-        throw new IllegalArgumentException("model returned NaN for points[" + i + "]");
+        throw new IllegalArgumentException(
+            Require.mustBe("model(points[" + i + "])", "a number", f[i]));
       }
     }
     long all = (long) n * (n - 1) / 2;
@@ -129,15 +145,10 @@ public final class LipschitzAudit {
       double d = distance.between(points[i], points[j]);
       if (Double.isNaN(d) || d < 0) {
         throw new IllegalArgumentException(
-            "distance "
-                + distance.name()
-                + " returned "
-                + d
-                + " for points["
-                + i
-                + "] and points["
-                + j
-                + "]; it must be non-negative");
+            Require.mustBe(
+                "distance " + distance.name() + " between points[" + i + "] and points[" + j + "]",
+                "non-negative",
+                d));
       }
       double diff = Math.abs(f[i] - f[j]);
       double ratio;
@@ -155,8 +166,8 @@ public final class LipschitzAudit {
       }
       max = Math.max(max, ratio);
       LipschitzResult.PairRatio pr =
-          new LipschitzResult.PairRatio(Math.min(i, j), Math.max(i, j), d, f[Math.min(i, j)],
-              f[Math.max(i, j)], ratio);
+          new LipschitzResult.PairRatio(
+              Math.min(i, j), Math.max(i, j), d, f[Math.min(i, j)], f[Math.max(i, j)], ratio);
       if (kept.size() < top) {
         kept.add(pr);
       } else if (top > 0 && worstLast.compare(pr, kept.peek()) < 0) {
@@ -210,57 +221,46 @@ public final class LipschitzAudit {
 
     /**
      * @param distance the distance d between points (default Euclidean)
-     * @throws IllegalArgumentException if null
      * @return this builder
+     * @throws NullPointerException if null
      */
     public Builder distance(Distance distance) {
-      this.distance = Checks.notNull(distance, "distance");
+      this.distance = Require.nonNull(distance, "distance");
       return this;
     }
 
     /**
      * @param bound the Lipschitz bound L; a pair violates it if its ratio is greater (default 1)
-     * @throws IllegalArgumentException if L is negative, NaN or infinite
      * @return this builder
+     * @throws IllegalArgumentException if L is negative, NaN or infinite
      */
     public Builder bound(double bound) {
-      if (!(bound >= 0) || Double.isInfinite(bound)) {
-        throw new IllegalArgumentException(
-            "bound must be finite and non-negative, but was " + bound);
-      }
-      this.bound = bound;
+      this.bound = Require.nonNegative(bound, "bound");
       return this;
     }
 
     /**
      * @param pairs the number of pairs to sample; all pairs if there are no more (default 10,000)
-     * @throws IllegalArgumentException if pairs &lt; 1
      * @return this builder
+     * @throws IllegalArgumentException if pairs &lt; 1
      */
     public Builder pairs(int pairs) {
-      if (pairs < 1) {
-        throw new IllegalArgumentException("pairs must be at least 1, but was " + pairs);
-      }
-      this.pairs = pairs;
+      this.pairs = Require.positive(pairs, "pairs");
       return this;
     }
 
     /**
      * @param top how many of the worst pairs to keep (default 10)
-     * @throws IllegalArgumentException if top &lt; 0
      * @return this builder
+     * @throws IllegalArgumentException if top &lt; 0
      */
     public Builder top(int top) {
-      if (top < 0) {
-        throw new IllegalArgumentException("top must not be negative, but was " + top);
-      }
-      this.top = top;
+      this.top = Require.nonNegative(top, "top");
       return this;
     }
 
     /**
      * @param seed seed of the pair sample (default 42)
-     *
      * @return this builder
      */
     public Builder seed(long seed) {
@@ -268,7 +268,9 @@ public final class LipschitzAudit {
       return this;
     }
 
-    /** @return the configured audit */
+    /**
+     * @return the configured audit
+     */
     public LipschitzAudit build() {
       return new LipschitzAudit(this);
     }

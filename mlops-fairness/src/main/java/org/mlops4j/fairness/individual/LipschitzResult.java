@@ -1,11 +1,16 @@
 package org.mlops4j.fairness.individual;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mlops4j.api.internal.MetricKeys;
+import org.mlops4j.api.internal.Require;
 import org.mlops4j.api.tracking.Run;
+import org.mlops4j.fairness.internal.ResultFiles;
+import org.mlops4j.report.internal.Json;
 
 /**
  * The outcome of a {@link LipschitzAudit}.
@@ -35,12 +40,27 @@ public record LipschitzResult(
     long zeroDistanceViolations,
     List<PairRatio> worstPairs) {
 
-  /** Prefix of the metric names logged by {@link #logTo(Run)}. */
+  /** Prefix of the metric keys logged by {@link #logTo(Run)}. */
   public static final String METRIC_PREFIX = "fairness.individual.lipschitz.";
 
-  /** Copies worstPairs into an unmodifiable list. */
+  /** The {@code format} of the JSON document, {@value}. */
+  public static final String FORMAT = "mlops4j.lipschitz";
+
+  /** The {@code formatVersion} of the JSON document written by this version. */
+  public static final int FORMAT_VERSION = 1;
+
+  /** Why an infinite ratio has no number in JSON. */
+  private static final String INFINITE_RATIO =
+      "infinite: a pair at distance 0 has different outputs";
+
+  /**
+   * Copies worstPairs into an unmodifiable list.
+   *
+   * @throws NullPointerException if distance or worstPairs is null
+   */
   public LipschitzResult {
-    worstPairs = List.copyOf(worstPairs);
+    Require.nonNull(distance, "distance");
+    worstPairs = List.copyOf(Require.nonNull(worstPairs, "worstPairs"));
   }
 
   /**
@@ -74,46 +94,103 @@ public record LipschitzResult(
    * Logs {@code fairness.individual.lipschitz.max_ratio}, {@code .violation_share}, {@code
    * .violations} and {@code .pairs} as metrics.
    *
+   * @param run the run to log to
    * @return this result
-   * @throws IllegalArgumentException if run is null
+   * @throws NullPointerException if run is null
    */
   public LipschitzResult logTo(Run run) {
-    Checks.notNull(run, "run");
-    run.logMetric(METRIC_PREFIX + "max_ratio", maxRatio);
-    run.logMetric(METRIC_PREFIX + "violation_share", violationShare);
-    run.logMetric(METRIC_PREFIX + "violations", violations);
-    run.logMetric(METRIC_PREFIX + "pairs", pairs);
+    Require.nonNull(run, "run");
+    run.logMetric(key("max_ratio"), maxRatio);
+    run.logMetric(key("violation_share"), violationShare);
+    run.logMetric(key("violations"), violations);
+    run.logMetric(key("pairs"), pairs);
     return this;
   }
 
+  private static String key(String measure) {
+    return MetricKeys.key("fairness", "individual", "lipschitz", measure);
+  }
+
   /**
-   * @return a JSON object with the record's fields in declaration order; worstPairs as objects
-   *     with i, j, distance, outputI, outputJ, ratio; an infinite ratio as the string "Infinity"
+   * @return the JSON document: the header ({@code format} {@value #FORMAT}, {@code formatVersion}
+   *     1, {@code library}, {@code libraryVersion}, {@code createdAt}), then the record's fields in
+   *     declaration order; worstPairs as objects with i, j, distance, outputI, outputJ, ratio. An
+   *     infinite ratio (maxRatio or a pair's ratio) is {@code null} with a sibling {@code
+   *     maxRatioReason} or {@code ratioReason}.
    */
   public String toJson() {
-    Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Object> m = Json.document(FORMAT, FORMAT_VERSION);
     m.put("points", points);
     m.put("pairs", pairs);
     m.put("exhaustive", exhaustive);
     m.put("distance", distance);
-    m.put("bound", bound);
-    m.put("maxRatio", maxRatio);
+    Json.putNumber(m, "bound", bound, "not a finite number");
+    Json.putNumber(m, "maxRatio", maxRatio, INFINITE_RATIO);
     m.put("violations", violations);
-    m.put("violationShare", violationShare);
+    Json.putNumber(m, "violationShare", violationShare, "not a finite number");
     m.put("zeroDistanceViolations", zeroDistanceViolations);
     List<Map<String, Object>> worst = new ArrayList<>();
     for (PairRatio p : worstPairs) {
       Map<String, Object> w = new LinkedHashMap<>();
       w.put("i", p.i());
       w.put("j", p.j());
-      w.put("distance", p.distance());
-      w.put("outputI", p.outputI());
-      w.put("outputJ", p.outputJ());
-      w.put("ratio", p.ratio());
+      Json.putNumber(w, "distance", p.distance(), "not a finite number");
+      Json.putNumber(w, "outputI", p.outputI(), "not a finite number");
+      Json.putNumber(w, "outputJ", p.outputJ(), "not a finite number");
+      Json.putNumber(w, "ratio", p.ratio(), INFINITE_RATIO);
       worst.add(w);
     }
     m.put("worstPairs", worst);
     return Json.write(m);
+  }
+
+  /**
+   * @return one self-contained HTML page with the figures and the worst pairs
+   */
+  public String toHtml() {
+    ResultPage page = new ResultPage("Lipschitz audit");
+    page.fields(
+        "distance",
+        distance,
+        "bound L",
+        ResultPage.number(bound),
+        "points",
+        points,
+        "pairs",
+        pairs + (exhaustive ? " (all)" : " (sampled)"),
+        "largest ratio",
+        ResultPage.number(maxRatio),
+        "pairs above L",
+        violations,
+        "share above L",
+        ResultPage.number(violationShare),
+        "at distance 0 with different outputs",
+        zeroDistanceViolations);
+    List<List<Object>> rows = new ArrayList<>();
+    for (PairRatio p : worstPairs) {
+      rows.add(
+          List.of(
+              p.i(),
+              p.j(),
+              ResultPage.number(p.distance()),
+              ResultPage.number(p.outputI()),
+              ResultPage.number(p.outputJ()),
+              ResultPage.number(p.ratio())));
+    }
+    page.table("Worst pairs", List.of("i", "j", "d(x_i, x_j)", "f(x_i)", "f(x_j)", "ratio"), rows);
+    return page.end();
+  }
+
+  /**
+   * Writes the result to a file, atomically: the HTML page when the file name ends in {@code .html}
+   * (any case), else the JSON.
+   *
+   * @param file where to write
+   * @throws NullPointerException if file is null
+   * @throws org.mlops4j.api.MlopsException if the file cannot be written
+   */
+  public void save(Path file) {
+    ResultFiles.save(file, this::toJson, this::toHtml);
   }
 
   @Override

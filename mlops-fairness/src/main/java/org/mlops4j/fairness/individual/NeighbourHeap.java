@@ -24,12 +24,16 @@ final class NeighbourHeap {
     offer(Double.NEGATIVE_INFINITY, self);
   }
 
-  /** @return the worst kept distance, or +infinity while fewer than k are kept */
+  /**
+   * @return the worst kept distance, or +infinity while fewer than k are kept
+   */
   double worst() {
     return size < capacity ? Double.POSITIVE_INFINITY : dist[0];
   }
 
-  /** @return true if (d, i) ranks after (d2, i2) */
+  /**
+   * @return true if (d, i) ranks after (d2, i2)
+   */
   private static boolean after(double d, int i, double d2, int i2) {
     return d > d2 || (d == d2 && i > i2);
   }
@@ -83,8 +87,7 @@ final class NeighbourHeap {
       order[t] = t;
     }
     Arrays.sort(
-        order,
-        (a, b) -> after(dist[a], index[a], dist[b], index[b]) ? 1 : (a.equals(b) ? 0 : -1));
+        order, (a, b) -> after(dist[a], index[a], dist[b], index[b]) ? 1 : (a.equals(b) ? 0 : -1));
     for (int t = 0; t < size; t++) {
       out[t] = index[order[t]];
     }

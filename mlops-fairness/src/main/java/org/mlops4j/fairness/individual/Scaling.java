@@ -5,7 +5,8 @@ package org.mlops4j.fairness.individual;
  * computed on the data being scored (as a scikit-learn scaler fitted on the same X).
  *
  * <ul>
- *   <li>{@link #NONE} (the default) &mdash; raw features, as AIF360's {@code consistency} uses them;
+ *   <li>{@link #NONE} (the default) &mdash; raw features, as AIF360's {@code consistency} uses
+ *       them;
  *   <li>{@link #STANDARDIZE} &mdash; z-score {@code (x - mean) / sd} with the population standard
  *       deviation (divisor n, as scikit-learn's {@code StandardScaler});
  *   <li>{@link #MIN_MAX} &mdash; {@code (x - min) / (max - min)}, into [0, 1] (as {@code

@@ -49,8 +49,8 @@ abstract class StandardDistance implements Distance {
 
   /**
    * Squared Euclidean distance of a[aOff..aOff+d) and b[bOff..bOff+d), summed in two interleaved
-   * accumulators (faster; every caller uses this one function, so results are bit-identical
-   * between the k-d tree and brute force).
+   * accumulators (faster; every caller uses this one function, so results are bit-identical between
+   * the k-d tree and brute force).
    */
   static double squared(double[] a, int aOff, double[] b, int bOff, int d) {
     double s0 = 0;

@@ -8,12 +8,12 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
 /**
  * Seeded bootstrap of per-group confusion counts. Internal.
  *
- * <p>Resampling rows with replacement and counting them is the same as drawing the cell counts
- * from a multinomial distribution with the observed cell frequencies, so replicates are drawn
- * from the counts alone (sequential binomials), in time independent of the number of rows.
- * Stratified: each group keeps its size (a multinomial per group). Not stratified: all rows are
- * resampled together (one multinomial over every group and cell), so group sizes vary. A cell's
- * resampled weight is its drawn row count times the cell's mean weight.
+ * <p>Resampling rows with replacement and counting them is the same as drawing the cell counts from
+ * a multinomial distribution with the observed cell frequencies, so replicates are drawn from the
+ * counts alone (sequential binomials), in time independent of the number of rows. Stratified: each
+ * group keeps its size (a multinomial per group). Not stratified: all rows are resampled together
+ * (one multinomial over every group and cell), so group sizes vary. A cell's resampled weight is
+ * its drawn row count times the cell's mean weight.
  */
 public final class Bootstrap {
 

@@ -5,9 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Calibration curve and errors of one group's scores, as scikit-learn's calibration_curve:
- * edges e_0..e_k, bin id = searchsorted(e[1:-1], s, side='left'), only non-empty bins kept.
- * Internal.
+ * Calibration curve and errors of one group's scores, as scikit-learn's calibration_curve: edges
+ * e_0..e_k, bin id = searchsorted(e[1:-1], s, side='left'), only non-empty bins kept. Internal.
  */
 public final class Calibrations {
 
@@ -18,11 +17,16 @@ public final class Calibrations {
 
   /** The result for one group. */
   public record Curve(
-      List<Bin> bins, double ece, double mce, double inTheLarge, double brier, double meanScore,
+      List<Bin> bins,
+      double ece,
+      double mce,
+      double inTheLarge,
+      double brier,
+      double meanScore,
       double baseRate) {}
 
-  /** Uniform edges i * (1/k), as numpy.linspace(0, 1, k + 1). */
-  public static double[] uniformEdges(int k) {
+  /** Equal-width edges i * (1/k), as numpy.linspace(0, 1, k + 1). */
+  public static double[] equalWidthEdges(int k) {
     double[] e = new double[k + 1];
     double step = 1.0 / k;
     for (int i = 0; i < k; i++) {
@@ -36,7 +40,7 @@ public final class Calibrations {
   public static double[] quantileEdges(double[] scores, int k) {
     double[] sorted = scores.clone();
     Arrays.sort(sorted);
-    double[] q = uniformEdges(k);
+    double[] q = equalWidthEdges(k);
     double[] e = new double[k + 1];
     for (int i = 0; i <= k; i++) {
       // numpy computes percentile(q * 100) and divides by 100 again
@@ -45,7 +49,9 @@ public final class Calibrations {
     return e;
   }
 
-  /** @param y labels 0/1; s scores in [0, 1]; edges ascending */
+  /**
+   * @param y labels 0/1; s scores in [0, 1]; edges ascending
+   */
   public static Curve curve(int[] y, double[] s, double[] edges) {
     int k = edges.length - 1;
     long[] count = new long[k];
@@ -82,7 +88,9 @@ public final class Calibrations {
     return new Curve(bins, ece, mce, sumS / n - sumY / n, brier / n, sumS / n, sumY / n);
   }
 
-  /** Index i in [0, k-1] with edges[i] < s <= edges[i+1], first bin closed: searchsorted(e[1:-1]). */
+  /**
+   * Index i in [0, k-1] with edges[i] < s <= edges[i+1], first bin closed: searchsorted(e[1:-1]).
+   */
   static int searchLeft(double[] edges, double s, int k) {
     // number of inner edges e[1..k-1] strictly less than s
     int lo = 1;

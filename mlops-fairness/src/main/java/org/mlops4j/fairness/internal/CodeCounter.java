@@ -8,8 +8,8 @@ import java.nio.ByteOrder;
  * The primitive fast path: confusion cell counts per group from code arrays in a single pass.
  * Internal.
  *
- * <p>Cell index {@code 4 * group + 2 * label + prediction}. Four independent count tables break
- * the store-to-load dependency between consecutive increments of the same cell.
+ * <p>Cell index {@code 4 * group + 2 * label + prediction}. Four independent count tables break the
+ * store-to-load dependency between consecutive increments of the same cell.
  */
 public final class CodeCounter {
 
@@ -17,18 +17,20 @@ public final class CodeCounter {
 
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   /** Bytes that are 0 or 1, times this, hold the eight bits packed in the top byte. */
   private static final long PACK = 0x0102040810204080L;
+
   private static final long LOW_BITS = 0x0101010101010101L;
 
   /**
-   * Counts byte codes. Labels and predictions must be 0 or 1 and group codes in [0, groups)
-   * (read as unsigned bytes); violations are reported with the first offending index.
+   * Counts byte codes. Labels and predictions must be 0 or 1 and group codes in [0, groups) (read
+   * as unsigned bytes); violations are reported with the first offending index.
    *
-   * <p>Up to 16 groups the rows are bit-sliced: 64 rows at a time, labels, predictions and each
-   * bit of the group code are packed into 64-bit words (eight bytes read as one long, packed
-   * with one multiplication), and the cells of each group are counted with popcounts of their
-   * masks. More groups use a table of counters.
+   * <p>Up to 16 groups the rows are bit-sliced: 64 rows at a time, labels, predictions and each bit
+   * of the group code are packed into 64-bit words (eight bytes read as one long, packed with one
+   * multiplication), and the cells of each group are counted with popcounts of their masks. More
+   * groups use a table of counters.
    *
    * @return long[groups * 4]
    */
@@ -43,7 +45,7 @@ public final class CodeCounter {
     int n = labels.length;
     int planes = groups <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(groups - 1);
     int combos = 1 << planes;
-    long highBits = ~(LOW_BITS * ((1L << planes) - 1)) ; // bits of a code byte above the planes
+    long highBits = ~(LOW_BITS * ((1L << planes) - 1)); // bits of a code byte above the planes
     long[] cn = new long[16];
     long[] cy = new long[16];
     long[] cp = new long[16];
@@ -105,8 +107,11 @@ public final class CodeCounter {
         }
         long yp = y & p;
         for (int c = 0; c < combos; c++) {
-          long m = ((c & 1) != 0 ? g0 : ~g0) & ((c & 2) != 0 ? g1 : ~g1)
-              & ((c & 4) != 0 ? g2 : ~g2) & ((c & 8) != 0 ? g3 : ~g3);
+          long m =
+              ((c & 1) != 0 ? g0 : ~g0)
+                  & ((c & 2) != 0 ? g1 : ~g1)
+                  & ((c & 4) != 0 ? g2 : ~g2)
+                  & ((c & 8) != 0 ? g3 : ~g3);
           cn[c] += Long.bitCount(m);
           cy[c] += Long.bitCount(m & y);
           cp[c] += Long.bitCount(m & p);
@@ -155,8 +160,13 @@ public final class CodeCounter {
     for (int j = 0; j < groupCodes.length; j++) {
       int code = groupCodes[j] & 0xFF;
       if (code >= groups) {
-        throw new IllegalArgumentException("groupCodes[" + j + "] must be in [0, " + groups
-            + ") (one code per group name), but was " + code);
+        throw new IllegalArgumentException(
+            "groupCodes["
+                + j
+                + "] must be in [0, "
+                + groups
+                + ") (one code per group name), but was "
+                + code);
       }
     }
   }
@@ -238,8 +248,7 @@ public final class CodeCounter {
           throw new IllegalArgumentException("labels[" + i + "] must be 0 or 1, but was " + y);
         }
         if ((p & ~1) != 0) {
-          throw new IllegalArgumentException(
-              "predictions[" + i + "] must be 0 or 1, but was " + p);
+          throw new IllegalArgumentException("predictions[" + i + "] must be 0 or 1, but was " + p);
         }
         throw new IllegalArgumentException(
             "groupCodes["

@@ -1,7 +1,5 @@
 package org.mlops4j.fairness.internal;
 
-import java.util.Arrays;
-
 /** Quantiles with linear interpolation, as numpy's default {@code np.percentile}. Internal. */
 public final class Percentiles {
 
@@ -21,12 +19,5 @@ public final class Percentiles {
     }
     double frac = h - lo;
     return sorted[lo] + frac * (sorted[lo + 1] - sorted[lo]);
-  }
-
-  /** @return the quantile of unsorted values (copied, then sorted) */
-  public static double of(double[] values, double q) {
-    double[] s = values.clone();
-    Arrays.sort(s);
-    return ofSorted(s, q);
   }
 }

@@ -1,5 +1,7 @@
 package org.mlops4j.fairness.internal;
 
+import static org.mlops4j.report.Html.escape;
+
 import java.util.List;
 import java.util.Locale;
 import org.mlops4j.fairness.CalibrationBin;
@@ -8,10 +10,13 @@ import org.mlops4j.fairness.FairnessReport;
 import org.mlops4j.fairness.GroupCalibration;
 import org.mlops4j.fairness.GroupMetrics;
 import org.mlops4j.fairness.GroupStatus;
-import org.mlops4j.fairness.Metric;
 import org.mlops4j.fairness.Rate;
+import org.mlops4j.fairness.RateMetric;
 
-/** One self-contained HTML page for a report: tables and inline SVG, no script. Internal. */
+/**
+ * One self-contained HTML page for a report: tables and inline SVG, no script; every string from
+ * the data escaped by {@link org.mlops4j.report.Html#escape(String)}. Internal.
+ */
 public final class ReportHtml {
 
   private static final String[] COLORS = {
@@ -21,28 +26,14 @@ public final class ReportHtml {
 
   private ReportHtml() {}
 
-  /** Escapes {@code & < > " '} for HTML text and attribute values. */
-  public static String escape(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
-  }
-
   private static String f(double x) {
     return String.format(Locale.ROOT, "%.4f", x);
   }
 
-  /** @return the page */
+  /**
+   * @param r the report
+   * @return the page
+   */
   public static String render(FairnessReport r) {
     StringBuilder h = new StringBuilder(16384);
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -56,15 +47,19 @@ public final class ReportHtml {
     h.append("<h1>Fairness report</h1>\n<p>Attributes: ")
         .append(escape(String.join(", ", r.attributes())));
     r.reference().ifPresent(ref -> h.append("; reference group: ").append(escape(ref)));
-    h.append("; minimum group size ").append(r.minGroupSize())
-        .append("; ").append(Math.round(r.confidenceLevel() * 100))
+    h.append("; minimum group size ")
+        .append(r.minGroupSize())
+        .append("; ")
+        .append(Math.round(r.confidenceLevel() * 100))
         .append("% intervals (Wilson for rates; bootstrap percentile, ")
-        .append(r.bootstrapResamples()).append(" resamples, seed ").append(r.bootstrapSeed())
+        .append(r.bootstrapResamples())
+        .append(" resamples, seed ")
+        .append(r.bootstrapSeed())
         .append(r.bootstrapStratified() ? ", stratified by group" : ", not stratified")
         .append(", for disparities).</p>\n");
 
     h.append("<h2>Per-group rates</h2>\n<table><tr><th>group</th><th>n</th>");
-    for (Metric m : Metric.values()) {
+    for (RateMetric m : RateMetric.values()) {
       h.append("<th>").append(escape(m.label())).append("</th>");
     }
     h.append("</tr>\n");
@@ -72,18 +67,28 @@ public final class ReportHtml {
     rows.add(r.overall());
     for (GroupMetrics g : rows) {
       boolean small = g.status() == GroupStatus.TOO_SMALL;
-      h.append(small ? "<tr class=\"small\">" : "<tr>").append("<td>").append(escape(g.name()))
-          .append(small ? " (TOO_SMALL)" : "").append("</td><td>").append(g.size()).append("</td>");
-      for (Metric m : Metric.values()) {
+      h.append(small ? "<tr class=\"small\">" : "<tr>")
+          .append("<td>")
+          .append(escape(g.name()))
+          .append(small ? " (TOO_SMALL)" : "")
+          .append("</td><td>")
+          .append(g.size())
+          .append("</td>");
+      for (RateMetric m : RateMetric.values()) {
         Rate rate = g.rate(m);
-        h.append("<td title=\"").append(escape(rate.defined()
-                ? rate.interval().toString() : rate.reason())).append("\">")
-            .append(rate.defined() ? f(rate.value()) : "undefined").append("</td>");
+        h.append("<td title=\"")
+            .append(escape(rate.defined() ? rate.interval().toString() : rate.reason()))
+            .append("\">")
+            .append(rate.defined() ? f(rate.value()) : "undefined")
+            .append("</td>");
       }
       h.append("</tr>\n");
     }
     h.append("</table>\n");
-    for (Metric m : new Metric[] {Metric.SELECTION_RATE, Metric.TPR, Metric.FPR, Metric.PPV}) {
+    for (RateMetric m :
+        new RateMetric[] {
+          RateMetric.SELECTION_RATE, RateMetric.TPR, RateMetric.FPR, RateMetric.PPV
+        }) {
       bars(h, r, m);
     }
 
@@ -93,17 +98,28 @@ public final class ReportHtml {
       disparityRow(h, d);
     }
     h.append("</table>\n<p>Four-fifths rule: <span class=\"")
-        .append(r.fourFifthsRule().passed() ? "pass" : "fail").append("\">")
-        .append(escape(r.fourFifthsRule().toString())).append("</span></p>\n");
+        .append(r.fourFifthsRule().passed() ? "pass" : "fail")
+        .append("\">")
+        .append(escape(r.fourFifthsRule().toString()))
+        .append("</span></p>\n");
 
     if (!r.calibration().isEmpty()) {
       h.append("<h2>Calibration</h2>\n<table><tr><th>group</th><th>n</th><th>ECE</th>")
           .append("<th>MCE</th><th>mean score − base rate</th><th>Brier</th></tr>\n");
       for (GroupCalibration c : r.calibration()) {
-        h.append("<tr><td>").append(escape(c.group())).append("</td><td>").append(c.size())
-            .append("</td><td>").append(f(c.ece())).append("</td><td>").append(f(c.mce()))
-            .append("</td><td>").append(f(c.calibrationInTheLarge())).append("</td><td>")
-            .append(f(c.brier())).append("</td></tr>\n");
+        h.append("<tr><td>")
+            .append(escape(c.group()))
+            .append("</td><td>")
+            .append(c.size())
+            .append("</td><td>")
+            .append(f(c.ece()))
+            .append("</td><td>")
+            .append(f(c.mce()))
+            .append("</td><td>")
+            .append(f(c.calibrationInTheLarge()))
+            .append("</td><td>")
+            .append(f(c.brier()))
+            .append("</td></tr>\n");
       }
       h.append("</table>\n");
       curves(h, r.calibration());
@@ -133,8 +149,12 @@ public final class ReportHtml {
   private static void disparityRow(StringBuilder h, Disparity d) {
     h.append("<tr><td>").append(escape(d.name())).append("</td>");
     if (d.defined()) {
-      h.append("<td>").append(f(d.value())).append("</td><td>")
-          .append(escape(d.groupA())).append(" vs ").append(escape(d.groupB()))
+      h.append("<td>")
+          .append(f(d.value()))
+          .append("</td><td>")
+          .append(escape(d.groupA()))
+          .append(" vs ")
+          .append(escape(d.groupB()))
           .append("</td><td>")
           .append(d.interval().map(i -> escape(i.toString())).orElse(""))
           .append("</td>");
@@ -144,40 +164,68 @@ public final class ReportHtml {
     h.append("</tr>\n");
   }
 
-  private static void bars(StringBuilder h, FairnessReport r, Metric m) {
+  private static void bars(StringBuilder h, FairnessReport r, RateMetric m) {
     List<GroupMetrics> groups = r.groups();
     int rowH = 22;
     int labelW = 200;
     int plotW = 300;
     int height = rowH * groups.size() + 30;
-    h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(labelW + plotW + 70)
-        .append("\" height=\"").append(height).append("\" role=\"img\"><title>")
-        .append(escape(m.label())).append(" by group</title>")
+    h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+        .append(labelW + plotW + 70)
+        .append("\" height=\"")
+        .append(height)
+        .append("\" role=\"img\"><title>")
+        .append(escape(m.label()))
+        .append(" by group</title>")
         .append("<text x=\"0\" y=\"14\" font-size=\"13\" font-weight=\"bold\">")
-        .append(escape(m.label())).append("</text>");
+        .append(escape(m.label()))
+        .append("</text>");
     for (int i = 0; i < groups.size(); i++) {
       GroupMetrics g = groups.get(i);
       Rate rate = g.rate(m);
       int y = 22 + i * rowH;
       String label = g.name().length() > 30 ? g.name().substring(0, 27) + "..." : g.name();
-      h.append("<text x=\"0\" y=\"").append(y + 14).append("\" font-size=\"12\">")
-          .append(escape(label)).append("</text>");
+      h.append("<text x=\"0\" y=\"")
+          .append(y + 14)
+          .append("\" font-size=\"12\">")
+          .append(escape(label))
+          .append("</text>");
       if (!rate.defined()) {
-        h.append("<text x=\"").append(labelW).append("\" y=\"").append(y + 14)
+        h.append("<text x=\"")
+            .append(labelW)
+            .append("\" y=\"")
+            .append(y + 14)
             .append("\" font-size=\"12\" fill=\"#999\">undefined</text>");
         continue;
       }
       String color = g.status() == GroupStatus.TOO_SMALL ? "#bbb" : COLORS[i % COLORS.length];
       double w = rate.value() * plotW;
-      h.append("<rect x=\"").append(labelW).append("\" y=\"").append(y + 3)
-          .append("\" width=\"").append(f(w)).append("\" height=\"14\" fill=\"").append(color)
+      h.append("<rect x=\"")
+          .append(labelW)
+          .append("\" y=\"")
+          .append(y + 3)
+          .append("\" width=\"")
+          .append(f(w))
+          .append("\" height=\"14\" fill=\"")
+          .append(color)
           .append("\"/>");
       double lo = labelW + rate.interval().lower() * plotW;
       double hi = labelW + rate.interval().upper() * plotW;
-      h.append("<line x1=\"").append(f(lo)).append("\" x2=\"").append(f(hi)).append("\" y1=\"")
-          .append(y + 10).append("\" y2=\"").append(y + 10).append("\" stroke=\"#000\"/>");
-      h.append("<text x=\"").append(labelW + plotW + 5).append("\" y=\"").append(y + 14)
-          .append("\" font-size=\"11\">").append(String.format(Locale.ROOT, "%.3f", rate.value()))
+      h.append("<line x1=\"")
+          .append(f(lo))
+          .append("\" x2=\"")
+          .append(f(hi))
+          .append("\" y1=\"")
+          .append(y + 10)
+          .append("\" y2=\"")
+          .append(y + 10)
+          .append("\" stroke=\"#000\"/>");
+      h.append("<text x=\"")
+          .append(labelW + plotW + 5)
+          .append("\" y=\"")
+          .append(y + 14)
+          .append("\" font-size=\"11\">")
+          .append(String.format(Locale.ROOT, "%.3f", rate.value()))
           .append("</text>");
     }
     h.append("</svg>\n");
@@ -186,16 +234,34 @@ public final class ReportHtml {
   private static void curves(StringBuilder h, List<GroupCalibration> cal) {
     int size = 300;
     int pad = 30;
-    h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(size + 2 * pad + 220)
-        .append("\" height=\"").append(size + 2 * pad).append("\" role=\"img\">")
+    h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+        .append(size + 2 * pad + 220)
+        .append("\" height=\"")
+        .append(size + 2 * pad)
+        .append("\" role=\"img\">")
         .append("<title>Calibration curves by group</title>")
-        .append("<rect x=\"").append(pad).append("\" y=\"").append(pad).append("\" width=\"")
-        .append(size).append("\" height=\"").append(size)
+        .append("<rect x=\"")
+        .append(pad)
+        .append("\" y=\"")
+        .append(pad)
+        .append("\" width=\"")
+        .append(size)
+        .append("\" height=\"")
+        .append(size)
         .append("\" fill=\"none\" stroke=\"#999\"/>")
-        .append("<line x1=\"").append(pad).append("\" y1=\"").append(pad + size)
-        .append("\" x2=\"").append(pad + size).append("\" y2=\"").append(pad)
+        .append("<line x1=\"")
+        .append(pad)
+        .append("\" y1=\"")
+        .append(pad + size)
+        .append("\" x2=\"")
+        .append(pad + size)
+        .append("\" y2=\"")
+        .append(pad)
         .append("\" stroke=\"#ccc\" stroke-dasharray=\"4\"/>")
-        .append("<text x=\"").append(pad).append("\" y=\"").append(size + 2 * pad - 5)
+        .append("<text x=\"")
+        .append(pad)
+        .append("\" y=\"")
+        .append(size + 2 * pad - 5)
         .append("\" font-size=\"11\">mean score per bin (x) vs fraction positive (y)</text>");
     for (int i = 0; i < cal.size(); i++) {
       GroupCalibration c = cal.get(i);
@@ -205,15 +271,29 @@ public final class ReportHtml {
         double x = pad + b.meanScore() * size;
         double y = pad + (1 - b.fractionPositive()) * size;
         pts.append(f(x)).append(',').append(f(y)).append(' ');
-        h.append("<circle cx=\"").append(f(x)).append("\" cy=\"").append(f(y))
-            .append("\" r=\"2.5\" fill=\"").append(color).append("\"/>");
+        h.append("<circle cx=\"")
+            .append(f(x))
+            .append("\" cy=\"")
+            .append(f(y))
+            .append("\" r=\"2.5\" fill=\"")
+            .append(color)
+            .append("\"/>");
       }
-      h.append("<polyline fill=\"none\" stroke=\"").append(color).append("\" points=\"")
-          .append(pts.toString().trim()).append("\"/>");
+      h.append("<polyline fill=\"none\" stroke=\"")
+          .append(color)
+          .append("\" points=\"")
+          .append(pts.toString().trim())
+          .append("\"/>");
       String label = c.group().length() > 30 ? c.group().substring(0, 27) + "..." : c.group();
-      h.append("<text x=\"").append(size + 2 * pad).append("\" y=\"").append(pad + 14 + 16 * i)
-          .append("\" font-size=\"12\" fill=\"").append(color).append("\">")
-          .append(escape(label)).append("</text>");
+      h.append("<text x=\"")
+          .append(size + 2 * pad)
+          .append("\" y=\"")
+          .append(pad + 14 + 16 * i)
+          .append("\" font-size=\"12\" fill=\"")
+          .append(color)
+          .append("\">")
+          .append(escape(label))
+          .append("</text>");
     }
     h.append("</svg>\n");
   }

@@ -1,14 +1,10 @@
 package org.mlops4j.fairness.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
-import org.mlops4j.api.MlopsException;
 import org.mlops4j.fairness.CalibrationBin;
 import org.mlops4j.fairness.Disparity;
 import org.mlops4j.fairness.FairnessReport;
@@ -16,154 +12,153 @@ import org.mlops4j.fairness.FourFifthsRule;
 import org.mlops4j.fairness.GroupCalibration;
 import org.mlops4j.fairness.GroupMetrics;
 import org.mlops4j.fairness.Interval;
-import org.mlops4j.fairness.Metric;
 import org.mlops4j.fairness.Rate;
+import org.mlops4j.fairness.RateMetric;
+import org.mlops4j.report.internal.Json;
 
 /**
- * JSON form of a report, field names snake_case and stable (schema {@value #SCHEMA}). Undefined
- * values are {@code null} with an {@code undefined_reason}; NaN never appears. Internal.
+ * JSON form of a {@link FairnessReport} in the one convention of {@link Json}: the header (format
+ * {@value FairnessReport#FORMAT}), camelCase field names, an undefined value {@code null} with a
+ * sibling {@code valueReason}; NaN never appears. Internal.
  */
 public final class ReportJson {
 
-  /** Schema id written into every report. */
-  public static final String SCHEMA = "mlops4j.fairness.report/1";
-
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private ReportJson() {}
 
-  /** @return the report as indented JSON */
+  /**
+   * @param r the report
+   * @return the report as indented JSON
+   */
   public static String write(FairnessReport r) {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("schema", SCHEMA);
-    ArrayNode attrs = root.putArray("attributes");
-    r.attributes().forEach(attrs::add);
+    Map<String, Object> root = Json.document(FairnessReport.FORMAT, FairnessReport.FORMAT_VERSION);
+    root.put("attributes", r.attributes());
     root.put("reference", r.reference().orElse(null));
-    root.put("min_group_size", r.minGroupSize());
-    root.put("confidence_level", r.confidenceLevel());
+    root.put("minGroupSize", r.minGroupSize());
+    root.put("confidenceLevel", r.confidenceLevel());
     root.put("weighted", r.weighted());
-    ObjectNode boot = root.putObject("bootstrap");
+    Map<String, Object> boot = new LinkedHashMap<>();
     boot.put("resamples", r.bootstrapResamples());
     boot.put("seed", r.bootstrapSeed());
     boot.put("stratified", r.bootstrapStratified());
     boot.put("method", "percentile");
-    ArrayNode groups = root.putArray("groups");
+    root.put("bootstrap", boot);
+    List<Object> groups = new ArrayList<>();
     r.groups().forEach(g -> groups.add(group(g)));
-    root.set("overall", group(r.overall()));
-    root.set("criteria", disparities(r.criteria()));
-    root.set("four_fifths_rule", fourFifths(r.fourFifthsRule()));
-    root.set("disparities", disparities(r.disparities()));
-    ArrayNode cal = root.putArray("calibration");
+    root.put("groups", groups);
+    root.put("overall", group(r.overall()));
+    root.put("criteria", disparities(r.criteria()));
+    root.put("fourFifthsRule", fourFifths(r.fourFifthsRule()));
+    root.put("disparities", disparities(r.disparities()));
+    List<Object> cal = new ArrayList<>();
     r.calibration().forEach(c -> cal.add(calibration(c)));
-    root.set("calibration_disparities", disparities(r.calibrationDisparities()));
-    ArrayNode notes = root.putArray("notes");
-    r.notes().forEach(notes::add);
-    try {
-      return MAPPER.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new MlopsException("cannot write fairness report as JSON", e);
-    }
+    root.put("calibration", cal);
+    root.put("calibrationDisparities", disparities(r.calibrationDisparities()));
+    root.put("notes", r.notes());
+    return Json.write(root);
   }
 
-  private static ObjectNode group(GroupMetrics g) {
-    ObjectNode o = MAPPER.createObjectNode();
+  private static void number(Map<String, Object> into, String name, double value) {
+    Json.putNumber(into, name, value, "not a finite number");
+  }
+
+  private static Map<String, Object> group(GroupMetrics g) {
+    Map<String, Object> o = new LinkedHashMap<>();
     o.put("name", g.name());
     o.put("size", g.size());
     o.put("status", g.status().name());
-    ObjectNode counts = o.putObject("counts");
-    counts.put("tp", g.counts().tp());
-    counts.put("fp", g.counts().fp());
-    counts.put("tn", g.counts().tn());
-    counts.put("fn", g.counts().fn());
-    ObjectNode rates = o.putObject("rates");
-    for (Metric m : Metric.values()) {
-      rates.set(m.name().toLowerCase(Locale.ROOT), rate(g.rate(m)));
+    Map<String, Object> counts = new LinkedHashMap<>();
+    number(counts, "tp", g.counts().tp());
+    number(counts, "fp", g.counts().fp());
+    number(counts, "tn", g.counts().tn());
+    number(counts, "fn", g.counts().fn());
+    o.put("counts", counts);
+    Map<String, Object> rates = new LinkedHashMap<>();
+    for (RateMetric m : RateMetric.values()) {
+      rates.put(m.key(), rate(g.rate(m)));
     }
+    o.put("rates", rates);
     return o;
   }
 
-  private static ObjectNode rate(Rate rate) {
-    ObjectNode o = MAPPER.createObjectNode();
-    o.put("numerator", rate.numerator());
-    o.put("denominator", rate.denominator());
+  private static Map<String, Object> rate(Rate rate) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    number(o, "numerator", rate.numerator());
+    number(o, "denominator", rate.denominator());
     if (rate.defined()) {
-      o.put("value", rate.value());
-      o.set("interval", interval(rate.interval()));
+      number(o, "value", rate.value());
+      o.put("interval", interval(rate.interval()));
     } else {
-      o.putNull("value");
-      o.put("undefined_reason", rate.reason());
+      Json.putNumber(o, "value", Double.NaN, rate.reason());
     }
     return o;
   }
 
-  private static ObjectNode interval(Interval i) {
-    ObjectNode o = MAPPER.createObjectNode();
-    o.put("lower", i.lower());
-    o.put("upper", i.upper());
-    o.put("level", i.level());
+  private static Map<String, Object> interval(Interval i) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    number(o, "lower", i.lower());
+    number(o, "upper", i.upper());
+    number(o, "level", i.level());
     o.put("method", i.method());
     return o;
   }
 
-  private static ArrayNode disparities(List<Disparity> list) {
-    ArrayNode a = MAPPER.createArrayNode();
+  private static List<Object> disparities(List<Disparity> list) {
+    List<Object> a = new ArrayList<>();
     for (Disparity d : list) {
-      ObjectNode o = a.addObject();
+      Map<String, Object> o = new LinkedHashMap<>();
       o.put("name", d.name());
       o.put("basis", d.basis().name());
-      o.put("kind", d.kind().name());
+      o.put("scale", d.scale().name());
       if (d.defined()) {
-        o.put("value", d.value());
-        o.put("group_a", d.groupA());
-        o.put("group_b", d.groupB());
-        d.interval().ifPresentOrElse(i -> o.set("interval", interval(i)),
-            () -> o.putNull("interval"));
+        number(o, "value", d.value());
+        o.put("groupA", d.groupA());
+        o.put("groupB", d.groupB());
+        o.put("interval", d.interval().map(ReportJson::interval).orElse(null));
       } else {
-        o.putNull("value");
-        o.put("undefined_reason", d.reason());
+        Json.putNumber(o, "value", Double.NaN, d.reason());
       }
+      a.add(o);
     }
     return a;
   }
 
-  private static ObjectNode fourFifths(FourFifthsRule f) {
-    ObjectNode o = MAPPER.createObjectNode();
+  private static Map<String, Object> fourFifths(FourFifthsRule f) {
+    Map<String, Object> o = new LinkedHashMap<>();
     o.put("defined", f.defined());
     o.put("passed", f.passed());
-    o.put("threshold", f.threshold());
+    number(o, "threshold", f.threshold());
     o.put("reference", f.reference());
-    ObjectNode ratios = o.putObject("ratios");
-    new TreeMap<>(f.ratios()).forEach(ratios::put);
-    ArrayNode failing = o.putArray("failing");
-    f.failing().forEach(failing::add);
+    o.put("ratios", new TreeMap<>(f.ratios()));
+    o.put("failing", f.failing());
     if (!f.defined()) {
-      o.put("undefined_reason", f.reason());
+      o.put("reason", f.reason());
     }
     return o;
   }
 
-  private static ObjectNode calibration(GroupCalibration c) {
-    ObjectNode o = MAPPER.createObjectNode();
+  private static Map<String, Object> calibration(GroupCalibration c) {
+    Map<String, Object> o = new LinkedHashMap<>();
     o.put("group", c.group());
     o.put("size", c.size());
     o.put("status", c.status().name());
     o.put("binning", c.binning().name());
-    o.put("ece", c.ece());
-    o.put("mce", c.mce());
-    o.put("calibration_in_the_large", c.calibrationInTheLarge());
-    o.put("brier", c.brier());
-    o.put("mean_score", c.meanScore());
-    o.put("base_rate", c.baseRate());
-    ArrayNode bins = o.putArray("bins");
+    number(o, "ece", c.ece());
+    number(o, "mce", c.mce());
+    number(o, "calibrationInTheLarge", c.calibrationInTheLarge());
+    number(o, "brier", c.brier());
+    number(o, "meanScore", c.meanScore());
+    number(o, "baseRate", c.baseRate());
+    List<Object> bins = new ArrayList<>();
     for (CalibrationBin b : c.bins()) {
-      ObjectNode bo = bins.addObject();
-      bo.put("lower", b.lower());
-      bo.put("upper", b.upper());
+      Map<String, Object> bo = new LinkedHashMap<>();
+      number(bo, "lower", b.lower());
+      number(bo, "upper", b.upper());
       bo.put("count", b.count());
-      bo.put("mean_score", b.meanScore());
-      bo.put("fraction_positive", b.fractionPositive());
+      number(bo, "meanScore", b.meanScore());
+      number(bo, "fractionPositive", b.fractionPositive());
+      bins.add(bo);
     }
+    o.put("bins", bins);
     return o;
   }
 }

@@ -10,7 +10,9 @@ public final class Wilson {
 
   private Wilson() {}
 
-  /** @return the two-sided standard-normal quantile z for a confidence level, e.g. 1.95996 */
+  /**
+   * @return the two-sided standard-normal quantile z for a confidence level, e.g. 1.95996
+   */
   public static double z(double level) {
     return STANDARD_NORMAL.inverseCumulativeProbability(1 - (1 - level) / 2);
   }

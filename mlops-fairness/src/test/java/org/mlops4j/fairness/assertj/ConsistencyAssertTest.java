@@ -16,7 +16,7 @@ class ConsistencyAssertTest {
         Consistency.builder()
             .k(2)
             .build()
-            .compute(new double[][] {{0}, {1}, {2}, {3}}, new double[] {0, 1, 1, 1});
+            .audit(new double[][] {{0}, {1}, {2}, {3}}, new double[] {0, 1, 1, 1});
     assertThat(r).hasConsistencyAtLeast(0.75).isExact();
     assertThatThrownBy(() -> assertThat(r).hasConsistencyAtLeast(0.9))
         .isInstanceOf(AssertionError.class)

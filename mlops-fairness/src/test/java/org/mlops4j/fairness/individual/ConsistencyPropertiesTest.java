@@ -27,7 +27,7 @@ class ConsistencyPropertiesTest {
       }
       y[i] = random.nextBoolean() ? 1 : 0;
     }
-    double c = Consistency.builder().k(Math.min(k, n - 1)).build().compute(x, y).consistency();
+    double c = Consistency.builder().k(Math.min(k, n - 1)).build().audit(x, y).consistency();
     assertThat(c).isBetween(0.0, 1.0);
   }
 
@@ -51,7 +51,7 @@ class ConsistencyPropertiesTest {
       y[i] = random.nextDouble() < x[i][0] ? 1 : 0;
     }
     Consistency c = Consistency.builder().k(4).scaling(Scaling.STANDARDIZE).build();
-    double base = c.compute(x, y).consistency();
+    double base = c.audit(x, y).consistency();
 
     int[] perm = new int[n];
     for (int i = 0; i < n; i++) {
@@ -71,7 +71,7 @@ class ConsistencyPropertiesTest {
       py[i] = y[perm[i]];
       sx[i] = new double[] {x[i][0] * unit + shift, x[i][1], x[i][2]};
     }
-    assertThat(c.compute(px, py).consistency()).isCloseTo(base, within(1e-12));
-    assertThat(c.compute(sx, y).consistency()).isCloseTo(base, within(1e-12));
+    assertThat(c.audit(px, py).consistency()).isCloseTo(base, within(1e-12));
+    assertThat(c.audit(sx, y).consistency()).isCloseTo(base, within(1e-12));
   }
 }

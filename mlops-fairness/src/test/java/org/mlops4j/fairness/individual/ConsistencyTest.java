@@ -2,12 +2,17 @@ package org.mlops4j.fairness.individual;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlops4j.api.tracking.InMemoryRun;
 
 class ConsistencyTest {
 
@@ -52,13 +57,13 @@ class ConsistencyTest {
         .distance(distance)
         .scaling(scaling)
         .build()
-        .compute(X, y)
+        .audit(X, y)
         .consistency();
   }
 
   @Test
   void defaults_matchNumpyBruteForceWithFiveNeighboursIncludingSelf() {
-    ConsistencyResult r = Consistency.of(X, Y_BINARY);
+    ConsistencyResult r = Consistency.defaults().audit(X, Y_BINARY);
     assertThat(r.consistency()).isCloseTo(0.7733333333333333, within(1e-12));
     assertThat(r.k()).isEqualTo(5);
     assertThat(r.rows()).isEqualTo(30);
@@ -100,7 +105,7 @@ class ConsistencyTest {
 
   @Test
   void customLambdaDistance_matchesNumpyChebyshev() {
-    ConsistencyResult r = Consistency.builder().distance(CHEBYSHEV).build().compute(X, Y_BINARY);
+    ConsistencyResult r = Consistency.builder().distance(CHEBYSHEV).build().audit(X, Y_BINARY);
     assertThat(r.consistency()).isCloseTo(0.7333333333333334, within(1e-12));
     assertThat(r.distance()).isEqualTo("chebyshev");
   }
@@ -115,8 +120,8 @@ class ConsistencyTest {
   void sequentialAndParallel_giveIdenticalResults() {
     double[][] x = gaussian(3000, 4, 7);
     double[] y = labels(x);
-    double par = Consistency.builder().build().compute(x, y).consistency();
-    double seq = Consistency.builder().parallel(false).build().compute(x, y).consistency();
+    double par = Consistency.builder().build().audit(x, y).consistency();
+    double seq = Consistency.builder().parallel(false).build().audit(x, y).consistency();
     assertThat(par).isEqualTo(seq);
   }
 
@@ -127,13 +132,13 @@ class ConsistencyTest {
     // deviations 0.5, 0.5, 0, 0 -> 1 - 1/4 = 0.75 (the higher-index rule would give 0.875).
     double[][] x = {{0}, {1}, {2}, {3}};
     double[] y = {0, 1, 1, 1};
-    assertThat(Consistency.builder().k(2).build().compute(x, y).consistency()).isEqualTo(0.75);
+    assertThat(Consistency.builder().k(2).build().audit(x, y).consistency()).isEqualTo(0.75);
     assertThat(
             Consistency.builder()
                 .k(2)
                 .distance(Distance.of("l1", (a, b) -> Math.abs(a[0] - b[0])))
                 .build()
-                .compute(x, y)
+                .audit(x, y)
                 .consistency())
         .isEqualTo(0.75);
   }
@@ -144,20 +149,19 @@ class ConsistencyTest {
     // rows 0 and 1 are duplicates with different predictions.
     double[][] x = {{0, 0}, {0, 0}, {5, 5}};
     double[] y = {1, 0, 0};
-    assertThat(Consistency.builder().k(1).build().compute(x, y).consistency()).isEqualTo(1.0);
+    assertThat(Consistency.builder().k(1).build().audit(x, y).consistency()).isEqualTo(1.0);
     // k = 2: row 2's nearest other rows tie at distance sqrt(50); row 0 is taken. Means 0.5 each,
     // deviations 0.5, 0.5, 0.5 -> 0.5.
-    assertThat(Consistency.builder().k(2).build().compute(x, y).consistency()).isEqualTo(0.5);
+    assertThat(Consistency.builder().k(2).build().audit(x, y).consistency()).isEqualTo(0.5);
   }
 
   @Test
   void kdTreeAndBruteForce_agreeOnLargerData() {
     double[][] x = gaussian(4000, 6, 11);
     double[] y = labels(x);
-    double tree = Consistency.builder().build().compute(x, y).consistency();
-    Distance lambdaEuclid =
-        Distance.of("l2", (a, b) -> StandardDistance.EUCLIDEAN.between(a, b));
-    double brute = Consistency.builder().distance(lambdaEuclid).build().compute(x, y).consistency();
+    double tree = Consistency.builder().build().audit(x, y).consistency();
+    Distance lambdaEuclid = Distance.of("l2", (a, b) -> StandardDistance.EUCLIDEAN.between(a, b));
+    double brute = Consistency.builder().distance(lambdaEuclid).build().audit(x, y).consistency();
     assertThat(tree).isEqualTo(brute);
   }
 
@@ -165,9 +169,8 @@ class ConsistencyTest {
   void customDistanceAboveTheExactLimit_samplesQueriesWithSerflingBound() {
     double[][] x = gaussian(3000, 5, 3);
     double[] y = labels(x);
-    double exact = Consistency.of(x, y).consistency();
-    Distance lambdaEuclid =
-        Distance.of("l2", (a, b) -> StandardDistance.EUCLIDEAN.between(a, b));
+    double exact = Consistency.defaults().audit(x, y).consistency();
+    Distance lambdaEuclid = Distance.of("l2", (a, b) -> StandardDistance.EUCLIDEAN.between(a, b));
     ConsistencyResult sampled =
         Consistency.builder()
             .distance(lambdaEuclid)
@@ -175,7 +178,7 @@ class ConsistencyTest {
             .sampleSize(400)
             .seed(1)
             .build()
-            .compute(x, y);
+            .audit(x, y);
     assertThat(sampled.approximate()).isTrue();
     assertThat(sampled.queries()).isEqualTo(400);
     // expected: R = 1 (0/1 labels), sqrt((1 - 399/3000) * ln(2/0.05) / (2 * 400)) (python3 math)
@@ -191,14 +194,14 @@ class ConsistencyTest {
     double[][] x = gaussian(1200, 3, 8);
     double[] y = labels(x);
     ConsistencyResult sampled =
-        Consistency.builder().exactUpTo(1000).sampleSize(300).build().compute(x, y);
+        Consistency.builder().exactUpTo(1000).sampleSize(300).build().audit(x, y);
     assertThat(sampled.approximate()).isTrue();
     assertThat(sampled.queries()).isEqualTo(300);
     ConsistencyResult exact =
-        Consistency.builder().exactUpTo(1000).sampleSize(300).exact().build().compute(x, y);
+        Consistency.builder().exactUpTo(1000).sampleSize(300).exact().build().audit(x, y);
     assertThat(exact.approximate()).isFalse();
     assertThat(exact.queries()).isEqualTo(1200);
-    assertThat(exact.consistency()).isEqualTo(Consistency.of(x, y).consistency());
+    assertThat(exact.consistency()).isEqualTo(Consistency.defaults().audit(x, y).consistency());
   }
 
   @Test
@@ -207,8 +210,7 @@ class ConsistencyTest {
     double[] y = labels(x);
     int[] rows = Consistency.sampleRows(500, 50, 9);
     assertThat(rows).hasSize(50).doesNotHaveDuplicates().isSorted();
-    ConsistencyResult r =
-        Consistency.builder().sampleQueries(50).seed(9).build().compute(x, y);
+    ConsistencyResult r = Consistency.builder().sampleQueries(50).seed(9).build().audit(x, y);
     // independent: brute-force neighbours by sorting all distances for each sampled row
     double sum = 0;
     for (int i : rows) {
@@ -235,54 +237,85 @@ class ConsistencyTest {
   @Test
   void badInput_failsNamingTheArgument() {
     Consistency c = Consistency.builder().build();
-    assertThatThrownBy(() -> c.compute(null, new double[0]))
-        .isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> c.audit(null, new double[0]))
+        .isInstanceOf(NullPointerException.class)
         .hasMessage("features must not be null");
-    assertThatThrownBy(() -> c.compute(new double[0][], new double[0]))
-        .hasMessage("features must not be empty");
-    assertThatThrownBy(() -> c.compute(new double[][] {{1, 2}, {3}}, new double[2]))
-        .hasMessage("features[1] has length 1 but features[0] has length 2");
-    assertThatThrownBy(() -> c.compute(new double[][] {{1}, {Double.NaN}}, new double[2]))
+    assertThatThrownBy(() -> c.audit(new double[0][], new double[0]))
+        .hasMessage("features must be non-empty, but was an empty array");
+    assertThatThrownBy(() -> c.audit(new double[][] {{1, 2}, {3}}, new double[2]))
+        .hasMessage("features[1] must have 2 elements (as features[0]), but had 1");
+    assertThatThrownBy(() -> c.audit(new double[][] {{1}, {Double.NaN}}, new double[2]))
         .hasMessage("features[1][0] must be finite, but was NaN");
-    assertThatThrownBy(() -> c.compute(X, new double[29]))
-        .hasMessage("predictions has length 29 but features has 30 rows");
-    assertThatThrownBy(() -> c.compute(X, null)).hasMessage("predictions must not be null");
+    assertThatThrownBy(() -> c.audit(X, new double[29]))
+        .hasMessage("predictions must have 30 elements (as features), but had 29");
+    assertThatThrownBy(() -> c.audit(X, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("predictions must not be null");
     double[] nanY = Y_BINARY.clone();
     nanY[4] = Double.NaN;
-    assertThatThrownBy(() -> c.compute(X, nanY))
+    assertThatThrownBy(() -> c.audit(X, nanY))
         .hasMessage("predictions[4] must be finite, but was NaN");
     assertThatThrownBy(() -> Consistency.builder().k(0))
-        .hasMessage("k must be at least 1, but was 0");
-    assertThatThrownBy(() -> Consistency.builder().k(30).build().compute(X, Y_BINARY))
+        .hasMessage("k must be positive, but was 0");
+    assertThatThrownBy(() -> Consistency.builder().k(30).build().audit(X, Y_BINARY))
         .hasMessage("k must be less than the number of rows (30), but was 30");
     assertThatThrownBy(() -> Consistency.builder().distance(null))
+        .isInstanceOf(NullPointerException.class)
         .hasMessage("distance must not be null");
     assertThatThrownBy(() -> Distance.of(" ", Distance.euclidean()))
-        .hasMessage("name must not be null or blank, but was  ");
+        .hasMessage("name must be non-blank, but was ' '");
   }
 
   @Test
   void customDistanceReturningNaN_isRejected() {
     Consistency c =
         Consistency.builder().distance(Distance.of("broken", (a, b) -> Double.NaN)).build();
-    assertThatThrownBy(() -> c.compute(X, Y_BINARY))
+    assertThatThrownBy(() -> c.audit(X, Y_BINARY))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("distance broken returned NaN for rows 0 and 1; it must be non-negative");
+        .hasMessage("distance broken between rows 0 and 1 must be non-negative, but was NaN");
   }
 
   @Test
-  void resultPrintsLogsAndWritesJson() {
-    ConsistencyResult r = Consistency.of(X, Y_BINARY);
+  void resultPrintsLogsAndWritesJson() throws Exception {
+    ConsistencyResult r = Consistency.defaults().audit(X, Y_BINARY);
     assertThat(r.toString())
         .isEqualTo(
-            "Consistency 0.7733 (k = 5 incl. self, n = 30, euclidean distance, scaling none, exact)");
-    assertThat(r.toJson())
+            "Consistency 0.7733 (k = 5 incl. self, n = 30, euclidean distance, scaling none,"
+                + " exact)");
+    assertThat(JsonBody.of(r.toJson(), "mlops4j.consistency"))
         .isEqualTo(
             "{\"consistency\":0.7733333333333333,\"k\":5,\"rows\":30,\"distance\":\"euclidean\","
                 + "\"scaling\":\"none\",\"approximate\":false,\"queries\":30,\"errorBound95\":0.0}");
-    RecordingRun run = new RecordingRun();
+    InMemoryRun run = InMemoryRun.create("test");
     assertThat(r.logTo(run)).isSameAs(r);
-    assertThat(run.metrics).containsExactly("fairness.individual.consistency=0.7733333333333333");
+    assertThat(run.latestMetrics())
+        .containsExactly(entry("fairness.individual.consistency", 0.7733333333333333));
+    assertThatThrownBy(() -> r.logTo(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("run must not be null");
+  }
+
+  @Test
+  void save_writesJsonOrHtmlByTheFileName(@TempDir Path dir) throws Exception {
+    ConsistencyResult r = Consistency.defaults().audit(X, Y_BINARY);
+    r.save(dir.resolve("consistency.json"));
+    r.save(dir.resolve("consistency.html"));
+    assertThat(
+            JsonBody.of(Files.readString(dir.resolve("consistency.json")), "mlops4j.consistency"))
+        .isEqualTo(JsonBody.of(r.toJson(), "mlops4j.consistency"));
+    assertThat(Files.readString(dir.resolve("consistency.html")))
+        .isEqualTo(r.toHtml())
+        .startsWith("<!DOCTYPE html>")
+        .contains("<td>0.773333</td>");
+  }
+
+  @Test
+  void toBuilder_startsFromTheSettings() {
+    Consistency k3 = Consistency.builder().k(3).scaling(Scaling.MIN_MAX).build();
+    Consistency same = k3.toBuilder().build();
+    assertThat(same.audit(X, Y_BINARY)).isEqualTo(k3.audit(X, Y_BINARY));
+    assertThat(k3.toBuilder().scaling(Scaling.NONE).build().audit(X, Y_BINARY).consistency())
+        .isCloseTo(0.8555555555555556, within(1e-12)); // euclideanWithSeveralK, k = 3
   }
 
   static double[][] gaussian(int n, int d, long seed) {

@@ -2,8 +2,11 @@ package org.mlops4j.fairness.individual;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import net.jqwik.api.ForAll;
@@ -11,6 +14,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlops4j.api.tracking.InMemoryRun;
 
 class LipschitzAuditTest {
 
@@ -25,8 +30,7 @@ class LipschitzAuditTest {
     // (0,4) 0/5 = 0; (1,2) 22/sqrt(20) = 4.919349550499537; (1,3) 25/5 = 5;
     // (1,4) 25/sqrt(50) = 3.5355339059327373; (2,3) 3/1 = 3; (2,4) 3/sqrt(18) = 0.7071...;
     // (3,4) 0. Above L = 4: (0,1), (1,2), (1,3) -> 3 of 10. (python3 math for the square roots)
-    LipschitzResult r =
-        LipschitzAudit.builder().bound(4).top(3).build().audit(LINEAR, POINTS);
+    LipschitzResult r = LipschitzAudit.builder().bound(4).top(3).build().audit(LINEAR, POINTS);
     assertThat(r.exhaustive()).isTrue();
     assertThat(r.pairs()).isEqualTo(10);
     assertThat(r.maxRatio()).isEqualTo(5.0);
@@ -62,25 +66,27 @@ class LipschitzAuditTest {
   }
 
   @Test
-  void pairsAtDistanceZeroWithDifferentOutputs_areInfiniteViolationsNotNaN() {
+  void pairsAtDistanceZeroWithDifferentOutputs_areInfiniteViolationsNotNaN() throws Exception {
     // distance looks at x0 only; the model at x1 only. By hand: (0,1) d = 0, |0 - 1| -> Infinity;
     // (0,2) d = 2, 0 -> 0; (1,2) d = 2, |1 - 0| -> 0.5.
     Distance x0Only = Distance.of("x0-only", (a, b) -> Math.abs(a[0] - b[0]));
     double[][] pts = {{0, 0}, {0, 1}, {2, 0}};
-    LipschitzResult r =
-        LipschitzAudit.builder().distance(x0Only).build().audit(x -> x[1], pts);
+    LipschitzResult r = LipschitzAudit.builder().distance(x0Only).build().audit(x -> x[1], pts);
     assertThat(r.maxRatio()).isInfinite();
     assertThat(r.zeroDistanceViolations()).isEqualTo(1);
     assertThat(r.violations()).isEqualTo(1);
-    assertThat(r.worstPairs()).extracting(LipschitzResult.PairRatio::ratio)
+    assertThat(r.worstPairs())
+        .extracting(LipschitzResult.PairRatio::ratio)
         .containsExactly(Double.POSITIVE_INFINITY, 0.5, 0.0);
-    assertThat(r.toJson())
+    // an infinite ratio is null with a reason in JSON (never "Infinity", which is not JSON)
+    assertThat(JsonBody.of(r.toJson(), "mlops4j.lipschitz"))
         .isEqualTo(
-            "{\"points\":3,\"pairs\":3,\"exhaustive\":true,\"distance\":\"x0-only\",\"bound\":1.0,"
-                + "\"maxRatio\":\"Infinity\",\"violations\":1,\"violationShare\":0.3333333333333333,"
+            "{\"points\":3,\"pairs\":3,\"exhaustive\":true,\"distance\":\"x0-only\",\"bound\":1.0,\"maxRatio\":null,\"maxRatioReason\":\"infinite:"
+                + " a pair at distance 0 has different"
+                + " outputs\",\"violations\":1,\"violationShare\":0.3333333333333333,"
                 + "\"zeroDistanceViolations\":1,\"worstPairs\":["
-                + "{\"i\":0,\"j\":1,\"distance\":0.0,\"outputI\":0.0,\"outputJ\":1.0,"
-                + "\"ratio\":\"Infinity\"},"
+                + "{\"i\":0,\"j\":1,\"distance\":0.0,\"outputI\":0.0,\"outputJ\":1.0,\"ratio\":null,\"ratioReason\":\"infinite:"
+                + " a pair at distance 0 has different outputs\"},"
                 + "{\"i\":1,\"j\":2,\"distance\":2.0,\"outputI\":1.0,\"outputJ\":0.0,\"ratio\":0.5},"
                 + "{\"i\":0,\"j\":2,\"distance\":2.0,\"outputI\":0.0,\"outputJ\":0.0,\"ratio\":0.0}]}");
     assertThat(r.toString())
@@ -115,32 +121,69 @@ class LipschitzAuditTest {
 
   @Test
   void logTo_logsFourMetrics() {
-    RecordingRun run = new RecordingRun();
-    LipschitzAudit.builder().bound(4).build().audit(LINEAR, POINTS).logTo(run);
-    assertThat(run.metrics)
+    InMemoryRun run = InMemoryRun.create("test");
+    LipschitzResult r = LipschitzAudit.builder().bound(4).build().audit(LINEAR, POINTS);
+    assertThat(r.logTo(run)).isSameAs(r);
+    assertThat(run.latestMetrics())
         .containsExactly(
-            "fairness.individual.lipschitz.max_ratio=5.0",
-            "fairness.individual.lipschitz.violation_share=0.3",
-            "fairness.individual.lipschitz.violations=3.0",
-            "fairness.individual.lipschitz.pairs=10.0");
+            entry("fairness.individual.lipschitz.max_ratio", 5.0),
+            entry("fairness.individual.lipschitz.violation_share", 0.3),
+            entry("fairness.individual.lipschitz.violations", 3.0),
+            entry("fairness.individual.lipschitz.pairs", 10.0));
+    assertThatThrownBy(() -> r.logTo(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("run must not be null");
+  }
+
+  @Test
+  void defaults_areEuclideanBoundOneAndToBuilderStartsFromThem() {
+    // By hand (see the first test): ratios above L = 1 are 5, 3, 4.919, 5, 3.536, 3 -> 6 of 10
+    LipschitzResult r = LipschitzAudit.defaults().audit(LINEAR, POINTS);
+    assertThat(r.bound()).isEqualTo(1.0);
+    assertThat(r.distance()).isEqualTo("euclidean");
+    assertThat(r.violations()).isEqualTo(6);
+    assertThat(r.worstPairs()).hasSize(10); // all 10 pairs: the default keeps the top 10
+    LipschitzAudit top2 = LipschitzAudit.defaults().toBuilder().top(2).build();
+    assertThat(top2.audit(LINEAR, POINTS).worstPairs()).hasSize(2);
+    assertThat(top2.audit(LINEAR, POINTS).violations()).isEqualTo(6);
   }
 
   @Test
   void badInput_failsNamingTheArgument() {
     LipschitzAudit audit = LipschitzAudit.builder().build();
     assertThatThrownBy(() -> audit.audit(null, POINTS))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(NullPointerException.class)
         .hasMessage("model must not be null");
     assertThatThrownBy(() -> audit.audit(LINEAR, new double[][] {{1, 2}}))
-        .hasMessage("points must have at least 2 rows, but had 1");
+        .hasMessage("points.length must be at least 2, but was 1");
     assertThatThrownBy(() -> audit.audit(LINEAR, new double[][] {{1, 2}, {1}}))
-        .hasMessage("points[1] has length 1 but points[0] has length 2");
+        .hasMessage("points[1] must have 2 elements (as points[0]), but had 1");
     assertThatThrownBy(() -> audit.audit(x -> Double.NaN, POINTS))
-        .hasMessage("model returned NaN for points[0]");
+        .hasMessage("model(points[0]) must be a number, but was NaN");
     assertThatThrownBy(() -> LipschitzAudit.builder().bound(Double.NaN))
-        .hasMessage("bound must be finite and non-negative, but was NaN");
+        .hasMessage("bound must be non-negative and finite, but was NaN");
     assertThatThrownBy(() -> LipschitzAudit.builder().pairs(0))
-        .hasMessage("pairs must be at least 1, but was 0");
+        .hasMessage("pairs must be positive, but was 0");
+  }
+
+  @Test
+  void save_writesJsonOrHtmlByTheFileName(@TempDir Path dir) throws Exception {
+    Distance x0Only = Distance.of("<x0>", (a, b) -> Math.abs(a[0] - b[0]));
+    LipschitzResult r =
+        LipschitzAudit.builder()
+            .distance(x0Only)
+            .build()
+            .audit(x -> x[1], new double[][] {{0, 0}, {0, 1}, {2, 0}});
+    r.save(dir.resolve("lipschitz.json"));
+    r.save(dir.resolve("lipschitz.html"));
+    assertThat(JsonBody.of(Files.readString(dir.resolve("lipschitz.json")), "mlops4j.lipschitz"))
+        .isEqualTo(JsonBody.of(r.toJson(), "mlops4j.lipschitz"));
+    // the distance's name is escaped; an infinite ratio is printed as a word
+    assertThat(Files.readString(dir.resolve("lipschitz.html")))
+        .isEqualTo(r.toHtml())
+        .contains("&lt;x0&gt;")
+        .doesNotContain("<x0>")
+        .contains("<td>Infinity</td>");
   }
 
   /** Invariant: a linear model never exceeds |w| under the Euclidean distance (Cauchy-Schwarz). */

@@ -7,76 +7,94 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.mlops4j.api.Binning;
+import org.mlops4j.api.internal.Require;
 import org.mlops4j.fairness.Disparity.Basis;
-import org.mlops4j.fairness.Disparity.Kind;
+import org.mlops4j.fairness.Disparity.Scale;
 import org.mlops4j.fairness.DisparityEngine.Aggregation;
 import org.mlops4j.fairness.DisparityEngine.Spec;
 import org.mlops4j.fairness.internal.Bootstrap;
 import org.mlops4j.fairness.internal.Calibrations;
 import org.mlops4j.fairness.internal.Percentiles;
 
-/** Computes a {@link FairnessReport} from counts (and scores). Package-private. */
-final class ReportBuilder {
+/**
+ * The computation behind {@link FairnessAuditor#audit}: a {@link FairnessReport} from counts (and
+ * scores). Package-private; the auditor checks the arguments first.
+ */
+final class ReportComputation {
 
   static final double FOUR_FIFTHS = 0.8;
 
-  private ReportBuilder() {}
+  private ReportComputation() {}
 
-  static String key(Metric m) {
+  static String key(RateMetric m) {
     return m.name().toLowerCase(Locale.ROOT);
   }
 
   static List<Spec> criteriaSpecs() {
-    Metric[] eo = {Metric.TPR, Metric.FPR};
+    RateMetric[] eo = {RateMetric.TPR, RateMetric.FPR};
     Basis bg = Basis.BETWEEN_GROUPS;
     return List.of(
-        single("demographic_parity_difference", Metric.SELECTION_RATE, bg, Kind.DIFFERENCE),
-        single("demographic_parity_ratio", Metric.SELECTION_RATE, bg, Kind.RATIO),
-        new Spec("equalized_odds_difference", eo, Aggregation.WORST, bg, Kind.DIFFERENCE),
-        new Spec("equalized_odds_difference_mean", eo, Aggregation.MEAN, bg, Kind.DIFFERENCE),
-        new Spec("equalized_odds_ratio", eo, Aggregation.WORST, bg, Kind.RATIO),
-        single("equal_opportunity_difference", Metric.TPR, bg, Kind.DIFFERENCE),
-        single("equal_opportunity_ratio", Metric.TPR, bg, Kind.RATIO),
-        single("predictive_parity_difference", Metric.PPV, bg, Kind.DIFFERENCE),
-        single("predictive_parity_ratio", Metric.PPV, bg, Kind.RATIO),
-        single("false_positive_rate_parity_difference", Metric.FPR, bg, Kind.DIFFERENCE),
-        single("false_positive_rate_parity_ratio", Metric.FPR, bg, Kind.RATIO),
-        new Spec("disparate_impact", new Metric[] {Metric.SELECTION_RATE},
-            Aggregation.DISPARATE_IMPACT, Basis.TO_REFERENCE, Kind.RATIO));
+        single("demographic_parity_difference", RateMetric.SELECTION_RATE, bg, Scale.DIFFERENCE),
+        single("demographic_parity_ratio", RateMetric.SELECTION_RATE, bg, Scale.RATIO),
+        new Spec("equalized_odds_difference", eo, Aggregation.WORST, bg, Scale.DIFFERENCE),
+        new Spec("equalized_odds_difference_mean", eo, Aggregation.MEAN, bg, Scale.DIFFERENCE),
+        new Spec("equalized_odds_ratio", eo, Aggregation.WORST, bg, Scale.RATIO),
+        single("equal_opportunity_difference", RateMetric.TPR, bg, Scale.DIFFERENCE),
+        single("equal_opportunity_ratio", RateMetric.TPR, bg, Scale.RATIO),
+        single("predictive_parity_difference", RateMetric.PPV, bg, Scale.DIFFERENCE),
+        single("predictive_parity_ratio", RateMetric.PPV, bg, Scale.RATIO),
+        single("false_positive_rate_parity_difference", RateMetric.FPR, bg, Scale.DIFFERENCE),
+        single("false_positive_rate_parity_ratio", RateMetric.FPR, bg, Scale.RATIO),
+        new Spec(
+            "disparate_impact",
+            new RateMetric[] {RateMetric.SELECTION_RATE},
+            Aggregation.DISPARATE_IMPACT,
+            Basis.TO_REFERENCE,
+            Scale.RATIO));
   }
 
   static List<Spec> genericSpecs(boolean withReference) {
     List<Spec> out = new ArrayList<>();
-    for (Metric m : Metric.values()) {
+    for (RateMetric m : RateMetric.values()) {
       for (Basis b : Basis.values()) {
         if (b == Basis.TO_REFERENCE && !withReference) {
           continue;
         }
-        for (Kind k : Kind.values()) {
-          String name = key(m) + "_" + k.name().toLowerCase(Locale.ROOT) + "_"
-              + b.name().toLowerCase(Locale.ROOT);
+        if (m == RateMetric.SELECTION_RATE && b == Basis.BETWEEN_GROUPS) {
+          // one name per number: these are demographic_parity_difference and _ratio
+          continue;
+        }
+        for (Scale k : Scale.values()) {
+          String name =
+              key(m)
+                  + "_"
+                  + k.name().toLowerCase(Locale.ROOT)
+                  + "_"
+                  + b.name().toLowerCase(Locale.ROOT);
           out.add(single(name, m, b, k));
         }
       }
     }
-    Metric[] eo = {Metric.TPR, Metric.FPR};
+    RateMetric[] eo = {RateMetric.TPR, RateMetric.FPR};
     for (Basis b : new Basis[] {Basis.TO_OVERALL, Basis.TO_REFERENCE}) {
       if (b == Basis.TO_REFERENCE && !withReference) {
         continue;
       }
       String basis = b.name().toLowerCase(Locale.ROOT);
-      out.add(new Spec("equalized_odds_difference_" + basis, eo, Aggregation.WORST, b,
-          Kind.DIFFERENCE));
-      out.add(new Spec("equalized_odds_ratio_" + basis, eo, Aggregation.WORST, b, Kind.RATIO));
+      out.add(
+          new Spec(
+              "equalized_odds_difference_" + basis, eo, Aggregation.WORST, b, Scale.DIFFERENCE));
+      out.add(new Spec("equalized_odds_ratio_" + basis, eo, Aggregation.WORST, b, Scale.RATIO));
     }
     return out;
   }
 
-  private static Spec single(String name, Metric m, Basis b, Kind k) {
-    return new Spec(name, new Metric[] {m}, Aggregation.SINGLE, b, k);
+  private static Spec single(String name, RateMetric m, Basis b, Scale k) {
+    return new Spec(name, new RateMetric[] {m}, Aggregation.SINGLE, b, k);
   }
 
-  static FairnessReport fromCounts(GroupCounts counts, Fairness.Settings s) {
+  static FairnessReport fromCounts(GroupCounts counts, AuditSettings s) {
     List<String> names = counts.groups();
     int groups = names.size();
     String[] nameArray = names.toArray(new String[0]);
@@ -105,7 +123,7 @@ final class ReportBuilder {
     int ref = s.reference() == null ? -1 : names.indexOf(s.reference());
     if (s.reference() != null && ref < 0) {
       throw new IllegalArgumentException(
-          "reference group '" + s.reference() + "' is not one of the groups " + names);
+          Require.mustBe("reference", "one of the groups " + names, "'" + s.reference() + "'"));
     }
     List<Spec> criteria = criteriaSpecs();
     List<Spec> generic = genericSpecs(ref >= 0);
@@ -118,15 +136,23 @@ final class ReportBuilder {
       values.add(toDisparity(spec, engine.evaluate(spec), nameArray));
     }
     if (s.resamples() > 0) {
-      double[][] reps = Bootstrap.run(rows, w, s.stratified(), s.resamples(), s.seed(), bw -> {
-        DisparityEngine e = new DisparityEngine(nameArray, bw, eligible, ref, s.minGroupSize());
-        double[] out = new double[all.size()];
-        for (int k = 0; k < out.length; k++) {
-          DisparityEngine.Result r = e.evaluate(all.get(k));
-          out[k] = r.defined() ? r.value() : Double.NaN;
-        }
-        return out;
-      });
+      double[][] reps =
+          Bootstrap.run(
+              rows,
+              w,
+              s.stratified(),
+              s.resamples(),
+              s.seed(),
+              bw -> {
+                DisparityEngine e =
+                    new DisparityEngine(nameArray, bw, eligible, ref, s.minGroupSize());
+                double[] out = new double[all.size()];
+                for (int k = 0; k < out.length; k++) {
+                  DisparityEngine.Result r = e.evaluate(all.get(k));
+                  out[k] = r.defined() ? r.value() : Double.NaN;
+                }
+                return out;
+              });
       for (int k = 0; k < all.size(); k++) {
         Disparity d = values.get(k);
         Interval ci = percentileInterval(reps, k, s.level());
@@ -141,10 +167,16 @@ final class ReportBuilder {
     List<String> notes = new ArrayList<>();
     for (GroupMetrics gm : metrics) {
       if (gm.status() == GroupStatus.TOO_SMALL) {
-        notes.add("group '" + gm.name() + "' has " + gm.size() + " rows, fewer than the minimum "
-            + s.minGroupSize() + ": TOO_SMALL, not judged");
+        notes.add(
+            "group '"
+                + gm.name()
+                + "' has "
+                + gm.size()
+                + " rows, fewer than the minimum "
+                + s.minGroupSize()
+                + ": TOO_SMALL, not judged");
       }
-      for (Metric m : Metric.values()) {
+      for (RateMetric m : RateMetric.values()) {
         if (!gm.rate(m).defined()) {
           notes.add(gm.rate(m).reason());
         }
@@ -155,14 +187,14 @@ final class ReportBuilder {
 
   private static Disparity toDisparity(Spec spec, DisparityEngine.Result r, String[] names) {
     if (!r.defined()) {
-      return Disparity.undefined(spec.name(), spec.basis(), spec.kind(), r.reason());
+      return Disparity.undefined(spec.name(), spec.basis(), spec.scale(), r.reason());
     }
     String a = names[r.a()];
     String b = r.b() == DisparityEngine.OVERALL ? "overall" : names[r.b()];
-    return Disparity.of(spec.name(), spec.basis(), spec.kind(), r.value(), a, b, null);
+    return Disparity.of(spec.name(), spec.basis(), spec.scale(), r.value(), a, b, null);
   }
 
-  static FourFifthsRule fourFifths(List<GroupMetrics> metrics, Fairness.Settings s) {
+  static FourFifthsRule fourFifths(List<GroupMetrics> metrics, AuditSettings s) {
     List<GroupMetrics> judged = new ArrayList<>();
     for (GroupMetrics gm : metrics) {
       if (gm.status() == GroupStatus.OK && gm.selectionRate().defined()) {
@@ -177,8 +209,8 @@ final class ReportBuilder {
         }
       }
       if (ref.status() == GroupStatus.TOO_SMALL) {
-        return undefinedRule("reference group '" + ref.name() + "' has fewer than "
-            + s.minGroupSize() + " rows");
+        return undefinedRule(
+            "reference group '" + ref.name() + "' has fewer than " + s.minGroupSize() + " rows");
       }
     } else {
       for (GroupMetrics gm : judged) {
@@ -217,8 +249,12 @@ final class ReportBuilder {
   }
 
   static FairnessReport withCalibration(
-      FairnessReport report, int[] y, double[] scores, int[] codes, List<String> codeNames,
-      Fairness.Settings s) {
+      FairnessReport report,
+      int[] y,
+      double[] scores,
+      int[] codes,
+      List<String> codeNames,
+      AuditSettings s) {
     int k = codeNames.size();
     int[] sizes = new int[k];
     for (int c : codes) {
@@ -242,15 +278,18 @@ final class ReportBuilder {
       out.add(calibrate(gm.name(), gy[g], gs[g], gm.status(), s));
     }
     GroupCalibration overall = calibrate("overall", y, scores, GroupStatus.OK, s);
-    List<GroupCalibration> judged = out.stream()
-        .filter(c -> c.status() == GroupStatus.OK).toList();
+    List<GroupCalibration> judged = out.stream().filter(c -> c.status() == GroupStatus.OK).toList();
     List<String> notes = new ArrayList<>(report.notes());
     double[][] reps = null;
     if (s.resamples() > 0 && judged.size() >= 2) {
       if ((double) y.length * s.resamples() > CALIBRATION_BOOTSTRAP_LIMIT) {
-        notes.add(String.format(Locale.ROOT, "calibration disparities have no bootstrap interval:"
-            + " rows x resamples = %.3g exceeds %.0e (the calibration bootstrap resamples rows)",
-            (double) y.length * s.resamples(), CALIBRATION_BOOTSTRAP_LIMIT));
+        notes.add(
+            String.format(
+                Locale.ROOT,
+                "calibration disparities have no bootstrap interval: rows x resamples = %.3g"
+                    + " exceeds %.0e (the calibration bootstrap resamples rows)",
+                (double) y.length * s.resamples(),
+                CALIBRATION_BOOTSTRAP_LIMIT));
       } else {
         reps = calibrationBootstrap(judged, codeNames, gy, gs, codes, y, scores, s);
       }
@@ -260,8 +299,12 @@ final class ReportBuilder {
       String name = CALIBRATION_NAMES[m];
       String full = name + "_difference_between_groups";
       if (judged.size() < 2) {
-        disparities.add(Disparity.undefined(full, Basis.BETWEEN_GROUPS, Kind.DIFFERENCE,
-            "fewer than two groups with at least " + s.minGroupSize() + " rows"));
+        disparities.add(
+            Disparity.undefined(
+                full,
+                Basis.BETWEEN_GROUPS,
+                Scale.DIFFERENCE,
+                "fewer than two groups with at least " + s.minGroupSize() + " rows"));
         continue;
       }
       GroupCalibration hi = judged.get(0);
@@ -275,8 +318,15 @@ final class ReportBuilder {
         }
       }
       Interval ci = reps == null ? null : percentileInterval(reps, m, s.level());
-      disparities.add(Disparity.of(full, Basis.BETWEEN_GROUPS, Kind.DIFFERENCE,
-          value(hi, name) - value(lo, name), hi.group(), lo.group(), ci));
+      disparities.add(
+          Disparity.of(
+              full,
+              Basis.BETWEEN_GROUPS,
+              Scale.DIFFERENCE,
+              value(hi, name) - value(lo, name),
+              hi.group(),
+              lo.group(),
+              ci));
     }
     if (judged.size() >= 2) {
       GroupCalibration hi = judged.get(0);
@@ -290,15 +340,22 @@ final class ReportBuilder {
       if (hi.baseRate() - lo.baseRate() > 1e-12) {
         Disparity fpr = report.disparity("fpr_difference_between_groups");
         Disparity fnr = report.disparity("fnr_difference_between_groups");
-        notes.add(String.format(Locale.ROOT,
-            "Base rates differ between groups (%.3f in \"%s\" to %.3f in \"%s\"): unless the"
-                + " predictor is perfect, calibration within groups and equal false-positive and"
-                + " false-negative rates across groups cannot all hold at once (Kleinberg,"
-                + " Mullainathan and Raghavan, 2016, \"Inherent Trade-Offs in the Fair"
-                + " Determination of Risk Scores\"). Both are shown: largest group ECE %.3f;"
-                + " FPR difference %s; FNR difference %s.",
-            lo.baseRate(), lo.group(), hi.baseRate(), hi.group(), maxEce,
-            fmt(fpr), fmt(fnr)));
+        notes.add(
+            String.format(
+                Locale.ROOT,
+                "Base rates differ between groups (%.3f in \"%s\" to %.3f in \"%s\"): unless the"
+                    + " predictor is perfect, calibration within groups and equal false-positive"
+                    + " and false-negative rates across groups cannot all hold at once (Kleinberg,"
+                    + " Mullainathan and Raghavan, 2016, \"Inherent Trade-Offs in the Fair"
+                    + " Determination of Risk Scores\"). Both are shown: largest group ECE %.3f;"
+                    + " FPR difference %s; FNR difference %s.",
+                lo.baseRate(),
+                lo.group(),
+                hi.baseRate(),
+                hi.group(),
+                maxEce,
+                fmt(fpr),
+                fmt(fnr)));
       }
     }
     return report.withCalibration(out, overall, disparities, notes);
@@ -307,19 +364,26 @@ final class ReportBuilder {
   /** Above rows x resamples the O(B n) calibration bootstrap is skipped. */
   static final double CALIBRATION_BOOTSTRAP_LIMIT = 2e8;
 
-  private static final String[] CALIBRATION_NAMES =
-      {"ece", "mce", "calibration_in_the_large", "brier"};
+  private static final String[] CALIBRATION_NAMES = {
+    "ece", "mce", "calibration_in_the_large", "brier"
+  };
 
   /**
    * Row bootstrap of the calibration differences between the judged groups: stratified, each
-   * group's rows are resampled with replacement keeping its size; otherwise all rows are
-   * resampled together. Quantile edges are recomputed per replicate.
+   * group's rows are resampled with replacement keeping its size; otherwise all rows are resampled
+   * together. Quantile edges are recomputed per replicate.
    *
    * @return [replicate][ece, mce, citl, brier differences], NaN when fewer than two groups
    */
   private static double[][] calibrationBootstrap(
-      List<GroupCalibration> judged, List<String> codeNames, int[][] gy, double[][] gs,
-      int[] codes, int[] y, double[] scores, Fairness.Settings s) {
+      List<GroupCalibration> judged,
+      List<String> codeNames,
+      int[][] gy,
+      double[][] gs,
+      int[] codes,
+      int[] y,
+      double[] scores,
+      AuditSettings s) {
     SplittableRandom random = new SplittableRandom(s.seed() ^ 0x5DEECE66DL);
     int[] judgedCodes = judged.stream().mapToInt(c -> codeNames.indexOf(c.group())).toArray();
     boolean[] isJudged = new boolean[codeNames.size()];
@@ -407,8 +471,11 @@ final class ReportBuilder {
     double[] sorted = Arrays.copyOf(col, m);
     Arrays.sort(sorted);
     double alpha = 1 - level;
-    return new Interval(Percentiles.ofSorted(sorted, alpha / 2),
-        Percentiles.ofSorted(sorted, 1 - alpha / 2), level, "bootstrap-percentile");
+    return new Interval(
+        Percentiles.ofSorted(sorted, alpha / 2),
+        Percentiles.ofSorted(sorted, 1 - alpha / 2),
+        level,
+        "bootstrap-percentile");
   }
 
   private static String fmt(Disparity d) {
@@ -425,16 +492,30 @@ final class ReportBuilder {
   }
 
   static GroupCalibration calibrate(
-      String name, int[] y, double[] s, GroupStatus status, Fairness.Settings settings) {
-    double[] edges = settings.binning() == Binning.UNIFORM
-        ? Calibrations.uniformEdges(settings.bins())
-        : Calibrations.quantileEdges(s, settings.bins());
+      String name, int[] y, double[] s, GroupStatus status, AuditSettings settings) {
+    double[] edges =
+        settings.binning() == Binning.EQUAL_WIDTH
+            ? Calibrations.equalWidthEdges(settings.bins())
+            : Calibrations.quantileEdges(s, settings.bins());
     Calibrations.Curve c = Calibrations.curve(y, s, edges);
-    List<CalibrationBin> bins = c.bins().stream()
-        .map(b -> new CalibrationBin(b.lower(), b.upper(), b.count(), b.meanScore(),
-            b.positive()))
-        .toList();
-    return new GroupCalibration(name, y.length, status, settings.binning(), bins, c.ece(),
-        c.mce(), c.inTheLarge(), c.brier(), c.meanScore(), c.baseRate());
+    List<CalibrationBin> bins =
+        c.bins().stream()
+            .map(
+                b ->
+                    new CalibrationBin(
+                        b.lower(), b.upper(), b.count(), b.meanScore(), b.positive()))
+            .toList();
+    return new GroupCalibration(
+        name,
+        y.length,
+        status,
+        settings.binning(),
+        bins,
+        c.ece(),
+        c.mce(),
+        c.inTheLarge(),
+        c.brier(),
+        c.meanScore(),
+        c.baseRate());
   }
 }

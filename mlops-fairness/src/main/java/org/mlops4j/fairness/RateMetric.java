@@ -1,5 +1,7 @@
 package org.mlops4j.fairness;
 
+import java.util.Locale;
+
 /**
  * The per-group rates computed from a confusion matrix. With TP, FP, TN, FN the (weighted) counts
  * of true positives, false positives, true negatives and false negatives:
@@ -16,11 +18,15 @@ package org.mlops4j.fairness;
  *
  * <p>Names follow Fairlearn's {@code fairlearn.metrics} and Aequitas' group metrics. Each constant
  * knows which confusion cells form its numerator and denominator, and why the rate is undefined
- * when the denominator is zero.
+ * when the denominator is zero. (Named {@code RateMetric}, not {@code Metric}, so that it does not
+ * clash with {@code org.mlops4j.api.tracking.Metric}, a logged value, when both are imported.)
+ *
+ * <p>In JSON a rate is keyed by {@link #key()}, the constant's name in camelCase ({@code
+ * selectionRate}, {@code tpr}, ...).
  *
  * @since 0.1.0
  */
-public enum Metric {
+public enum RateMetric {
   /** (TP + FP) / n. */
   SELECTION_RATE("selection rate", Cells.FP | Cells.TP, Cells.ALL, "no rows (total weight 0)"),
   /** (TP + FN) / n. */
@@ -48,27 +54,41 @@ public enum Metric {
   private final int numeratorCells;
   private final int denominatorCells;
   private final String undefinedWhen;
+  private final String key;
 
-  Metric(String label, int numeratorCells, int denominatorCells, String undefinedWhen) {
+  RateMetric(String label, int numeratorCells, int denominatorCells, String undefinedWhen) {
     this.label = label;
     this.numeratorCells = numeratorCells;
     this.denominatorCells = denominatorCells;
     this.undefinedWhen = undefinedWhen;
+    this.key = camel(name());
   }
 
-  /** @return the short human name, for example {@code "TPR"} or {@code "selection rate"} */
+  /**
+   * @return the short human name, for example {@code "TPR"} or {@code "selection rate"}
+   */
   public String label() {
     return label;
   }
 
-  /** @return why the rate is undefined when its denominator is zero, e.g. "no positive labels" */
+  /**
+   * @return the key of this rate in JSON: the constant's name in camelCase, for example {@code
+   *     "selectionRate"} or {@code "tpr"}
+   */
+  public String key() {
+    return key;
+  }
+
+  /**
+   * @return why the rate is undefined when its denominator is zero, e.g. "no positive labels"
+   */
   public String undefinedWhen() {
     return undefinedWhen;
   }
 
   /**
-   * Bit mask of confusion cells in the numerator; bit {@code 2*label + prediction}: bit 0 = TN,
-   * bit 1 = FP, bit 2 = FN, bit 3 = TP.
+   * Bit mask of confusion cells in the numerator; bit {@code 2*label + prediction}: bit 0 = TN, bit
+   * 1 = FP, bit 2 = FN, bit 3 = TP.
    */
   int numeratorCells() {
     return numeratorCells;
@@ -77,6 +97,20 @@ public enum Metric {
   /** Bit mask of confusion cells in the denominator, as {@link #numeratorCells()}. */
   int denominatorCells() {
     return denominatorCells;
+  }
+
+  private static String camel(String constant) {
+    StringBuilder sb = new StringBuilder();
+    boolean upper = false;
+    for (char c : constant.toLowerCase(Locale.ROOT).toCharArray()) {
+      if (c == '_') {
+        upper = true;
+      } else {
+        sb.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return sb.toString();
   }
 
   /** Cell bit masks; cell index = 2 * label + prediction. */

@@ -7,11 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.mlops4j.fairness.individual.FlipTest;
-import org.mlops4j.fairness.individual.FlipTestResult;
+import org.mlops4j.fairness.individual.Counterfactual;
+import org.mlops4j.fairness.individual.CounterfactualResult;
 
-class FlipTestAssertTest {
-
+class CounterfactualAssertTest {
 
   static final List<Map<String, Object>> ROWS =
       List.of(
@@ -30,9 +29,9 @@ class FlipTestAssertTest {
 
   @Test
   void hasNoFlips_failureListsDirectionsAndExamples() {
-    FlipTest test = FlipTest.on("sex").swap("F", "M").build();
-    assertThat(test.run(ROWS, FAIR)).hasNoFlips().hasFlipRate(0.0);
-    assertThatThrownBy(() -> assertThat(test.run(ROWS, BIASED)).hasNoFlips())
+    Counterfactual audit = Counterfactual.builder("sex").swap("F", "M").build();
+    assertThat(audit.audit(ROWS, FAIR)).hasNoFlips().hasFlipRate(0.0);
+    assertThatThrownBy(() -> assertThat(audit.audit(ROWS, BIASED)).hasNoFlips())
         .isInstanceOf(AssertionError.class)
         .hasMessage(
             "Expecting no decision to flip when 'sex' is swapped but 3 of 5 rows flipped (60.00%)\n"
@@ -43,7 +42,8 @@ class FlipTestAssertTest {
 
   @Test
   void flipRate_exactAndAtMost() {
-    FlipTestResult r = FlipTest.on("sex").swap("F", "M").maxExamples(1).build().run(ROWS, BIASED);
+    CounterfactualResult r =
+        Counterfactual.builder("sex").swap("F", "M").maxExamples(1).build().audit(ROWS, BIASED);
     assertThat(r).hasFlipRate(0.6).hasFlipRateAtMost(0.6);
     assertThatThrownBy(() -> assertThat(r).hasFlipRate(0.0))
         .isInstanceOf(AssertionError.class)

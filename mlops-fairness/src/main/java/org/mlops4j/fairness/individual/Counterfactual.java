@@ -6,32 +6,32 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.mlops4j.api.internal.Require;
 
 /**
- * A counterfactual flip test: each row is given to the model twice, as it is and with its sensitive
- * attribute swapped to the counterfactual group (and every declared proxy attribute set to the
- * value that goes with that group); a row <em>flips</em> if the two decisions differ. This is the
- * attribute-swap check used for counterfactual fairness audits (compare Kusner et al., 2017,
+ * A counterfactual audit (a flip test): each row is given to the model twice, as it is and with its
+ * sensitive attribute swapped to the counterfactual group (and every declared proxy attribute set
+ * to the value that goes with that group); a row <em>flips</em> if the two decisions differ. This
+ * is the attribute-swap check used for counterfactual fairness audits (compare Kusner et al., 2017,
  * "Counterfactual Fairness", and the "flip rate" of Black, Yeom and Fredrikson, 2020, "FlipTest:
- * Fairness Testing via Optimal Transport", which maps individuals more carefully than a plain swap).
+ * Fairness Testing via Optimal Transport", which maps individuals more carefully than a plain
+ * swap).
  *
  * <pre>
  *   flip rate = #{rows with model(row) != model(counterfactual(row))} / #rows
  * </pre>
  *
- * reported overall and per original group (direction "A→B"), with the decision transitions
- * ("0→1": count) and up to {@code maxExamples} flipped rows (default 10). Decisions are compared
- * with {@link Object#equals}, so return the same type for both calls (an Integer 1 and a Long 1
- * differ).
+ * reported overall and per original group (direction "A→B"), with the decision transitions ("0→1":
+ * count) and up to {@code maxExamples} flipped rows (default 10). Decisions are compared with
+ * {@link Object#equals}, so return the same type for both calls (an Integer 1 and a Long 1 differ).
  *
  * <pre>{@code
- * FlipTestResult r = FlipTest.on("sex").swap("F", "M")
+ * CounterfactualResult r = Counterfactual.builder("sex").swap("F", "M")
  *     .proxy("title", Map.of("F", "Ms", "M", "Mr"))
  *     .build()
- *     .run(rows, row -> model.approve(row) ? 1 : 0);
+ *     .audit(rows, row -> model.approve(row) ? 1 : 0);
  * }</pre>
  *
  * <p>Rows are {@code Map<String, Object>} (for example {@code Map.of("sex", "F", "income",
@@ -39,14 +39,14 @@ import java.util.function.Function;
  *
  * @since 0.1.0
  */
-public final class FlipTest {
+public final class Counterfactual {
 
   private final String attribute;
   private final Map<Object, Object> counterfactual;
   private final Map<String, Map<Object, Object>> proxies;
   private final int maxExamples;
 
-  private FlipTest(Builder b) {
+  private Counterfactual(Builder b) {
     this.attribute = b.attribute;
     this.counterfactual = Collections.unmodifiableMap(new LinkedHashMap<>(b.counterfactual));
     Map<String, Map<Object, Object>> p = new LinkedHashMap<>();
@@ -56,57 +56,54 @@ public final class FlipTest {
   }
 
   /**
-   * Starts a flip test on a sensitive attribute.
+   * Starts a counterfactual audit of a sensitive attribute.
    *
    * @param attribute the column holding the sensitive attribute, for example "sex"
    * @return a builder; declare at least one {@link Builder#swap swap} or {@link Builder#map map}
-   * @throws IllegalArgumentException if attribute is null or blank
+   * @throws NullPointerException if attribute is null
+   * @throws IllegalArgumentException if attribute is blank
    */
-  public static Builder on(String attribute) {
-    if (attribute == null || attribute.isBlank()) {
-      throw new IllegalArgumentException("attribute must not be null or blank, but was " + attribute);
-    }
-    return new Builder(attribute);
+  public static Builder builder(String attribute) {
+    return new Builder(Require.nonBlank(attribute, "attribute"));
   }
 
   /**
-   * Runs the test.
+   * Audits a model: gives it every row and the row's counterfactual and counts changed decisions.
    *
    * @param rows the rows, each holding the sensitive attribute with a declared value
    * @param model the decision function; must not return null
    * @return flip rates overall and by direction, with examples
-   * @throws IllegalArgumentException if rows or model is null, rows is empty, a row is null, lacks
-   *     the attribute or has a value without a counterfactual, or the model returns null
+   * @throws NullPointerException if rows, a row or model is null, or the model returns null
+   * @throws IllegalArgumentException if rows is empty, or a row lacks the attribute or has a value
+   *     without a counterfactual
    */
-  public FlipTestResult run(
+  public CounterfactualResult audit(
       List<? extends Map<String, ?>> rows, Function<? super Map<String, Object>, ?> model) {
-    Checks.notNull(rows, "rows");
-    Checks.notNull(model, "model");
-    if (rows.isEmpty()) {
-      throw new IllegalArgumentException("rows must not be empty");
-    }
+    Require.nonNull(rows, "rows");
+    Require.nonNull(model, "model");
+    Require.argument(!rows.isEmpty(), "rows", "non-empty", "an empty list");
     Map<String, Direction> directions = new LinkedHashMap<>();
-    List<FlipTestResult.FlipExample> examples = new ArrayList<>();
+    List<CounterfactualResult.FlipExample> examples = new ArrayList<>();
     int flips = 0;
     for (int i = 0; i < rows.size(); i++) {
       Map<String, ?> row = rows.get(i);
       if (row == null) {
-        throw new IllegalArgumentException("rows[" + i + "] must not be null");
+        Require.nonNull(row, "rows[" + i + "]");
       }
       if (!row.containsKey(attribute)) {
-        throw new IllegalArgumentException("rows[" + i + "] has no attribute '" + attribute + "'");
+        throw new IllegalArgumentException(
+            Require.mustBe(
+                "rows[" + i + "]",
+                "a row with the attribute '" + attribute + "'",
+                "a row without it"));
       }
       Object group = row.get(attribute);
       if (!counterfactual.containsKey(group)) {
         throw new IllegalArgumentException(
-            "rows["
-                + i
-                + "]."
-                + attribute
-                + " = '"
-                + group
-                + "' has no counterfactual; declared groups: "
-                + counterfactual.keySet());
+            Require.mustBe(
+                "rows[" + i + "]." + attribute,
+                "one of the groups with a counterfactual " + counterfactual.keySet(),
+                "'" + group + "'"));
       }
       Object target = counterfactual.get(group);
       Map<String, Object> original = new HashMap<>(row);
@@ -115,8 +112,8 @@ public final class FlipTest {
       for (Map.Entry<String, Map<Object, Object>> proxy : proxies.entrySet()) {
         swapped.put(proxy.getKey(), proxy.getValue().get(target));
       }
-      Object before = decide(model, original, i, "row");
-      Object after = decide(model, swapped, i, "counterfactual row");
+      Object before = decide(model, original, i, "model(rows[");
+      Object after = decide(model, swapped, i, "model(counterfactual of rows[");
       String key = group + "→" + target;
       Direction dir = directions.computeIfAbsent(key, k -> new Direction(group, target));
       dir.rows++;
@@ -126,16 +123,19 @@ public final class FlipTest {
         dir.transitions.merge(before + "→" + after, 1, Integer::sum);
         if (examples.size() < maxExamples) {
           examples.add(
-              new FlipTestResult.FlipExample(
-                  i, String.valueOf(group), String.valueOf(target), String.valueOf(before),
+              new CounterfactualResult.FlipExample(
+                  i,
+                  String.valueOf(group),
+                  String.valueOf(target),
+                  String.valueOf(before),
                   String.valueOf(after)));
         }
       }
     }
-    List<FlipTestResult.GroupFlips> byGroup = new ArrayList<>();
+    List<CounterfactualResult.GroupFlips> byGroup = new ArrayList<>();
     for (Direction d : directions.values()) {
       byGroup.add(
-          new FlipTestResult.GroupFlips(
+          new CounterfactualResult.GroupFlips(
               String.valueOf(d.group),
               String.valueOf(d.target),
               d.rows,
@@ -143,7 +143,7 @@ public final class FlipTest {
               (double) d.flips / d.rows,
               d.transitions));
     }
-    return new FlipTestResult(
+    return new CounterfactualResult(
         attribute, rows.size(), flips, (double) flips / rows.size(), byGroup, examples);
   }
 
@@ -151,7 +151,7 @@ public final class FlipTest {
       Function<? super Map<String, Object>, ?> model, Map<String, Object> row, int i, String what) {
     Object decision = model.apply(Collections.unmodifiableMap(row));
     if (decision == null) {
-      throw new IllegalArgumentException("model returned null for " + what + " " + i);
+      Require.nonNull(decision, what + i + "])");
     }
     return decision;
   }
@@ -171,7 +171,7 @@ public final class FlipTest {
 
   @Override
   public String toString() {
-    return "FlipTest[attribute="
+    return "Counterfactual[attribute="
         + attribute
         + ", counterfactual="
         + counterfactual
@@ -183,7 +183,7 @@ public final class FlipTest {
   }
 
   /**
-   * Settings for a {@link FlipTest}.
+   * Settings for a {@link Counterfactual}; made by {@link Counterfactual#builder(String)}.
    *
    * @since 0.1.0
    */
@@ -202,17 +202,14 @@ public final class FlipTest {
      *
      * @param a a group, for example "F"
      * @param b the other group, for example "M"
-     *
-     * @throws IllegalArgumentException if a or b is null, a equals b, or either already has a
-     *     counterfactual
      * @return this builder
+     * @throws NullPointerException if a or b is null
+     * @throws IllegalArgumentException if a equals b, or either already has a counterfactual
      */
     public Builder swap(Object a, Object b) {
-      Checks.notNull(a, "a");
-      Checks.notNull(b, "b");
-      if (a.equals(b)) {
-        throw new IllegalArgumentException("swap needs two different groups, but got " + a + " twice");
-      }
+      Require.nonNull(a, "a");
+      Require.nonNull(b, "b");
+      Require.argument(!a.equals(b), "b", "different from a ('" + a + "')", "'" + b + "'");
       map(a, b);
       return map(b, a);
     }
@@ -222,16 +219,19 @@ public final class FlipTest {
      *
      * @param from the original group
      * @param to the group its rows are swapped to
-     *
-     * @throws IllegalArgumentException if from or to is null, or from already has one
      * @return this builder
+     * @throws NullPointerException if from or to is null
+     * @throws IllegalArgumentException if from already has a counterfactual
      */
     public Builder map(Object from, Object to) {
-      Checks.notNull(from, "from");
-      Checks.notNull(to, "to");
+      Require.nonNull(from, "from");
+      Require.nonNull(to, "to");
       if (counterfactual.containsKey(from)) {
         throw new IllegalArgumentException(
-            "group '" + from + "' already has the counterfactual '" + counterfactual.get(from) + "'");
+            Require.mustBe(
+                "from",
+                "a group without a counterfactual yet",
+                "'" + from + "', already mapped to '" + counterfactual.get(from) + "'"));
       }
       counterfactual.put(from, to);
       return this;
@@ -243,56 +243,53 @@ public final class FlipTest {
      *
      * @param column the proxy column
      * @param valueByGroup the proxy's value for each group that is a counterfactual target
-     * @throws IllegalArgumentException if column is null, blank or the sensitive attribute, or
-     *     valueByGroup is null
      * @return this builder
+     * @throws NullPointerException if column or valueByGroup is null
+     * @throws IllegalArgumentException if column is blank or the sensitive attribute
      */
     public Builder proxy(String column, Map<?, ?> valueByGroup) {
-      if (column == null || column.isBlank()) {
-        throw new IllegalArgumentException("column must not be null or blank, but was " + column);
-      }
-      if (column.equals(attribute)) {
-        throw new IllegalArgumentException(
-            "column '" + column + "' is the sensitive attribute itself, not a proxy");
-      }
-      Checks.notNull(valueByGroup, "valueByGroup");
+      Require.nonBlank(column, "column");
+      Require.argument(
+          !column.equals(attribute),
+          "column",
+          "a proxy, not the sensitive attribute itself",
+          "'" + column + "'");
+      Require.nonNull(valueByGroup, "valueByGroup");
       proxies.put(column, new LinkedHashMap<>(valueByGroup));
       return this;
     }
 
     /**
      * @param maxExamples how many flipped rows to keep as examples (default 10)
-     * @throws IllegalArgumentException if negative
      * @return this builder
+     * @throws IllegalArgumentException if negative
      */
     public Builder maxExamples(int maxExamples) {
-      if (maxExamples < 0) {
-        throw new IllegalArgumentException(
-            "maxExamples must not be negative, but was " + maxExamples);
-      }
-      this.maxExamples = maxExamples;
+      this.maxExamples = Require.nonNegative(maxExamples, "maxExamples");
       return this;
     }
 
     /**
-     * @return the configured test
-     * @throws IllegalStateException if no counterfactual is declared
-     * @throws IllegalArgumentException if a proxy has no value for a counterfactual target group
+     * @return the configured audit
+     * @throws IllegalStateException if no counterfactual is declared, or a proxy has no value for a
+     *     counterfactual target group
      */
-    public FlipTest build() {
-      if (counterfactual.isEmpty()) {
-        throw new IllegalStateException(
-            "no counterfactual declared for '" + attribute + "': call swap(a, b) or map(from, to)");
-      }
+    public Counterfactual build() {
+      Require.state(
+          !counterfactual.isEmpty(),
+          "no counterfactual declared for '" + attribute + "': call swap(a, b) or map(from, to)");
       for (Map.Entry<String, Map<Object, Object>> p : proxies.entrySet()) {
         for (Object target : counterfactual.values()) {
-          if (!p.getValue().containsKey(target)) {
-            throw new IllegalArgumentException(
-                "proxy '" + p.getKey() + "' has no value for group '" + target + "'");
-          }
+          Require.state(
+              p.getValue().containsKey(target),
+              "proxy '"
+                  + p.getKey()
+                  + "' has no value for group '"
+                  + target
+                  + "': give one in proxy(column, valueByGroup)");
         }
       }
-      return new FlipTest(this);
+      return new Counterfactual(this);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.mlops4j.fairness.individual;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,10 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mlops4j.api.internal.MetricKeys;
+import org.mlops4j.api.internal.Require;
 import org.mlops4j.api.tracking.Run;
+import org.mlops4j.fairness.internal.ResultFiles;
+import org.mlops4j.report.internal.Json;
 
 /**
- * The outcome of a {@link FlipTest}.
+ * The outcome of a {@link Counterfactual} audit.
  *
  * @param attribute the sensitive attribute that was swapped
  * @param rows number of rows tested
@@ -20,7 +25,7 @@ import org.mlops4j.api.tracking.Run;
  * @param examples flipped rows, in row order, at most the configured number
  * @since 0.1.0
  */
-public record FlipTestResult(
+public record CounterfactualResult(
     String attribute,
     int rows,
     int flips,
@@ -28,13 +33,24 @@ public record FlipTestResult(
     List<GroupFlips> byGroup,
     List<FlipExample> examples) {
 
-  /** Prefix of the metric names logged by {@link #logTo(Run)}. */
+  /** The metric key of the overall flip rate, and the prefix of the per-direction keys. */
   public static final String METRIC_PREFIX = "fairness.individual.flip_rate";
 
-  /** Copies the lists into unmodifiable ones. */
-  public FlipTestResult {
-    byGroup = List.copyOf(byGroup);
-    examples = List.copyOf(examples);
+  /** The {@code format} of the JSON document, {@value}. */
+  public static final String FORMAT = "mlops4j.counterfactual";
+
+  /** The {@code formatVersion} of the JSON document written by this version. */
+  public static final int FORMAT_VERSION = 1;
+
+  /**
+   * Copies the lists into unmodifiable ones.
+   *
+   * @throws NullPointerException if attribute or a list is null
+   */
+  public CounterfactualResult {
+    Require.nonNull(attribute, "attribute");
+    byGroup = List.copyOf(Require.nonNull(byGroup, "byGroup"));
+    examples = List.copyOf(Require.nonNull(examples, "examples"));
   }
 
   /**
@@ -87,7 +103,10 @@ public record FlipTestResult(
    * @since 0.1.0
    */
   public record FlipExample(
-      int index, String group, String counterfactual, String decision,
+      int index,
+      String group,
+      String counterfactual,
+      String decision,
       String counterfactualDecision) {
     @Override
     public String toString() {
@@ -106,34 +125,41 @@ public record FlipTestResult(
 
   /**
    * Logs {@code fairness.individual.flip_rate} and, per direction, {@code
-   * fairness.individual.flip_rate.<group>_to_<counterfactual>} (characters not allowed in metric
-   * names become '_').
+   * fairness.individual.flip_rate.<group>_to_<counterfactual>} (characters of a group name other
+   * than letters, digits, {@code _} and {@code -} become {@code _}).
    *
+   * @param run the run to log to
    * @return this result
-   * @throws IllegalArgumentException if run is null
+   * @throws NullPointerException if run is null
    */
-  public FlipTestResult logTo(Run run) {
-    Checks.notNull(run, "run");
+  public CounterfactualResult logTo(Run run) {
+    Require.nonNull(run, "run");
     run.logMetric(METRIC_PREFIX, flipRate);
     for (GroupFlips g : byGroup) {
       run.logMetric(
-          Json.metricName(METRIC_PREFIX + "." + g.group() + "_to_" + g.counterfactual()),
+          METRIC_PREFIX
+              + "."
+              + MetricKeys.segment(g.group())
+              + "_to_"
+              + MetricKeys.segment(g.counterfactual()),
           g.flipRate());
     }
     return this;
   }
 
   /**
-   * @return a JSON object: attribute, rows, flips, flipRate, byGroup (objects with group,
-   *     counterfactual, rows, flips, flipRate, transitions), examples (objects with index, group,
-   *     counterfactual, decision, counterfactualDecision)
+   * @return the JSON document: the header ({@code format} {@value #FORMAT}, {@code formatVersion}
+   *     1, {@code library}, {@code libraryVersion}, {@code createdAt}), then attribute, rows,
+   *     flips, flipRate, byGroup (objects with group, counterfactual, rows, flips, flipRate,
+   *     transitions), examples (objects with index, group, counterfactual, decision,
+   *     counterfactualDecision)
    */
   public String toJson() {
-    Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Object> m = Json.document(FORMAT, FORMAT_VERSION);
     m.put("attribute", attribute);
     m.put("rows", rows);
     m.put("flips", flips);
-    m.put("flipRate", flipRate);
+    Json.putNumber(m, "flipRate", flipRate, "not a finite number");
     List<Map<String, Object>> groups = new ArrayList<>();
     for (GroupFlips g : byGroup) {
       Map<String, Object> o = new LinkedHashMap<>();
@@ -141,7 +167,7 @@ public record FlipTestResult(
       o.put("counterfactual", g.counterfactual());
       o.put("rows", g.rows());
       o.put("flips", g.flips());
-      o.put("flipRate", g.flipRate());
+      Json.putNumber(o, "flipRate", g.flipRate(), "not a finite number");
       o.put("transitions", g.transitions());
       groups.add(o);
     }
@@ -158,6 +184,52 @@ public record FlipTestResult(
     }
     m.put("examples", ex);
     return Json.write(m);
+  }
+
+  /**
+   * @return one self-contained HTML page with the flip rates by direction and the examples
+   */
+  public String toHtml() {
+    ResultPage page = new ResultPage("Counterfactual audit of '" + attribute + "'");
+    page.fields(
+        "attribute", attribute,
+        "rows", rows,
+        "flipped", flips,
+        "flip rate", ResultPage.number(flipRate));
+    List<List<Object>> groups = new ArrayList<>();
+    for (GroupFlips g : byGroup) {
+      groups.add(
+          List.of(
+              g.group() + "→" + g.counterfactual(),
+              g.rows(),
+              g.flips(),
+              ResultPage.number(g.flipRate()),
+              g.transitions()));
+    }
+    page.table(
+        "By direction", List.of("direction", "rows", "flipped", "flip rate", "changes"), groups);
+    List<List<Object>> ex = new ArrayList<>();
+    for (FlipExample e : examples) {
+      ex.add(
+          List.of(
+              e.index(),
+              e.group() + "→" + e.counterfactual(),
+              e.decision() + "→" + e.counterfactualDecision()));
+    }
+    page.table("Flipped rows (examples)", List.of("row", "direction", "decision"), ex);
+    return page.end();
+  }
+
+  /**
+   * Writes the result to a file, atomically: the HTML page when the file name ends in {@code .html}
+   * (any case), else the JSON.
+   *
+   * @param file where to write
+   * @throws NullPointerException if file is null
+   * @throws org.mlops4j.api.MlopsException if the file cannot be written
+   */
+  public void save(Path file) {
+    ResultFiles.save(file, this::toJson, this::toHtml);
   }
 
   @Override

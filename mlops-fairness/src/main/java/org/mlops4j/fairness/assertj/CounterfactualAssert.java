@@ -2,11 +2,12 @@ package org.mlops4j.fairness.assertj;
 
 import java.math.BigDecimal;
 import org.assertj.core.api.AbstractAssert;
-import org.mlops4j.fairness.individual.FlipTestResult;
+import org.mlops4j.fairness.individual.CounterfactualResult;
 
 /**
- * Assertions on a {@link FlipTestResult} (counterfactual flip test). Failure messages give the
- * expected bound, the actual flip rate, the flips by direction and the flipped examples, e.g.
+ * Assertions on a {@link CounterfactualResult} (a counterfactual audit, or flip test). Failure
+ * messages give the expected bound, the actual flip rate, the flips by direction and the flipped
+ * examples, e.g.
  *
  * <pre>
  * Expecting no decision to flip when 'sex' is swapped but 3 of 5 rows flipped (60.00%)
@@ -17,11 +18,14 @@ import org.mlops4j.fairness.individual.FlipTestResult;
  *
  * @since 0.1.0
  */
-public class FlipTestAssert extends AbstractAssert<FlipTestAssert, FlipTestResult> {
+public class CounterfactualAssert
+    extends AbstractAssert<CounterfactualAssert, CounterfactualResult> {
 
-  /** @param actual the result under test */
-  public FlipTestAssert(FlipTestResult actual) {
-    super(actual, FlipTestAssert.class);
+  /**
+   * @param actual the result under test
+   */
+  public CounterfactualAssert(CounterfactualResult actual) {
+    super(actual, CounterfactualAssert.class);
   }
 
   /**
@@ -29,12 +33,14 @@ public class FlipTestAssert extends AbstractAssert<FlipTestAssert, FlipTestResul
    *
    * @return this
    */
-  public FlipTestAssert hasNoFlips() {
+  public CounterfactualAssert hasNoFlips() {
     isNotNull();
     if (actual.flips() > 0) {
       failWithMessage(
           "%s",
-          "Expecting no decision to flip when '" + actual.attribute() + "' is swapped but "
+          "Expecting no decision to flip when '"
+              + actual.attribute()
+              + "' is swapped but "
               + details());
     }
     return this;
@@ -43,15 +49,20 @@ public class FlipTestAssert extends AbstractAssert<FlipTestAssert, FlipTestResul
   /**
    * Verifies that the overall flip rate equals {@code expected} exactly (flips / rows).
    *
+   * @param expected the flip rate
    * @return this
    */
-  public FlipTestAssert hasFlipRate(double expected) {
+  public CounterfactualAssert hasFlipRate(double expected) {
     isNotNull();
     if (Double.compare(actual.flipRate(), expected) != 0) {
       failWithMessage(
           "%s",
-          "Expecting flip rate of '" + actual.attribute() + "' to be " + plain(expected)
-              + " but " + details());
+          "Expecting flip rate of '"
+              + actual.attribute()
+              + "' to be "
+              + plain(expected)
+              + " but "
+              + details());
     }
     return this;
   }
@@ -59,15 +70,20 @@ public class FlipTestAssert extends AbstractAssert<FlipTestAssert, FlipTestResul
   /**
    * Verifies that the overall flip rate is at most {@code max}.
    *
+   * @param max the largest acceptable flip rate
    * @return this
    */
-  public FlipTestAssert hasFlipRateAtMost(double max) {
+  public CounterfactualAssert hasFlipRateAtMost(double max) {
     isNotNull();
     if (!(actual.flipRate() <= max)) {
       failWithMessage(
           "%s",
-          "Expecting flip rate of '" + actual.attribute() + "' to be at most " + plain(max)
-              + " but " + details());
+          "Expecting flip rate of '"
+              + actual.attribute()
+              + "' to be at most "
+              + plain(max)
+              + " but "
+              + details());
     }
     return this;
   }

@@ -2,15 +2,20 @@ package org.mlops4j.fairness.individual;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlops4j.api.tracking.InMemoryRun;
 
-class FlipTestTest {
+class CounterfactualTest {
 
   static final List<Map<String, Object>> ROWS =
       List.of(
@@ -33,23 +38,26 @@ class FlipTestTest {
     // By hand: row 0 (F, 50): 0 -> 1; row 1 (F, 70): 1 -> 1; row 2 (M, 45): 1 -> 0;
     // row 3 (M, 30): 0 -> 0; row 4 (F, 55): 0 -> 1. 3 of 5 flip; F→M 2 of 3 (0→1 twice),
     // M→F 1 of 2 (1→0 once).
-    FlipTestResult r = FlipTest.on("sex").swap("F", "M").build().run(ROWS, BY_SEX);
+    CounterfactualResult r =
+        Counterfactual.builder("sex").swap("F", "M").build().audit(ROWS, BY_SEX);
     assertThat(r.rows()).isEqualTo(5);
     assertThat(r.flips()).isEqualTo(3);
     assertThat(r.flipRate()).isEqualTo(0.6);
     assertThat(r.byGroup()).hasSize(2);
-    FlipTestResult.GroupFlips f = r.byGroup().get(0);
+    CounterfactualResult.GroupFlips f = r.byGroup().get(0);
     assertThat(f.group()).isEqualTo("F");
     assertThat(f.counterfactual()).isEqualTo("M");
     assertThat(f.rows()).isEqualTo(3);
     assertThat(f.flips()).isEqualTo(2);
     assertThat(f.flipRate()).isEqualTo(2.0 / 3);
     assertThat(f.transitions()).containsExactly(Map.entry("0→1", 2));
-    FlipTestResult.GroupFlips m = r.byGroup().get(1);
+    CounterfactualResult.GroupFlips m = r.byGroup().get(1);
     assertThat(m.group()).isEqualTo("M");
     assertThat(m.flipRate()).isEqualTo(0.5);
     assertThat(m.transitions()).containsExactly(Map.entry("1→0", 1));
-    assertThat(r.examples()).extracting(FlipTestResult.FlipExample::index).containsExactly(0, 2, 4);
+    assertThat(r.examples())
+        .extracting(CounterfactualResult.FlipExample::index)
+        .containsExactly(0, 2, 4);
     assertThat(r.toString())
         .isEqualTo(
             "Flip test on 'sex': 3 of 5 rows flipped (60.00%)\n"
@@ -61,38 +69,40 @@ class FlipTestTest {
   @Test
   void proxyAttribute_isSetConsistentlyWithTheSwappedGroup() {
     // Swapping sex alone leaves the title, which the model reads: no flips (a false all-clear).
-    FlipTestResult naive = FlipTest.on("sex").swap("F", "M").build().run(ROWS, BY_TITLE);
+    CounterfactualResult naive =
+        Counterfactual.builder("sex").swap("F", "M").build().audit(ROWS, BY_TITLE);
     assertThat(naive.flips()).isZero();
     assertThat(naive.examples()).isEmpty();
     // With the title declared as a proxy the same 3 rows as above flip.
-    FlipTestResult withProxy =
-        FlipTest.on("sex")
+    CounterfactualResult withProxy =
+        Counterfactual.builder("sex")
             .swap("F", "M")
             .proxy("title", Map.of("F", "Ms", "M", "Mr"))
             .build()
-            .run(ROWS, BY_TITLE);
+            .audit(ROWS, BY_TITLE);
     assertThat(withProxy.flips()).isEqualTo(3);
     assertThat(withProxy.examples())
-        .extracting(FlipTestResult.FlipExample::index)
+        .extracting(CounterfactualResult.FlipExample::index)
         .containsExactly(0, 2, 4);
   }
 
   @Test
   void modelSeesAnUnmodifiableCopyWithTheSwappedValues() {
     List<Map<String, Object>> seen = new ArrayList<>();
-    FlipTest.on("sex")
+    Counterfactual.builder("sex")
         .swap("F", "M")
         .proxy("title", Map.of("F", "Ms", "M", "Mr"))
         .build()
-        .run(
+        .audit(
             List.of(Map.of("sex", "F", "title", "Ms", "income", 50)),
             row -> {
               seen.add(row);
               return 0;
             });
-    assertThat(seen).containsExactly(
-        Map.of("sex", "F", "title", "Ms", "income", 50),
-        Map.of("sex", "M", "title", "Mr", "income", 50));
+    assertThat(seen)
+        .containsExactly(
+            Map.of("sex", "F", "title", "Ms", "income", 50),
+            Map.of("sex", "M", "title", "Mr", "income", 50));
     assertThatThrownBy(() -> seen.get(0).put("sex", "X"))
         .isInstanceOf(UnsupportedOperationException.class);
   }
@@ -100,14 +110,15 @@ class FlipTestTest {
   @Test
   void multiValuedAttribute_usesOneWayMappings() {
     List<Map<String, Object>> rows =
-        List.of(Map.of("race", "a", "x", 1), Map.of("race", "b", "x", 1), Map.of("race", "c", "x", 1));
-    FlipTestResult r =
-        FlipTest.on("race")
+        List.of(
+            Map.of("race", "a", "x", 1), Map.of("race", "b", "x", 1), Map.of("race", "c", "x", 1));
+    CounterfactualResult r =
+        Counterfactual.builder("race")
             .map("a", "c")
             .map("b", "c")
             .map("c", "a")
             .build()
-            .run(rows, row -> "c".equals(row.get("race")) ? "deny" : "approve");
+            .audit(rows, row -> "c".equals(row.get("race")) ? "deny" : "approve");
     // By hand: a→c approve→deny, b→c approve→deny, c→a deny→approve: 3 of 3.
     assertThat(r.flipRate()).isEqualTo(1.0);
     assertThat(r.byGroup())
@@ -127,22 +138,27 @@ class FlipTestTest {
       row.put("income", 50);
       rows.add(row);
     }
-    FlipTestResult r = FlipTest.on("sex").swap("F", "M").maxExamples(4).build().run(rows, BY_SEX);
+    CounterfactualResult r =
+        Counterfactual.builder("sex").swap("F", "M").maxExamples(4).build().audit(rows, BY_SEX);
     assertThat(r.flips()).isEqualTo(50);
     assertThat(r.examples()).hasSize(4);
   }
 
   @Test
-  void resultLogsAndWritesJson() {
-    FlipTestResult r = FlipTest.on("sex").swap("F", "M").maxExamples(1).build().run(ROWS, BY_SEX);
-    RecordingRun run = new RecordingRun();
-    r.logTo(run);
-    assertThat(run.metrics)
+  void resultLogsAndWritesJson() throws Exception {
+    CounterfactualResult r =
+        Counterfactual.builder("sex").swap("F", "M").maxExamples(1).build().audit(ROWS, BY_SEX);
+    InMemoryRun run = InMemoryRun.create("test");
+    assertThat(r.logTo(run)).isSameAs(r);
+    assertThat(run.latestMetrics())
         .containsExactly(
-            "fairness.individual.flip_rate=0.6",
-            "fairness.individual.flip_rate.F_to_M=0.6666666666666666",
-            "fairness.individual.flip_rate.M_to_F=0.5");
-    assertThat(r.toJson())
+            entry("fairness.individual.flip_rate", 0.6),
+            entry("fairness.individual.flip_rate.F_to_M", 0.6666666666666666),
+            entry("fairness.individual.flip_rate.M_to_F", 0.5));
+    assertThatThrownBy(() -> r.logTo(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("run must not be null");
+    assertThat(JsonBody.of(r.toJson(), "mlops4j.counterfactual"))
         .isEqualTo(
             "{\"attribute\":\"sex\",\"rows\":5,\"flips\":3,\"flipRate\":0.6,\"byGroup\":["
                 + "{\"group\":\"F\",\"counterfactual\":\"M\",\"rows\":3,\"flips\":2,"
@@ -155,26 +171,53 @@ class FlipTestTest {
 
   @Test
   void badInput_failsNamingTheArgument() {
-    FlipTest t = FlipTest.on("sex").swap("F", "M").build();
-    assertThatThrownBy(() -> t.run(List.of(), BY_SEX))
+    Counterfactual t = Counterfactual.builder("sex").swap("F", "M").build();
+    assertThatThrownBy(() -> t.audit(List.of(), BY_SEX))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("rows must not be empty");
-    assertThatThrownBy(() -> t.run(ROWS, null)).hasMessage("model must not be null");
-    assertThatThrownBy(() -> t.run(List.of(Map.of("income", 1)), BY_SEX))
-        .hasMessage("rows[0] has no attribute 'sex'");
-    assertThatThrownBy(() -> t.run(List.of(Map.of("sex", "X", "income", 1)), BY_SEX))
-        .hasMessage("rows[0].sex = 'X' has no counterfactual; declared groups: [F, M]");
-    assertThatThrownBy(() -> t.run(ROWS, row -> null))
-        .hasMessage("model returned null for row 0");
-    assertThatThrownBy(() -> FlipTest.on("sex").build())
+        .hasMessage("rows must be non-empty, but was an empty list");
+    assertThatThrownBy(() -> t.audit(ROWS, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("model must not be null");
+    assertThatThrownBy(() -> t.audit(List.of(Map.of("income", 1)), BY_SEX))
+        .hasMessage("rows[0] must be a row with the attribute 'sex', but was a row without it");
+    assertThatThrownBy(() -> t.audit(List.of(Map.of("sex", "X", "income", 1)), BY_SEX))
+        .hasMessage(
+            "rows[0].sex must be one of the groups with a counterfactual [F, M], but was" + " 'X'");
+    assertThatThrownBy(() -> t.audit(ROWS, row -> null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("model(rows[0]) must not be null");
+    assertThatThrownBy(() -> Counterfactual.builder("sex").build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("no counterfactual declared for 'sex': call swap(a, b) or map(from, to)");
     assertThatThrownBy(
-            () -> FlipTest.on("sex").swap("F", "M").proxy("title", Map.of("M", "Mr")).build())
-        .hasMessage("proxy 'title' has no value for group 'F'");
-    assertThatThrownBy(() -> FlipTest.on("sex").swap("F", "F"))
-        .hasMessage("swap needs two different groups, but got F twice");
-    assertThatThrownBy(() -> FlipTest.on(""))
-        .hasMessage("attribute must not be null or blank, but was ");
+            () ->
+                Counterfactual.builder("sex")
+                    .swap("F", "M")
+                    .proxy("title", Map.of("M", "Mr"))
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "proxy 'title' has no value for group 'F': give one in"
+                + " proxy(column, valueByGroup)");
+    assertThatThrownBy(() -> Counterfactual.builder("sex").swap("F", "F"))
+        .hasMessage("b must be different from a ('F'), but was 'F'");
+    assertThatThrownBy(() -> Counterfactual.builder(""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("attribute must be non-blank, but was ''");
+  }
+
+  @Test
+  void save_writesJsonOrHtmlByTheFileName(@TempDir Path dir) throws Exception {
+    CounterfactualResult r =
+        Counterfactual.builder("sex").swap("F", "M").build().audit(ROWS, BY_SEX);
+    r.save(dir.resolve("flips.json"));
+    r.save(dir.resolve("flips.html"));
+    assertThat(JsonBody.of(Files.readString(dir.resolve("flips.json")), "mlops4j.counterfactual"))
+        .isEqualTo(JsonBody.of(r.toJson(), "mlops4j.counterfactual"));
+    assertThat(Files.readString(dir.resolve("flips.html")))
+        .isEqualTo(r.toHtml())
+        .startsWith("<!DOCTYPE html>")
+        .contains("F→M")
+        .contains("<td>0.600000</td>");
   }
 }

@@ -6,29 +6,33 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mlops4j.api.Binning;
 
 /**
  * Expected values: src/test/python/expected_values.py (numpy 2.4.6, scipy 1.17.1), which
  * re-implements Fairlearn's MetricFrame difference/ratio, demographic_parity_*,
- * equalized_odds_difference, statsmodels' Wilson interval and sklearn's calibration_curve in
- * numpy, on the 200-row data set of {@link TestData}.
+ * equalized_odds_difference, statsmodels' Wilson interval and sklearn's calibration_curve in numpy,
+ * on the 200-row data set of {@link TestData}.
  */
-class FairnessTest {
+class FairnessAuditorTest {
 
   private static final double EPS = 1e-12;
 
   private static FairnessReport report() {
-    return Fairness.of(TestData.labels(), TestData.predictions())
-        .groups("race", TestData.groups())
+    return FairnessAuditor.builder()
         .bootstrap(200, 7)
-        .build();
+        .build()
+        .audit(
+            Decisions.of(TestData.labels(), TestData.predictions())
+                .groups("race", TestData.groups()));
   }
 
   @Test
   void perGroupConfusionCountsAndRates_matchNumpy() {
     FairnessReport r = report();
     assertThat(r.groupNames()).containsExactly("A", "B", "C");
-    // expected: numpy counts (tp, fp, tn, fn): A (40, 5, 29, 6), B (25, 13, 38, 0), C (18, 0, 20, 6)
+    // expected: numpy counts (tp, fp, tn, fn): A (40, 5, 29, 6), B (25, 13, 38, 0), C (18, 0, 20,
+    // 6)
     assertThat(r.group("A").counts()).isEqualTo(new ConfusionCounts(40, 5, 29, 6, 80));
     assertThat(r.group("B").counts()).isEqualTo(new ConfusionCounts(25, 13, 38, 0, 76));
     assertThat(r.group("C").counts()).isEqualTo(new ConfusionCounts(18, 0, 20, 6, 44));
@@ -67,15 +71,13 @@ class FairnessTest {
   void namedCriteria_matchNumpyReimplementationsOfFairlearn() {
     FairnessReport r = report();
     // expected: numpy re-implementation of Fairlearn's demographic_parity_difference / _ratio
-    assertThat(r.demographicParityDifference().value())
-        .isCloseTo(0.15340909090909088, within(EPS));
+    assertThat(r.demographicParityDifference().value()).isCloseTo(0.15340909090909088, within(EPS));
     assertThat(r.demographicParityDifference().groupA()).isEqualTo("A");
     assertThat(r.demographicParityDifference().groupB()).isEqualTo("C");
     assertThat(r.demographicParityRatio().value()).isCloseTo(0.7272727272727273, within(EPS));
     // expected: numpy re-implementation of Fairlearn's equalized_odds_difference (worst case, mean)
     assertThat(r.equalizedOddsDifference().value()).isCloseTo(0.2549019607843137, within(EPS));
-    assertThat(r.equalizedOddsDifferenceMean().value())
-        .isCloseTo(0.25245098039215685, within(EPS));
+    assertThat(r.equalizedOddsDifferenceMean().value()).isCloseTo(0.25245098039215685, within(EPS));
     assertThat(r.disparity("equalized_odds_ratio").value()).isEqualTo(0.0);
     assertThat(r.equalOpportunityDifference().value()).isCloseTo(0.25, within(EPS));
     assertThat(r.disparity("equal_opportunity_ratio").value()).isCloseTo(0.75, within(EPS));
@@ -87,9 +89,37 @@ class FairnessTest {
   }
 
   @Test
+  void eachRatioOfSelectionRates_hasOneName() {
+    FairnessReport r =
+        FairnessAuditor.builder()
+            .reference("B")
+            .bootstrap(0, 1)
+            .build()
+            .audit(
+                Decisions.of(TestData.labels(), TestData.predictions())
+                    .groups("race", TestData.groups()));
+    // Fairlearn's demographic_parity_ratio: min / max selection rate, C 0.40909 / A 0.5625 (numpy)
+    assertThat(r.demographicParityRatio().value()).isCloseTo(0.7272727272727273, within(EPS));
+    assertThat(r.demographicParityRatio().name()).isEqualTo("demographic_parity_ratio");
+    // AIF360's disparate_impact: ratio to the reference B, C 0.40909 / B 0.5 (by hand)
+    assertThat(r.disparateImpact().value()).isCloseTo(0.4090909090909091 / 0.5, within(EPS));
+    assertThat(r.disparateImpact().name()).isEqualTo("disparate_impact");
+    // no second name for the same numbers among the per-rate disparities
+    assertThat(r.disparities())
+        .extracting(Disparity::name)
+        .doesNotContain(
+            "selection_rate_difference_between_groups", "selection_rate_ratio_between_groups")
+        .contains(
+            "selection_rate_ratio_to_overall",
+            "selection_rate_ratio_to_reference",
+            "tpr_ratio_between_groups");
+  }
+
+  @Test
   void disparitiesToOverall_matchFairlearnToOverallMethod() {
     FairnessReport r = report();
-    // expected: numpy re-implementation of Fairlearn MetricFrame.difference/ratio(method='to_overall')
+    // expected: numpy re-implementation of Fairlearn
+    // MetricFrame.difference/ratio(method='to_overall')
     assertThat(r.disparity("selection_rate_difference_to_overall").value())
         .isCloseTo(0.09590909090909089, within(EPS));
     assertThat(r.disparity("selection_rate_ratio_to_overall").value())
@@ -99,7 +129,8 @@ class FairnessTest {
     assertThat(r.disparity("tpr_ratio_to_overall").value())
         .isCloseTo(0.8584337349397589, within(EPS));
     assertThat(r.disparity("tpr_ratio_to_overall").groupB()).isEqualTo("overall");
-    // expected: numpy re-implementation of Fairlearn's equalized_odds_difference(method='to_overall')
+    // expected: numpy re-implementation of Fairlearn's
+    // equalized_odds_difference(method='to_overall')
     assertThat(r.disparity("equalized_odds_difference_to_overall").value())
         .isCloseTo(0.17142857142857143, within(EPS));
     assertThat(r.disparity("equalized_odds_ratio_to_overall").value()).isEqualTo(0.0);
@@ -107,11 +138,14 @@ class FairnessTest {
 
   @Test
   void disparateImpactAndFourFifthsRule_useTheReferenceGroup() {
-    FairnessReport r = Fairness.of(TestData.labels(), TestData.predictions())
-        .groups("race", TestData.groups())
-        .reference("B")
-        .bootstrap(0, 1)
-        .build();
+    FairnessReport r =
+        FairnessAuditor.builder()
+            .reference("B")
+            .bootstrap(0, 1)
+            .build()
+            .audit(
+                Decisions.of(TestData.labels(), TestData.predictions())
+                    .groups("race", TestData.groups()));
     // by hand from the numpy selection rates: A 0.5625, B 0.5, C 0.40909...
     assertThat(r.disparateImpact().value()).isCloseTo(0.4090909090909091 / 0.5, within(EPS));
     assertThat(r.fourFifthsRule().reference()).isEqualTo("B");
@@ -132,14 +166,51 @@ class FairnessTest {
   }
 
   @Test
+  void equalizedOddsToReference_isTheWorseOfTheTprAndFprDifferencesToTheReference() {
+    FairnessReport r =
+        FairnessAuditor.builder()
+            .reference("B")
+            .bootstrap(0, 1)
+            .build()
+            .audit(
+                Decisions.of(TestData.labels(), TestData.predictions())
+                    .groups("race", TestData.groups()));
+    // expected: numpy 2.4.6 on TestData, reference B (TPR 25/25, FPR 13/51):
+    //   max_g |tpr_g - tpr_B| = |18/24 - 1| = 0.25 (C), max_g |fpr_g - fpr_B| = |0/20 - 13/51| (C);
+    //   worst case max(0.25, 13/51) = 0.2549019607843137, as the mlops command used to compute it
+    Disparity eo = r.disparity("equalized_odds_difference_to_reference");
+    assertThat(eo.value()).isCloseTo(0.2549019607843137, within(EPS));
+    assertThat(eo.basis()).isEqualTo(Disparity.Basis.TO_REFERENCE);
+    assertThat(eo.scale()).isEqualTo(Disparity.Scale.DIFFERENCE);
+    assertThat(eo.groupA()).isEqualTo("C");
+    assertThat(eo.groupB()).isEqualTo("B");
+    assertThat(r.disparity("tpr_difference_to_reference").value()).isCloseTo(0.25, within(EPS));
+    assertThat(r.disparity("fpr_difference_to_reference").value())
+        .isCloseTo(0.2549019607843137, within(EPS));
+    // without a reference group there is nothing to compare with: no such disparity
+    assertThat(report().disparities())
+        .extracting(Disparity::name)
+        .doesNotContain("equalized_odds_difference_to_reference");
+  }
+
+  @Test
   void intersectionalGroups_areNamedByAttributeAndSmallOnesAreNotJudged() {
-    FairnessReport r = Fairness.of(TestData.labels(), TestData.predictions())
-        .groups("race", TestData.groups())
-        .groups("sex", TestData.sex())
-        .bootstrap(0, 1)
-        .build();
-    assertThat(r.groupNames()).containsExactly("race=A|sex=F", "race=A|sex=M", "race=B|sex=F",
-        "race=B|sex=M", "race=C|sex=F", "race=C|sex=M");
+    FairnessReport r =
+        FairnessAuditor.builder()
+            .bootstrap(0, 1)
+            .build()
+            .audit(
+                Decisions.of(TestData.labels(), TestData.predictions())
+                    .groups("race", TestData.groups())
+                    .groups("sex", TestData.sex()));
+    assertThat(r.groupNames())
+        .containsExactly(
+            "race=A|sex=F",
+            "race=A|sex=M",
+            "race=B|sex=F",
+            "race=B|sex=M",
+            "race=C|sex=F",
+            "race=C|sex=M");
     // expected: numpy counts (tp, fp, tn, fn) per intersection
     assertThat(r.group("race=B|sex=F").counts()).isEqualTo(new ConfusionCounts(12, 10, 17, 0, 39));
     assertThat(r.group("race=C|sex=F").counts()).isEqualTo(new ConfusionCounts(5, 0, 11, 2, 18));
@@ -149,8 +220,9 @@ class FairnessTest {
     // judged groups: A|F sel 23/41, A|M 22/39, B|F 22/39, B|M 16/37 (by hand from the counts)
     assertThat(r.demographicParityDifference().value())
         .isCloseTo(22.0 / 39 - 16.0 / 37, within(EPS));
-    assertThat(r.notes()).contains(
-        "group 'race=C|sex=F' has 18 rows, fewer than the minimum 30: TOO_SMALL, not judged");
+    assertThat(r.notes())
+        .contains(
+            "group 'race=C|sex=F' has 18 rows, fewer than the minimum 30: TOO_SMALL, not judged");
   }
 
   @Test
@@ -158,12 +230,18 @@ class FairnessTest {
     int[] y = {0, 0, 0, 1, 1, 0};
     int[] p = {1, 0, 0, 1, 0, 1};
     String[] g = {"x", "x", "x", "y", "y", "y"};
-    FairnessReport r = Fairness.of(y, p).groups("g", g).minGroupSize(0).bootstrap(0, 1).build();
+    FairnessReport r =
+        FairnessAuditor.builder()
+            .minGroupSize(0)
+            .bootstrap(0, 1)
+            .build()
+            .audit(Decisions.of(y, p).groups("g", g));
     Rate tpr = r.group("x").tpr();
     assertThat(tpr.defined()).isFalse();
     assertThat(tpr.reason()).isEqualTo("TPR undefined for group 'x': no positive labels");
     assertThat(tpr.asOptional()).isEmpty();
-    assertThatThrownBy(tpr::value).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(tpr::value)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessage("TPR undefined for group 'x': no positive labels");
     assertThat(r.equalOpportunityDifference().defined()).isFalse();
     assertThat(r.equalOpportunityDifference().reason())
@@ -175,10 +253,15 @@ class FairnessTest {
 
   @Test
   void scoresWithThreshold_giveTheSameCountsAsTheirDecisions() {
-    FairnessReport fromScores = Fairness.ofScores(TestData.labels(), TestData.SCORES, 0.5)
-        .groups("race", TestData.groups()).bootstrap(0, 1).build();
-    FairnessReport fromDecisions = Fairness.of(TestData.labels(), TestData.predictions())
-        .groups("race", TestData.groups()).bootstrap(0, 1).build();
+    FairnessAuditor auditor = FairnessAuditor.builder().bootstrap(0, 1).build();
+    FairnessReport fromScores =
+        auditor.audit(
+            Decisions.ofScores(TestData.labels(), TestData.SCORES, 0.5)
+                .groups("race", TestData.groups()));
+    FairnessReport fromDecisions =
+        auditor.audit(
+            Decisions.of(TestData.labels(), TestData.predictions())
+                .groups("race", TestData.groups()));
     for (String g : List.of("A", "B", "C")) {
       assertThat(fromScores.group(g).counts()).isEqualTo(fromDecisions.group(g).counts());
     }
@@ -188,8 +271,12 @@ class FairnessTest {
   void declaredLabelValues_andIntGroupCodes_areAccepted() {
     int[] y = {1, -1, 1, -1};
     int[] p = {1, 1, -1, -1};
-    FairnessReport r = Fairness.of(y, p).labelValues(1, -1).groups("g", new int[] {7, 7, 3, 3})
-        .minGroupSize(1).bootstrap(0, 1).build();
+    FairnessReport r =
+        FairnessAuditor.builder()
+            .minGroupSize(1)
+            .bootstrap(0, 1)
+            .build()
+            .audit(Decisions.of(y, p).labelValues(1, -1).groups("g", new int[] {7, 7, 3, 3}));
     assertThat(r.groupNames()).containsExactly("3", "7");
     assertThat(r.group("7").counts()).isEqualTo(new ConfusionCounts(1, 1, 0, 0, 2));
   }
@@ -199,84 +286,87 @@ class FairnessTest {
     int[] y = {1, 1, 1, 0};
     int[] p = {1, 1, 0, 0};
     double[] w = {1, 2, 3, 4};
-    FairnessReport r = Fairness.of(y, p).groups("g", new String[] {"a", "a", "a", "a"})
-        .weights(w).minGroupSize(0).bootstrap(0, 1).build();
+    FairnessReport r =
+        FairnessAuditor.builder()
+            .minGroupSize(0)
+            .bootstrap(0, 1)
+            .build()
+            .audit(Decisions.of(y, p).groups("g", new String[] {"a", "a", "a", "a"}).weights(w));
     Rate tpr = r.group("a").tpr();
     // by hand: TPR = (1 + 2) / (1 + 2 + 3) = 0.5; Kish n = 6^2 / (1 + 4 + 9) = 36 / 14
     assertThat(tpr.value()).isEqualTo(0.5);
     assertThat(tpr.effectiveSize()).isCloseTo(36.0 / 14, within(EPS));
-    // expected: statsmodels Wilson formula with p=0.5, n=36/14 (numpy): [0.11301753345754534, 0.8869824665424546]
+    // expected: statsmodels Wilson formula with p=0.5, n=36/14 (numpy): [0.11301753345754534,
+    // 0.8869824665424546]
     assertThat(tpr.interval().lower()).isCloseTo(0.11301753345754534, within(1e-12));
     assertThat(tpr.interval().upper()).isCloseTo(0.8869824665424546, within(1e-12));
   }
 
   @Test
-  void lengthMismatch_isRejectedNamingTheArgument() {
-    assertThatThrownBy(() -> Fairness.of(new int[3], new int[2]))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("predictions must have the same length as labels (3), but had 2");
-    assertThatThrownBy(() -> Fairness.of(new int[3], new int[3]).groups("race", new String[4]))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("group attribute 'race' must have the same length as labels (3), but had 4");
-    assertThatThrownBy(() -> Fairness.ofScores(new int[3], new double[2], 0.5))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("scores must have the same length as labels (3), but had 2");
-    assertThatThrownBy(() -> Fairness.of(new int[3], new int[3]).weights(new double[1]))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("weights must have the same length as labels (3), but had 1");
-  }
-
-  @Test
   void undeclaredLabelValues_areRejectedWithIndexAndValue() {
-    assertThatThrownBy(() -> Fairness.of(new int[] {0, 1, 2}, new int[] {0, 1, 1})
-            .groups("g", new String[] {"a", "a", "a"}).build())
+    FairnessAuditor auditor = FairnessAuditor.defaults();
+    assertThatThrownBy(
+            () ->
+                auditor.audit(
+                    Decisions.of(new int[] {0, 1, 2}, new int[] {0, 1, 1})
+                        .groups("g", new String[] {"a", "a", "a"})))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("labels[2] must be the positive label 1 or the negative label 0, but was 2");
-    assertThatThrownBy(() -> Fairness.of(new int[] {0, 1, 1}, new int[] {0, 5, 1})
-            .groups("g", new String[] {"a", "a", "a"}).build())
+    assertThatThrownBy(
+            () ->
+                auditor.audit(
+                    Decisions.of(new int[] {0, 1, 1}, new int[] {0, 5, 1})
+                        .groups("g", new String[] {"a", "a", "a"})))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("predictions[1] must be the positive label 1 or the negative label 0, but was 5");
+        .hasMessage(
+            "predictions[1] must be the positive label 1 or the negative label 0, but was 5");
   }
 
   @Test
-  void nullGroupValues_unknownReference_andBadScores_areRejected() {
-    assertThatThrownBy(() -> Fairness.of(new int[2], new int[2])
-            .groups("sex", new String[] {"F", null}))
+  void unknownReference_badScores_andMissingGroups_areRejected() {
+    assertThatThrownBy(
+            () ->
+                FairnessAuditor.builder()
+                    .reference("X")
+                    .build()
+                    .audit(
+                        Decisions.of(new int[2], new int[2])
+                            .groups("sex", new String[] {"F", "M"})))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("group attribute 'sex' has a null value at index 1");
-    assertThatThrownBy(() -> Fairness.of(new int[2], new int[2])
-            .groups("sex", new String[] {"F", "M"}).reference("X").build())
+        .hasMessage("reference must be one of the groups [F, M], but was 'X'");
+    assertThatThrownBy(
+            () ->
+                FairnessAuditor.defaults()
+                    .audit(
+                        Decisions.ofScores(new int[] {0, 1}, new double[] {0.2, 1.5}, 0.5)
+                            .groups("sex", new String[] {"F", "M"})))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("reference group 'X' is not one of the groups [F, M]");
-    assertThatThrownBy(() -> Fairness.ofScores(new int[] {0, 1}, new double[] {0.2, 1.5}, 0.5)
-            .groups("sex", new String[] {"F", "M"}).build())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("scores[1] must be a probability in [0, 1] for calibration, but was 1.5"
-            + " (call withoutCalibration() for other scores)");
-    assertThatThrownBy(() -> Fairness.of(new int[2], new int[2]).weights(new double[] {1, -1}))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("weights[1] must be a finite number >= 0, but was -1.0");
-    assertThatThrownBy(() -> Fairness.of(new int[2], new int[2]).build())
+        .hasMessage(
+            "scores[1] must be in [0, 1] for calibration (turn it off with"
+                + " calibration(false)), but was 1.5");
+    assertThatThrownBy(() -> FairnessAuditor.defaults().audit(Decisions.of(new int[2], new int[2])))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("no group attribute given: call groups(name, values) at least once");
-  }
-
-  @Test
-  void nullWeightsOrScores_areRejectedNamingTheArgument() {
-    assertThatThrownBy(() -> Fairness.of(new int[2], new int[2]).weights(null))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("weights must not be null");
-    assertThatThrownBy(() -> Fairness.of(new int[2], new int[2]).scores(null))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("scores must not be null");
+        .hasMessage(
+            "no group attribute given: call groups(name, values) on the Decisions at least"
+                + " once");
+    assertThatThrownBy(() -> FairnessAuditor.defaults().audit((Decisions) null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("decisions must not be null");
   }
 
   @Test
   void aReferenceGroupOfZeroTotalWeight_makesDisparateImpactUndefinedSayingWhy() {
     // by hand: group a weighs 0 in total, so its selection rate is 0/0, not 0
-    FairnessReport r = Fairness.of(new int[] {1, 0, 1, 0}, new int[] {1, 0, 1, 1})
-        .groups("g", new String[] {"a", "a", "b", "b"}).weights(new double[] {0, 0, 1, 1})
-        .reference("a").minGroupSize(0).bootstrap(0, 1).build();
+    FairnessReport r =
+        FairnessAuditor.builder()
+            .reference("a")
+            .minGroupSize(0)
+            .bootstrap(0, 1)
+            .build()
+            .audit(
+                Decisions.of(new int[] {1, 0, 1, 0}, new int[] {1, 0, 1, 1})
+                    .groups("g", new String[] {"a", "a", "b", "b"})
+                    .weights(new double[] {0, 0, 1, 1}));
     assertThat(r.group("a").selectionRate().defined()).isFalse();
     assertThat(r.disparity("disparate_impact").reason())
         .isEqualTo("selection rate of reference group 'a' is undefined: no rows (total weight 0)");
@@ -286,9 +376,15 @@ class FairnessTest {
 
   @Test
   void scoresOutsideUnitInterval_areAcceptedWithoutCalibration() {
-    FairnessReport r = Fairness.ofScores(new int[] {0, 1, 0, 1}, new double[] {-2, 3, 0.5, 0.1}, 0)
-        .groups("g", new String[] {"a", "a", "b", "b"}).withoutCalibration().minGroupSize(0)
-        .bootstrap(0, 1).build();
+    FairnessReport r =
+        FairnessAuditor.builder()
+            .calibration(false)
+            .minGroupSize(0)
+            .bootstrap(0, 1)
+            .build()
+            .audit(
+                Decisions.ofScores(new int[] {0, 1, 0, 1}, new double[] {-2, 3, 0.5, 0.1}, 0)
+                    .groups("g", new String[] {"a", "a", "b", "b"}));
     assertThat(r.calibration()).isEmpty();
     assertThat(r.group("a").counts()).isEqualTo(new ConfusionCounts(1, 0, 1, 0, 2));
     assertThat(r.group("b").counts()).isEqualTo(new ConfusionCounts(1, 1, 0, 0, 2));
@@ -304,14 +400,17 @@ class FairnessTest {
     for (int i = 0; i < y.length; i++) {
       (i < 77 ? first : second).add(g[i], y[i] == 1, p[i] == 1);
     }
-    FairnessReport merged = Fairness.of(first.merge(second)).bootstrap(100, 3).build();
-    FairnessReport rows = Fairness.of(y, p).groups("race", g).bootstrap(100, 3).build();
+    FairnessAuditor auditor = FairnessAuditor.builder().bootstrap(100, 3).build();
+    FairnessReport merged = auditor.audit(first.merge(second));
+    FairnessReport rows = auditor.audit(Decisions.of(y, p).groups("race", g));
     assertThat(merged.groups()).isEqualTo(rows.groups());
     assertThat(merged.criteria()).isEqualTo(rows.criteria());
     assertThat(merged.weighted()).isFalse();
-    assertThatThrownBy(() -> Fairness.of(first).groups("x", new String[0]))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("groups(...) needs row data; this builder was started from GroupCounts");
+    // counts carry no rows: they cannot be given attributes (a GroupCounts has no groups(...)),
+    // and empty counts have nothing to audit
+    assertThatThrownBy(() -> auditor.audit(GroupCounts.create()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("counts must be non-empty, but was empty");
   }
 
   @Test
@@ -326,7 +425,7 @@ class FairnessTest {
     for (int k = 0; k < 25; k++) {
       counts = counts.merge(counts); // 200 * 2^25 rows; group A alone 80 * 2^25 > 2^31 - 1
     }
-    FairnessReport r = Fairness.of(counts).bootstrap(20, 5).build();
+    FairnessReport r = FairnessAuditor.builder().bootstrap(20, 5).build().audit(counts);
     assertThat(r.group("A").size()).isEqualTo(80L << 25);
     Disparity dp = r.demographicParityDifference();
     // expected: selection rates A 45/80 and C 18/44 (numpy, see above), unchanged by the copies
@@ -338,9 +437,15 @@ class FairnessTest {
 
   @Test
   void tooSmallReferenceGroup_makesReferenceDisparitiesUndefinedWithReason() {
-    FairnessReport r = Fairness.of(TestData.labels(), TestData.predictions())
-        .groups("race", TestData.groups()).reference("C").minGroupSize(50).bootstrap(0, 1)
-        .build();
+    FairnessReport r =
+        FairnessAuditor.builder()
+            .reference("C")
+            .minGroupSize(50)
+            .bootstrap(0, 1)
+            .build()
+            .audit(
+                Decisions.of(TestData.labels(), TestData.predictions())
+                    .groups("race", TestData.groups()));
     assertThat(r.group("C").status()).isEqualTo(GroupStatus.TOO_SMALL);
     assertThat(r.disparity("tpr_difference_to_reference").reason())
         .isEqualTo("reference group 'C' has fewer than 50 rows");
@@ -364,11 +469,55 @@ class FairnessTest {
         p[i] = (i < 25 || (i >= 50 && i < 50 + selectedInB)) ? 1 : 0;
         y[i] = i % 2;
       }
-      FourFifthsRule rule = Fairness.of(y, p).groups("g", g).bootstrap(0, 1).build()
-          .fourFifthsRule();
+      FourFifthsRule rule =
+          FairnessAuditor.builder()
+              .bootstrap(0, 1)
+              .build()
+              .audit(Decisions.of(y, p).groups("g", g))
+              .fourFifthsRule();
       assertThat(rule.reference()).isEqualTo("a");
       assertThat(rule.ratios().get("b")).isCloseTo(selectedInB / 25.0, within(EPS));
       assertThat(rule.passed()).isEqualTo(selectedInB == 20);
     }
+  }
+
+  @Test
+  void settings_areCheckedAtOnceAndToBuilderStartsFromThem() {
+    assertThatThrownBy(() -> FairnessAuditor.builder().minGroupSize(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("minGroupSize must be non-negative, but was -1");
+    assertThatThrownBy(() -> FairnessAuditor.builder().confidenceLevel(1.5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("confidenceLevel must be in (0, 1), but was 1.5");
+    assertThatThrownBy(() -> FairnessAuditor.builder().bootstrap(-1, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("resamples must be non-negative, but was -1");
+    assertThatThrownBy(() -> FairnessAuditor.builder().calibrationBins(0, Binning.QUANTILE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("count must be positive, but was 0");
+    assertThatThrownBy(() -> FairnessAuditor.builder().reference(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("reference must not be null");
+    FairnessAuditor base = FairnessAuditor.builder().reference("A").bootstrap(10, 3).build();
+    FairnessAuditor changed = base.toBuilder().minGroupSize(5).build();
+    assertThat(changed.reference()).hasValue("A");
+    assertThat(changed.bootstrapResamples()).isEqualTo(10);
+    assertThat(changed.bootstrapSeed()).isEqualTo(3);
+    assertThat(changed.minGroupSize()).isEqualTo(5);
+    assertThat(base.minGroupSize()).isEqualTo(30);
+    FairnessAuditor defaults = FairnessAuditor.defaults();
+    assertThat(defaults.reference()).isEmpty();
+    assertThat(defaults.confidenceLevel()).isEqualTo(0.95);
+    assertThat(defaults.bootstrapResamples()).isEqualTo(1000);
+    assertThat(defaults.bootstrapSeed()).isEqualTo(42);
+    assertThat(defaults.stratified()).isTrue();
+    assertThat(defaults.calibration()).isTrue();
+    assertThat(defaults.calibrationBins()).isEqualTo(10);
+    assertThat(defaults.binning()).isEqualTo(Binning.EQUAL_WIDTH);
+    assertThat(defaults)
+        .hasToString(
+            "FairnessAuditor[reference=none, minGroupSize=30,"
+                + " confidenceLevel=0.95, bootstrap=1000 resamples (seed 42, stratified),"
+                + " calibration=10 equal-width bins]");
   }
 }
