@@ -14,6 +14,14 @@ public record CacheTransfer(int copied, int alreadyPresent, int missing, long by
 
   @Override
   public String toString() {
-    return "copied " + copied + " (" + bytes + " bytes), " + alreadyPresent + " already present, " + missing + " missing";
+    return "copied "
+        + copied
+        + " ("
+        + bytes
+        + " bytes), "
+        + alreadyPresent
+        + " already present, "
+        + missing
+        + " missing";
   }
 }

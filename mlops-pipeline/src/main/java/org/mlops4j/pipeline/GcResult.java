@@ -13,7 +13,14 @@ public record GcResult(int objectsRemoved, long bytesFreed, int objectsKept, int
 
   @Override
   public String toString() {
-    return "gc: removed " + objectsRemoved + " objects (" + bytesFreed + " bytes), kept " + objectsKept
-        + ", removed " + locksRemoved + " old locks";
+    return "gc: removed "
+        + objectsRemoved
+        + " objects ("
+        + bytesFreed
+        + " bytes), kept "
+        + objectsKept
+        + ", removed "
+        + locksRemoved
+        + " old locks";
   }
 }

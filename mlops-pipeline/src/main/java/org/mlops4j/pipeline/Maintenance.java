@@ -10,22 +10,25 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.mlops4j.api.MlopsException;
 import org.mlops4j.pipeline.internal.Digest;
-import org.mlops4j.pipeline.internal.LockIo;
-import org.mlops4j.pipeline.internal.LockIo.LockDoc;
-import org.mlops4j.pipeline.internal.LockIo.LockedPath;
-import org.mlops4j.pipeline.internal.LockIo.StageLock;
+import org.mlops4j.pipeline.internal.LockFile;
+import org.mlops4j.pipeline.internal.LockFile.LockDoc;
+import org.mlops4j.pipeline.internal.LockFile.LockedPath;
+import org.mlops4j.pipeline.internal.LockFile.StageLock;
 import org.mlops4j.pipeline.internal.ObjectCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Cache upkeep: garbage collection and push/pull. */
+/**
+ * Cache upkeep: garbage collection ({@link Pipeline#gc(int)}) and copies to and from another cache
+ * ({@link Pipeline#push(Path)}, {@link Pipeline#pull(Path)}).
+ */
 final class Maintenance {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
   private Maintenance() {}
 
   static GcResult gc(Pipeline p, int keepLocks) {
-    Path hist = p.root.resolve(Pipeline.MLOPS_DIR).resolve("locks");
+    Path hist = p.mlopsDir().resolve("locks");
     try {
       List<Path> locks = new ArrayList<>();
       if (Files.isDirectory(hist)) {
@@ -36,9 +39,9 @@ final class Maintenance {
       int removeCount = Math.max(0, locks.size() - keepLocks);
       List<Path> kept = new ArrayList<>(locks.subList(removeCount, locks.size()));
       List<LockDoc> docs = new ArrayList<>();
-      LockIo.readLock(p.lockFile()).ifPresent(docs::add);
+      LockFile.read(p.lockFile()).ifPresent(docs::add);
       for (Path f : kept) {
-        LockIo.readLock(f).ifPresent(docs::add);
+        LockFile.read(f).ifPresent(docs::add);
       }
       Set<String> objects = new HashSet<>();
       Set<String> manifests = new HashSet<>();
@@ -70,13 +73,18 @@ final class Maintenance {
       LOG.info("{}", r);
       return r;
     } catch (IOException e) {
-      throw new MlopsException("garbage collection of " + p.cache.objectsDir() + " failed: " + e.getMessage(), e);
+      throw new MlopsException(
+          "garbage collection of " + p.cache.objectsDir() + " failed: " + e.getMessage(), e);
     }
   }
 
   static CacheTransfer transfer(Pipeline p, ObjectCache from, ObjectCache to) {
-    LockDoc doc = LockIo.readLock(p.lockFile())
-        .orElseThrow(() -> new IllegalStateException("no lock file " + p.lockFile() + ": run the pipeline first"));
+    LockDoc doc =
+        LockFile.read(p.lockFile())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no lock file " + p.lockFile() + ": run the pipeline first"));
     int copied = 0;
     int present = 0;
     int missing = 0;
@@ -90,7 +98,8 @@ final class Maintenance {
         for (LockedPath lp : sl.outputs().values()) {
           if (lp.directory()) {
             pairs.add(new Path[] {from.manifest(lp.sha256()), to.manifest(lp.sha256())});
-            Path m = Files.isRegularFile(from.manifest(lp.sha256())) ? null : to.manifest(lp.sha256());
+            Path m =
+                Files.isRegularFile(from.manifest(lp.sha256())) ? null : to.manifest(lp.sha256());
             ObjectCache source = m == null ? from : to;
             if (Files.isRegularFile(source.manifest(lp.sha256()))) {
               for (Digest.ManifestEntry e : source.readManifest(lp.sha256())) {
@@ -112,12 +121,19 @@ final class Maintenance {
         } else if (!Files.isRegularFile(pair[0])) {
           missing++;
         } else {
-          bytes += from.copyTo(to, pair[0], pair[1]);
+          bytes += from.copyTo(pair[0], pair[1]);
           copied++;
         }
       }
     } catch (IOException e) {
-      throw new MlopsException("copy from " + from.objectsDir() + " to " + to.objectsDir() + " failed: " + e.getMessage(), e);
+      throw new MlopsException(
+          "copy from "
+              + from.objectsDir()
+              + " to "
+              + to.objectsDir()
+              + " failed: "
+              + e.getMessage(),
+          e);
     }
     CacheTransfer t = new CacheTransfer(copied, present, missing, bytes);
     LOG.info("{} -> {}: {}", from.objectsDir(), to.objectsDir(), t);

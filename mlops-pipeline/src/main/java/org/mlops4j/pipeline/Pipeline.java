@@ -4,22 +4,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.MlopsException;
+import org.mlops4j.api.internal.Require;
 import org.mlops4j.api.tracking.Run;
 import org.mlops4j.pipeline.internal.FileHasher;
 import org.mlops4j.pipeline.internal.ObjectCache;
@@ -29,8 +21,8 @@ import org.mlops4j.pipeline.internal.StateStore;
  * A reproducible pipeline: a graph of {@link Stage}s under a project root. {@link #run()} executes
  * the stages in dependency order, independent stages in parallel, and does the work only of the
  * stages whose inputs, params or code version changed since the lock file was written or whose
- * outputs are missing or modified; outputs produced before by the same inputs are restored from
- * the content-addressed cache instead (a run cache, as in DVC).
+ * outputs are missing or modified; outputs produced before by the same inputs are restored from the
+ * content-addressed cache instead (a run cache, as in DVC).
  *
  * <pre>{@code
  * Pipeline p = Pipeline.builder(Path.of("."))
@@ -44,24 +36,34 @@ import org.mlops4j.pipeline.internal.StateStore;
  * }</pre>
  *
  * <p>Files: {@code mlops.lock} (YAML, keys sorted; per stage the params, the SHA-256 and size of
- * every input and output, the code version, the seed, the duration and the provenance), written
- * atomically after each stage; its history in {@code .mlops/locks/}; objects in {@code
- * .mlops/cache/ab/cdef...}; the run cache in {@code .mlops/runs/}; known hashes by (size, mtime,
- * inode) in {@code .mlops/state.bin}, so that unchanged files are not read again.
+ * every input and output, the code version, the seed, the duration and the provenance), rewritten
+ * after each stage that ran or was restored; a copy of each new lock in {@code .mlops/locks/};
+ * objects in {@code .mlops/cache/ab/cdef...}; the run cache (JSON, format {@code
+ * mlops4j.pipeline-run}) in {@code .mlops/runs/}; known hashes by (size, mtime, inode) in {@code
+ * .mlops/state.bin}, so that unchanged files are not read again.
+ *
+ * <p>Crash safety: no file is ever seen half-written; each is written to a temporary file that is
+ * then renamed over it. The lock file and its copies, the cache objects and directory manifests,
+ * the run-cache entries (also those copied by {@link #push(Path)} and {@link #pull(Path)}) and
+ * {@code state.bin} are moreover durable: the file's bytes are forced to the device ({@code fsync})
+ * before the rename, and the folder after it, so they survive a power loss once written. Every
+ * cache object a lock refers to is durable before that lock is written. Outputs put in place in the
+ * project are renamed into place but not forced: after a power loss the next run finds an output
+ * missing or modified and restores it from the cache.
  *
  * <p>Seeds: stage {@code s} of a pipeline with seed {@code n} gets {@link #deriveSeed(long,
- * String)}: the first 8 bytes, big-endian, of SHA-256(n as 8 bytes big-endian || UTF-8 bytes of
- * s), as a signed long. Defaults: seed 0, parallelism = available processors (at most 4), outputs
+ * String)}: the first 8 bytes, big-endian, of SHA-256(n as 8 bytes big-endian || UTF-8 bytes of s),
+ * as a signed long. Defaults: seed 0, parallelism = available processors (at most 4), outputs
  * hard-linked to the cache where possible, undeclared writes checked.
  *
- * <p>Outputs hard-linked to the cache share the cached copy: replace such a file (write a new
- * file and rename it), do not edit it in place. Cache objects are made read-only to that end;
- * should one be edited anyway (root ignores the bit), its new mtime marks it for re-hashing, and
- * an object that no longer matches its name is deleted rather than restored, so the work runs
- * again. {@link Builder#linkOutputs(boolean) linkOutputs(false)} copies instead.
+ * <p>Outputs hard-linked to the cache share the cached copy: replace such a file (write a new file
+ * and rename it), do not edit it in place. Cache objects are made read-only to that end; should one
+ * be edited anyway (root ignores the bit), its new mtime marks it for re-hashing, and an object
+ * that no longer matches its name is deleted rather than restored, so the work runs again. {@link
+ * Builder#linkOutputs(boolean) linkOutputs(false)} copies instead.
  *
- * <p>A pipeline object may be run many times; it keeps the known hashes in memory between runs.
- * Two runs of the same project at once (threads or processes) are refused through {@code
+ * <p>A pipeline object may be run many times; it keeps the known hashes in memory between runs. Two
+ * runs of the same project at once (threads or processes) are refused through {@code
  * .mlops/run.lock}.
  *
  * @since 0.1.0
@@ -69,6 +71,7 @@ import org.mlops4j.pipeline.internal.StateStore;
 public final class Pipeline {
   /** Name of the lock file at the project root. */
   public static final String LOCK_FILE = "mlops.lock";
+
   /** Name of mlops4j's directory at the project root. */
   public static final String MLOPS_DIR = ".mlops";
 
@@ -83,30 +86,29 @@ public final class Pipeline {
   final boolean checkUndeclaredWrites;
   final List<String> ignored;
   final ObjectCache cache;
-  private StateStore state;
+  private @Nullable StateStore state;
 
-  private Pipeline(Builder b, Path root, List<Stage> order, Map<String, List<String>> upstream) {
+  private Pipeline(Builder b, Path root, StageGraph graph) {
     this.root = root;
     this.seed = b.seed;
-    this.order = List.copyOf(order);
-    Map<String, Stage> m = new LinkedHashMap<>();
-    order.forEach(s -> m.put(s.name(), s));
-    this.byName = Collections.unmodifiableMap(m);
-    this.upstream = upstream;
+    this.order = graph.order();
+    this.byName = graph.byName();
+    this.upstream = graph.upstream();
     this.parallelism = b.parallelism;
     this.listener = b.listener;
     this.linkOutputs = b.linkOutputs;
     this.checkUndeclaredWrites = b.checkUndeclaredWrites;
     this.ignored = List.copyOf(b.ignored);
-    this.cache = new ObjectCache(root.resolve(MLOPS_DIR).resolve("cache"), root.resolve(MLOPS_DIR).resolve("runs"));
+    this.cache = new ObjectCache(mlopsDir().resolve("cache"), mlopsDir().resolve("runs"));
   }
 
   /**
    * @param projectRoot an existing directory; every input and output lives under it
    * @return a builder
+   * @throws NullPointerException if projectRoot is null
    */
   public static Builder builder(Path projectRoot) {
-    return new Builder(Objects.requireNonNull(projectRoot, "projectRoot"));
+    return new Builder(Require.nonNull(projectRoot, "projectRoot"));
   }
 
   /**
@@ -118,25 +120,33 @@ public final class Pipeline {
    * @param pipelineSeed the pipeline's seed
    * @param stageName the stage's name
    * @return the stage's seed
+   * @throws NullPointerException if stageName is null
    */
   public static long deriveSeed(long pipelineSeed, String stageName) {
+    Require.nonNull(stageName, "stageName");
     MessageDigest md = FileHasher.newDigest();
     md.update(ByteBuffer.allocate(8).putLong(pipelineSeed).array());
     md.update(stageName.getBytes(StandardCharsets.UTF_8));
     return ByteBuffer.wrap(md.digest(), 0, 8).getLong();
   }
 
-  /** @return the project root (real path) */
+  /**
+   * @return the project root (real path)
+   */
   public Path projectRoot() {
     return root;
   }
 
-  /** @return the lock file path */
+  /**
+   * @return the lock file path
+   */
   public Path lockFile() {
     return root.resolve(LOCK_FILE);
   }
 
-  /** @return the pipeline seed */
+  /**
+   * @return the pipeline seed
+   */
   public long seed() {
     return seed;
   }
@@ -151,7 +161,9 @@ public final class Pipeline {
     return deriveSeed(seed, stageName);
   }
 
-  /** @return the stages in dependency order (ties in declaration order) */
+  /**
+   * @return the stages in dependency order (ties in declaration order)
+   */
   public List<Stage> stages() {
     return order;
   }
@@ -162,9 +174,11 @@ public final class Pipeline {
    * @throws IllegalArgumentException if there is no such stage
    */
   public Stage stage(String name) {
+    Require.nonNull(name, "name");
     Stage s = byName.get(name);
     if (s == null) {
-      throw new IllegalArgumentException("no stage named '" + name + "'; stages are " + byName.keySet());
+      throw new IllegalArgumentException(
+          Require.mustBe("name", "one of " + byName.keySet(), "'" + name + "'"));
     }
     return s;
   }
@@ -183,26 +197,31 @@ public final class Pipeline {
    * Runs the stages that are not up to date.
    *
    * @return what ran, what was restored from the cache, what was skipped and why
-   * @throws PipelineException if a stage failed (after the others have finished)
+   * @throws PipelineException if a stage failed (after the others have finished); the message names
+   *     the failed stages and those not run, the cause is the first stage's failure
    * @throws IllegalArgumentException if an input or output now leads outside the project root
    * @throws MlopsException if the cache, the lock or the state cannot be read or written, or
    *     another run of this project is in progress
    */
   public PipelineResult run() {
-    return new Runner(this, true, null).go();
+    return new Execution(this, true, null).perform();
   }
 
   /**
    * Runs as {@link #run()}, then logs to {@code trackingRun}: params {@code pipeline.seed}, {@code
-   * <stage>.seed}, {@code <stage>.codeVersion} and {@code <stage>.<param>}; metric {@code
-   * <stage>.duration_ms}; tag {@code <stage>.action}; the provenance tags; and the lock file as
-   * the artifact {@code pipeline/mlops.lock}. Logs also when a stage failed, before throwing.
+   * <stage>.seed}, {@code <stage>.codeVersion} and {@code <stage>.<param>}; per stage the metric
+   * {@code pipeline.<stage>.seconds} (the time the stage took in this run, in seconds; the stage
+   * name with every character but letters, digits, {@code _} and {@code -} replaced by {@code _})
+   * and the tag {@code <stage>.action}; the provenance tags; and the lock file as the artifact
+   * {@code pipeline/mlops.lock}. Logs also when a stage failed, before throwing.
    *
    * @param trackingRun the run to log to; it is not ended here
    * @return as {@link #run()}
+   * @throws NullPointerException if trackingRun is null
+   * @throws PipelineException if a stage failed, as {@link #run()}
    */
   public PipelineResult run(Run trackingRun) {
-    return new Runner(this, true, Objects.requireNonNull(trackingRun, "trackingRun")).go();
+    return new Execution(this, true, Require.nonNull(trackingRun, "trackingRun")).perform();
   }
 
   /**
@@ -212,28 +231,28 @@ public final class Pipeline {
    * @return per stage SKIPPED (up to date) or STALE, with the reason
    */
   public PipelineResult status() {
-    return new Runner(this, false, null).go();
+    return new Execution(this, false, null).perform();
   }
 
   /**
    * Deletes cache objects that neither {@code mlops.lock} nor the last {@code keepLocks} lock files
-   * in {@code .mlops/locks/} reference, older lock files, and run-cache entries of removed
-   * objects.
+   * in {@code .mlops/locks/} reference, older lock files, and run-cache entries of removed objects.
+   * Deletions are not forced to the device: after a power loss an object may come back, which costs
+   * disk space only.
    *
    * @param keepLocks how many of the most recent lock files to keep, at least 0
    * @return what was removed
    * @throws IllegalArgumentException if keepLocks is negative
    */
   public GcResult gc(int keepLocks) {
-    if (keepLocks < 0) {
-      throw new IllegalArgumentException("keepLocks must be at least 0, but was " + keepLocks);
-    }
+    Require.nonNegative(keepLocks, "keepLocks");
     return Maintenance.gc(this, keepLocks);
   }
 
   /**
    * Copies the objects and run-cache entries that {@code mlops.lock} references to a remote cache
-   * directory (for example on a shared drive), skipping those already there.
+   * directory (for example on a shared drive), skipping those already there. Each copy is durable
+   * (see the class comment) before it is counted.
    *
    * @param remote a directory; {@code cache/} and {@code runs/} are created in it
    * @return what was copied
@@ -257,62 +276,33 @@ public final class Pipeline {
   }
 
   private static ObjectCache remoteCache(Path remote) {
-    Objects.requireNonNull(remote, "remote");
-    Path r = remote.toAbsolutePath().normalize();
+    Path r = Require.nonNull(remote, "remote").toAbsolutePath().normalize();
     return new ObjectCache(r.resolve("cache"), r.resolve("runs"));
   }
 
   synchronized StateStore state() {
-    if (state == null) {
-      state = StateStore.open(root.resolve(MLOPS_DIR).resolve("state.bin"));
+    StateStore s = state;
+    if (s == null) {
+      s = StateStore.open(mlopsDir().resolve("state.bin"));
+      state = s;
     } else {
-      state.reloadIfChanged();
+      s.reloadIfChanged();
     }
-    return state;
+    return s;
   }
 
-  /** @return the absolute path of a normalized relative path */
+  /**
+   * @return mlops4j's own directory, {@code <root>/.mlops}
+   */
+  Path mlopsDir() {
+    return root.resolve(MLOPS_DIR);
+  }
+
+  /**
+   * @return the absolute path of a normalized relative path
+   */
   Path abs(String rel) {
     return root.resolve(rel);
-  }
-
-  /** Checks that no declared path leads outside the root through a symbolic link. */
-  void checkLinks() {
-    for (Stage s : order) {
-      for (String in : s.inputs()) {
-        checkLink(s.name(), "input", in);
-      }
-      for (String out : s.outputs()) {
-        checkLink(s.name(), "output", out);
-      }
-    }
-  }
-
-  private void checkLink(String stage, String kind, String rel) {
-    Path p = root.resolve(rel);
-    // the nearest existing ancestor (or the path itself) must resolve inside the root
-    Path existing = p;
-    while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-      existing = existing.getParent();
-    }
-    if (existing == null) {
-      return;
-    }
-    Path real;
-    try {
-      real = existing.toRealPath();
-    } catch (IOException e) {
-      // a dangling link: where does it point?
-      try {
-        real = existing.getParent().resolve(Files.readSymbolicLink(existing)).normalize();
-      } catch (IOException | UnsupportedOperationException e2) {
-        throw new MlopsException("cannot resolve " + existing, e);
-      }
-    }
-    if (!real.startsWith(root)) {
-      throw new IllegalArgumentException("stage '" + stage + "' " + kind + " '" + rel
-          + "' leads through a symbolic link to " + real + ", outside the project root " + root);
-    }
   }
 
   @Override
@@ -321,7 +311,7 @@ public final class Pipeline {
   }
 
   /**
-   * Builds a {@link Pipeline}; {@link #build()} checks the graph.
+   * Builds a {@link Pipeline}; each setter checks its argument, {@link #build()} checks the graph.
    *
    * @since 0.1.0
    */
@@ -351,9 +341,10 @@ public final class Pipeline {
     /**
      * @param stage a stage to add (it must have its work)
      * @return this builder
+     * @throws NullPointerException if stage is null
      */
     public Builder stage(Stage stage) {
-      stages.add(Objects.requireNonNull(stage, "stage"));
+      stages.add(Require.nonNull(stage, "stage"));
       return this;
     }
 
@@ -363,9 +354,7 @@ public final class Pipeline {
      * @throws IllegalArgumentException if less than 1
      */
     public Builder parallelism(int threads) {
-      if (threads < 1) {
-        throw new IllegalArgumentException("parallelism must be at least 1, but was " + threads);
-      }
+      Require.argument(threads >= 1, "parallelism", "at least 1", threads);
       this.parallelism = threads;
       return this;
     }
@@ -373,9 +362,10 @@ public final class Pipeline {
     /**
      * @param listener receives stage starts, progress and outcomes (default: none)
      * @return this builder
+     * @throws NullPointerException if listener is null
      */
     public Builder listener(ProgressListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
+      this.listener = Require.nonNull(listener, "listener");
       return this;
     }
 
@@ -391,8 +381,8 @@ public final class Pipeline {
 
     /**
      * @param check whether files that a stage creates in the project tree outside its declared
-     *     outputs fail the stage (default true). The check walks the project tree after each
-     *     stage that runs, skipping {@code .mlops}, {@code .git} and {@link #ignore(String)}d paths.
+     *     outputs fail the stage (default true). The check walks the project tree after each stage
+     *     that runs, skipping {@code .mlops}, {@code .git} and {@link #ignore(String)}d paths.
      * @return this builder
      */
     public Builder checkUndeclaredWrites(boolean check) {
@@ -404,171 +394,36 @@ public final class Pipeline {
      * @param path a path relative to the root (file or directory) that the undeclared-write check
      *     skips, e.g. {@code "target"} or {@code "logs"}; {@code .git} is skipped by default
      * @return this builder
+     * @throws NullPointerException if path is null
      */
     public Builder ignore(String path) {
-      ignored.add(Objects.requireNonNull(path, "path"));
+      ignored.add(Require.nonNull(path, "path"));
       return this;
     }
 
     /**
+     * Checks the declaration and returns the pipeline; runs nothing.
+     *
      * @return the pipeline
+     * @throws IllegalStateException if no stage was added
      * @throws IllegalArgumentException if the root is not a directory; a stage has no work; two
-     *     stages have the same name or declare the same output; a path is outside the root or
-     *     leads outside it through a symbolic link; an input is neither an existing file nor an
-     *     output of a stage; or the stages form a cycle (the messages name them)
+     *     stages have the same name or declare the same output; a path is outside the root or leads
+     *     outside it through a symbolic link; an input is neither an existing file nor an output of
+     *     a stage; or the stages form a cycle (the messages name them)
+     * @throws MlopsException if the root's real path cannot be resolved
      */
     public Pipeline build() {
-      if (!Files.isDirectory(projectRoot)) {
-        throw new IllegalArgumentException("projectRoot must be an existing directory, but was " + projectRoot);
-      }
+      Require.argument(
+          Files.isDirectory(projectRoot), "projectRoot", "an existing directory", projectRoot);
       Path root;
       try {
         root = projectRoot.toRealPath();
       } catch (IOException e) {
         throw new MlopsException("cannot resolve project root " + projectRoot, e);
       }
-      if (stages.isEmpty()) {
-        throw new IllegalArgumentException("a pipeline needs at least one stage");
-      }
-      Map<String, Stage> byName = new LinkedHashMap<>();
-      List<Stage> normalized = new ArrayList<>();
-      for (Stage s : stages) {
-        if (byName.containsKey(s.name())) {
-          throw new IllegalArgumentException("stage name '" + s.name() + "' is declared twice");
-        }
-        if (s.work().isEmpty()) {
-          throw new IllegalArgumentException("stage '" + s.name() + "' has no work: call work(...)");
-        }
-        Stage n = Stage.named(s.name()).codeVersion(s.codeVersion()).work(s.work().get());
-        for (String in : s.inputs()) {
-          n = n.input(normalize(root, s.name(), "input", in));
-        }
-        for (Map.Entry<String, Object> p : s.params().entrySet()) {
-          n = n.param(p.getKey(), p.getValue());
-        }
-        for (String out : s.outputs()) {
-          String o = normalize(root, s.name(), "output", out);
-          if (o.equals(LOCK_FILE) || o.equals(MLOPS_DIR) || o.startsWith(MLOPS_DIR + "/") || o.isEmpty()) {
-            throw new IllegalArgumentException("stage '" + s.name() + "' output '" + out
-                + "' would overwrite mlops4j's own files (" + LOCK_FILE + ", " + MLOPS_DIR + "/ or the root)");
-          }
-          n = n.output(o);
-        }
-        byName.put(s.name(), n);
-        normalized.add(n);
-      }
-      // outputs: unique, not nested, not also an input of the same stage
-      Map<String, String> producer = new LinkedHashMap<>();
-      for (Stage s : normalized) {
-        for (String o : s.outputs()) {
-          for (Map.Entry<String, String> e : producer.entrySet()) {
-            if (e.getKey().equals(o)) {
-              throw new IllegalArgumentException("output '" + o + "' is declared by both stage '" + e.getValue()
-                  + "' and stage '" + s.name() + "'");
-            }
-            if (nested(e.getKey(), o)) {
-              throw new IllegalArgumentException("output '" + o + "' of stage '" + s.name() + "' and output '"
-                  + e.getKey() + "' of stage '" + e.getValue() + "' overlap (one is inside the other)");
-            }
-          }
-          producer.put(o, s.name());
-        }
-      }
-      // dependencies
-      Map<String, List<String>> upstream = new LinkedHashMap<>();
-      for (Stage s : normalized) {
-        Set<String> deps = new LinkedHashSet<>();
-        for (String in : s.inputs()) {
-          boolean provided = false;
-          for (Map.Entry<String, String> e : producer.entrySet()) {
-            if (e.getKey().equals(in) || nested(e.getKey(), in)) {
-              provided = true;
-              if (e.getValue().equals(s.name())) {
-                throw new IllegalArgumentException("stage '" + s.name() + "' declares '" + in
-                    + "' as an input and '" + e.getKey() + "' as an output");
-              }
-              deps.add(e.getValue());
-            }
-          }
-          if (!provided && !Files.exists(root.resolve(in))) {
-            throw new IllegalArgumentException("stage '" + s.name() + "' input '" + in
-                + "' is neither an existing file or directory under the project root nor an output of any stage");
-          }
-        }
-        upstream.put(s.name(), List.copyOf(deps));
-      }
-      List<Stage> order = topologicalOrder(normalized, upstream);
-      Pipeline p = new Pipeline(this, root, order, Collections.unmodifiableMap(upstream));
-      p.checkLinks();
-      return p;
-    }
-
-    private static boolean nested(String a, String b) {
-      return a.startsWith(b + "/") || b.startsWith(a + "/");
-    }
-
-    private static String normalize(Path root, String stage, String kind, String path) {
-      Path p = root.resolve(path).normalize();
-      if (!p.startsWith(root)) {
-        throw new IllegalArgumentException("stage '" + stage + "' " + kind + " '" + path
-            + "' is outside the project root " + root);
-      }
-      String rel = root.relativize(p).toString();
-      return rel.replace(p.getFileSystem().getSeparator(), "/");
-    }
-
-    private static List<Stage> topologicalOrder(List<Stage> stages, Map<String, List<String>> upstream) {
-      // cycle detection by depth-first search, reporting the first cycle found
-      Map<String, Integer> color = new HashMap<>();
-      Deque<String> path = new ArrayDeque<>();
-      for (Stage s : stages) {
-        dfs(s.name(), upstream, color, path);
-      }
-      // Kahn's algorithm, ties by declaration order
-      List<Stage> out = new ArrayList<>();
-      Set<String> done = new HashSet<>();
-      while (out.size() < stages.size()) {
-        for (Stage s : stages) {
-          if (!done.contains(s.name()) && done.containsAll(upstream.get(s.name()))) {
-            out.add(s);
-            done.add(s.name());
-            break;
-          }
-        }
-      }
-      return out;
-    }
-
-    private static void dfs(String node, Map<String, List<String>> upstream, Map<String, Integer> color,
-        Deque<String> path) {
-      Integer c = color.get(node);
-      if (c != null && c == 2) {
-        return;
-      }
-      if (c != null && c == 1) {
-        List<String> cycle = new ArrayList<>();
-        boolean in = false;
-        for (java.util.Iterator<String> it = path.descendingIterator(); it.hasNext(); ) {
-          String n = it.next();
-          if (n.equals(node)) {
-            in = true;
-          }
-          if (in) {
-            cycle.add(n);
-          }
-        }
-        cycle.add(node);
-        // the path follows "reads from" edges; print in data-flow order (producer first)
-        Collections.reverse(cycle);
-        throw new IllegalArgumentException("stages form a cycle: " + String.join(" -> ", cycle));
-      }
-      color.put(node, 1);
-      path.push(node);
-      for (String up : upstream.get(node)) {
-        dfs(up, upstream, color, path);
-      }
-      path.pop();
-      color.put(node, 2);
+      Require.state(
+          !stages.isEmpty(), "a pipeline needs at least one stage: add one with stage(...)");
+      return new Pipeline(this, root, StageGraph.of(root, stages));
     }
   }
 }

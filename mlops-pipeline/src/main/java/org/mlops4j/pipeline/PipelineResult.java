@@ -1,9 +1,10 @@
 package org.mlops4j.pipeline;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
+import org.mlops4j.api.internal.Require;
 
 /**
  * The outcome of {@link Pipeline#run()} (per stage, in dependency order) or of {@link
@@ -24,41 +25,57 @@ import java.util.stream.Collectors;
  * @param lockFile the lock file the run wrote or would compare against
  * @since 0.1.0
  */
-public record PipelineResult(List<StageOutcome> stages, Duration duration, java.nio.file.Path lockFile) {
+public record PipelineResult(List<StageOutcome> stages, Duration duration, Path lockFile) {
 
-  /** Canonical constructor; copies the list. */
+  /**
+   * Canonical constructor; copies the list.
+   *
+   * @throws NullPointerException if an argument or an element of stages is null
+   */
   public PipelineResult {
-    stages = List.copyOf(stages);
-    Objects.requireNonNull(duration, "duration");
-    Objects.requireNonNull(lockFile, "lockFile");
+    stages = List.copyOf(Require.nonNull(stages, "stages"));
+    Require.nonNull(duration, "duration");
+    Require.nonNull(lockFile, "lockFile");
   }
 
-  /** @return names of the stages whose work ran */
+  /**
+   * @return names of the stages whose work ran
+   */
   public List<String> ran() {
     return names(StageOutcome.Action.RAN);
   }
 
-  /** @return names of the stages restored from the run cache */
+  /**
+   * @return names of the stages restored from the run cache
+   */
   public List<String> restored() {
     return names(StageOutcome.Action.RESTORED);
   }
 
-  /** @return names of the stages skipped as up to date */
+  /**
+   * @return names of the stages skipped as up to date
+   */
   public List<String> skipped() {
     return names(StageOutcome.Action.SKIPPED);
   }
 
-  /** @return names of the stages that failed */
+  /**
+   * @return names of the stages that failed
+   */
   public List<String> failed() {
     return names(StageOutcome.Action.FAILED);
   }
 
-  /** @return names of the stages that are stale (in a status) */
+  /**
+   * @return names of the stages that are stale (in a status)
+   */
   public List<String> stale() {
     return names(StageOutcome.Action.STALE);
   }
 
-  /** @return whether every stage is up to date (in a status) or was skipped (in a run) */
+  /**
+   * @return whether every stage is up to date (in a status) or was skipped (in a run)
+   */
   public boolean upToDate() {
     return stages.stream().allMatch(s -> s.action() == StageOutcome.Action.SKIPPED);
   }
@@ -69,23 +86,38 @@ public record PipelineResult(List<StageOutcome> stages, Duration duration, java.
    * @throws IllegalArgumentException if there is no such stage
    */
   public StageOutcome stage(String name) {
+    Require.nonNull(name, "name");
     return stages.stream()
         .filter(s -> s.stage().equals(name))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no stage named '" + name + "'"));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    Require.mustBe(
+                        "name",
+                        "one of " + stages.stream().map(StageOutcome::stage).toList(),
+                        "'" + name + "'")));
   }
 
   private List<String> names(StageOutcome.Action a) {
-    return stages.stream().filter(s -> s.action() == a).map(StageOutcome::stage).collect(Collectors.toUnmodifiableList());
+    return stages.stream()
+        .filter(s -> s.action() == a)
+        .map(StageOutcome::stage)
+        .collect(Collectors.toUnmodifiableList());
   }
 
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
-    sb.append("pipeline in ").append(duration.toMillis()).append(" ms: ")
-        .append(ran().size()).append(" ran, ")
-        .append(restored().size()).append(" restored, ")
-        .append(skipped().size()).append(" skipped, ");
+    sb.append("pipeline in ")
+        .append(duration.toMillis())
+        .append(" ms: ")
+        .append(ran().size())
+        .append(" ran, ")
+        .append(restored().size())
+        .append(" restored, ")
+        .append(skipped().size())
+        .append(" skipped, ");
     if (!stale().isEmpty()) {
       sb.append(stale().size()).append(" stale, ");
     }

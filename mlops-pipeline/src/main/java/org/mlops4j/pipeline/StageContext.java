@@ -10,7 +10,9 @@ import java.util.Map;
  */
 public interface StageContext {
 
-  /** @return the stage's name */
+  /**
+   * @return the stage's name
+   */
   String stageName();
 
   /**
@@ -19,11 +21,14 @@ public interface StageContext {
    */
   long seed();
 
-  /** @return the project root (absolute, real path) */
+  /**
+   * @return the project root (absolute, real path)
+   */
   Path projectRoot();
 
   /**
-   * @param path a declared input, as declared (relative to the project root)
+   * @param path a declared input, relative to the project root, as declared or in any spelling that
+   *     normalizes to it ({@code ./data/raw.csv} for {@code data/raw.csv})
    * @return the absolute path to read it from
    * @throws IllegalArgumentException if the stage did not declare it
    */
@@ -33,7 +38,7 @@ public interface StageContext {
    * The location to write a declared output to: a path in the stage's sandbox, whose parent
    * directory exists. Write a file there, or create a directory there for a directory output.
    *
-   * @param path a declared output, as declared
+   * @param path a declared output, as declared or in any spelling that normalizes to it
    * @return the absolute path to write it to
    * @throws IllegalArgumentException if the stage did not declare it
    */
@@ -52,7 +57,9 @@ public interface StageContext {
    */
   Object param(String name);
 
-  /** @return every declared param, by name */
+  /**
+   * @return every declared param, by name
+   */
   Map<String, Object> params();
 
   /**

@@ -1,7 +1,7 @@
 package org.mlops4j.pipeline;
 
 import java.time.Duration;
-import java.util.Objects;
+import org.mlops4j.api.internal.Require;
 
 /**
  * What happened to one stage in a run, or would happen in {@link Pipeline#status()}.
@@ -22,7 +22,10 @@ public record StageOutcome(String stage, Action action, String reason, Duration 
     RESTORED,
     /** Nothing to do: inputs, params, code version and outputs match the lock. */
     SKIPPED,
-    /** The work threw, or broke the rules (undeclared or missing outputs); nothing was put in place. */
+    /**
+     * The work threw, broke the rules (undeclared or missing outputs), or an input no longer
+     * exists; nothing was put in place.
+     */
     FAILED,
     /** Not attempted because a stage it depends on failed. */
     NOT_RUN,
@@ -30,16 +33,26 @@ public record StageOutcome(String stage, Action action, String reason, Duration 
     STALE
   }
 
-  /** Canonical constructor. */
+  /**
+   * Canonical constructor.
+   *
+   * @throws NullPointerException if an argument is null
+   */
   public StageOutcome {
-    Objects.requireNonNull(stage, "stage");
-    Objects.requireNonNull(action, "action");
-    Objects.requireNonNull(reason, "reason");
-    Objects.requireNonNull(duration, "duration");
+    Require.nonNull(stage, "stage");
+    Require.nonNull(action, "action");
+    Require.nonNull(reason, "reason");
+    Require.nonNull(duration, "duration");
   }
 
   @Override
   public String toString() {
-    return stage + ": " + action + " (" + reason + (duration.isZero() ? "" : ", " + duration.toMillis() + " ms") + ")";
+    return stage
+        + ": "
+        + action
+        + " ("
+        + reason
+        + (duration.isZero() ? "" : ", " + duration.toMillis() + " ms")
+        + ")";
   }
 }

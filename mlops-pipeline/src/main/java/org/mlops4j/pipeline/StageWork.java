@@ -21,7 +21,9 @@ public interface StageWork {
    * Does the stage's work.
    *
    * @param ctx the stage's inputs, outputs, params, seed and progress reporting
-   * @throws Exception any failure; the stage's previous outputs stay in place and the stage runs
+   * @throws Exception any failure, checked or not: the stages that do not depend on this one still
+   *     run, then {@link Pipeline#run()} throws a {@link PipelineException} that names this stage
+   *     and has the failure as its cause; the stage's previous outputs stay in place and it runs
    *     again next time
    */
   void run(StageContext ctx) throws Exception;

@@ -19,7 +19,13 @@ class KilledRunTest {
 
   static Pipeline pipeline(Path root, String version, StageWork work) {
     return Pipeline.builder(root)
-        .stage(Stage.named("slow").input("in.txt").output("out.txt").output("outdir").codeVersion(version).work(work))
+        .stage(
+            Stage.named("slow")
+                .input("in.txt")
+                .output("out.txt")
+                .output("outdir")
+                .codeVersion(version)
+                .work(work))
         .build();
   }
 
@@ -27,34 +33,46 @@ class KilledRunTest {
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args[0]);
     Path marker = Path.of(args[1]);
-    pipeline(root, "v2", ctx -> {
-      Files.writeString(ctx.output("out.txt"), "partial");
-      Files.createDirectories(ctx.output("outdir"));
-      Files.writeString(ctx.output("outdir").resolve("part-0"), "partial");
-      Files.writeString(marker, "ready");
-      Thread.sleep(60_000);
-    }).run();
+    pipeline(
+            root,
+            "v2",
+            ctx -> {
+              Files.writeString(ctx.output("out.txt"), "partial");
+              Files.createDirectories(ctx.output("outdir"));
+              Files.writeString(ctx.output("outdir").resolve("part-0"), "partial");
+              Files.writeString(marker, "ready");
+              Thread.sleep(60_000);
+            })
+        .run();
   }
 
   @Test
-  void jvmKilledMidStage_leavesThePreviousGoodOutputs_andTheNextRunRedoesTheStage() throws Exception {
+  void jvmKilledMidStage_leavesThePreviousGoodOutputs_andTheNextRunRedoesTheStage()
+      throws Exception {
     Path root = Files.createDirectories(tmp.resolve("project")).toRealPath();
     Files.writeString(root.resolve("in.txt"), "input");
-    StageWork good = ctx -> {
-      Files.writeString(ctx.output("out.txt"), "good " + ctx.stageName());
-      Files.createDirectories(ctx.output("outdir"));
-      Files.writeString(ctx.output("outdir").resolve("part-0"), "good part");
-    };
+    StageWork good =
+        ctx -> {
+          Files.writeString(ctx.output("out.txt"), "good " + ctx.stageName());
+          Files.createDirectories(ctx.output("outdir"));
+          Files.writeString(ctx.output("outdir").resolve("part-0"), "good part");
+        };
     pipeline(root, "v1", good).run();
     String lockBefore = Files.readString(root.resolve("mlops.lock"));
 
     Path marker = tmp.resolve("marker");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        KilledRunTest.class.getName(), root.toString(), marker.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("child.log").toFile())
-        .start();
+    Process child =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                KilledRunTest.class.getName(),
+                root.toString(),
+                marker.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("child.log").toFile())
+            .start();
     try {
       for (int i = 0; i < 400 && !Files.exists(marker) && child.isAlive(); i++) {
         Thread.sleep(50);
@@ -71,17 +89,23 @@ class KilledRunTest {
     try (Stream<Path> s = Files.walk(root.resolve(".mlops/cache"))) {
       List<Path> objects = s.filter(Files::isRegularFile).toList();
       for (Path f : objects) {
-        String name = f.getParent().getFileName().toString() + f.getFileName().toString().replace(".dir", "");
+        String name =
+            f.getParent().getFileName().toString() + f.getFileName().toString().replace(".dir", "");
         assertThat(FileHasher.sha256(f)).as("cache object %s", f).isEqualTo(name);
         assertThat(Files.readString(f)).doesNotContain("partial");
       }
     }
 
-    PipelineResult r = pipeline(root, "v2", ctx -> {
-      Files.writeString(ctx.output("out.txt"), "new");
-      Files.createDirectories(ctx.output("outdir"));
-      Files.writeString(ctx.output("outdir").resolve("part-0"), "new part");
-    }).run();
+    PipelineResult r =
+        pipeline(
+                root,
+                "v2",
+                ctx -> {
+                  Files.writeString(ctx.output("out.txt"), "new");
+                  Files.createDirectories(ctx.output("outdir"));
+                  Files.writeString(ctx.output("outdir").resolve("part-0"), "new part");
+                })
+            .run();
     assertThat(r.ran()).containsExactly("slow");
     assertThat(r.stage("slow").reason()).isEqualTo("code version changed: v1 -> v2");
     assertThat(root.resolve("out.txt")).hasContent("new");

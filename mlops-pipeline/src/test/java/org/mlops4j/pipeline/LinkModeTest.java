@@ -13,9 +13,13 @@ class LinkModeTest {
   @TempDir Path tmp;
 
   private Pipeline pipeline(Path root, boolean link) {
-    return Pipeline.builder(root).linkOutputs(link)
-        .stage(Stage.named("make").input("in.txt").output("out.txt")
-            .work(ctx -> Files.writeString(ctx.output("out.txt"), "result")))
+    return Pipeline.builder(root)
+        .linkOutputs(link)
+        .stage(
+            Stage.named("make")
+                .input("in.txt")
+                .output("out.txt")
+                .work(ctx -> Files.writeString(ctx.output("out.txt"), "result")))
         .build();
   }
 
@@ -35,7 +39,8 @@ class LinkModeTest {
   }
 
   @Test
-  void withCopies_editingTheOutputInPlace_leavesTheCacheIntact_andTheNextRunRestoresIt() throws Exception {
+  void withCopies_editingTheOutputInPlace_leavesTheCacheIntact_andTheNextRunRestoresIt()
+      throws Exception {
     Path root = Files.createDirectories(tmp.resolve("p")).toRealPath();
     Files.writeString(root.resolve("in.txt"), "x");
     pipeline(root, false).run();
@@ -56,7 +61,8 @@ class LinkModeTest {
     pipeline(root, true).run();
     String h = FileHasher.sha256("result");
     Path obj = root.resolve(".mlops/cache").resolve(h.substring(0, 2)).resolve(h.substring(2));
-    // what the read-only bit is there to prevent (root ignores it): an edit through the shared inode
+    // what the read-only bit is there to prevent (root ignores it): an edit through the shared
+    // inode
     root.resolve("out.txt").toFile().setWritable(true);
     Files.writeString(root.resolve("out.txt"), "edited in place");
     assertThat(obj).hasContent("edited in place");

@@ -1,7 +1,6 @@
 package org.mlops4j.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,17 +42,25 @@ class StageContextTest {
     Path root = Files.createDirectories(tmp.resolve("p")).toRealPath();
     Files.writeString(root.resolve("in.txt"), "abc");
     Upper work = new Upper();
-    PipelineResult r = Pipeline.builder(root)
-        .stage(Stage.named("upper").input("in.txt").param("suffix", "!").output("out/upper.txt").work(work))
-        .build()
-        .run();
+    PipelineResult r =
+        Pipeline.builder(root)
+            .stage(
+                Stage.named("upper")
+                    .input("in.txt")
+                    .param("suffix", "!")
+                    .output("out/upper.txt")
+                    .work(work))
+            .build()
+            .run();
     assertThat(r.ran()).containsExactly("upper");
     assertThat(root.resolve("out/upper.txt")).hasContent("ABC!");
-    assertThat(work.misuse).extracting(Throwable::getMessage).containsExactly(
-        "stage 'upper' has no input 'other.txt'; inputs are [in.txt]",
-        "stage 'upper' has no output 'in.txt'; outputs are [out/upper.txt]",
-        "stage 'upper' has no param 'nope'; params are [suffix]",
-        "fraction must be in [0, 1], but was 1.5",
-        "fraction must be in [0, 1], but was NaN");
+    assertThat(work.misuse)
+        .extracting(Throwable::getMessage)
+        .containsExactly(
+            "stage 'upper' input must be one of [in.txt], but was 'other.txt'",
+            "stage 'upper' output must be one of [out/upper.txt], but was 'in.txt'",
+            "stage 'upper' param must be one of [suffix], but was 'nope'",
+            "fraction must be in [0, 1], but was 1.5",
+            "fraction must be in [0, 1], but was NaN");
   }
 }

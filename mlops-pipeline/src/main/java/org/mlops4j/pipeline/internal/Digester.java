@@ -32,7 +32,9 @@ public final class Digester {
     this.state = state;
   }
 
-  /** @return the state store */
+  /**
+   * @return the state store
+   */
   public StateStore state() {
     return state;
   }
@@ -66,31 +68,36 @@ public final class Digester {
 
   private Digest directory(Path dir) throws IOException {
     List<Digest.ManifestEntry> entries = new ArrayList<>();
-    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Path target = file;
-        BasicFileAttributes a = attrs;
-        if (attrs.isSymbolicLink()) {
-          target = checkLink(file);
-          a = Files.readAttributes(target, BasicFileAttributes.class);
-          if (a.isDirectory()) {
-            throw new IllegalArgumentException(
-                "symbolic link to a directory inside a directory is not supported: " + file);
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Path target = file;
+            BasicFileAttributes a = attrs;
+            if (attrs.isSymbolicLink()) {
+              target = checkLink(file);
+              a = Files.readAttributes(target, BasicFileAttributes.class);
+              if (a.isDirectory()) {
+                throw new IllegalArgumentException(
+                    "symbolic link to a directory inside a directory is not supported: " + file);
+              }
+            }
+            if (a.isRegularFile()) {
+              String rel = relative(dir, file);
+              entries.add(new Digest.ManifestEntry(rel, state.hash(target, a), a.size()));
+            }
+            return FileVisitResult.CONTINUE;
           }
-        }
-        if (a.isRegularFile()) {
-          String rel = relative(dir, file);
-          entries.add(new Digest.ManifestEntry(rel, state.hash(target, a), a.size()));
-        }
-        return FileVisitResult.CONTINUE;
-      }
-    });
+        });
     entries.sort(Comparator.comparing(Digest.ManifestEntry::path));
     return Digest.ofDirectory(entries);
   }
 
-  /** @return the link's real target, if inside the root */
+  /**
+   * @return the link's real target, if inside the root
+   */
   Path checkLink(Path link) throws IOException {
     Path target = Files.readSymbolicLink(link);
     Path resolved = link.getParent().resolve(target).normalize();
@@ -102,14 +109,23 @@ public final class Digester {
     }
     if (!real.startsWith(realRoot)) {
       throw new IllegalArgumentException(
-          "symbolic link " + relative(realRoot, link) + " points to " + real + ", outside the project root " + realRoot);
+          "symbolic link "
+              + relative(realRoot, link)
+              + " points to "
+              + real
+              + ", outside the project root "
+              + realRoot);
     }
     return real;
   }
 
-  /** @return {@code file} relative to {@code base}, with {@code /} separators */
+  /**
+   * @return {@code file} relative to {@code base}, with {@code /} separators
+   */
   public static String relative(Path base, Path file) {
     String s = base.relativize(file).toString();
-    return file.getFileSystem().getSeparator().equals("/") ? s : s.replace(file.getFileSystem().getSeparator(), "/");
+    return file.getFileSystem().getSeparator().equals("/")
+        ? s
+        : s.replace(file.getFileSystem().getSeparator(), "/");
   }
 }

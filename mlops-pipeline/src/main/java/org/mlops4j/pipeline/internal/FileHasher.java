@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streaming SHA-256 (FIPS 180-4) of files and byte strings, as lowercase hex. Files are read
- * through a {@link FileChannel} into a reused 1 MiB buffer per thread, so that hashing a large
- * file costs one pass and no allocation per call.
+ * through a {@link FileChannel} into a reused 1 MiB buffer per thread, so that hashing a large file
+ * costs one pass and no allocation per call.
  *
  * @since 0.1.0
  */
@@ -26,7 +27,9 @@ public final class FileHasher {
 
   private FileHasher() {}
 
-  /** @return a new SHA-256 digest */
+  /**
+   * @return a new SHA-256 digest
+   */
   public static MessageDigest newDigest() {
     try {
       return MessageDigest.getInstance("SHA-256");
@@ -56,17 +59,23 @@ public final class FileHasher {
     return hex(md.digest());
   }
 
-  /** @return the SHA-256 of the bytes, as 64 lowercase hex characters */
+  /**
+   * @return the SHA-256 of the bytes, as 64 lowercase hex characters
+   */
   public static String sha256(byte[] data) {
     return hex(newDigest().digest(data));
   }
 
-  /** @return the SHA-256 of the string's UTF-8 bytes, as 64 lowercase hex characters */
+  /**
+   * @return the SHA-256 of the string's UTF-8 bytes, as 64 lowercase hex characters
+   */
   public static String sha256(String text) {
     return sha256(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** @return the bytes as lowercase hex */
+  /**
+   * @return the bytes as lowercase hex
+   */
   public static String hex(byte[] bytes) {
     char[] out = new char[bytes.length * 2];
     for (int i = 0; i < bytes.length; i++) {
@@ -76,8 +85,10 @@ public final class FileHasher {
     return new String(out);
   }
 
-  /** @return whether the string is 64 lowercase hex characters */
-  public static boolean isSha256(String s) {
+  /**
+   * @return whether the string is 64 lowercase hex characters
+   */
+  public static boolean isSha256(@Nullable String s) {
     if (s == null || s.length() != 64) {
       return false;
     }

@@ -1,29 +1,45 @@
 package org.mlops4j.pipeline.internal;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.mlops4j.api.internal.AtomicFiles;
+import org.mlops4j.api.internal.AtomicFiles.Durability;
+import org.mlops4j.api.internal.Require;
 
 /**
  * A content-addressed store of files, in the layout DVC uses: the object with SHA-256 {@code
- * abcdef...} lives at {@code <objects>/ab/cdef...}; a directory's manifest (see {@link Digest})
- * at {@code <objects>/ab/cdef....dir}; the run cache (stage key to outputs, JSON) at {@code
+ * abcdef...} lives at {@code <objects>/ab/cdef...}; a directory's manifest (see {@link Digest}) at
+ * {@code <objects>/ab/cdef....dir}; the run cache (stage key to outputs, JSON) at {@code
  * <runs>/ab/cdef....json}. Locally these are {@code .mlops/cache} and {@code .mlops/runs}; in a
- * remote directory {@code <remote>/cache} and {@code <remote>/runs}. Objects are immutable: written through a temporary file and an
- * atomic rename, then made read-only. The same class serves the local cache under {@code
- * .mlops/cache} and a "remote" directory on a shared drive.
+ * remote directory on a shared drive {@code <remote>/cache} and {@code <remote>/runs}.
+ *
+ * <p>Everything this class writes into the cache is durable and never torn: objects are moved in by
+ * a rename after their bytes were forced to the device, manifests, run entries and copies from
+ * another cache are written to a temporary file, forced and renamed; after each rename the folder
+ * is forced too, as is the parent of every folder created (see {@code AtomicFiles} {@code
+ * DURABLE}). Objects and manifests are then made read-only. {@link #checkout} into the project
+ * renames without forcing: the cache, not the checked-out copy, is what survives a power loss.
+ * Temporary files start with {@code .} and are never taken for objects.
  *
  * @since 0.1.0
  */
@@ -40,35 +56,47 @@ public final class ObjectCache {
     this.runs = runs;
   }
 
-  /** @return the object directory */
+  /**
+   * @return the object directory
+   */
   public Path objectsDir() {
     return objects;
   }
 
-  /** @return the path of the object with this hash */
+  /**
+   * @return the path of the object with this hash
+   */
   public Path object(String hash) {
     check(hash);
     return objects.resolve(hash.substring(0, 2)).resolve(hash.substring(2));
   }
 
-  /** @return the path of the directory manifest with this hash */
+  /**
+   * @return the path of the directory manifest with this hash
+   */
   public Path manifest(String hash) {
     check(hash);
     return objects.resolve(hash.substring(0, 2)).resolve(hash.substring(2) + ".dir");
   }
 
-  /** @return the path of the run-cache entry with this key */
+  /**
+   * @return the path of the run-cache entry with this key
+   */
   public Path run(String key) {
     check(key);
     return runs.resolve(key.substring(0, 2)).resolve(key.substring(2) + ".json");
   }
 
-  /** @return whether the file object is present */
+  /**
+   * @return whether the file object is present
+   */
   public boolean hasObject(String hash) {
     return Files.isRegularFile(object(hash));
   }
 
-  /** @return whether the content of the digest (file, or manifest and every file) is present */
+  /**
+   * @return whether the content of the digest (file, or manifest and every file) is present
+   */
   public boolean has(String hash, boolean directory) throws IOException {
     if (!directory) {
       return hasObject(hash);
@@ -85,18 +113,59 @@ public final class ObjectCache {
   }
 
   /**
-   * Moves {@code src} into the cache as the object {@code hash}; if a sound object is already
-   * there {@code src} is deleted instead.
+   * Moves {@code src} into the cache as the object {@code hash}, durably; if a sound object is
+   * already there {@code src} is deleted instead.
    *
+   * @param src a file on the same file system as the cache
+   * @param hash its SHA-256
    * @param state if not null, records the object's hash, so that {@link #verify} need not read it
+   * @throws IOException if the file cannot be moved
    */
-  public void storeFile(Path src, String hash, StateStore state) throws IOException {
+  public void storeFile(Path src, String hash, @Nullable StateStore state) throws IOException {
+    Path shard = place(src, hash, state);
+    if (shard != null) {
+      AtomicFiles.forceFolder(shard);
+    }
+  }
+
+  /**
+   * Moves every file of {@code srcDir} into the cache and writes the digest's manifest, durably:
+   * the manifest is written after every object it names.
+   *
+   * @param srcDir the directory the digest was computed on
+   * @param d its digest
+   * @param state if not null, records the objects' hashes
+   * @throws IOException if a file cannot be moved or the manifest written
+   */
+  public void storeDirectory(Path srcDir, Digest d, @Nullable StateStore state) throws IOException {
+    Set<Path> shards = new LinkedHashSet<>();
+    for (Digest.ManifestEntry e : d.entries()) {
+      Path shard = place(srcDir.resolve(e.path()), e.hash(), state);
+      if (shard != null) {
+        shards.add(shard);
+      }
+    }
+    for (Path shard : shards) {
+      AtomicFiles.forceFolder(shard);
+    }
+    writeManifest(d);
+  }
+
+  /**
+   * Forces the file's bytes, renames it into place as the object and makes it read-only.
+   *
+   * @return the folder to force, or null if a sound object was there already
+   */
+  private @Nullable Path place(Path src, String hash, @Nullable StateStore state)
+      throws IOException {
     Path obj = object(hash);
     if (Files.isRegularFile(obj) && (state == null || verifyObject(hash, state))) {
       Files.deleteIfExists(src);
-      return;
+      return null;
     }
-    Files.createDirectories(obj.getParent());
+    Path shard = obj.getParent();
+    createDirectoriesDurably(shard);
+    force(src);
     try {
       AtomicFiles.moveAtomically(src, obj);
     } catch (FileAlreadyExistsException e) {
@@ -106,20 +175,13 @@ public final class ObjectCache {
     if (state != null) {
       state.record(obj, Files.readAttributes(obj, BasicFileAttributes.class), hash);
     }
-  }
-
-  /** Moves every file of {@code srcDir} into the cache and writes the digest's manifest. */
-  public void storeDirectory(Path srcDir, Digest d, StateStore state) throws IOException {
-    for (Digest.ManifestEntry e : d.entries()) {
-      storeFile(srcDir.resolve(e.path()), e.hash(), state);
-    }
-    writeManifest(d);
+    return shard;
   }
 
   /**
-   * Checks that the content of a digest is present and sound: every object still hashes to its
-   * name (through the state, so an untouched object is not read). A corrupt object, for example
-   * one edited in place through a hard-linked output, is deleted.
+   * Checks that the content of a digest is present and sound: every object still hashes to its name
+   * (through the state, so an untouched object is not read). A corrupt object, for example one
+   * edited in place through a hard-linked output, is deleted.
    *
    * @return whether the content can be restored
    */
@@ -160,11 +222,17 @@ public final class ObjectCache {
     return false;
   }
 
-  /** Writes the manifest of a directory digest, if absent. */
+  /**
+   * Writes the manifest of a directory digest durably, if absent.
+   *
+   * @param d a directory digest
+   * @throws IOException if it cannot be written
+   */
   public void writeManifest(Digest d) throws IOException {
     Path m = manifest(d.hash());
     if (!Files.isRegularFile(m)) {
-      AtomicFiles.writeString(m, Digest.manifestText(d.entries()));
+      createDirectoriesDurably(m.getParent());
+      AtomicFiles.write(m, Digest.manifestText(d.entries()), Durability.DURABLE);
       makeReadOnly(m);
     }
   }
@@ -200,7 +268,13 @@ public final class ObjectCache {
    * @param scratch a directory on the same file system as {@code target}, for temporary files
    * @param state if not null, records the hashes of the placed files
    */
-  public void checkout(String hash, boolean directory, Path target, Path scratch, boolean link, StateStore state)
+  public void checkout(
+      String hash,
+      boolean directory,
+      Path target,
+      Path scratch,
+      boolean link,
+      @Nullable StateStore state)
       throws IOException {
     Files.createDirectories(scratch);
     Path staged = scratch.resolve("place-" + UUID.randomUUID());
@@ -247,19 +321,27 @@ public final class ObjectCache {
   }
 
   /**
-   * Copies an object, a manifest or a run entry to another cache if it is not there.
+   * Copies an object, a manifest or a run entry of this cache to the same place in another cache,
+   * durably, if it is not there.
    *
+   * @param mine the file in this cache
+   * @param theirs where it goes in the other cache
    * @return the bytes copied, 0 if the other cache had it
+   * @throws IOException if it cannot be copied
    */
-  public long copyTo(ObjectCache other, Path mine, Path theirs) throws IOException {
+  public long copyTo(Path mine, Path theirs) throws IOException {
     if (Files.isRegularFile(theirs)) {
       return 0;
     }
-    Files.createDirectories(theirs.getParent());
-    Path t = theirs.getParent().resolve("." + theirs.getFileName() + ".tmp-" + UUID.randomUUID());
+    Path folder = theirs.getParent();
+    createDirectoriesDurably(folder);
+    Path t =
+        folder.resolve(AtomicFiles.TMP_PREFIX + theirs.getFileName() + "-" + UUID.randomUUID());
     try {
       AtomicFiles.copy(mine, t);
+      force(t);
       AtomicFiles.moveAtomically(t, theirs);
+      AtomicFiles.forceFolder(folder);
     } finally {
       Files.deleteIfExists(t);
     }
@@ -267,7 +349,11 @@ public final class ObjectCache {
     return Files.size(theirs);
   }
 
-  /** @return the run-cache entry for the key, as text */
+  /**
+   * @param key a run key
+   * @return the run-cache entry for the key, as text, or empty if there is none
+   * @throws IOException if it cannot be read
+   */
   public Optional<String> readRun(String key) throws IOException {
     Path p = run(key);
     try {
@@ -277,9 +363,17 @@ public final class ObjectCache {
     }
   }
 
-  /** Writes a run-cache entry atomically. */
+  /**
+   * Writes a run-cache entry durably, replacing an earlier one.
+   *
+   * @param key the run key
+   * @param json the entry (see {@link LockFile#runEntryJson})
+   * @throws IOException if it cannot be written
+   */
   public void writeRun(String key, String json) throws IOException {
-    AtomicFiles.writeString(run(key), json);
+    Path r = run(key);
+    createDirectoriesDurably(r.getParent());
+    AtomicFiles.write(r, json, Durability.DURABLE);
   }
 
   /** Result of {@link #gc}. */
@@ -289,7 +383,8 @@ public final class ObjectCache {
    * Deletes every object and manifest whose hash is not in {@code keepObjects} / {@code
    * keepManifests}, and every run entry not in {@code keepRuns}.
    */
-  public Sweep gc(Set<String> keepObjects, Set<String> keepManifests, Set<String> keepRuns) throws IOException {
+  public Sweep gc(Set<String> keepObjects, Set<String> keepManifests, Set<String> keepRuns)
+      throws IOException {
     int removed = 0;
     int kept = 0;
     long bytes = 0;
@@ -309,7 +404,8 @@ public final class ObjectCache {
     }
     for (Path f : listFiles(runs)) {
       String name = f.getFileName().toString();
-      String key = f.getParent().getFileName() + name.substring(0, name.length() - ".json".length());
+      String key =
+          f.getParent().getFileName() + name.substring(0, name.length() - ".json".length());
       if (!keepRuns.contains(key)) {
         Files.delete(f);
       }
@@ -339,9 +435,43 @@ public final class ObjectCache {
     p.toFile().setWritable(false, false);
   }
 
-  private static void check(String hash) {
-    if (!FileHasher.isSha256(hash)) {
-      throw new IllegalArgumentException("hash must be 64 lowercase hex characters, but was '" + hash + "'");
+  /** Forces a file's bytes to the device. */
+  private static void force(Path file) throws IOException {
+    FileChannel ch;
+    try {
+      ch = FileChannel.open(file, StandardOpenOption.WRITE);
+    } catch (AccessDeniedException e) {
+      // a read-only file: fsync of a read-only descriptor works where the platform allows it
+      ch = FileChannel.open(file, StandardOpenOption.READ);
     }
+    try (FileChannel c = ch) {
+      c.force(true);
+    }
+  }
+
+  /**
+   * Creates a folder and its missing parents, forcing the parent of each one created, so that the
+   * new folders survive a power loss with what is later forced into them.
+   */
+  private static void createDirectoriesDurably(Path dir) throws IOException {
+    Deque<Path> missing = new ArrayDeque<>();
+    for (Path p = dir.toAbsolutePath(); p != null && !Files.isDirectory(p); p = p.getParent()) {
+      missing.push(p);
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    Files.createDirectories(dir);
+    for (Path created : missing) {
+      Path parent = created.getParent();
+      if (parent != null) {
+        AtomicFiles.forceFolder(parent);
+      }
+    }
+  }
+
+  private static void check(String hash) {
+    Require.argument(
+        FileHasher.isSha256(hash), "hash", "64 lowercase hex characters", "'" + hash + "'");
   }
 }

@@ -14,18 +14,23 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.MlopsException;
+import org.mlops4j.api.internal.AtomicFiles;
+import org.mlops4j.api.internal.AtomicFiles.Durability;
 
 /**
  * Remembers the SHA-256 of files by (size, modification time in nanoseconds, file key), so that an
  * unchanged file is never read twice; the same idea as DVC's state database. A file whose size,
  * mtime or inode differs from the record is hashed again.
  *
- * <p>On disk ({@code .mlops/state.bin}), written atomically: the magic {@code MLST}, a format
- * version (int, 1), the entry count (int), then per entry the absolute path (modified UTF-8), size
- * (long), mtime in ns (long), file key (UTF, e.g. {@code (dev=803,ino=1234)}) and the hex hash
- * (UTF). Caveat shared with every such cache: a file rewritten with identical size within the
- * file system's timestamp granularity and on the same inode is not noticed.
+ * <p>On disk ({@code .mlops/state.bin}), written durably (temporary file forced to the device,
+ * renamed over the file, folder forced; {@code AtomicFiles} {@code DURABLE}): the magic {@code
+ * MLST}, a format version (int, 1), the entry count (int), then per entry the absolute path
+ * (modified UTF-8), size (long), mtime in ns (long), file key (UTF, e.g. {@code
+ * (dev=803,ino=1234)}) and the hex hash (UTF). Caveat shared with every such cache: a file
+ * rewritten with identical size within the file system's timestamp granularity and on the same
+ * inode is not noticed.
  *
  * <p>Thread-safe.
  *
@@ -37,13 +42,13 @@ public final class StateStore {
 
   record Entry(long size, long mtimeNanos, String fileKey, String hash) {}
 
-  private final Path file;
+  private final @Nullable Path file;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private volatile boolean dirty;
   private volatile long loadedMtime = Long.MIN_VALUE;
   private volatile long hashedBytes;
 
-  private StateStore(Path file) {
+  private StateStore(@Nullable Path file) {
     this.file = file;
   }
 
@@ -58,13 +63,16 @@ public final class StateStore {
     return s;
   }
 
-  /** @return a state kept in memory only, for files hashed once (such as a stage's sandbox) */
+  /**
+   * @return a state kept in memory only, for files hashed once (such as a stage's sandbox)
+   */
   public static StateStore inMemory() {
     return new StateStore(null);
   }
 
   /** Re-reads the file if another process (or store) has rewritten it since it was read. */
   public synchronized void reloadIfChanged() {
+    Path file = this.file;
     if (file == null) {
       return;
     }
@@ -122,32 +130,41 @@ public final class StateStore {
   public void record(Path path, BasicFileAttributes attrs, String hash) {
     entries.put(
         path.toString(),
-        new Entry(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS), String.valueOf(attrs.fileKey()), hash));
+        new Entry(
+            attrs.size(),
+            attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+            String.valueOf(attrs.fileKey()),
+            hash));
     dirty = true;
   }
 
-  /** @return bytes read for hashing since this store was opened (records skipped them) */
+  /**
+   * @return bytes read for hashing since this store was opened (records skipped them)
+   */
   public long hashedBytes() {
     return hashedBytes;
   }
 
-  /** @return the number of records */
+  /**
+   * @return the number of records
+   */
   public int size() {
     return entries.size();
   }
 
   /**
-   * Writes the records if any changed, atomically.
+   * Writes the records if any changed, durably; records of files that no longer exist are dropped.
    *
    * @throws MlopsException if the file cannot be written
    */
   public synchronized void save() {
+    Path file = this.file;
     if (!dirty || file == null) {
       return;
     }
     entries.keySet().removeIf(p -> !Files.exists(Path.of(p)));
     try {
-      AtomicFiles.write(file, out -> writeTo(out));
+      AtomicFiles.write(file, this::writeTo, Durability.DURABLE);
       loadedMtime = Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS);
       dirty = false;
     } catch (IOException e) {

@@ -14,13 +14,16 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.AlphaChars;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
+import org.mlops4j.api.internal.AtomicFiles;
 
 class DigestPropertiesTest {
 
   @Property(tries = 40)
   void directoryHash_dependsOnContentAndNames_notOnCreationOrder(
-      @ForAll @Size(min = 1, max = 8) Map<@AlphaChars @StringLength(min = 1, max = 6) String, String> files,
-      @ForAll long shuffleSeed) throws Exception {
+      @ForAll @Size(min = 1, max = 8)
+          Map<@AlphaChars @StringLength(min = 1, max = 6) String, String> files,
+      @ForAll long shuffleSeed)
+      throws Exception {
     Path a = Files.createTempDirectory("mlops-prop").toRealPath();
     Path b = Files.createTempDirectory("mlops-prop").toRealPath();
     try {
@@ -42,7 +45,8 @@ class DigestPropertiesTest {
 
       String first = names.get(0);
       Files.writeString(b.resolve(first + ".txt"), files.get(first) + "!");
-      assertThat(new Digester(b, StateStore.inMemory()).digest(b).orElseThrow().hash()).isNotEqualTo(x.hash());
+      assertThat(new Digester(b, StateStore.inMemory()).digest(b).orElseThrow().hash())
+          .isNotEqualTo(x.hash());
     } finally {
       AtomicFiles.deleteRecursively(a);
       AtomicFiles.deleteRecursively(b);

@@ -21,12 +21,15 @@ class DigesterTest {
     Files.createDirectories(root.resolve("data/empty"));
     Digester dg = new Digester(root, StateStore.inMemory());
     Digest digest = dg.digest(root.resolve("data")).orElseThrow();
-    // expected: cd data && find . -type f | LC_ALL=C sort | xargs sha256sum | sed 's|  \./|  |' | sha256sum
-    assertThat(digest.hash()).isEqualTo("8ccc22f1052f3ea9630f6926175a8d316d37e59b1703c1c7940b35ab2d4a9d4f");
-    assertThat(Digest.manifestText(digest.entries())).isEqualTo(
-        "c0cde77fa8fef97d476c10aad3d2d54fcc2f336140d073651c2dcccf1e379fd6  B.txt\n"
-            + "87428fc522803d31065e7bce3cf03fe475096631e5e07bbd7a0fde60c4cf25c7  a.txt\n"
-            + "0263829989b6fd954f72baaf2fc64bc2e2f01d692d4de72986ea808f6e99813f  sub/b.txt\n");
+    // expected: cd data && find . -type f | LC_ALL=C sort | xargs sha256sum | sed 's|  \./|  |' |
+    // sha256sum
+    assertThat(digest.hash())
+        .isEqualTo("8ccc22f1052f3ea9630f6926175a8d316d37e59b1703c1c7940b35ab2d4a9d4f");
+    assertThat(Digest.manifestText(digest.entries()))
+        .isEqualTo(
+            "c0cde77fa8fef97d476c10aad3d2d54fcc2f336140d073651c2dcccf1e379fd6  B.txt\n"
+                + "87428fc522803d31065e7bce3cf03fe475096631e5e07bbd7a0fde60c4cf25c7  a.txt\n"
+                + "0263829989b6fd954f72baaf2fc64bc2e2f01d692d4de72986ea808f6e99813f  sub/b.txt\n");
     assertThat(digest.files()).isEqualTo(3);
     assertThat(digest.size()).isEqualTo(6);
     assertThat(digest.directory()).isTrue();
@@ -48,6 +51,10 @@ class DigesterTest {
     Digester dg = new Digester(root, StateStore.inMemory());
     assertThatThrownBy(() -> dg.digest(root.resolve("data")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("symbolic link data/link.txt points to " + outside + ", outside the project root " + root);
+        .hasMessage(
+            "symbolic link data/link.txt points to "
+                + outside
+                + ", outside the project root "
+                + root);
   }
 }

@@ -13,11 +13,16 @@ class FileHasherTest {
 
   @Test
   void sha256OfKnownStrings_matchesSha256sum() {
-    // expected: printf '' | sha256sum ; printf 'abc' | sha256sum ; printf 'hello\n' | sha256sum (GNU coreutils),
-    // identical to Python 3 hashlib.sha256(...).hexdigest(); 'abc' is also the FIPS 180-2 appendix B.1 example
-    assertThat(FileHasher.sha256("")).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-    assertThat(FileHasher.sha256("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-    assertThat(FileHasher.sha256("hello\n")).isEqualTo("5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03");
+    // expected: printf '' | sha256sum ; printf 'abc' | sha256sum ; printf 'hello\n' | sha256sum
+    // (GNU coreutils),
+    // identical to Python 3 hashlib.sha256(...).hexdigest(); 'abc' is also the FIPS 180-2 appendix
+    // B.1 example
+    assertThat(FileHasher.sha256(""))
+        .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    assertThat(FileHasher.sha256("abc"))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(FileHasher.sha256("hello\n"))
+        .isEqualTo("5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03");
   }
 
   @Test
@@ -29,7 +34,8 @@ class FileHasherTest {
     Path f = dir.resolve("big.bin");
     Files.write(f, data);
     // expected: python3 hashlib.sha256(bytes(i % 251 for i in range(3*2**20+7))).hexdigest()
-    assertThat(FileHasher.sha256(f)).isEqualTo("f578a61853ca2f4272dba551bd868420e22302fbb6d6dfc0cc80da1d2c7b779f");
+    assertThat(FileHasher.sha256(f))
+        .isEqualTo("f578a61853ca2f4272dba551bd868420e22302fbb6d6dfc0cc80da1d2c7b779f");
   }
 
   @Test
@@ -44,7 +50,11 @@ class FileHasherTest {
     assertThat(FileHasher.isSha256(FileHasher.sha256("x").toUpperCase())).isFalse();
     assertThat(FileHasher.isSha256("abc")).isFalse();
     assertThat(FileHasher.isSha256(null)).isFalse();
-    assertThat(new String(FileHasher.hex(new byte[] {0, (byte) 0xff, 0x10}).getBytes(StandardCharsets.US_ASCII),
-        StandardCharsets.US_ASCII)).isEqualTo("00ff10");
+    assertThat(
+            new String(
+                FileHasher.hex(new byte[] {0, (byte) 0xff, 0x10})
+                    .getBytes(StandardCharsets.US_ASCII),
+                StandardCharsets.US_ASCII))
+        .isEqualTo("00ff10");
   }
 }

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import org.mlops4j.api.MlopsException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlops4j.api.MlopsException;
 
 class StateStoreTest {
   @TempDir Path dir;
@@ -25,15 +25,18 @@ class StateStoreTest {
     Path stateFile = dir.resolve("state.bin");
     StateStore s = StateStore.open(stateFile);
     // expected: printf 'abc' | sha256sum
-    assertThat(s.hash(f, attrs(f))).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(s.hash(f, attrs(f)))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     assertThat(s.hashedBytes()).isEqualTo(3);
-    assertThat(s.hash(f, attrs(f))).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(s.hash(f, attrs(f)))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     assertThat(s.hashedBytes()).isEqualTo(3);
     s.save();
 
     StateStore reloaded = StateStore.open(stateFile);
     assertThat(reloaded.size()).isEqualTo(1);
-    assertThat(reloaded.hash(f, attrs(f))).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(reloaded.hash(f, attrs(f)))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     assertThat(reloaded.hashedBytes()).isZero();
   }
 
