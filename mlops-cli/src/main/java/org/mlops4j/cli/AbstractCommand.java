@@ -2,7 +2,9 @@ package org.mlops4j.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.MlopsException;
 import org.mlops4j.cli.internal.UsageException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,8 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The frame of every subcommand: runs {@link #run()} and turns a failure into the exit status and
- * one line on standard error, so that the behaviour is the same under {@code new
- * CommandLine(new Main())} and {@link Main#commandLine()}.
+ * one line on standard error, so that the behaviour is the same under {@code new CommandLine(new
+ * Main())} and {@link Main#commandLine()}.
  */
 abstract class AbstractCommand implements Callable<Integer> {
 
@@ -21,7 +23,9 @@ abstract class AbstractCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "On failure, also print the stack trace.")
   boolean verbose;
 
-  /** @return {@link Main#OK} or {@link Main#CHECK_FAILED} */
+  /**
+   * @return {@link Main#OK} or {@link Main#CHECK_FAILED}
+   */
   abstract int run() throws Exception;
 
   @Override
@@ -32,7 +36,7 @@ abstract class AbstractCommand implements Callable<Integer> {
       return status;
     } catch (UsageException | IllegalArgumentException | MlopsException e) {
       return fail(e.getMessage(), e);
-    } catch (java.io.UncheckedIOException e) {
+    } catch (UncheckedIOException e) {
       return fail(e.getCause().toString(), e);
     } catch (OutOfMemoryError e) {
       return fail("out of memory (raise the heap with JAVA_OPTS=-Xmx...)", e);
@@ -42,9 +46,9 @@ abstract class AbstractCommand implements Callable<Integer> {
     }
   }
 
-  private int fail(String message, Throwable e) {
+  private int fail(@Nullable String message, Throwable e) {
     out().flush();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = err();
     err.println(spec.qualifiedName() + ": " + oneLine(message));
     if (verbose) {
       StringWriter sw = new StringWriter();
@@ -55,14 +59,24 @@ abstract class AbstractCommand implements Callable<Integer> {
     return Main.BAD_INPUT;
   }
 
-  static String oneLine(String message) {
+  static String oneLine(@Nullable String message) {
     if (message == null) {
       return "failed";
     }
     return message.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
   }
 
+  /**
+   * @return standard output of the command line
+   */
   PrintWriter out() {
     return spec.commandLine().getOut();
+  }
+
+  /**
+   * @return standard error of the command line
+   */
+  PrintWriter err() {
+    return spec.commandLine().getErr();
   }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  * <pre>
  * mlops drift --reference train.csv --current today.csv --json - --fail-on-drift
  * mlops fairness --data scored.csv --label y --score p --threshold 0.5 --group sex \
- *     --fail-if demographicParityDifference&gt;0.1
+ *     --fail-if demographic_parity_difference&gt;0.1
  * mlops runs list --store ./mlruns
  * </pre>
  *
@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
  * int status = new CommandLine(new Main()).execute("drift", "--reference", "a.csv", "--current", "b.csv");
  * }</pre>
  *
- * Bad usage (an unknown option, a missing required option) is reported in one line, with a
- * pointer to {@code --help}, rather than followed by the whole usage help.
+ * Bad usage (an unknown option, a missing required option) is reported in one line, with a pointer
+ * to {@code --help}, rather than followed by the whole usage help.
  *
  * @since 0.1.0
  */
@@ -66,7 +66,9 @@ public final class Main implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  /** Creates the top-level command; run it with {@code new CommandLine(new Main()).execute(args)}. */
+  /**
+   * Creates the top-level command; run it with {@code new CommandLine(new Main()).execute(args)}.
+   */
   public Main() {}
 
   /**

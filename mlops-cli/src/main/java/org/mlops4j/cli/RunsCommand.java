@@ -1,17 +1,18 @@
 package org.mlops4j.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.MlopsException;
 import org.mlops4j.api.tracking.Experiment;
 import org.mlops4j.api.tracking.Metric;
@@ -21,6 +22,7 @@ import org.mlops4j.api.tracking.RunRecord;
 import org.mlops4j.cli.internal.Output;
 import org.mlops4j.cli.internal.UsageException;
 import org.mlops4j.core.tracking.LocalTracker;
+import org.mlops4j.report.internal.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,35 +36,50 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     usageHelpAutoWidth = true,
     description = {
-      "The runs of a local tracking store (MLflow's FileStore layout; default: the folder mlruns in the current directory), read only:"
-          + " nothing in the store is written."
+      "The runs of a local tracking store (MLflow's FileStore layout; default: the folder mlruns in"
+          + " the current directory), read only: nothing in the store is written."
     },
-    subcommands = {RunsCommand.ListRuns.class, RunsCommand.ShowRun.class, RunsCommand.CompareRuns.class})
+    subcommands = {
+      RunsCommand.ListRuns.class,
+      RunsCommand.ShowRun.class,
+      RunsCommand.CompareRuns.class
+    })
 final class RunsCommand implements java.util.concurrent.Callable<Integer> {
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println("mlops runs: a subcommand is required: list, show or compare"
-        + " (see 'mlops runs --help')");
+    spec.commandLine()
+        .getErr()
+        .println(
+            "mlops runs: a subcommand is required: list, show or compare"
+                + " (see 'mlops runs --help')");
     spec.commandLine().getErr().flush();
     return Main.BAD_INPUT;
   }
 
   /** Options shared by the runs subcommands. */
   abstract static class StoreCommand extends AbstractCommand {
-    @Option(names = "--store", paramLabel = "DIR", defaultValue = "mlruns",
+    @Option(
+        names = "--store",
+        paramLabel = "DIR",
+        defaultValue = "mlruns",
         description = "The tracking store (default: ./${DEFAULT-VALUE}).")
     Path store;
 
-    @Option(names = "--json", paramLabel = "OUT", description = "Write JSON to OUT ('-' for standard output).")
-    String json;
+    @Option(
+        names = "--json",
+        paramLabel = "OUT",
+        description = "Write JSON to OUT ('-' for standard output).")
+    @Nullable String json;
 
     LocalTracker open() {
       if (!Files.isDirectory(store)) {
-        throw new MlopsException(store + ": no such tracking store (a folder in MLflow's FileStore layout;"
-            + " give it with --store DIR)");
+        throw new MlopsException(
+            store
+                + ": no such tracking store (a folder in MLflow's FileStore layout;"
+                + " give it with --store DIR)");
       }
       return LocalTracker.openReadOnly(store);
     }
@@ -70,10 +87,13 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
     /** Finds a run by its full id or a unique prefix of it. */
     static RunRecord resolve(LocalTracker tracker, String id) {
       if (id.matches("[0-9a-f]{32}")) {
-        return tracker.findRun(id).orElseThrow(() -> new IllegalArgumentException("no run with id " + id));
+        return tracker
+            .findRun(id)
+            .orElseThrow(() -> new IllegalArgumentException("no run with id " + id));
       }
       if (!id.matches("[0-9a-f]{1,31}")) {
-        throw new IllegalArgumentException("'" + id + "' is not a run id (32 lowercase hex characters, or a prefix)");
+        throw new IllegalArgumentException(
+            "'" + id + "' is not a run id (32 lowercase hex characters, or a prefix)");
       }
       List<RunRecord> found = new ArrayList<>();
       for (Experiment e : tracker.allExperiments()) {
@@ -87,13 +107,14 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
         throw new IllegalArgumentException("no run id starts with " + id);
       }
       if (found.size() > 1) {
-        throw new IllegalArgumentException("run id prefix " + id + " is ambiguous: " + found.size() + " runs match");
+        throw new IllegalArgumentException(
+            "run id prefix " + id + " is ambiguous: " + found.size() + " runs match");
       }
       return found.get(0);
     }
 
-    static ObjectNode runJson(RunRecord r, String experimentName) {
-      ObjectNode o = Output.object();
+    static Map<String, Object> runJson(RunRecord r, @Nullable String experimentName) {
+      Map<String, Object> o = new LinkedHashMap<>();
       o.put("runId", r.runId());
       o.put("experimentId", r.experimentId());
       if (experimentName != null) {
@@ -102,23 +123,14 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
       o.put("name", r.name());
       o.put("status", r.status().name());
       o.put("startTime", r.startTime().toString());
-      if (r.endTime().isPresent()) {
-        o.put("endTime", r.endTime().get().toString());
-      } else {
-        o.putNull("endTime");
-      }
+      o.put("endTime", r.endTime().map(Instant::toString).orElse(null));
       o.put("user", r.user());
-      o.put("lifecycleStage", r.lifecycleStage().name().toLowerCase(java.util.Locale.ROOT));
-      ObjectNode params = o.putObject("params");
-      r.params().forEach(params::put);
-      ObjectNode metrics = o.putObject("metrics");
-      r.metrics().forEach((k, m) -> {
-        if (!Output.putNumber(metrics, k, m.value())) {
-          metrics.put(k + "Reason", "value is " + m.value());
-        }
-      });
-      ObjectNode tags = o.putObject("tags");
-      r.tags().forEach(tags::put);
+      o.put("lifecycleStage", r.lifecycleStage().name().toLowerCase(Locale.ROOT));
+      o.put("params", new LinkedHashMap<>(r.params()));
+      Map<String, Object> metrics = new LinkedHashMap<>();
+      r.metrics().forEach((k, m) -> Json.putNumber(metrics, k, m.value(), "value is " + m.value()));
+      o.put("metrics", metrics);
+      o.put("tags", new LinkedHashMap<>(r.tags()));
       return o;
     }
 
@@ -130,9 +142,11 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
       Duration d = Duration.between(r.startTime(), end.get());
       long s = d.getSeconds();
       if (s < 60) {
-        return String.format(java.util.Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
       }
-      return s >= 3600 ? String.format("%dh%02dm", s / 3600, (s % 3600) / 60) : String.format("%dm%02ds", s / 60, s % 60);
+      return s >= 3600
+          ? String.format("%dh%02dm", s / 3600, (s % 3600) / 60)
+          : String.format("%dm%02ds", s / 60, s % 60);
     }
   }
 
@@ -155,17 +169,23 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
         "      --filter 'param.model=gbm'"
       })
   static final class ListRuns extends StoreCommand {
-    @Option(names = {"--experiment", "-e"}, paramLabel = "NAME",
+    @Option(
+        names = {"--experiment", "-e"},
+        paramLabel = "NAME",
         description = "Only this experiment (default: every active experiment).")
-    String experiment;
+    @Nullable String experiment;
 
-    @Option(names = "--filter", paramLabel = "COND", description = "A condition on runs; repeatable.")
-    List<String> filters;
+    @Option(
+        names = "--filter",
+        paramLabel = "COND",
+        description = "A condition on runs; repeatable.")
+    @Nullable List<String> filters;
 
     @Option(names = "--all", description = "Include deleted runs.")
     boolean all;
 
-    private static final Pattern METRIC = Pattern.compile("metric\\.(.+?)\\s*(>=|<=|>|<|=)\\s*(\\S+)");
+    private static final Pattern METRIC =
+        Pattern.compile("metric\\.(.+?)\\s*(>=|<=|>|<|=)\\s*(\\S+)");
     private static final Pattern KEY = Pattern.compile("(param|tag)\\.(.+?)\\s*(!=|=)(.*)");
 
     static RunFilter parse(String s) {
@@ -188,11 +208,15 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
       }
       Matcher k = KEY.matcher(s.strip());
       if (k.matches()) {
-        RunFilter.KeyCondition c = k.group(1).equals("param") ? RunFilter.param(k.group(2)) : RunFilter.tag(k.group(2));
+        RunFilter.KeyCondition c =
+            k.group(1).equals("param") ? RunFilter.param(k.group(2)) : RunFilter.tag(k.group(2));
         return k.group(3).equals("=") ? c.eq(k.group(4)) : c.notEq(k.group(4));
       }
-      throw new UsageException("--filter '" + s + "' is not metric.KEY<op>NUMBER, param.KEY=VALUE or tag.KEY=VALUE"
-          + " (see 'mlops runs list --help')");
+      throw new UsageException(
+          "--filter '"
+              + s
+              + "' is not metric.KEY<op>NUMBER, param.KEY=VALUE or tag.KEY=VALUE"
+              + " (see 'mlops runs list --help')");
     }
 
     @Override
@@ -206,17 +230,30 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
       try (LocalTracker tracker = open()) {
         List<Experiment> experiments;
         if (experiment != null) {
-          Experiment e = tracker.findExperiment(experiment).orElseThrow(() -> new IllegalArgumentException(
-              store + ": no active experiment named '" + experiment + "' (experiments: "
-                  + String.join(", ", tracker.experiments().stream().map(Experiment::name).toList()) + ")"));
+          Experiment e =
+              tracker
+                  .findExperiment(experiment)
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              store
+                                  + ": no active experiment named '"
+                                  + experiment
+                                  + "' (experiments: "
+                                  + String.join(
+                                      ", ",
+                                      tracker.experiments().stream().map(Experiment::name).toList())
+                                  + ")"));
           experiments = List.of(e);
         } else {
           experiments = tracker.experiments();
         }
-        ObjectNode root = Output.object();
+        Map<String, Object> root = new LinkedHashMap<>();
         root.put("store", store.toString());
-        ArrayNode arr = root.putArray("runs");
-        List<String[]> rows = Output.rows("experiment", "run", "name", "status", "start", "duration", "metrics");
+        List<Object> arr = new ArrayList<>();
+        root.put("runs", arr);
+        List<String[]> rows =
+            Output.rows("experiment", "run", "name", "status", "start", "duration", "metrics");
         int count = 0;
         for (Experiment e : experiments) {
           List<RunRecord> runs = all ? tracker.allRuns(e.name()) : tracker.runs(e.name());
@@ -233,8 +270,16 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
               }
               ms.append(m.getKey()).append('=').append(Output.num(m.getValue().value()));
             }
-            rows.add(new String[] {e.name(), r.runId().substring(0, Math.min(8, r.runId().length())), r.name(),
-              r.status().name(), r.startTime().toString(), duration(r), ms.toString()});
+            rows.add(
+                new String[] {
+                  e.name(),
+                  r.runId().substring(0, Math.min(8, r.runId().length())),
+                  r.name(),
+                  r.status().name(),
+                  r.startTime().toString(),
+                  duration(r),
+                  ms.toString()
+                });
           }
         }
         if (json != null) {
@@ -242,7 +287,12 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
         }
         if (!"-".equals(json)) {
           if (count == 0) {
-            out().println("no runs" + (filters == null ? "" : " pass the filter " + filter) + " in " + store);
+            out()
+                .println(
+                    "no runs"
+                        + (filters == null ? "" : " pass the filter " + filter)
+                        + " in "
+                        + store);
           } else {
             out().print(Output.table(rows));
           }
@@ -258,30 +308,46 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
       header = "Show one run, and the history of its metrics.",
       mixinStandardHelpOptions = true,
       usageHelpAutoWidth = true,
-      description = "Show one run: its status, params, tags and latest metrics; with --metric, the history"
-          + " of that metric.")
+      description =
+          "Show one run: its status, params, tags and latest metrics; with --metric, the history"
+              + " of that metric.")
   static final class ShowRun extends StoreCommand {
-    @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run id, or a unique prefix of it.")
+    @Parameters(
+        index = "0",
+        paramLabel = "RUN_ID",
+        description = "The run id, or a unique prefix of it.")
     String runId;
 
-    @Option(names = "--metric", paramLabel = "KEY", description = "Print every logged point of this metric.")
-    List<String> metrics;
+    @Option(
+        names = "--metric",
+        paramLabel = "KEY",
+        description = "Print every logged point of this metric.")
+    @Nullable List<String> metrics;
 
     @Override
     int run() {
       try (LocalTracker tracker = open()) {
         RunRecord r = resolve(tracker, runId);
-        String experimentName = tracker.allExperiments().stream().filter(e -> e.id().equals(r.experimentId()))
-            .map(Experiment::name).findFirst().orElse(null);
-        ObjectNode root = runJson(r, experimentName);
+        String experimentName =
+            tracker.allExperiments().stream()
+                .filter(e -> e.id().equals(r.experimentId()))
+                .map(Experiment::name)
+                .findFirst()
+                .orElse(null);
+        Map<String, Object> root = runJson(r, experimentName);
         StringBuilder sb = new StringBuilder();
         sb.append("run        ").append(r.runId()).append('\n');
         sb.append("name       ").append(r.name()).append('\n');
-        sb.append("experiment ").append(experimentName == null ? r.experimentId() : experimentName).append('\n');
+        sb.append("experiment ")
+            .append(experimentName == null ? r.experimentId() : experimentName)
+            .append('\n');
         sb.append("status     ").append(r.status()).append('\n');
         sb.append("start      ").append(r.startTime()).append('\n');
-        sb.append("end        ").append(r.endTime().map(Instant::toString).orElse("-"))
-            .append(" (").append(duration(r)).append(")\n");
+        sb.append("end        ")
+            .append(r.endTime().map(Instant::toString).orElse("-"))
+            .append(" (")
+            .append(duration(r))
+            .append(")\n");
         sb.append("user       ").append(r.user()).append('\n');
         if (!r.params().isEmpty()) {
           List<String[]> rows = Output.rows("param", "value");
@@ -290,7 +356,11 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
         }
         if (!r.metrics().isEmpty()) {
           List<String[]> rows = Output.rows("metric", "latest", "step");
-          r.metrics().forEach((k, m) -> rows.add(new String[] {k, Double.toString(m.value()), Long.toString(m.step())}));
+          r.metrics()
+              .forEach(
+                  (k, m) ->
+                      rows.add(
+                          new String[] {k, Double.toString(m.value()), Long.toString(m.step())}));
           sb.append('\n').append(Output.table(rows));
         }
         if (!r.tags().isEmpty()) {
@@ -299,24 +369,35 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
           sb.append('\n').append(Output.table(rows, false));
         }
         if (metrics != null) {
-          ObjectNode histories = root.putObject("history");
+          Map<String, Object> histories = new LinkedHashMap<>();
+          root.put("history", histories);
           for (String key : metrics) {
             List<Metric> history = tracker.metricHistory(r.runId(), key);
             if (history.isEmpty()) {
-              throw new IllegalArgumentException("run " + r.runId() + " has no metric '" + key + "' (metrics: "
-                  + String.join(", ", r.metrics().keySet()) + ")");
+              throw new IllegalArgumentException(
+                  "run "
+                      + r.runId()
+                      + " has no metric '"
+                      + key
+                      + "' (metrics: "
+                      + String.join(", ", r.metrics().keySet())
+                      + ")");
             }
-            ArrayNode arr = histories.putArray(key);
+            List<Object> arr = new ArrayList<>();
+            histories.put(key, arr);
             List<String[]> rows = Output.rows("step", key, "timestamp");
             for (Metric m : history) {
-              ObjectNode p = arr.addObject();
+              Map<String, Object> p = new LinkedHashMap<>();
               p.put("step", m.step());
-              if (!Output.putNumber(p, "value", m.value())) {
-                p.put("valueReason", "value is " + m.value());
-              }
+              Json.putNumber(p, "value", m.value(), "value is " + m.value());
               p.put("timestamp", m.timestamp());
-              rows.add(new String[] {Long.toString(m.step()), Double.toString(m.value()),
-                Instant.ofEpochMilli(m.timestamp()).toString()});
+              arr.add(p);
+              rows.add(
+                  new String[] {
+                    Long.toString(m.step()),
+                    Double.toString(m.value()),
+                    Instant.ofEpochMilli(m.timestamp()).toString()
+                  });
             }
             sb.append('\n').append(Output.table(rows));
           }
@@ -338,22 +419,26 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
       header = "Compare runs side by side.",
       mixinStandardHelpOptions = true,
       usageHelpAutoWidth = true,
-      description = "Compare runs side by side: status, params and latest metrics ('-' where a run lacks a key).")
+      description =
+          "Compare runs side by side: status, params and latest metrics ('-' where a run lacks a"
+              + " key).")
   static final class CompareRuns extends StoreCommand {
-    @Parameters(arity = "2..*", paramLabel = "RUN_ID", description = "Two or more run ids (or unique prefixes).")
+    @Parameters(
+        arity = "2..*",
+        paramLabel = "RUN_ID",
+        description = "Two or more run ids (or unique prefixes).")
     List<String> runIds;
 
     @Override
     int run() {
       try (LocalTracker tracker = open()) {
-        String[] ids = runIds.stream().map(id -> resolve(tracker, id).runId()).toArray(String[]::new);
+        String[] ids =
+            runIds.stream().map(id -> resolve(tracker, id).runId()).toArray(String[]::new);
         RunComparison c = tracker.compare(ids);
         if (json != null) {
-          ObjectNode root = Output.object();
-          ArrayNode arr = root.putArray("runs");
-          c.runs().forEach(r -> arr.add(runJson(r, null)));
-          ArrayNode differing = root.putArray("differingParams");
-          c.differingParams().forEach(differing::add);
+          Map<String, Object> root = new LinkedHashMap<>();
+          root.put("runs", c.runs().stream().map(r -> runJson(r, null)).toList());
+          root.put("differingParams", c.differingParams());
           Output.write(json, Output.json(root), out());
         }
         if (!"-".equals(json)) {

@@ -4,8 +4,11 @@
  * org.mlops4j.fairness} and {@code org.mlops4j.core.tracking.LocalTracker}. The only public type is
  * {@link org.mlops4j.cli.Main}; the subcommands are package-private and reached through picocli.
  *
- * <p>Nothing in this package accepts or returns null unless documented.
+ * <p>Nothing in this package accepts or returns null unless annotated {@code @Nullable}.
  *
  * @since 0.1.0
  */
+@NullMarked
 package org.mlops4j.cli;
+
+import org.jspecify.annotations.NullMarked;

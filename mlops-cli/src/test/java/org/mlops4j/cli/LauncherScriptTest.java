@@ -37,12 +37,15 @@ class LauncherScriptTest {
 
   record Ran(int status, String out, String err) {}
 
-  Ran run(Path cwd, Map<String, String> env, String... command) throws IOException, InterruptedException {
+  Ran run(Path cwd, Map<String, String> env, String... command)
+      throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
     pb.environment().putAll(env);
     Process p = pb.start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Ran(p.exitValue(), new String(p.getInputStream().readAllBytes()),
+    return new Ran(
+        p.exitValue(),
+        new String(p.getInputStream().readAllBytes()),
         new String(p.getErrorStream().readAllBytes()));
   }
 
@@ -92,17 +95,28 @@ class LauncherScriptTest {
   }
 
   @Test
-  void launcher_withAJavaHomeWithoutJava_saysSoAndExitsTwo() throws IOException, InterruptedException {
+  void launcher_withAJavaHomeWithoutJava_saysSoAndExitsTwo()
+      throws IOException, InterruptedException {
     Path root = fakeRepository(true);
     Path noJava = Files.createDirectories(dir.resolve("empty-jdk"));
-    Ran r = run(dir, Map.of("JAVA_HOME", noJava.toString()), root.resolve("bin/mlops").toString(), "--help");
+    Ran r =
+        run(
+            dir,
+            Map.of("JAVA_HOME", noJava.toString()),
+            root.resolve("bin/mlops").toString(),
+            "--help");
     assertThat(r.status()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("mlops: no Java found (" + noJava + "/bin/java); install Java 17 or later,"
-        + " or set JAVA_HOME\n");
+    assertThat(r.err())
+        .isEqualTo(
+            "mlops: no Java found ("
+                + noJava
+                + "/bin/java); install Java 17 or later,"
+                + " or set JAVA_HOME\n");
   }
 
   @Test
-  void launcher_withoutTheJarAndWithoutMaven_saysSoAndExitsTwo() throws IOException, InterruptedException {
+  void launcher_withoutTheJarAndWithoutMaven_saysSoAndExitsTwo()
+      throws IOException, InterruptedException {
     Path root = fakeRepository(false);
     // a PATH with the few tools the script needs, and no mvn
     Path tools = Files.createDirectories(dir.resolve("tools"));
@@ -113,11 +127,19 @@ class LauncherScriptTest {
         }
       }
     }
-    Ran r = run(dir, Map.of("PATH", tools.toString()),
-        "/bin/bash", root.resolve("bin/mlops").toString(), "--help");
+    Ran r =
+        run(
+            dir,
+            Map.of("PATH", tools.toString()),
+            "/bin/bash",
+            root.resolve("bin/mlops").toString(),
+            "--help");
     assertThat(r.status()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("mlops: " + root.toRealPath().resolve("mlops-cli/target/mlops.jar")
-        + " is missing and mvn is not on the PATH to build it\n");
+    assertThat(r.err())
+        .isEqualTo(
+            "mlops: "
+                + root.toRealPath().resolve("mlops-cli/target/mlops.jar")
+                + " is missing and mvn is not on the PATH to build it\n");
     assertThat(r.out()).isEmpty();
     assertThat(root.resolve("mlops-cli")).doesNotExist();
   }

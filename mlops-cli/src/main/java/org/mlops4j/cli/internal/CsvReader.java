@@ -34,9 +34,9 @@ public final class CsvReader implements AutoCloseable {
   private int[] fieldEnd = new int[16];
   private int fieldCount;
 
-  private long line = 1;          // physical line of the next character
-  private long recordLine;        // physical line where the current record starts
-  private long recordNumber;      // 1-based count of records returned, header included
+  private long line = 1; // physical line of the next character
+  private long recordLine; // physical line where the current record starts
+  private long recordNumber; // 1-based count of records returned, header included
   private boolean bomChecked;
 
   /**
@@ -104,7 +104,10 @@ public final class CsvReader implements AutoCloseable {
       int c = read();
       if (c == EOF) {
         throw new MlopsException(
-            source + ": line " + startLine + ": a quoted field is never closed (end of file inside quotes)");
+            source
+                + ": line "
+                + startLine
+                + ": a quoted field is never closed (end of file inside quotes)");
       }
       if (c == '"') {
         int d = read();
@@ -185,18 +188,24 @@ public final class CsvReader implements AutoCloseable {
     return new MlopsException(source + ": line " + line + ": " + problem);
   }
 
-  /** @return the number of fields of the current record */
+  /**
+   * @return the number of fields of the current record
+   */
   public int fieldCount() {
     return fieldCount;
   }
 
-  /** @return field i of the current record, decoded */
+  /**
+   * @return field i of the current record, decoded
+   */
   public String field(int i) {
     int start = i == 0 ? 0 : fieldEnd[i - 1];
     return new String(text, start, fieldEnd[i] - start);
   }
 
-  /** @return whether field i of the current record is empty */
+  /**
+   * @return whether field i of the current record is empty
+   */
   public boolean isEmpty(int i) {
     int start = i == 0 ? 0 : fieldEnd[i - 1];
     return fieldEnd[i] == start;
@@ -205,9 +214,11 @@ public final class CsvReader implements AutoCloseable {
   /**
    * Parses field i as a decimal number: optional sign, digits with an optional fraction, optional
    * exponent ({@code 1}, {@code -2.5}, {@code .5}, {@code 1e-3}). Surrounding spaces are allowed;
-   * {@code NaN}, {@code Infinity}, hexadecimal and Java suffixes such as {@code 1d} are not numbers.
+   * {@code NaN}, {@code Infinity}, hexadecimal and Java suffixes such as {@code 1d} are not
+   * numbers.
    *
-   * @return the value, or NaN if the field is not a number in that grammar, is empty, or overflows a double
+   * @return the value, or NaN if the field is not a number in that grammar, is empty, or overflows
+   *     a double
    */
   public double number(int i) {
     int start = i == 0 ? 0 : fieldEnd[i - 1];
@@ -280,12 +291,16 @@ public final class CsvReader implements AutoCloseable {
     return p == end;
   }
 
-  /** @return the physical line (1-based) where the current record starts */
+  /**
+   * @return the physical line (1-based) where the current record starts
+   */
   public long recordLine() {
     return recordLine;
   }
 
-  /** @return the 1-based number of the current record, the header being record 1 */
+  /**
+   * @return the 1-based number of the current record, the header being record 1
+   */
   public long recordNumber() {
     return recordNumber;
   }

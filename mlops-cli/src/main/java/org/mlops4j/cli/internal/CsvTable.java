@@ -5,34 +5,35 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.MlopsException;
+import org.mlops4j.api.internal.Require;
 
 /**
- * Columns of a CSV file (header row, RFC 4180, UTF-8) parsed into primitive arrays: numeric
- * columns as {@code double[]} with NaN for an empty cell, categorical columns as {@code int[]}
- * codes into a list of distinct values with -1 for an empty cell. The text of the file is never
- * held in memory; only the requested columns are kept.
+ * Columns of a CSV file (header row, RFC 4180, UTF-8) parsed into primitive arrays: numeric columns
+ * as {@code double[]} with NaN for an empty cell, categorical columns as {@code int[]} codes into a
+ * list of distinct values with -1 for an empty cell. The text of the file is never held in memory;
+ * only the requested columns are kept.
  *
  * <p>Type inference ({@link Kind#AUTO}): a column whose non-empty cells all parse as decimal
  * numbers (see {@link CsvReader#number(int)}) is numeric, any other is categorical. A column that
- * turns out categorical after numeric cells is read again from the file as categorical, so that
- * the original text of every cell is kept.
+ * turns out categorical after numeric cells is read again from the file as categorical, so that the
+ * original text of every cell is kept.
  */
 public final class CsvTable {
 
@@ -50,13 +51,19 @@ public final class CsvTable {
 
   /** A parsed column. */
   public sealed interface Column permits NumericColumn, CategoricalColumn {
-    /** @return the header name */
+    /**
+     * @return the header name
+     */
     String name();
 
-    /** @return number of rows, empty cells included */
+    /**
+     * @return number of rows, empty cells included
+     */
     int size();
 
-    /** @return number of empty cells */
+    /**
+     * @return number of empty cells
+     */
     int missing();
   }
 
@@ -71,7 +78,9 @@ public final class CsvTable {
       return values.length;
     }
 
-    /** @return the non-missing values, in row order */
+    /**
+     * @return the non-missing values, in row order
+     */
     public double[] present() {
       if (missing == 0) {
         return values.clone();
@@ -105,13 +114,17 @@ public final class CsvTable {
       return codes.length;
     }
 
-    /** @return the value of row i, or null for an empty cell */
-    public String value(int i) {
+    /**
+     * @return the value of row i, or null for an empty cell
+     */
+    public @Nullable String value(int i) {
       int c = codes[i];
       return c < 0 ? null : levels.get(c);
     }
 
-    /** @return the non-missing values, in row order */
+    /**
+     * @return the non-missing values, in row order
+     */
     public String[] present() {
       String[] out = new String[codes.length - missing];
       int j = 0;
@@ -125,8 +138,15 @@ public final class CsvTable {
 
     @Override
     public String toString() {
-      return "CategoricalColumn[" + name + ", n=" + codes.length + ", levels=" + levels.size()
-          + ", missing=" + missing + "]";
+      return "CategoricalColumn["
+          + name
+          + ", n="
+          + codes.length
+          + ", levels="
+          + levels.size()
+          + ", missing="
+          + missing
+          + "]";
     }
   }
 
@@ -136,7 +156,8 @@ public final class CsvTable {
   private final Map<String, Column> columns;
   private final String sha256;
 
-  private CsvTable(String source, List<String> header, int rows, Map<String, Column> columns, String sha256) {
+  private CsvTable(
+      String source, List<String> header, int rows, Map<String, Column> columns, String sha256) {
     this.source = source;
     this.header = header;
     this.rows = rows;
@@ -157,11 +178,11 @@ public final class CsvTable {
    * Reads the named columns of the file.
    *
    * @param requested column name to kind, in the order wanted; null for all columns as AUTO
-   * @throws IllegalArgumentException if a requested column is not in the header, or a NUMERIC column
-   *     has a cell that is not a number
+   * @throws IllegalArgumentException if a requested column is not in the header, or a NUMERIC
+   *     column has a cell that is not a number
    * @throws MlopsException if the file cannot be read or is malformed
    */
-  public static CsvTable read(Path file, Map<String, Kind> requested) {
+  public static CsvTable read(Path file, @Nullable Map<String, Kind> requested) {
     String source = file.toString();
     List<String> header = readHeader(file, source);
     Map<String, Kind> want = new LinkedHashMap<>();
@@ -178,9 +199,14 @@ public final class CsvTable {
       for (Map.Entry<String, Kind> e : requested.entrySet()) {
         if (!header.contains(e.getKey())) {
           throw new IllegalArgumentException(
-              source + ": unknown column '" + e.getKey() + "' (columns: " + String.join(", ", header) + ")");
+              source
+                  + ": unknown column '"
+                  + e.getKey()
+                  + "' (columns: "
+                  + String.join(", ", header)
+                  + ")");
         }
-        want.put(e.getKey(), Objects.requireNonNull(e.getValue(), "kind"));
+        want.put(e.getKey(), Require.nonNull(e.getValue(), "kind"));
       }
     }
     Pass first = scan(file, source, header, want);
@@ -200,7 +226,8 @@ public final class CsvTable {
         cols.put(b.name, b.build(second.rows));
       }
     }
-    return new CsvTable(source, header, first.rows, Collections.unmodifiableMap(cols), first.sha256);
+    return new CsvTable(
+        source, header, first.rows, Collections.unmodifiableMap(cols), first.sha256);
   }
 
   /**
@@ -233,10 +260,13 @@ public final class CsvTable {
   /** Opens the file for a full pass, computing the SHA-256 of its bytes on the way. */
   private static java.io.Reader openDigesting(Path file, String source, MessageDigest digest) {
     try {
-      CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
-      return new InputStreamReader(new DigestInputStream(Files.newInputStream(file), digest), decoder);
+      CharsetDecoder decoder =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
+      return new InputStreamReader(
+          new DigestInputStream(Files.newInputStream(file), digest), decoder);
     } catch (NoSuchFileException e) {
       throw new MlopsException(source + ": no such file");
     } catch (IOException e) {
@@ -283,9 +313,18 @@ public final class CsvTable {
       r.next(); // header
       while (r.next()) {
         if (r.fieldCount() != header.size()) {
-          throw new MlopsException(source + ": row " + (r.recordNumber() - 1) + " (line " + r.recordLine()
-              + ") has " + r.fieldCount() + " field" + (r.fieldCount() == 1 ? "" : "s")
-              + " but the header has " + header.size());
+          throw new MlopsException(
+              source
+                  + ": row "
+                  + (r.recordNumber() - 1)
+                  + " (line "
+                  + r.recordLine()
+                  + ") has "
+                  + r.fieldCount()
+                  + " field"
+                  + (r.fieldCount() == 1 ? "" : "s")
+                  + " but the header has "
+                  + header.size());
         }
         if (rows == Integer.MAX_VALUE - 8) {
           throw new MlopsException(source + ": more than " + rows + " rows");
@@ -341,11 +380,21 @@ public final class CsvTable {
         double v = empty ? Double.NaN : r.number(index);
         if (!empty && Double.isNaN(v)) {
           if (kind == Kind.NUMERIC) {
-            throw new IllegalArgumentException(source + ": column '" + name + "', row " + (r.recordNumber() - 1)
-                + " (line " + r.recordLine() + "): '" + abbreviate(r.field(index)) + "' is not a number");
+            throw new IllegalArgumentException(
+                source
+                    + ": column '"
+                    + name
+                    + "', row "
+                    + (r.recordNumber() - 1)
+                    + " (line "
+                    + r.recordLine()
+                    + "): '"
+                    + abbreviate(r.field(index))
+                    + "' is not a number");
           }
           if (sawNumber) {
-            reread = true; // keep the exact text of the earlier numeric cells: read the column again
+            reread =
+                true; // keep the exact text of the earlier numeric cells: read the column again
             values = null;
             return;
           }
@@ -387,7 +436,8 @@ public final class CsvTable {
 
     Column build(int rows) {
       if (kind == Kind.CATEGORICAL) {
-        return new CategoricalColumn(name, Arrays.copyOf(codes, rows), List.copyOf(levels), missing);
+        return new CategoricalColumn(
+            name, Arrays.copyOf(codes, rows), List.copyOf(levels), missing);
       }
       return new NumericColumn(name, Arrays.copyOf(values, rows), missing);
     }
@@ -397,27 +447,48 @@ public final class CsvTable {
     return s.length() <= 40 ? s : s.substring(0, 37) + "...";
   }
 
-  /** @return the file name, as given */
+  /**
+   * @return the file name, as given
+   */
   public String source() {
     return source;
   }
 
-  /** @return every column name of the header, in file order */
+  /**
+   * @return this table
+   * @throws IllegalArgumentException {@code "<file>: no data rows"} if the file has a header only
+   */
+  public CsvTable requireRows() {
+    if (rows == 0) {
+      throw new IllegalArgumentException(source + ": no data rows");
+    }
+    return this;
+  }
+
+  /**
+   * @return every column name of the header, in file order
+   */
   public List<String> header() {
     return header;
   }
 
-  /** @return the SHA-256 of the file's bytes, as read, in lowercase hex */
+  /**
+   * @return the SHA-256 of the file's bytes, as read, in lowercase hex
+   */
   public String sha256() {
     return sha256;
   }
 
-  /** @return number of data rows (header excluded) */
+  /**
+   * @return number of data rows (header excluded)
+   */
   public int rows() {
     return rows;
   }
 
-  /** @return the columns read, in the order requested */
+  /**
+   * @return the columns read, in the order requested
+   */
   public Map<String, Column> columns() {
     return columns;
   }
@@ -429,8 +500,8 @@ public final class CsvTable {
   public Column column(String name) {
     Column c = columns.get(name);
     if (c == null) {
-      throw new IllegalArgumentException(source + ": unknown column '" + name + "' (columns: "
-          + String.join(", ", header) + ")");
+      throw new IllegalArgumentException(
+          source + ": unknown column '" + name + "' (columns: " + String.join(", ", header) + ")");
     }
     return c;
   }

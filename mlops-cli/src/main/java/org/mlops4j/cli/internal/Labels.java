@@ -2,6 +2,7 @@ package org.mlops4j.cli.internal;
 
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.mlops4j.cli.internal.CsvTable.CategoricalColumn;
 
 /** Turns a label or prediction column of text cells into 0/1 codes. */
@@ -10,9 +11,9 @@ public final class Labels {
   private Labels() {}
 
   /**
-   * Codes each row 1 (positive) or 0 (negative). Without {@code positive}, the cells must be
-   * {@code 0}/{@code 1} (also written {@code 0.0}/{@code 1.0}) or {@code true}/{@code false} in any
-   * case; with it, a cell equal to {@code positive} is 1 and any other value 0.
+   * Codes each row 1 (positive) or 0 (negative). Without {@code positive}, the cells must be {@code
+   * 0}/{@code 1} (also written {@code 0.0}/{@code 1.0}) or {@code true}/{@code false} in any case;
+   * with it, a cell equal to {@code positive} is 1 and any other value 0.
    *
    * @param source file name, for messages
    * @param role "label" or "prediction", for messages
@@ -20,25 +21,44 @@ public final class Labels {
    * @throws IllegalArgumentException naming the column, the row and the value of an empty or
    *     non-binary cell
    */
-  public static int[] binary(String source, String role, CategoricalColumn column, String positive) {
+  public static int[] binary(
+      String source, String role, CategoricalColumn column, @Nullable String positive) {
     List<String> levels = column.levels();
     int[] levelCode = new int[levels.size()];
     for (int l = 0; l < levels.size(); l++) {
-      levelCode[l] = positive != null ? (levels.get(l).equals(positive) ? 1 : 0) : parse(levels.get(l));
+      levelCode[l] =
+          positive != null ? (levels.get(l).equals(positive) ? 1 : 0) : parse(levels.get(l));
     }
     int[] codes = column.codes();
     int[] out = new int[codes.length];
     for (int i = 0; i < codes.length; i++) {
       int c = codes[i];
       if (c < 0) {
-        throw new IllegalArgumentException(source + ": column '" + column.name() + "', row " + (i + 1)
-            + ": empty " + role + " (every row needs a " + role + ")");
+        throw new IllegalArgumentException(
+            source
+                + ": column '"
+                + column.name()
+                + "', row "
+                + (i + 1)
+                + ": empty "
+                + role
+                + " (every row needs a "
+                + role
+                + ")");
       }
       int v = levelCode[c];
       if (v < 0) {
-        throw new IllegalArgumentException(source + ": column '" + column.name() + "', row " + (i + 1)
-            + ": '" + CsvTable.abbreviate(levels.get(c)) + "' is not a binary " + role
-            + " (expected 0/1 or true/false; name the positive value with --positive)");
+        throw new IllegalArgumentException(
+            source
+                + ": column '"
+                + column.name()
+                + "', row "
+                + (i + 1)
+                + ": '"
+                + CsvTable.abbreviate(levels.get(c))
+                + "' is not a binary "
+                + role
+                + " (expected 0/1 or true/false; name the positive value with --positive)");
       }
       out[i] = v;
     }

@@ -1,89 +1,108 @@
 package org.mlops4j.cli.internal;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.mlops4j.api.MlopsException;
+import org.mlops4j.api.internal.AtomicFiles;
+import org.mlops4j.core.Provenance;
+import org.mlops4j.report.internal.Json;
 
-/** Writing results: JSON trees, HTML and text tables, to a file (atomically) or to standard output. */
+/**
+ * Writing results: JSON documents (in the one convention of {@link Json}), text tables, to a file
+ * (atomically, through {@link AtomicFiles}) or to standard output; and the blocks the command line
+ * adds to a library document ({@link #inputs(List)}, {@link #provenance()}).
+ */
 public final class Output {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  private static final Pattern NUMBER =
+      Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
   private Output() {}
 
-  /** @return a new empty JSON object; fields keep insertion order */
-  public static ObjectNode object() {
-    return JsonNodeFactory.instance.objectNode();
+  /**
+   * @param document a map, list or JSON tree
+   * @return the document as indented JSON ({@link Json#write(Object)}) with a final newline
+   */
+  public static String json(Object document) {
+    return Json.write(document) + "\n";
   }
 
-  /** @return the node as indented JSON with LF line ends and a final newline */
-  public static String json(JsonNode node) {
+  /**
+   * Parses a document the library wrote ({@code toJson()}), so that the command line can add its
+   * own top-level fields after the library's.
+   *
+   * @param libraryJson the library's JSON object
+   * @return its fields, in order
+   * @throws MlopsException if the text is not a JSON object
+   */
+  public static Map<String, Object> document(String libraryJson) {
     try {
-      DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
-      pp.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-      pp.indentObjectsWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-      return MAPPER.writer(pp).writeValueAsString(node) + "\n";
+      @SuppressWarnings("unchecked")
+      Map<String, Object> map = Json.mapper().readValue(libraryJson, LinkedHashMap.class);
+      return map;
     } catch (IOException e) {
-      throw new MlopsException("cannot write JSON: " + e.getMessage(), e);
+      throw new MlopsException("cannot read the library's JSON: " + e.getMessage(), e);
     }
   }
 
   /**
-   * @param version the tool's version
-   * @param inputs the tables read, in order
-   * @return what made an output: tool and JVM versions, OS, and each input file with its SHA-256
-   *     and row count (no timestamp, so the same inputs give the same JSON)
+   * @param tables the files read, in order
+   * @return one entry per file: {@code path} (as given), {@code sha256} of its bytes and {@code
+   *     rows} (data records after the header)
    */
-  public static ObjectNode provenance(String version, List<CsvTable> inputs) {
-    ObjectNode p = object();
-    p.put("tool", "mlops " + version);
-    p.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
-    p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-    var arr = p.putArray("inputs");
-    for (CsvTable t : inputs) {
-      ObjectNode i = arr.addObject();
+  public static List<Map<String, Object>> inputs(List<CsvTable> tables) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (CsvTable t : tables) {
+      Map<String, Object> i = new LinkedHashMap<>();
       i.put("path", t.source());
       i.put("sha256", t.sha256());
       i.put("rows", t.rows());
+      out.add(i);
     }
-    return p;
+    return out;
   }
 
   /**
-   * Puts a number, or JSON null when it is NaN or infinite (JSON has no NaN); returns whether the
-   * number was finite so the caller can add a reason field.
+   * @return the environment that made an output, under the names of {@link Provenance}: {@code
+   *     jvmVersion}, {@code jvmVendor}, {@code osName}, {@code osArch} (the library's version is in
+   *     the document's header); captured once per JVM
    */
-  public static boolean putNumber(ObjectNode node, String field, double value) {
-    if (Double.isFinite(value)) {
-      node.put(field, value);
-      return true;
+  public static Map<String, Object> provenance() {
+    return new LinkedHashMap<>(Environment.FIELDS);
+  }
+
+  /** Holder of the environment, captured on first use ({@link Provenance#capture()}). */
+  private static final class Environment {
+    static final Map<String, Object> FIELDS = capture();
+
+    private static Map<String, Object> capture() {
+      Provenance p = Provenance.capture();
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("jvmVersion", p.jvmVersion());
+      m.put("jvmVendor", p.jvmVendor());
+      m.put("osName", p.osName());
+      m.put("osArch", p.osArch());
+      return Collections.unmodifiableMap(m);
     }
-    node.putNull(field);
-    return false;
   }
 
   /**
    * Writes text to {@code target}: {@code "-"} means standard output, anything else a file written
-   * atomically (a temporary file in the same folder, then an atomic move over the target).
+   * atomically ({@link AtomicFiles.Durability#ATOMIC}: a temporary file beside it, then an atomic
+   * rename over the target), into a folder that must exist.
    *
-   * @throws MlopsException if the file cannot be written
+   * @throws MlopsException {@code "<target>: cannot write: ..."} if the folder does not exist or
+   *     the file cannot be written
    */
   public static void write(String target, String text, PrintWriter stdout) {
     if (target.equals("-")) {
@@ -93,28 +112,13 @@ public final class Output {
     }
     Path file = Path.of(target).toAbsolutePath();
     Path dir = file.getParent();
-    Path tmp = null;
+    if (dir != null && !Files.isDirectory(dir)) {
+      throw new MlopsException(target + ": cannot write: folder " + dir + " does not exist");
+    }
     try {
-      if (dir != null && !Files.isDirectory(dir)) {
-        throw new MlopsException(target + ": cannot write: folder " + dir + " does not exist");
-      }
-      tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
+      AtomicFiles.write(file, text, AtomicFiles.Durability.ATOMIC);
+    } catch (IOException | UncheckedIOException e) {
       throw new MlopsException(target + ": cannot write: " + e, e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // best effort: the temp file is hidden and named after the target
-        }
-      }
     }
   }
 
@@ -145,7 +149,7 @@ public final class Output {
       for (int c = 0; c < r.length; c++) {
         String cell = r[c];
         int pad = width[c] - cell.length();
-        boolean right = alignNumbers && !first && c > 0 && looksNumeric(cell);
+        boolean right = alignNumbers && !first && c > 0 && NUMBER.matcher(cell).matches();
         if (right) {
           line.append(" ".repeat(pad)).append(cell);
         } else {
@@ -161,14 +165,10 @@ public final class Output {
     return sb.toString();
   }
 
-  private static final java.util.regex.Pattern NUMBER =
-      java.util.regex.Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
-
-  private static boolean looksNumeric(String s) {
-    return NUMBER.matcher(s).matches();
-  }
-
-  /** @return a number for a table: up to 4 significant decimals, {@code -} when undefined */
+  /**
+   * @return a number for a table: whole numbers as such, else 4 decimals (scientific below 1e-4 or
+   *     from 1e6), {@code -} when NaN
+   */
   public static String num(double v) {
     if (Double.isNaN(v)) {
       return "-";
@@ -178,74 +178,17 @@ public final class Output {
     }
     double a = Math.abs(v);
     if (a != 0 && (a < 1e-4 || a >= 1e6)) {
-      return String.format(java.util.Locale.ROOT, "%.3e", v);
+      return String.format(Locale.ROOT, "%.3e", v);
     }
-    return String.format(java.util.Locale.ROOT, "%.4f", v);
+    return String.format(Locale.ROOT, "%.4f", v);
   }
 
-  /** @return a new list with a header row */
+  /**
+   * @return a new list with a header row
+   */
   public static List<String[]> rows(String... header) {
     List<String[]> rows = new ArrayList<>();
     rows.add(header);
     return rows;
-  }
-
-  /** Escapes text for HTML. */
-  public static String html(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
-  }
-
-  /**
-   * A self-contained HTML page showing tables (first row of each is its header).
-   *
-   * @param title the page title
-   * @param sections heading then table rows, in order
-   */
-  public static String htmlPage(String title, List<String> headings, List<List<String[]>> tables,
-      List<String> notes) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-        .append(html(title)).append("</title>\n<style>\n")
-        .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}\n")
-        .append("table{border-collapse:collapse;margin-bottom:2em}\n")
-        .append("th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}\n")
-        .append("td.n{text-align:right;font-variant-numeric:tabular-nums}\n")
-        .append("tr.bad td{background:#fde2e2}\n")
-        .append("</style>\n</head>\n<body>\n<h1>").append(html(title)).append("</h1>\n");
-    for (String note : notes) {
-      sb.append("<p>").append(html(note)).append("</p>\n");
-    }
-    for (int t = 0; t < tables.size(); t++) {
-      sb.append("<h2>").append(html(headings.get(t))).append("</h2>\n<table>\n");
-      List<String[]> rows = tables.get(t);
-      for (int i = 0; i < rows.size(); i++) {
-        String[] r = rows.get(i);
-        boolean bad = i > 0 && r.length > 0 && java.util.Arrays.asList(r).contains("DRIFT");
-        sb.append(bad ? "<tr class=\"bad\">" : "<tr>");
-        for (String cell : r) {
-          if (i == 0) {
-            sb.append("<th>").append(html(cell)).append("</th>");
-          } else {
-            sb.append(looksNumeric(cell) ? "<td class=\"n\">" : "<td>").append(html(cell)).append("</td>");
-          }
-        }
-        sb.append("</tr>\n");
-      }
-      sb.append("</table>\n");
-    }
-    sb.append("</body>\n</html>\n");
-    return sb.toString();
   }
 }

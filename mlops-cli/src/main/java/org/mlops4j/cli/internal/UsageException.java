@@ -4,7 +4,9 @@ package org.mlops4j.cli.internal;
 public final class UsageException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message the problem, naming the option */
+  /**
+   * @param message the problem, naming the option
+   */
   public UsageException(String message) {
     super(message);
   }

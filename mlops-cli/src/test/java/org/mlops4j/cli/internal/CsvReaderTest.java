@@ -33,15 +33,17 @@ class CsvReaderTest {
   void quotedFields_keepCommasNewlinesAndDoubledQuotes() {
     // RFC 4180 section 2, rules 5-7
     String text = "a,b,c\r\n\"x, y\",\"line1\nline2\",\"say \"\"hi\"\"\"\r\n1,,3";
-    assertThat(records(text)).containsExactly(
-        List.of("a", "b", "c"),
-        List.of("x, y", "line1\nline2", "say \"hi\""),
-        List.of("1", "", "3"));
+    assertThat(records(text))
+        .containsExactly(
+            List.of("a", "b", "c"),
+            List.of("x, y", "line1\nline2", "say \"hi\""),
+            List.of("1", "", "3"));
   }
 
   @Test
   void lineEnds_mayBeLfCrlfOrCr_andTheLastIsOptional() {
-    assertThat(records("a\nb\r\nc\rd")).containsExactly(List.of("a"), List.of("b"), List.of("c"), List.of("d"));
+    assertThat(records("a\nb\r\nc\rd"))
+        .containsExactly(List.of("a"), List.of("b"), List.of("c"), List.of("d"));
     assertThat(records("a,b\n")).containsExactly(List.of("a", "b"));
   }
 
@@ -52,7 +54,8 @@ class CsvReaderTest {
 
   @Test
   void trailingComma_makesAnEmptyLastField() {
-    assertThat(records("a,b,\n\"\",x,")).containsExactly(List.of("a", "b", ""), List.of("", "x", ""));
+    assertThat(records("a,b,\n\"\",x,"))
+        .containsExactly(List.of("a", "b", ""), List.of("", "x", ""));
   }
 
   @Test
@@ -79,7 +82,9 @@ class CsvReaderTest {
   void quoteInsideUnquotedField_isAnError() {
     assertThatThrownBy(() -> records("a\nab\"c"))
         .isInstanceOf(MlopsException.class)
-        .hasMessage("t.csv: line 2: a quote inside an unquoted field (quote the field and double the quote)");
+        .hasMessage(
+            "t.csv: line 2: a quote inside an unquoted field (quote the field and double the"
+                + " quote)");
   }
 
   @Test
@@ -98,14 +103,31 @@ class CsvReaderTest {
       for (int i = 0; i < got.length; i++) {
         got[i] = r.number(i);
       }
-      assertThat(got).containsExactly(1, -2.5, .5, 1e-3, 7, 8, Double.NaN, Double.NaN, Double.NaN,
-          Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1.0, 200.0);
+      assertThat(got)
+          .containsExactly(
+              1,
+              -2.5,
+              .5,
+              1e-3,
+              7,
+              8,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              1.0,
+              200.0);
     }
   }
 
   @Test
   void number_readsLongIntegersExactlyAsJavaDoes() {
-    try (CsvReader r = new CsvReader(new StringReader("123456789012345,1234567890123456789"), "t.csv")) {
+    try (CsvReader r =
+        new CsvReader(new StringReader("123456789012345,1234567890123456789"), "t.csv")) {
       r.next();
       assertThat(r.number(0)).isEqualTo(123456789012345d);
       assertThat(r.number(1)).isEqualTo(Double.parseDouble("1234567890123456789"));
@@ -115,13 +137,15 @@ class CsvReaderTest {
   @Test
   void fieldsLongerThanTheBuffer_areReadWhole() {
     String big = "x".repeat(200_000);
-    assertThat(records("a," + big + "\n\"" + big + "\"")).containsExactly(List.of("a", big), List.of(big));
+    assertThat(records("a," + big + "\n\"" + big + "\""))
+        .containsExactly(List.of("a", big), List.of(big));
   }
 
   /** Writing any table with RFC 4180 quoting and reading it back gives the same cells. */
   @Property(tries = 200)
   void anyQuotedTable_readsBackUnchanged(
-      @ForAll @Size(min = 1, max = 5) List<@Size(min = 1, max = 4) List<@StringLength(max = 6) String>> rows) {
+      @ForAll @Size(min = 1, max = 5)
+          List<@Size(min = 1, max = 4) List<@StringLength(max = 6) String>> rows) {
     StringBuilder sb = new StringBuilder();
     List<List<String>> expected = new ArrayList<>();
     for (List<String> row : rows) {

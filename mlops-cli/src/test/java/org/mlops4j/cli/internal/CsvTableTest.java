@@ -96,13 +96,16 @@ class CsvTableTest {
   @Test
   void missingFile_emptyFile_andDuplicateHeader_areErrors() throws IOException {
     Path missing = dir.resolve("nope.csv");
-    assertThatThrownBy(() -> CsvTable.read(missing)).isInstanceOf(MlopsException.class)
+    assertThatThrownBy(() -> CsvTable.read(missing))
+        .isInstanceOf(MlopsException.class)
         .hasMessage(missing + ": no such file");
     Path empty = write("e.csv", "");
-    assertThatThrownBy(() -> CsvTable.read(empty)).isInstanceOf(MlopsException.class)
+    assertThatThrownBy(() -> CsvTable.read(empty))
+        .isInstanceOf(MlopsException.class)
         .hasMessage(empty + ": empty file (a header row is required)");
     Path dup = write("d.csv", "a,b,a\n");
-    assertThatThrownBy(() -> CsvTable.read(dup)).isInstanceOf(MlopsException.class)
+    assertThatThrownBy(() -> CsvTable.read(dup))
+        .isInstanceOf(MlopsException.class)
         .hasMessage(dup + ": line 1: duplicate column name 'a'");
   }
 
@@ -138,7 +141,8 @@ class CsvTableTest {
   @Test
   void latin1Bytes_areAnErrorAskingForUtf8() throws IOException {
     Path p = dir.resolve("latin1.csv");
-    Files.write(p, "city\nOslo\nK\u00f8ge\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Files.write(
+        p, "city\nOslo\nK\u00f8ge\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     assertThatThrownBy(() -> CsvTable.read(p))
         .isInstanceOf(MlopsException.class)
         .hasMessage(p + ": not valid UTF-8 text (save the file as UTF-8)");
@@ -146,7 +150,8 @@ class CsvTableTest {
 
   /** Any finite doubles written with Double.toString read back exactly (missing cells as NaN). */
   @Property(tries = 100)
-  void numericColumn_roundTripsExactly(@ForAll @Size(min = 1, max = 40) List<Double> values) throws IOException {
+  void numericColumn_roundTripsExactly(@ForAll @Size(min = 1, max = 40) List<Double> values)
+      throws IOException {
     Path p = Files.createTempFile("roundtrip", ".csv");
     try {
       StringBuilder sb = new StringBuilder("v,k\n");
@@ -155,9 +160,11 @@ class CsvTableTest {
       }
       Files.writeString(p, sb.toString());
       NumericColumn c = (NumericColumn) CsvTable.read(p).column("v");
-      double[] expected = values.stream().mapToDouble(v -> Double.isFinite(v) ? v : Double.NaN).toArray();
+      double[] expected =
+          values.stream().mapToDouble(v -> Double.isFinite(v) ? v : Double.NaN).toArray();
       assertThat(c.values()).containsExactly(expected);
-      assertThat(c.missing()).isEqualTo((int) values.stream().filter(v -> !Double.isFinite(v)).count());
+      assertThat(c.missing())
+          .isEqualTo((int) values.stream().filter(v -> !Double.isFinite(v)).count());
     } finally {
       Files.delete(p);
     }

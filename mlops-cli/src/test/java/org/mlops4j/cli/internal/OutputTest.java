@@ -3,16 +3,18 @@ package org.mlops4j.cli.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlops4j.api.MlopsException;
+import org.mlops4j.report.internal.Json;
 
 class OutputTest {
 
@@ -23,10 +25,11 @@ class OutputTest {
     List<String[]> rows = Output.rows("name", "value", "note");
     rows.add(new String[] {"a", "1.5", "x"});
     rows.add(new String[] {"long name", "-20", "0.1.0-SNAPSHOT"});
-    assertThat(Output.table(rows)).isEqualTo(
-        "name       value  note\n"
-            + "a            1.5  x\n"
-            + "long name    -20  0.1.0-SNAPSHOT\n");
+    assertThat(Output.table(rows))
+        .isEqualTo(
+            "name       value  note\n"
+                + "a            1.5  x\n"
+                + "long name    -20  0.1.0-SNAPSHOT\n");
     assertThat(Output.table(rows, false)).contains("a          1.5    x\n");
   }
 
@@ -39,12 +42,27 @@ class OutputTest {
   }
 
   @Test
-  void putNumber_writesNullForNaNAndInfinity() {
-    ObjectNode o = Output.object();
-    assertThat(Output.putNumber(o, "a", 0.5)).isTrue();
-    assertThat(Output.putNumber(o, "b", Double.NaN)).isFalse();
-    assertThat(Output.putNumber(o, "c", Double.POSITIVE_INFINITY)).isFalse();
-    assertThat(Output.json(o)).isEqualTo("{\n  \"a\" : 0.5,\n  \"b\" : null,\n  \"c\" : null\n}\n");
+  void json_writesNullForNaNAndInfinity_withTheLibrarysConvention_andAFinalNewline() {
+    Map<String, Object> o = new LinkedHashMap<>();
+    Json.putNumber(o, "a", 0.5, "unused");
+    Json.putNumber(o, "b", Double.NaN, "value is NaN");
+    Json.putNumber(o, "c", Double.POSITIVE_INFINITY, "value is Infinity");
+    assertThat(Output.json(o))
+        .isEqualTo(
+            "{\n  \"a\" : 0.5,\n  \"b\" : null,\n  \"bReason\" : \"value is NaN\",\n"
+                + "  \"c\" : null,\n  \"cReason\" : \"value is Infinity\"\n}\n");
+  }
+
+  @Test
+  void document_keepsTheLibrarysFieldsInOrder_soTheCommandCanAddItsOwn() {
+    Map<String, Object> doc =
+        Output.document("{\"format\":\"x\",\"b\":[1,2.5],\"a\":{\"c\":null}}");
+    doc.put("inputs", List.of());
+    assertThat(doc.keySet()).containsExactly("format", "b", "a", "inputs");
+    assertThat(Output.json(doc)).contains("\"b\" : [ 1, 2.5 ]").contains("\"c\" : null");
+    assertThatThrownBy(() -> Output.document("[1]"))
+        .isInstanceOf(MlopsException.class)
+        .hasMessageStartingWith("cannot read the library's JSON: ");
   }
 
   @Test
@@ -68,11 +86,5 @@ class OutputTest {
     assertThatThrownBy(() -> Output.write(f.toString(), "x", new PrintWriter(new StringWriter())))
         .isInstanceOf(MlopsException.class)
         .hasMessage(f + ": cannot write: folder " + dir.resolve("nope") + " does not exist");
-  }
-
-  @Test
-  void html_escapesMarkup() {
-    assertThat(Output.html("<a href=\"x\">'&'</a>"))
-        .isEqualTo("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   }
 }

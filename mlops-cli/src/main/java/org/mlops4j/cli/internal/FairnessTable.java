@@ -1,0 +1,108 @@
+package org.mlops4j.cli.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.mlops4j.fairness.Disparity;
+import org.mlops4j.fairness.FairnessReport;
+import org.mlops4j.fairness.GroupMetrics;
+import org.mlops4j.fairness.GroupStatus;
+import org.mlops4j.fairness.Rate;
+
+/**
+ * The text table {@code mlops fairness} prints: per group the confusion counts and rates, then the
+ * library's criteria (and, with a reference group, the disparities to it that the criteria name),
+ * the four-fifths rule and the notes. Formatting only: every number is the report's.
+ */
+public final class FairnessTable {
+
+  /** The disparities to the reference group shown beside the criteria, when there is one. */
+  private static final List<String> TO_REFERENCE =
+      List.of(
+          "selection_rate_difference_to_reference",
+          "selection_rate_ratio_to_reference",
+          "equalized_odds_difference_to_reference",
+          "tpr_difference_to_reference");
+
+  private FairnessTable() {}
+
+  /**
+   * @param report the library's report
+   * @param data the file read
+   * @return the table, lines ending in LF
+   */
+  public static String render(FairnessReport report, CsvTable data) {
+    List<String[]> rows =
+        Output.rows(
+            "group",
+            "n",
+            "TP",
+            "FP",
+            "TN",
+            "FN",
+            "selection",
+            "base",
+            "TPR",
+            "FPR",
+            "FNR",
+            "PPV",
+            "status");
+    List<GroupMetrics> all = new ArrayList<>(report.groups());
+    all.add(report.overall());
+    for (GroupMetrics g : all) {
+      boolean overall = g == report.overall();
+      rows.add(
+          new String[] {
+            g.name(),
+            Long.toString(g.size()),
+            Output.num(g.counts().tp()),
+            Output.num(g.counts().fp()),
+            Output.num(g.counts().tn()),
+            Output.num(g.counts().fn()),
+            rate(g.selectionRate()),
+            rate(g.baseRate()),
+            rate(g.tpr()),
+            rate(g.fpr()),
+            rate(g.fnr()),
+            rate(g.ppv()),
+            overall ? "" : g.status() == GroupStatus.OK ? "ok" : "too small"
+          });
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("Fairness of ")
+        .append(data.source())
+        .append(" (")
+        .append(report.overall().size())
+        .append(" rows; groups by ")
+        .append(String.join(", ", report.attributes()))
+        .append(")\n\n");
+    sb.append(Output.table(rows)).append('\n');
+    List<Disparity> shown = new ArrayList<>(report.criteria());
+    if (report.reference().isPresent()) {
+      for (String name : TO_REFERENCE) {
+        shown.add(report.disparity(name));
+      }
+    }
+    List<String[]> d = Output.rows("criterion", "value", "groups");
+    for (Disparity v : shown) {
+      d.add(
+          v.defined()
+              ? new String[] {
+                v.name(),
+                String.format(Locale.ROOT, "%.4f", v.value()),
+                v.groupA() + " vs " + v.groupB()
+              }
+              : new String[] {v.name(), "undefined", v.reason()});
+    }
+    sb.append(Output.table(d));
+    sb.append(report.fourFifthsRule()).append('\n');
+    for (String note : report.notes()) {
+      sb.append("note: ").append(note).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String rate(Rate r) {
+    return r.defined() ? String.format(Locale.ROOT, "%.4f", r.value()) : "-";
+  }
+}
