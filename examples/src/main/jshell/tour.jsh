@@ -34,10 +34,10 @@ tracker.close();
 SplittableRandom rnd = new SplittableRandom(3);
 double[] reference = rnd.doubles(2_000).toArray();
 double[] current = rnd.doubles(2_000).map(u -> u * 1.2).toArray();       // stretched by 20%
-KsResult ks = KolmogorovSmirnov.test(reference, current);
+KolmogorovSmirnovResult ks = KolmogorovSmirnov.test(reference, current);
 System.out.println(ks);
 System.out.println("PSI = " + Psi.numeric(reference, current));
-DriftReport drift = DriftReport.compare(
+DriftReport drift = DriftDetector.defaults().compare(
     Columns.builder().numeric("x", reference).build(),
     Columns.builder().numeric("x", current).build());
 System.out.println(drift);
@@ -51,7 +51,7 @@ for (int i = 0; i < 1_000; i++) {
   y[i] = rnd.nextDouble() < 0.4 ? 1 : 0;
   yhat[i] = rnd.nextDouble() < (y[i] == 1 ? 0.8 : (g[i].equals("A") ? 0.1 : 0.3)) ? 1 : 0;
 }
-FairnessReport fairness = Fairness.of(y, yhat).groups("group", g).build();
+FairnessReport fairness = FairnessAuditor.defaults().audit(Decisions.of(y, yhat).groups("group", g));
 System.out.println(fairness);
 System.out.println("equalized odds difference: " + fairness.equalizedOddsDifference());
 /exit

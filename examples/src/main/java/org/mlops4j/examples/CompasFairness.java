@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mlops4j.fairness.FairnessReport;
-import org.mlops4j.fairness.Fairness;
+import org.mlops4j.fairness.Decisions;
+import org.mlops4j.fairness.FairnessAuditor;
 
 /**
  * Group fairness on ProPublica's COMPAS two-year recidivism data (Angwin et al., "Machine Bias",
@@ -52,12 +53,12 @@ public final class CompasFairness {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + csv, e);
     }
-    FairnessReport report = Fairness.of(
-            label.stream().mapToInt(Integer::intValue).toArray(),
-            predicted.stream().mapToInt(Integer::intValue).toArray())
-        .groups("race", race.toArray(String[]::new))
-        .reference("Caucasian")
-        .build();
+    Decisions decisions =
+        Decisions.of(
+                label.stream().mapToInt(Integer::intValue).toArray(),
+                predicted.stream().mapToInt(Integer::intValue).toArray())
+            .groups("race", race.toArray(String[]::new));
+    FairnessReport report = FairnessAuditor.builder().reference("Caucasian").build().audit(decisions);
     out.println(report);
     return report;
   }

@@ -3,10 +3,10 @@ package org.mlops4j.benchmarks.drift;
 import java.util.concurrent.TimeUnit;
 import org.mlops4j.drift.Columns;
 import org.mlops4j.drift.DriftBaseline;
-import org.mlops4j.drift.DriftConfig;
+import org.mlops4j.drift.DriftDetector;
 import org.mlops4j.drift.FeatureDrift;
 import org.mlops4j.drift.KolmogorovSmirnov;
-import org.mlops4j.drift.KsResult;
+import org.mlops4j.drift.KolmogorovSmirnovResult;
 import org.mlops4j.drift.Psi;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -52,22 +52,22 @@ public class DriftBenchmark {
     current = DriftData.sample(2, 1_000_000, 0.01, 1.0);
     window = DriftData.sample(3, 100_000, 0.01, 1.0);
     Columns ref = Columns.builder().numeric("x", reference).build();
-    baseline = DriftBaseline.fit(ref);
-    sketched = DriftBaseline.fit(ref, DriftConfig.builder().sketchAbove(100_000).build());
+    baseline = DriftDetector.defaults().fit(ref);
+    sketched = DriftDetector.builder().sketchAbove(100_000).build().fit(ref);
   }
 
   @Benchmark
-  public KsResult ks1e6() {
+  public KolmogorovSmirnovResult ks1e6() {
     return KolmogorovSmirnov.test(reference, current);
   }
 
   @Benchmark
-  public KsResult ksWindowVsBaseline() {
+  public KolmogorovSmirnovResult ksWindowVsBaseline() {
     return baseline.ks("x", window);
   }
 
   @Benchmark
-  public KsResult ksWindowVsSketchedBaseline() {
+  public KolmogorovSmirnovResult ksWindowVsSketchedBaseline() {
     return sketched.ks("x", window);
   }
 
@@ -83,6 +83,6 @@ public class DriftBenchmark {
 
   @Benchmark
   public FeatureDrift checkWindowVsBaseline() {
-    return baseline.checkNumeric("x", window);
+    return baseline.compareNumeric("x", window);
   }
 }

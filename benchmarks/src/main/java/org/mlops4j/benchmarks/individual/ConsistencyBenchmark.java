@@ -100,11 +100,11 @@ public class ConsistencyBenchmark {
 
   @Benchmark
   public ConsistencyResult exact() {
-    return Consistency.builder().exact().build().compute(x, y);
+    return Consistency.builder().exact().build().audit(x, y);
   }
 
   @Benchmark
   public ConsistencyResult defaults() {
-    return Consistency.of(x, y);
+    return Consistency.defaults().audit(x, y);
   }
 }

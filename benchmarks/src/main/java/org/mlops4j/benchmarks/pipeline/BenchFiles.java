@@ -5,7 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
-import org.mlops4j.pipeline.internal.AtomicFiles;
+import org.mlops4j.api.internal.AtomicFiles;
 
 /** Generated data for the pipeline benchmarks, always under /tmp (or {@code -Dmlops.bench.dir}). */
 final class BenchFiles {

@@ -45,13 +45,13 @@ public class DetectorBenchmark {
     errors = StreamData.errors(1);
     gaussian = StreamData.gaussian(2);
     alternating = StreamData.alternating(3);
-    adwin = Adwin.withDefaults();
-    adwinOnErrors = Adwin.withDefaults();
-    adwinAlt = Adwin.withDefaults();
-    ddm = Ddm.withDefaults();
-    eddm = Eddm.withDefaults();
-    pageHinkley = PageHinkley.withDefaults();
-    hddmA = HddmA.withDefaults();
+    adwin = Adwin.defaults();
+    adwinOnErrors = Adwin.defaults();
+    adwinAlt = Adwin.defaults();
+    ddm = Ddm.defaults();
+    eddm = Eddm.defaults();
+    pageHinkley = PageHinkley.defaults();
+    hddmA = HddmA.defaults();
   }
 
   @Benchmark

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.mlops4j.drift.Columns;
 import org.mlops4j.drift.DriftBaseline;
-import org.mlops4j.drift.DriftConfig;
+import org.mlops4j.drift.DriftDetector;
 import org.mlops4j.drift.KolmogorovSmirnov;
 import org.mlops4j.drift.stream.DriftMonitor;
 import org.mlops4j.drift.stream.RetrainingPolicy;
@@ -75,13 +75,13 @@ public class MonitorBenchmark {
     }
     scoresOnly = DriftMonitor.builder().features(FEATURES).referenceScores(refScores)
         .tumblingWindow(1000).retrainingPolicy(RetrainingPolicy.never()).build();
-    withBaseline = DriftMonitor.builder().baseline(DriftBaseline.fit(ref.build()))
+    withBaseline = DriftMonitor.builder().baseline(DriftDetector.defaults().fit(ref.build()))
         .referenceScores(refScores).tumblingWindow(1000)
         .retrainingPolicy(RetrainingPolicy.never()).build();
-    DriftConfig asymptotic =
-        DriftConfig.builder().ksMethod(KolmogorovSmirnov.Method.ASYMPTOTIC).build();
+    DriftDetector asymptotic =
+        DriftDetector.builder().ksMethod(KolmogorovSmirnov.Method.ASYMPTOTIC).build();
     withBaselineAsymptotic = DriftMonitor.builder()
-        .baseline(DriftBaseline.fit(ref.build(), asymptotic))
+        .baseline(asymptotic.fit(ref.build()))
         .referenceScores(refScores).tumblingWindow(1000)
         .retrainingPolicy(RetrainingPolicy.never()).build();
     shared = DriftMonitor.builder().features(FEATURES).referenceScores(refScores)
