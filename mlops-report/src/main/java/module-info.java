@@ -1,8 +1,8 @@
 /**
  * mlops4j report: how results leave the JVM. The one JSON convention (a header with format,
  * version, library version and creation time; camelCase fields; an undefined number is {@code null}
- * with a sibling {@code <name>Reason}) and HTML escaping. Its internals are exported to the
- * modules that write reports only.
+ * with a sibling {@code <name>Reason}) and HTML escaping. Its internals are exported to the modules
+ * that write reports only.
  */
 module org.mlops4j.report {
   requires transitive org.mlops4j.api;

@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.mlops4j.fairness.FairnessReport;
 import org.mlops4j.fairness.Decisions;
 import org.mlops4j.fairness.FairnessAuditor;
+import org.mlops4j.fairness.FairnessReport;
 
 /**
  * Group fairness on ProPublica's COMPAS two-year recidivism data (Angwin et al., "Machine Bias",
@@ -58,7 +58,8 @@ public final class CompasFairness {
                 label.stream().mapToInt(Integer::intValue).toArray(),
                 predicted.stream().mapToInt(Integer::intValue).toArray())
             .groups("race", race.toArray(String[]::new));
-    FairnessReport report = FairnessAuditor.builder().reference("Caucasian").build().audit(decisions);
+    FairnessReport report =
+        FairnessAuditor.builder().reference("Caucasian").build().audit(decisions);
     out.println(report);
     return report;
   }

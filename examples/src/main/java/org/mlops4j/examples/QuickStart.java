@@ -42,7 +42,8 @@ public final class QuickStart {
     List<String> runIds = new ArrayList<>();
     try (Tracker tracker = LocalTracker.open(store)) {
       for (double lr : new double[] {0.01, 0.1, 1.0}) {
-        try (Run run = tracker.newRun(EXPERIMENT).name("logreg-lr-" + lr).seed("data", DATA_SEED).start()) {
+        try (Run run =
+            tracker.newRun(EXPERIMENT).name("logreg-lr-" + lr).seed("data", DATA_SEED).start()) {
           run.logParam("model", "logistic-regression");
           run.logParam("learning_rate", Double.toString(lr));
           run.logParam("epochs", Integer.toString(EPOCHS));
@@ -53,11 +54,17 @@ public final class QuickStart {
       tracker.flush();
 
       RunRecord best = tracker.bestRun(EXPERIMENT, "accuracy", MetricGoal.MAXIMIZE).orElseThrow();
-      out.println("Logged " + runIds.size() + " runs to experiment '" + EXPERIMENT + "' in " + store);
+      out.println(
+          "Logged " + runIds.size() + " runs to experiment '" + EXPERIMENT + "' in " + store);
       out.println();
       out.println(tracker.compare(runIds.toArray(String[]::new)));
-      out.println("Best run by accuracy: " + best.name() + " (" + best.runId() + "), accuracy "
-          + best.metrics().get("accuracy").value());
+      out.println(
+          "Best run by accuracy: "
+              + best.name()
+              + " ("
+              + best.runId()
+              + "), accuracy "
+              + best.metrics().get("accuracy").value());
       out.println();
       out.println("Look at the store with MLflow's own UI:");
       out.println("  MLFLOW_ALLOW_FILE_STORE=true mlflow ui --backend-store-uri " + store.toUri());
@@ -66,7 +73,9 @@ public final class QuickStart {
     return runIds;
   }
 
-  /** Two Gaussian features; the label follows a logistic model with weights (2, -1) and bias 0.5. */
+  /**
+   * Two Gaussian features; the label follows a logistic model with weights (2, -1) and bias 0.5.
+   */
   static void syntheticData(double[][] x, int[] y, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     for (int i = 0; i < x.length; i++) {

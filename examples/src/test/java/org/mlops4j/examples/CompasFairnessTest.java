@@ -9,9 +9,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.mlops4j.fairness.FairnessReport;
 import org.mlops4j.fairness.GroupMetrics;
-import org.junit.jupiter.api.Test;
 
 /**
  * Runs the COMPAS example on {@code ../shared/datasets/compas-two-years.csv} when it is present
@@ -21,14 +21,21 @@ class CompasFairnessTest {
 
   @Test
   void compas_reproducesProPublicasFalsePositiveAndTruePositiveRates() {
-    Path csv = Path.of(System.getProperty("mlops.shared.dir", "../../shared"), "datasets", "compas-two-years.csv");
+    Path csv =
+        Path.of(
+            System.getProperty("mlops.shared.dir", "../../shared"),
+            "datasets",
+            "compas-two-years.csv");
     assumeTrue(Files.isRegularFile(csv), "COMPAS data not present at " + csv);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    FairnessReport report = CompasFairness.report(csv, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    FairnessReport report =
+        CompasFairness.report(csv, new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
-    // expected: ProPublica, "How We Analyzed the COMPAS Recidivism Algorithm" (2016): FPR 44.85% for
-    // Black defendants against 23.45% for white defendants; TPR 72.0% against 52.3%; recomputed here
+    // expected: ProPublica, "How We Analyzed the COMPAS Recidivism Algorithm" (2016): FPR 44.85%
+    // for
+    // Black defendants against 23.45% for white defendants; TPR 72.0% against 52.3%; recomputed
+    // here
     // with Python's csv module over the same file (n = 3696 and 2454).
     GroupMetrics black = report.group("African-American");
     GroupMetrics white = report.group("Caucasian");

@@ -24,10 +24,20 @@ final class JShellScriptRunner {
   private JShellScriptRunner() {}
 
   /** The imports the {@code jshell} tool adds at start-up (its DEFAULT startup script). */
-  static final String DEFAULT_IMPORTS = String.join("\n",
-      "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
-      "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
-      "import java.util.prefs.*;", "import java.util.regex.*;", "import java.util.stream.*;", "");
+  static final String DEFAULT_IMPORTS =
+      String.join(
+          "\n",
+          "import java.io.*;",
+          "import java.math.*;",
+          "import java.net.*;",
+          "import java.nio.file.*;",
+          "import java.util.*;",
+          "import java.util.concurrent.*;",
+          "import java.util.function.*;",
+          "import java.util.prefs.*;",
+          "import java.util.regex.*;",
+          "import java.util.stream.*;",
+          "");
 
   static Outcome run(String script) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -49,7 +59,8 @@ final class JShellScriptRunner {
           break; // only comments or white space left
         }
         if (!info.completeness().isComplete()) {
-          throw new AssertionError("incomplete snippet at the end of the script: " + remaining.strip());
+          throw new AssertionError(
+              "incomplete snippet at the end of the script: " + remaining.strip());
         }
         String source = info.source();
         remaining = info.remaining();
@@ -60,7 +71,12 @@ final class JShellScriptRunner {
             throw new AssertionError("rejected snippet:\n" + source.strip() + "\n" + diagnostics);
           }
           if (event.exception() != null) {
-            AssertionError e = new AssertionError("snippet threw:\n" + source.strip() + "\noutput so far:\n" + bytes.toString(StandardCharsets.UTF_8));
+            AssertionError e =
+                new AssertionError(
+                    "snippet threw:\n"
+                        + source.strip()
+                        + "\noutput so far:\n"
+                        + bytes.toString(StandardCharsets.UTF_8));
             e.initCause(event.exception());
             throw e;
           }

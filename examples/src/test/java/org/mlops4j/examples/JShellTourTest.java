@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** Evaluates {@code src/main/jshell/tour.jsh} through the jdk.jshell API: any rejected snippet or exception fails. */
+/**
+ * Evaluates {@code src/main/jshell/tour.jsh} through the jdk.jshell API: any rejected snippet or
+ * exception fails.
+ */
 class JShellTourTest {
 
   @Test
@@ -18,19 +21,22 @@ class JShellTourTest {
 
     assertThat(outcome.snippets()).isGreaterThan(10);
     // lr = 0.3 lowers the loss faster than lr = 0.1: 1/(1 + 0.3*4) < 1/(1 + 0.1*4)
-    assertThat(outcome.output()).contains("best: lr=0.3", "DriftReport", "FairnessReport", "equalized odds difference");
+    assertThat(outcome.output())
+        .contains("best: lr=0.3", "DriftReport", "FairnessReport", "equalized odds difference");
   }
 
   @Test
   void runner_failsOnARejectedSnippet() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JShellScriptRunner.run("int x = \"text\";\n"))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> JShellScriptRunner.run("int x = \"text\";\n"))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("rejected snippet");
   }
 
   @Test
   void runner_failsOnASnippetThatThrows() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JShellScriptRunner.run("Integer.parseInt(\"x\");\n"))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> JShellScriptRunner.run("Integer.parseInt(\"x\");\n"))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("snippet threw");
   }

@@ -23,14 +23,17 @@ import org.junit.jupiter.api.Test;
  */
 class ModuleGraphTest {
   private static final Path ROOT = Path.of("..");
-  private static final Pattern ROW = Pattern.compile("^\\| `([^`]+)`(?:, `[^`]+`)* \\| ([^|]*) \\|");
+  private static final Pattern ROW =
+      Pattern.compile("^\\| `([^`]+)`(?:, `[^`]+`)* \\| ([^|]*) \\|");
   private static final Pattern DEP =
-      Pattern.compile("<dependency>\\s*<groupId>org\\.mlops4j</groupId>\\s*<artifactId>(mlops-[a-z0-9-]+)</artifactId>");
+      Pattern.compile(
+          "<dependency>\\s*<groupId>org\\.mlops4j</groupId>\\s*<artifactId>(mlops-[a-z0-9-]+)</artifactId>");
 
   /** Module -> allowed mlops4j modules, in the table's order (top = lowest). */
   private static Map<String, Set<String>> table() throws IOException {
     Map<String, Set<String>> out = new LinkedHashMap<>();
-    for (String line : Files.readAllLines(ROOT.resolve("docs/ARCHITECTURE.md"), StandardCharsets.UTF_8)) {
+    for (String line :
+        Files.readAllLines(ROOT.resolve("docs/ARCHITECTURE.md"), StandardCharsets.UTF_8)) {
       Matcher m = ROW.matcher(line);
       if (!m.find() || !m.group(1).startsWith("mlops-")) {
         continue;
@@ -85,7 +88,9 @@ class ModuleGraphTest {
         continue;
       }
       for (String dep : declaredMlopsDependencies(module)) {
-        assertThat(e.getValue()).as(module + " may use " + dep + " (docs/ARCHITECTURE.md)").contains(dep);
+        assertThat(e.getValue())
+            .as(module + " may use " + dep + " (docs/ARCHITECTURE.md)")
+            .contains(dep);
         assertThat(order.indexOf(dep))
             .as(module + " -> " + dep + " must point down the table")
             .isLessThan(order.indexOf(module));

@@ -44,6 +44,7 @@ class ReadmeSnippetsTest {
 
   /** Rewrites {@code Path.of("relative")} into a path under the temporary folder. */
   private String redirectPaths(String block) {
-    return block.replaceAll("Path\\.of\\(\"(?!/)", Matcher.quoteReplacement("Path.of(\"" + work + "/"));
+    return block.replaceAll(
+        "Path\\.of\\(\"(?!/)", Matcher.quoteReplacement("Path.of(\"" + work + "/"));
   }
 }

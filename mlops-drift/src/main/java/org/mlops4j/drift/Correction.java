@@ -41,15 +41,15 @@ public enum Correction {
       Require.closedUnit(pValues[i], "pValues[" + i + "]");
     }
     double[] out = new double[m];
-    switch (this) {
-      case NONE:
-        return pValues.clone();
-      case BONFERRONI:
+    return switch (this) {
+      case NONE -> pValues.clone();
+      case BONFERRONI -> {
         for (int i = 0; i < m; i++) {
           out[i] = Math.min(1.0, pValues[i] * m);
         }
-        return out;
-      default:
+        yield out;
+      }
+      default -> {
         Integer[] order = new Integer[m];
         for (int i = 0; i < m; i++) {
           order[i] = i;
@@ -61,7 +61,8 @@ public enum Correction {
           running = Math.min(running, pValues[idx] * m / (r + 1));
           out[idx] = Math.min(1.0, running);
         }
-        return out;
-    }
+        yield out;
+      }
+    };
   }
 }

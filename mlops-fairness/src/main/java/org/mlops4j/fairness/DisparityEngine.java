@@ -68,28 +68,27 @@ final class DisparityEngine {
   }
 
   Result evaluate(Spec spec) {
-    switch (spec.aggregation()) {
-      case SINGLE:
-        return single(spec.metrics()[0], spec.basis(), spec.scale());
-      case DISPARATE_IMPACT:
-        return disparateImpact();
-      default:
+    return switch (spec.aggregation()) {
+      case SINGLE -> single(spec.metrics()[0], spec.basis(), spec.scale());
+      case DISPARATE_IMPACT -> disparateImpact();
+      default -> {
         Result x = single(spec.metrics()[0], spec.basis(), spec.scale());
         Result y = single(spec.metrics()[1], spec.basis(), spec.scale());
         if (!x.defined()) {
-          return x;
+          yield x;
         }
         if (!y.defined()) {
-          return y;
+          yield y;
         }
         boolean xWorse =
             spec.scale() == Scale.DIFFERENCE ? x.value() >= y.value() : x.value() <= y.value();
         Result worse = xWorse ? x : y;
         if (spec.aggregation() == Aggregation.WORST) {
-          return worse;
+          yield worse;
         }
-        return new Result((x.value() + y.value()) / 2, null, worse.a(), worse.b());
-    }
+        yield new Result((x.value() + y.value()) / 2, null, worse.a(), worse.b());
+      }
+    };
   }
 
   private String tooFew(RateMetric m) {
@@ -109,77 +108,70 @@ final class DisparityEngine {
         usable.add(g);
       }
     }
-    switch (basis) {
-      case BETWEEN_GROUPS:
-        {
-          if (usable.size() < 2) {
-            return new Result(Double.NaN, tooFew(m), -1, -1);
-          }
-          int hi = usable.get(0);
-          int lo = usable.get(0);
-          for (int g : usable) {
-            if (r[g] > r[hi]) {
-              hi = g;
-            }
-            if (r[g] < r[lo]) {
-              lo = g;
-            }
-          }
-          if (scale == Scale.DIFFERENCE) {
-            return new Result(r[hi] - r[lo], null, hi, lo);
-          }
-          if (r[hi] == 0) {
-            return new Result(Double.NaN, m.label() + " is 0 in every group: ratio 0/0", -1, -1);
-          }
-          return new Result(r[lo] / r[hi], null, lo, hi);
+    return switch (basis) {
+      case BETWEEN_GROUPS -> {
+        if (usable.size() < 2) {
+          yield new Result(Double.NaN, tooFew(m), -1, -1);
         }
-      case TO_OVERALL:
-        {
-          double o = rate(overall, m);
-          if (Double.isNaN(o)) {
-            return new Result(
-                Double.NaN, m.label() + " undefined overall: " + m.undefinedWhen(), -1, -1);
+        int hi = usable.get(0);
+        int lo = usable.get(0);
+        for (int g : usable) {
+          if (r[g] > r[hi]) {
+            hi = g;
           }
-          return toTarget(m, scale, r, usable, o, OVERALL, "overall");
+          if (r[g] < r[lo]) {
+            lo = g;
+          }
         }
-      default:
-        {
-          if (reference < 0) {
-            return new Result(Double.NaN, "no reference group was chosen", -1, -1);
-          }
-          if (!eligible[reference]) {
-            return new Result(
-                Double.NaN,
-                "reference group '"
-                    + names[reference]
-                    + "' has fewer than "
-                    + minGroupSize
-                    + " rows",
-                -1,
-                -1);
-          }
-          if (Double.isNaN(r[reference])) {
-            return new Result(
-                Double.NaN,
-                m.label()
-                    + " undefined for reference group '"
-                    + names[reference]
-                    + "': "
-                    + m.undefinedWhen(),
-                -1,
-                -1);
-          }
-          usable.remove(Integer.valueOf(reference));
-          return toTarget(
-              m,
-              scale,
-              r,
-              usable,
-              r[reference],
-              reference,
-              "reference group '" + names[reference] + "'");
+        if (scale == Scale.DIFFERENCE) {
+          yield new Result(r[hi] - r[lo], null, hi, lo);
         }
-    }
+        if (r[hi] == 0) {
+          yield new Result(Double.NaN, m.label() + " is 0 in every group: ratio 0/0", -1, -1);
+        }
+        yield new Result(r[lo] / r[hi], null, lo, hi);
+      }
+      case TO_OVERALL -> {
+        double o = rate(overall, m);
+        if (Double.isNaN(o)) {
+          yield new Result(
+              Double.NaN, m.label() + " undefined overall: " + m.undefinedWhen(), -1, -1);
+        }
+        yield toTarget(m, scale, r, usable, o, OVERALL, "overall");
+      }
+      default -> {
+        if (reference < 0) {
+          yield new Result(Double.NaN, "no reference group was chosen", -1, -1);
+        }
+        if (!eligible[reference]) {
+          yield new Result(
+              Double.NaN,
+              "reference group '" + names[reference] + "' has fewer than " + minGroupSize + " rows",
+              -1,
+              -1);
+        }
+        if (Double.isNaN(r[reference])) {
+          yield new Result(
+              Double.NaN,
+              m.label()
+                  + " undefined for reference group '"
+                  + names[reference]
+                  + "': "
+                  + m.undefinedWhen(),
+              -1,
+              -1);
+        }
+        usable.remove(Integer.valueOf(reference));
+        yield toTarget(
+            m,
+            scale,
+            r,
+            usable,
+            r[reference],
+            reference,
+            "reference group '" + names[reference] + "'");
+      }
+    };
   }
 
   private Result toTarget(

@@ -22,6 +22,8 @@ class HtmlTest {
 
   @Test
   void escape_null_isNamed() {
-    assertThatThrownBy(() -> Html.escape(null)).isInstanceOf(NullPointerException.class).hasMessage("text must not be null");
+    assertThatThrownBy(() -> Html.escape(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("text must not be null");
   }
 }

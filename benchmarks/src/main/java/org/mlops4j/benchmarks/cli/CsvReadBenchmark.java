@@ -69,9 +69,14 @@ public class CsvReadBenchmark {
     try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
       w.write("x,age,flag,city\n");
       for (int i = 0; i < rows; i++) {
-        w.write(String.format(java.util.Locale.ROOT, "%.6f,%d,%d,%s%n",
-            random.nextGaussian() + shift, 18 + random.nextInt(73), random.nextInt(2),
-            CITIES[random.nextInt(CITIES.length)]));
+        w.write(
+            String.format(
+                java.util.Locale.ROOT,
+                "%.6f,%d,%d,%s%n",
+                random.nextGaussian() + shift,
+                18 + random.nextInt(73),
+                random.nextInt(2),
+                CITIES[random.nextInt(CITIES.length)]));
       }
     }
     Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
@@ -86,7 +91,13 @@ public class CsvReadBenchmark {
   public int driftCommand() {
     CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(new StringWriter()));
-    return cli.execute("drift", "--reference", reference.toString(), "--current", current.toString(),
-        "--json", json.toString());
+    return cli.execute(
+        "drift",
+        "--reference",
+        reference.toString(),
+        "--current",
+        current.toString(),
+        "--json",
+        json.toString());
   }
 }

@@ -24,12 +24,15 @@ public final class BaselineSize {
       DriftBaseline sk = DriftDetector.builder().sketchAbove(1000).build().fit(c);
       int skBytes = sk.toJson().getBytes(StandardCharsets.UTF_8).length;
       int kll = QuantileSketch.create().addAll(x).serializedSize();
-      String line = String.format("n=%,d: KLL-sketched baseline JSON %,d bytes (KLL alone %,d bytes)",
-          n, skBytes, kll);
+      String line =
+          String.format(
+              "n=%,d: KLL-sketched baseline JSON %,d bytes (KLL alone %,d bytes)", n, skBytes, kll);
       if (n <= 1_000_000) {
         DriftBaseline full = DriftDetector.defaults().fit(c);
-        line += String.format("; sorted-sample baseline JSON %,d bytes",
-            full.toJson().getBytes(StandardCharsets.UTF_8).length);
+        line +=
+            String.format(
+                "; sorted-sample baseline JSON %,d bytes",
+                full.toJson().getBytes(StandardCharsets.UTF_8).length);
       }
       System.out.println(line);
     }

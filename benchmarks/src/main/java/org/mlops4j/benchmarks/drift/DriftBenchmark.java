@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.State;
  *   <li>{@code ks1e6} two-sample KS of 1,000,000 vs 1,000,000 values from raw arrays (copy, sort,
  *       merge walk, asymptotic p); peer {@code scipy.stats.ks_2samp(a, b)}.
  *   <li>{@code ksWindowVsBaseline} KS of a 100,000-value window against a baseline fitted on
- *       1,000,000 values (sorted sample kept); {@code ksWindowVsSketchedBaseline} the same against a
- *       KLL-sketched baseline (k = 200).
+ *       1,000,000 values (sorted sample kept); {@code ksWindowVsSketchedBaseline} the same against
+ *       a KLL-sketched baseline (k = 200).
  *   <li>{@code psi1e6} PSI with 10 quantile bins, 1,000,000 vs 1,000,000 raw values; peer NumPy
  *       {@code np.quantile + np.searchsorted + np.bincount}. {@code psi1e6VsBaseline} the same
  *       current values against the fitted bins.

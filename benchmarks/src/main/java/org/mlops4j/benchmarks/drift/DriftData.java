@@ -10,8 +10,8 @@ final class DriftData {
     SplittableRandom r = new SplittableRandom(seed);
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
-      out[i] = (r.nextDouble() + r.nextDouble() + r.nextDouble() + r.nextDouble() - 2.0) * scale
-          + shift;
+      out[i] =
+          (r.nextDouble() + r.nextDouble() + r.nextDouble() + r.nextDouble() - 2.0) * scale + shift;
     }
     return out;
   }

@@ -21,11 +21,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Group confusion counts and every rate (with Wilson intervals) for 10,000,000 rows and 4 groups
- * from byte arrays of labels, predictions and group codes ({@code countsAndRates}), and
- * separately the encoding of a String group column into codes ({@code encodeGroups}).
+ * from byte arrays of labels, predictions and group codes ({@code countsAndRates}), and separately
+ * the encoding of a String group column into codes ({@code encodeGroups}).
  *
- * <p>Python peer: {@code benchmarks/python/fairness_bincount.py}, {@code np.bincount(group*4 +
- * y*2 + yhat)} on int8 arrays. Run both in the same shell session:
+ * <p>Python peer: {@code benchmarks/python/fairness_bincount.py}, {@code np.bincount(group*4 + y*2
+ * + yhat)} on int8 arrays. Run both in the same shell session:
  *
  * <pre>
  * mvn -B -q -o -pl benchmarks -am package -DskipTests

@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * standard-normal features, single shot per iteration, on all cores of the common pool:
  *
  * <ul>
- *   <li>{@code exact} &mdash; every row's neighbours, k-d tree ({@code Consistency.builder().exact()});
+ *   <li>{@code exact} &mdash; every row's neighbours, k-d tree ({@code
+ *       Consistency.builder().exact()});
  *   <li>{@code defaults} &mdash; the defaults, which above 50,000 rows sample 25,000 query rows
  *       (error bound 0.0074 at 95% for 0/1 predictions).
  * </ul>

@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * CPU's SHA extensions where HotSpot has the intrinsic). Throughput = fileMiB / score.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar PipelineHashBenchmark -f 1 -wi 3 -i 5
- * -w 1s -r 1s}; compare with {@code sha256sum} on a file of the same size:
- * {@code benchmarks/scripts/pipeline_bench.sh} does both. The file is generated under /tmp and
- * deleted at the end.
+ * -w 1s -r 1s}; compare with {@code sha256sum} on a file of the same size: {@code
+ * benchmarks/scripts/pipeline_bench.sh} does both. The file is generated under /tmp and deleted at
+ * the end.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * A no-op run (every stage up to date) of a pipeline whose inputs are 10,000 small files (one
  * directory input) and 1 GiB of large files (4 x 256 MiB, another directory input). The setup runs
  * the pipeline once, hashing everything; each measured run only stats the files and compares with
- * the lock. {@code samePipeline} reuses the Pipeline object (hashes known in memory);
- * {@code newPipeline} builds a new one each time, so the state is read from {@code .mlops/state.bin}.
+ * the lock. {@code samePipeline} reuses the Pipeline object (hashes known in memory); {@code
+ * newPipeline} builds a new one each time, so the state is read from {@code .mlops/state.bin}.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar PipelineNoopRunBenchmark -f 1 -wi 3 -i
  * 5 -w 1s -r 1s}. Files are generated under /tmp and deleted at the end.
@@ -50,7 +50,8 @@ public class PipelineNoopRunBenchmark {
       Files.writeString(f, "row " + i + "\n");
     }
     for (int i = 0; i < 4; i++) {
-      BenchFiles.writeRandom(root.resolve("data/large/part-" + i + ".bin"), ((long) largeMiB << 20) / 4, i);
+      BenchFiles.writeRandom(
+          root.resolve("data/large/part-" + i + ".bin"), ((long) largeMiB << 20) / 4, i);
     }
     pipeline = build();
     PipelineResult first = pipeline.run();
@@ -61,19 +62,28 @@ public class PipelineNoopRunBenchmark {
 
   private Pipeline build() {
     return Pipeline.builder(root)
-        .stage(Stage.named("count-small").input("data/small").output("out/small-count.txt")
-            .work(ctx -> {
-              try (Stream<Path> s = Files.walk(ctx.input("data/small"))) {
-                Files.writeString(ctx.output("out/small-count.txt"), Long.toString(s.count()));
-              }
-            }))
-        .stage(Stage.named("size-large").input("data/large").output("out/large-size.txt")
-            .work(ctx -> {
-              try (Stream<Path> s = Files.list(ctx.input("data/large"))) {
-                long total = s.mapToLong(p -> p.toFile().length()).sum();
-                Files.writeString(ctx.output("out/large-size.txt"), Long.toString(total));
-              }
-            }))
+        .stage(
+            Stage.named("count-small")
+                .input("data/small")
+                .output("out/small-count.txt")
+                .work(
+                    ctx -> {
+                      try (Stream<Path> s = Files.walk(ctx.input("data/small"))) {
+                        Files.writeString(
+                            ctx.output("out/small-count.txt"), Long.toString(s.count()));
+                      }
+                    }))
+        .stage(
+            Stage.named("size-large")
+                .input("data/large")
+                .output("out/large-size.txt")
+                .work(
+                    ctx -> {
+                      try (Stream<Path> s = Files.list(ctx.input("data/large"))) {
+                        long total = s.mapToLong(p -> p.toFile().length()).sum();
+                        Files.writeString(ctx.output("out/large-size.txt"), Long.toString(total));
+                      }
+                    }))
         .build();
   }
 

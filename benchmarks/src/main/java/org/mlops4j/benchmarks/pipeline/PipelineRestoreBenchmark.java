@@ -18,10 +18,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Restoring a deleted 1 GiB output from the cache (run cache hit, the work does not run), with
- * hard links ({@code link=true}) or copies ({@code link=false}). Each invocation deletes the
- * output, then runs. Compare the copy with {@code cp} of the same file
- * ({@code benchmarks/scripts/pipeline_bench.sh}).
+ * Restoring a deleted 1 GiB output from the cache (run cache hit, the work does not run), with hard
+ * links ({@code link=true}) or copies ({@code link=false}). Each invocation deletes the output,
+ * then runs. Compare the copy with {@code cp} of the same file ({@code
+ * benchmarks/scripts/pipeline_bench.sh}).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar PipelineRestoreBenchmark -f 1 -wi 2 -i
  * 5 -w 1s -r 1s}. Files are generated under /tmp and deleted at the end.
@@ -44,11 +44,15 @@ public class PipelineRestoreBenchmark {
     root = BenchFiles.newDir("mlops-restore-bench");
     Files.writeString(root.resolve("seed.txt"), "7");
     long size = (long) outputMiB << 20;
-    pipeline = Pipeline.builder(root)
-        .linkOutputs(link)
-        .stage(Stage.named("make").input("seed.txt").output("model.bin")
-            .work(ctx -> BenchFiles.writeRandom(ctx.output("model.bin"), size, 7)))
-        .build();
+    pipeline =
+        Pipeline.builder(root)
+            .linkOutputs(link)
+            .stage(
+                Stage.named("make")
+                    .input("seed.txt")
+                    .output("model.bin")
+                    .work(ctx -> BenchFiles.writeRandom(ctx.output("model.bin"), size, 7)))
+            .build();
     pipeline.run();
   }
 

@@ -17,9 +17,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Updates per second of the concept-drift detectors, one thread, on stationary streams (the
- * common case: no drift, so ADWIN's window keeps growing and its cut checks cover every bucket).
- * One operation = one update; each invocation feeds a batch of 16,384 pre-generated values.
+ * Updates per second of the concept-drift detectors, one thread, on stationary streams (the common
+ * case: no drift, so ADWIN's window keeps growing and its cut checks cover every bucket). One
+ * operation = one update; each invocation feeds a batch of 16,384 pre-generated values.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar 'stream.DetectorBenchmark' -f 1 -wi 3
  * -i 5 -w 1s -r 1s}. Peer: {@link MoaPeerBenchmark} (same data, MOA 2024.07.0).

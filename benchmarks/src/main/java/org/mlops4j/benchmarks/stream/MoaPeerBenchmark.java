@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.State;
  * The peer of {@link DetectorBenchmark}: MOA 2024.07.0's detectors ({@code
  * nz.ac.waikato.cms.moa:moa}, GPL-3.0, benchmark-only dependency) on the same data, same batch.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar 'stream.MoaPeerBenchmark' -f 1 -wi 3
- * -i 5 -w 1s -r 1s}.
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar 'stream.MoaPeerBenchmark' -f 1 -wi 3 -i
+ * 5 -w 1s -r 1s}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -21,16 +21,15 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * Cost of {@link DriftMonitor#observe(double[], double)} per observation, amortising the window
- * evaluations: tumbling windows of 1,000 observations of 4 numeric features with score PSI;
- * {@code observeScoresOnly}: no feature check; {@code observeWithBaseline}: each window checked
- * against a {@link DriftBaseline} (KS on 4 features, reference 10,000 rows, exact p-values: the
- * baseline's default); {@code observeWithBaselineAsymptotic}: the same with asymptotic KS
- * p-values; {@code feedback}:
- * one {@code feedback(boolean)} (DDM); {@code observeTwoThreads}: two threads sharing one monitor.
- * One operation = one call; each invocation makes 1,000 calls.
+ * evaluations: tumbling windows of 1,000 observations of 4 numeric features with score PSI; {@code
+ * observeScoresOnly}: no feature check; {@code observeWithBaseline}: each window checked against a
+ * {@link DriftBaseline} (KS on 4 features, reference 10,000 rows, exact p-values: the baseline's
+ * default); {@code observeWithBaselineAsymptotic}: the same with asymptotic KS p-values; {@code
+ * feedback}: one {@code feedback(boolean)} (DDM); {@code observeTwoThreads}: two threads sharing
+ * one monitor. One operation = one call; each invocation makes 1,000 calls.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar 'stream.MonitorBenchmark' -f 1 -wi 3
- * -i 5 -w 1s -r 1s}.
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar 'stream.MonitorBenchmark' -f 1 -wi 3 -i
+ * 5 -w 1s -r 1s}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -73,19 +72,36 @@ public class MonitorBenchmark {
       scores[i] = r.nextDouble();
       errors[i] = r.nextDouble() < 0.1;
     }
-    scoresOnly = DriftMonitor.builder().features(FEATURES).referenceScores(refScores)
-        .tumblingWindow(1000).retrainingPolicy(RetrainingPolicy.never()).build();
-    withBaseline = DriftMonitor.builder().baseline(DriftDetector.defaults().fit(ref.build()))
-        .referenceScores(refScores).tumblingWindow(1000)
-        .retrainingPolicy(RetrainingPolicy.never()).build();
+    scoresOnly =
+        DriftMonitor.builder()
+            .features(FEATURES)
+            .referenceScores(refScores)
+            .tumblingWindow(1000)
+            .retrainingPolicy(RetrainingPolicy.never())
+            .build();
+    withBaseline =
+        DriftMonitor.builder()
+            .baseline(DriftDetector.defaults().fit(ref.build()))
+            .referenceScores(refScores)
+            .tumblingWindow(1000)
+            .retrainingPolicy(RetrainingPolicy.never())
+            .build();
     DriftDetector asymptotic =
         DriftDetector.builder().ksMethod(KolmogorovSmirnov.Method.ASYMPTOTIC).build();
-    withBaselineAsymptotic = DriftMonitor.builder()
-        .baseline(asymptotic.fit(ref.build()))
-        .referenceScores(refScores).tumblingWindow(1000)
-        .retrainingPolicy(RetrainingPolicy.never()).build();
-    shared = DriftMonitor.builder().features(FEATURES).referenceScores(refScores)
-        .tumblingWindow(1000).retrainingPolicy(RetrainingPolicy.never()).build();
+    withBaselineAsymptotic =
+        DriftMonitor.builder()
+            .baseline(asymptotic.fit(ref.build()))
+            .referenceScores(refScores)
+            .tumblingWindow(1000)
+            .retrainingPolicy(RetrainingPolicy.never())
+            .build();
+    shared =
+        DriftMonitor.builder()
+            .features(FEATURES)
+            .referenceScores(refScores)
+            .tumblingWindow(1000)
+            .retrainingPolicy(RetrainingPolicy.never())
+            .build();
   }
 
   @Benchmark

@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.State;
  * point; the background writer formats and appends it. The producer runs flat out, so the queue
  * fills and the tail shows the back-pressure waits.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar LogMetricLatencyBenchmark -f 1 -wi 3 -i 5
- * -w 1s -r 1s}
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar LogMetricLatencyBenchmark -f 1 -wi 3 -i
+ * 5 -w 1s -r 1s}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

@@ -27,10 +27,14 @@ abstract class TrackingBenchmarkSupport {
   private double[] values;
   long step;
 
-  /** @return the name of the runs this benchmark starts */
+  /**
+   * @return the name of the runs this benchmark starts
+   */
   abstract String runName();
 
-  /** @return the value to log at {@code step}, cycling through {@link #VALUES} values */
+  /**
+   * @return the value to log at {@code step}, cycling through {@link #VALUES} values
+   */
   final double value(long step) {
     return values[(int) (step & (VALUES - 1))];
   }
@@ -74,13 +78,15 @@ abstract class TrackingBenchmarkSupport {
       return;
     }
     try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      s.sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -25,10 +25,10 @@ import org.mlops4j.api.MlopsException;
  * module.
  *
  * <p>A whole-file write goes to a temporary file ({@value #TMP_PREFIX}{@code <name>-<uuid>}, the
- * name cut to 40 characters) in the
- * target's folder (or a given folder on the same file system), which is then renamed over the
- * target with {@link StandardCopyOption#ATOMIC_MOVE}: a reader sees the old content or the new,
- * never a part; a killed process leaves at most a temporary file, which readers skip by its prefix.
+ * name cut to 40 characters) in the target's folder (or a given folder on the same file system),
+ * which is then renamed over the target with {@link StandardCopyOption#ATOMIC_MOVE}: a reader sees
+ * the old content or the new, never a part; a killed process leaves at most a temporary file, which
+ * readers skip by its prefix.
  *
  * <p>{@link Durability#DURABLE} also forces the temporary file's bytes to the device before the
  * rename and the folder's entry after it ({@code fsync} of the file, then of the folder), so the
@@ -125,8 +125,7 @@ public final class AtomicFiles {
     try {
       write(target, text, durability);
     } catch (IOException | UncheckedIOException e) {
-      throw new MlopsException(
-          "cannot write " + target.toAbsolutePath() + ": " + describe(e), e);
+      throw new MlopsException("cannot write " + target.toAbsolutePath() + ": " + describe(e), e);
     }
   }
 
@@ -159,10 +158,13 @@ public final class AtomicFiles {
     }
   }
 
-  /** Renames {@code source} to {@code target}, replacing it, atomically when the file system can. */
+  /**
+   * Renames {@code source} to {@code target}, replacing it, atomically when the file system can.
+   */
   public static void moveAtomically(Path source, Path target) throws IOException {
     try {
-      Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -251,8 +253,7 @@ public final class AtomicFiles {
           }
 
           @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException exc)
-              throws IOException {
+          public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
             try {
               Files.delete(dir);
             } catch (NoSuchFileException e) {
@@ -276,6 +277,8 @@ public final class AtomicFiles {
   private static String describe(Exception e) {
     Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
     String m = t.getMessage();
-    return t instanceof NoSuchFileException ? "no such file or folder" : m != null ? m : t.toString();
+    return t instanceof NoSuchFileException
+        ? "no such file or folder"
+        : m != null ? m : t.toString();
   }
 }

@@ -14,7 +14,9 @@ public final class LibraryVersion {
 
   private LibraryVersion() {}
 
-  /** @return the library version, such as {@code 0.1.0-SNAPSHOT}, or {@code "unknown"} */
+  /**
+   * @return the library version, such as {@code 0.1.0-SNAPSHOT}, or {@code "unknown"}
+   */
   public static String get() {
     return VERSION;
   }

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * The one metric-key scheme of every {@code logTo(run)}: {@code <area>.<subject>.<measure>}, dot
- * separated, for example {@code drift.age.ks}, {@code drift.dataset.drifted_share},
- * {@code fairness.equalized_odds_difference}, {@code fairness.group.A.tpr}, {@code
+ * separated, for example {@code drift.age.ks}, {@code drift.dataset.drifted_share}, {@code
+ * fairness.equalized_odds_difference}, {@code fairness.group.A.tpr}, {@code
  * fairness.individual.flip_rate}. Segments that come from data (a feature or group name) are
  * sanitised by {@link #segment(String)}; fixed segments are lower snake_case.
  *
@@ -34,7 +34,9 @@ public final class MetricKeys {
     return sb.toString();
   }
 
-  /** One segment: letters, digits, {@code _} and {@code -} kept; every other character {@code _}. */
+  /**
+   * One segment: letters, digits, {@code _} and {@code -} kept; every other character {@code _}.
+   */
   public static String segment(String name) {
     Require.nonNull(name, "name");
     if (name.isEmpty()) {
@@ -44,14 +46,20 @@ public final class MetricKeys {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       boolean ok =
-          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
               || c == '-';
       sb.append(ok ? c : '_');
     }
     return sb.toString();
   }
 
-  /** A camelCase or SCREAMING_CASE identifier as lower snake_case: {@code equalizedOdds} to {@code equalized_odds}. */
+  /**
+   * A camelCase or SCREAMING_CASE identifier as lower snake_case: {@code equalizedOdds} to {@code
+   * equalized_odds}.
+   */
   public static String snake(String identifier) {
     Require.nonNull(identifier, "identifier");
     StringBuilder sb = new StringBuilder();

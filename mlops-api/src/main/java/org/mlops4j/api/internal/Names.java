@@ -3,12 +3,12 @@ package org.mlops4j.api.internal;
 import java.util.regex.Pattern;
 
 /**
- * Validation of names that become paths in a store (param, metric and tag keys, artifact paths)
- * and of ids read from callers, before they touch the file system. The rules are MLflow's (keys
- * match {@code ^[/\w.\- ]*$} with Unicode {@code \w}, at most 250 characters, a normalised relative
- * path), plus: not empty, no backslash, {@code %} or {@code ;} (which the pattern already excludes).
- * Path traversal through such names was the root of CVE-2023-1177, CVE-2023-2356, CVE-2023-2780,
- * CVE-2023-6730, CVE-2023-6831 and CVE-2024-1560 in MLflow.
+ * Validation of names that become paths in a store (param, metric and tag keys, artifact paths) and
+ * of ids read from callers, before they touch the file system. The rules are MLflow's (keys match
+ * {@code ^[/\w.\- ]*$} with Unicode {@code \w}, at most 250 characters, a normalised relative
+ * path), plus: not empty, no backslash, {@code %} or {@code ;} (which the pattern already
+ * excludes). Path traversal through such names was the root of CVE-2023-1177, CVE-2023-2356,
+ * CVE-2023-2780, CVE-2023-6730, CVE-2023-6831 and CVE-2024-1560 in MLflow.
  */
 public final class Names {
 
@@ -40,17 +40,34 @@ public final class Names {
       throw new IllegalArgumentException(what + " must not be empty");
     }
     if (name.length() > MAX_KEY_LENGTH) {
-      throw new IllegalArgumentException(what + " must be at most " + MAX_KEY_LENGTH
-          + " characters long, but was " + name.length() + " characters long: '" + name.substring(0, 40) + "...'");
+      throw new IllegalArgumentException(
+          what
+              + " must be at most "
+              + MAX_KEY_LENGTH
+              + " characters long, but was "
+              + name.length()
+              + " characters long: '"
+              + name.substring(0, 40)
+              + "...'");
     }
     if (!KEY.matcher(name).matches()) {
-      throw new IllegalArgumentException(what + " must match " + KEY_REGEX
-          + " (letters, digits, '_', '-', '.', '/' and space), but was '" + name + "'");
+      throw new IllegalArgumentException(
+          what
+              + " must match "
+              + KEY_REGEX
+              + " (letters, digits, '_', '-', '.', '/' and space), but was '"
+              + name
+              + "'");
     }
     if (!isNormalisedRelativePath(name)) {
-      throw new IllegalArgumentException(what + " must match " + KEY_REGEX
-          + " and be a normalised relative path (no leading '/', no '.' or '..' segment, no '//'), but was '"
-          + name + "'");
+      throw new IllegalArgumentException(
+          what
+              + " must match "
+              + KEY_REGEX
+              + " and be a normalised relative path (no leading '/', no '.' or '..' segment, no"
+              + " '//'), but was '"
+              + name
+              + "'");
     }
     return name;
   }
@@ -87,17 +104,22 @@ public final class Names {
   public static String validateRunId(String runId) {
     Require.nonNull(runId, "run id");
     if (!RUN_ID.matcher(runId).matches()) {
-      throw new IllegalArgumentException("run id must match ^[a-zA-Z0-9][\\w\\-]{0,255}$, but was '" + runId + "'");
+      throw new IllegalArgumentException(
+          "run id must match ^[a-zA-Z0-9][\\w\\-]{0,255}$, but was '" + runId + "'");
     }
     return runId;
   }
 
-  /** @return whether the folder name can be an experiment id ({@code ^[a-zA-Z0-9][\w-]{0,63}$}) */
+  /**
+   * @return whether the folder name can be an experiment id ({@code ^[a-zA-Z0-9][\w-]{0,63}$})
+   */
   public static boolean isExperimentId(String id) {
     return id != null && EXPERIMENT_ID.matcher(id).matches();
   }
 
-  /** @return whether the folder name can be a run id */
+  /**
+   * @return whether the folder name can be a run id
+   */
   public static boolean isRunId(String id) {
     return id != null && RUN_ID.matcher(id).matches();
   }

@@ -44,7 +44,8 @@ public final class Require {
   }
 
   /**
-   * @throws IllegalArgumentException {@code "<name> must be <condition>, but was <value>"} unless ok
+   * @throws IllegalArgumentException {@code "<name> must be <condition>, but was <value>"} unless
+   *     ok
    */
   public static void argument(boolean ok, String name, String condition, @Nullable Object value) {
     if (!ok) {
@@ -57,62 +58,82 @@ public final class Require {
     return name + " must be " + condition + ", but was " + value;
   }
 
-  /** @throws IllegalStateException with the message unless ok */
+  /**
+   * @throws IllegalStateException with the message unless ok
+   */
   public static void state(boolean ok, String message) {
     if (!ok) {
       throw new IllegalStateException(message);
     }
   }
 
-  /** @return value; @throws IllegalArgumentException unless finite (not NaN, not infinite) */
+  /**
+   * @return value; @throws IllegalArgumentException unless finite (not NaN, not infinite)
+   */
   public static double finite(double value, String name) {
     argument(Double.isFinite(value), name, "finite", value);
     return value;
   }
 
-  /** @return value; @throws IllegalArgumentException unless value &gt; 0 and finite */
+  /**
+   * @return value; @throws IllegalArgumentException unless value &gt; 0 and finite
+   */
   public static double positive(double value, String name) {
     argument(value > 0 && Double.isFinite(value), name, "positive and finite", value);
     return value;
   }
 
-  /** @return value; @throws IllegalArgumentException unless value &gt; 0 */
+  /**
+   * @return value; @throws IllegalArgumentException unless value &gt; 0
+   */
   public static int positive(int value, String name) {
     argument(value > 0, name, "positive", value);
     return value;
   }
 
-  /** @return value; @throws IllegalArgumentException unless value &gt; 0 */
+  /**
+   * @return value; @throws IllegalArgumentException unless value &gt; 0
+   */
   public static long positive(long value, String name) {
     argument(value > 0, name, "positive", value);
     return value;
   }
 
-  /** @return value; @throws IllegalArgumentException unless value &ge; 0 and finite */
+  /**
+   * @return value; @throws IllegalArgumentException unless value &ge; 0 and finite
+   */
   public static double nonNegative(double value, String name) {
     argument(value >= 0 && Double.isFinite(value), name, "non-negative and finite", value);
     return value;
   }
 
-  /** @return value; @throws IllegalArgumentException unless value &ge; 0 */
+  /**
+   * @return value; @throws IllegalArgumentException unless value &ge; 0
+   */
   public static int nonNegative(int value, String name) {
     argument(value >= 0, name, "non-negative", value);
     return value;
   }
 
-  /** @return value; @throws IllegalArgumentException unless value &ge; 0 */
+  /**
+   * @return value; @throws IllegalArgumentException unless value &ge; 0
+   */
   public static long nonNegative(long value, String name) {
     argument(value >= 0, name, "non-negative", value);
     return value;
   }
 
-  /** @return value; @throws IllegalArgumentException unless 0 &lt; value &lt; 1 */
+  /**
+   * @return value; @throws IllegalArgumentException unless 0 &lt; value &lt; 1
+   */
   public static double openUnit(double value, String name) {
     argument(value > 0 && value < 1, name, "in (0, 1)", value);
     return value;
   }
 
-  /** @return value; @throws IllegalArgumentException unless 0 &le; value &le; 1 */
+  /**
+   * @return value; @throws IllegalArgumentException unless 0 &le; value &le; 1
+   */
   public static double closedUnit(double value, String name) {
     argument(value >= 0 && value <= 1, name, "in [0, 1]", value);
     return value;
@@ -132,7 +153,9 @@ public final class Require {
     return values;
   }
 
-  /** @return the array; @throws IllegalArgumentException {@code "<name> must be non-empty, ..."} */
+  /**
+   * @return the array; @throws IllegalArgumentException {@code "<name> must be non-empty, ..."}
+   */
   public static double[] nonEmpty(double @Nullable [] values, String name) {
     nonNull(values, name);
     argument(values.length > 0, name, "non-empty", "an empty array");
@@ -150,7 +173,9 @@ public final class Require {
     }
   }
 
-  /** @return the text; @throws IllegalArgumentException when blank */
+  /**
+   * @return the text; @throws IllegalArgumentException when blank
+   */
   public static String nonBlank(@Nullable String text, String name) {
     nonNull(text, name);
     argument(!text.isBlank(), name, "non-blank", "'" + text + "'");

@@ -1,10 +1,10 @@
 package org.mlops4j.api.tracking;
 
-import org.mlops4j.api.internal.Require;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mlops4j.api.internal.Require;
 
 /**
  * An experiment: a named group of runs, as stored in an experiment's {@code meta.yaml} and its
@@ -39,7 +39,9 @@ public record Experiment(
     tags = Collections.unmodifiableMap(new TreeMap<>(Require.nonNull(tags, "tags")));
   }
 
-  /** @return true unless the experiment has been deleted */
+  /**
+   * @return true unless the experiment has been deleted
+   */
   public boolean isActive() {
     return lifecycleStage == LifecycleStage.ACTIVE;
   }

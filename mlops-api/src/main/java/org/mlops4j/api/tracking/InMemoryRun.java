@@ -17,15 +17,15 @@ import org.mlops4j.api.internal.Require;
 
 /**
  * A {@link Run} that keeps everything in memory, for users' unit tests and notebooks, as
- * Micrometer's {@code SimpleMeterRegistry} serves tests of instrumented code: hand it to any
- * {@code logTo(run)} and read back what was logged.
+ * Micrometer's {@code SimpleMeterRegistry} serves tests of instrumented code: hand it to any {@code
+ * logTo(run)} and read back what was logged.
  *
  * <p>It behaves as the file store does, so a test that passes here does not fail on a real store:
  * names checked by MLflow's key rules ({@code ^[/\w.\- ]*$}, at most 250 characters, a normalised
  * relative path), params immutable, a key that is also the folder of another key of the same kind
  * refused ({@code train} and {@code train/loss}), params and metrics refused once the run has ended
- * (tags and artifacts still accepted, as the store accepts them), a folder logged as an artifact kept
- * file by file. Thread-safe; every method returns quickly.
+ * (tags and artifacts still accepted, as the store accepts them), a folder logged as an artifact
+ * kept file by file. Thread-safe; every method returns quickly.
  *
  * <pre>{@code
  * InMemoryRun run = InMemoryRun.create("test");
@@ -64,7 +64,9 @@ public final class InMemoryRun implements Run {
     return id;
   }
 
-  /** @return {@code "0"}, the id of MLflow's default experiment */
+  /**
+   * @return {@code "0"}, the id of MLflow's default experiment
+   */
   @Override
   public String experimentId() {
     return "0";
@@ -80,7 +82,9 @@ public final class InMemoryRun implements Run {
     return status;
   }
 
-  /** @throws IllegalArgumentException when the key was logged before with another value */
+  /**
+   * @throws IllegalArgumentException when the key was logged before with another value
+   */
   @Override
   public synchronized InMemoryRun logParam(String key, String value) {
     Names.validateKey("param key", key);
@@ -90,8 +94,13 @@ public final class InMemoryRun implements Run {
     if (old != null) {
       if (!old.equals(value)) {
         throw new IllegalArgumentException(
-            "param '" + key + "' was already logged as '" + old + "' and cannot be changed to '"
-                + value + "' (params are immutable)");
+            "param '"
+                + key
+                + "' was already logged as '"
+                + old
+                + "' and cannot be changed to '"
+                + value
+                + "' (params are immutable)");
       }
       return this;
     }
@@ -182,7 +191,9 @@ public final class InMemoryRun implements Run {
         try (var paths = Files.walk(source)) {
           for (Path p : (Iterable<Path>) paths::iterator) {
             if (Files.isRegularFile(p)) {
-              read.put(path + "/" + source.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+              read.put(
+                  path + "/" + source.relativize(p).toString().replace('\\', '/'),
+                  Files.readAllBytes(p));
             }
           }
         }
@@ -220,7 +231,9 @@ public final class InMemoryRun implements Run {
     }
   }
 
-  /** @throws IllegalArgumentException when status is not terminal (FINISHED, FAILED, KILLED) */
+  /**
+   * @throws IllegalArgumentException when status is not terminal (FINISHED, FAILED, KILLED)
+   */
   @Override
   public synchronized void end(RunStatus endStatus) {
     Require.nonNull(endStatus, "status");
@@ -237,40 +250,54 @@ public final class InMemoryRun implements Run {
     end(RunStatus.FINISHED);
   }
 
-  /** @return the params logged so far, in logging order */
+  /**
+   * @return the params logged so far, in logging order
+   */
   public synchronized Map<String, String> params() {
     return Collections.unmodifiableMap(new LinkedHashMap<>(params));
   }
 
-  /** @return the tags set so far */
+  /**
+   * @return the tags set so far
+   */
   public synchronized Map<String, String> tags() {
     return Collections.unmodifiableMap(new LinkedHashMap<>(tags));
   }
 
-  /** @return the latest value of every metric key, in the order keys were first logged */
+  /**
+   * @return the latest value of every metric key, in the order keys were first logged
+   */
   public synchronized Map<String, Double> latestMetrics() {
     Map<String, Double> out = new LinkedHashMap<>();
     metrics.forEach((k, v) -> out.put(k, v.get(v.size() - 1).value()));
     return Collections.unmodifiableMap(out);
   }
 
-  /** @return the latest value logged under the key, or empty */
+  /**
+   * @return the latest value logged under the key, or empty
+   */
   public synchronized Optional<Double> latestMetric(String key) {
     List<Metric> points = metrics.get(Require.nonNull(key, "key"));
     return points == null ? Optional.empty() : Optional.of(points.get(points.size() - 1).value());
   }
 
-  /** @return every point logged under the key, in logging order (empty when none) */
+  /**
+   * @return every point logged under the key, in logging order (empty when none)
+   */
   public synchronized List<Metric> metricHistory(String key) {
     return List.copyOf(metrics.getOrDefault(Require.nonNull(key, "key"), List.of()));
   }
 
-  /** @return the artifact paths logged so far */
+  /**
+   * @return the artifact paths logged so far
+   */
   public synchronized List<String> artifactPaths() {
     return List.copyOf(artifacts.keySet());
   }
 
-  /** @return the text of an artifact (UTF-8), or empty when none was logged at that path */
+  /**
+   * @return the text of an artifact (UTF-8), or empty when none was logged at that path
+   */
   public synchronized Optional<String> artifactText(String artifactPath) {
     byte[] b = artifacts.get(Require.nonNull(artifactPath, "artifactPath"));
     return b == null
@@ -278,13 +305,16 @@ public final class InMemoryRun implements Run {
         : Optional.of(new String(b, java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  /** @return the cause given to {@link #fail(Throwable)}, or empty */
+  /**
+   * @return the cause given to {@link #fail(Throwable)}, or empty
+   */
   public synchronized Optional<Throwable> failure() {
     return Optional.ofNullable(failure);
   }
 
   private void requireRunning(String what) {
-    Require.state(status == RunStatus.RUNNING, "run " + id + " has ended (" + status + "); cannot " + what);
+    Require.state(
+        status == RunStatus.RUNNING, "run " + id + " has ended (" + status + "); cannot " + what);
   }
 
   /** The store's rule: a key cannot also be the folder of another key of the same kind. */
@@ -292,16 +322,35 @@ public final class InMemoryRun implements Run {
     for (String other : existing) {
       if (other.startsWith(key + "/") || key.startsWith(other + "/")) {
         throw new IllegalArgumentException(
-            kind + " '" + key + "' clashes with " + kind + " '" + other + "' of run " + id
+            kind
+                + " '"
+                + key
+                + "' clashes with "
+                + kind
+                + " '"
+                + other
+                + "' of run "
+                + id
                 + ": a key cannot also be the folder of another key");
       }
     }
   }
 
-  /** @return {@code InMemoryRun[name, status, n params, n metrics, n artifacts]} */
+  /**
+   * @return {@code InMemoryRun[name, status, n params, n metrics, n artifacts]}
+   */
   @Override
   public synchronized String toString() {
-    return "InMemoryRun[" + name + ", " + status + ", " + params.size() + " params, "
-        + metrics.size() + " metrics, " + artifacts.size() + " artifacts]";
+    return "InMemoryRun["
+        + name
+        + ", "
+        + status
+        + ", "
+        + params.size()
+        + " params, "
+        + metrics.size()
+        + " metrics, "
+        + artifacts.size()
+        + " artifacts]";
   }
 }

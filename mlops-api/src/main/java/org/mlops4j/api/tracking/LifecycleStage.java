@@ -18,7 +18,9 @@ public enum LifecycleStage {
     this.label = label;
   }
 
-  /** @return the label as written in {@code meta.yaml}: {@code active} or {@code deleted} */
+  /**
+   * @return the label as written in {@code meta.yaml}: {@code active} or {@code deleted}
+   */
   public String label() {
     return label;
   }
@@ -34,6 +36,7 @@ public enum LifecycleStage {
         return s;
       }
     }
-    throw new IllegalArgumentException("lifecycle stage must be 'active' or 'deleted', but was '" + label + "'");
+    throw new IllegalArgumentException(
+        "lifecycle stage must be 'active' or 'deleted', but was '" + label + "'");
   }
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * A tracking run in progress: the handle through which params, metrics, tags and artifacts are
- * logged. A run is {@link AutoCloseable}: closing it ends it as {@link RunStatus#FINISHED} unless it
- * was already ended, for example as {@link RunStatus#FAILED} by {@link #fail(Throwable)}.
+ * logged. A run is {@link AutoCloseable}: closing it ends it as {@link RunStatus#FINISHED} unless
+ * it was already ended, for example as {@link RunStatus#FAILED} by {@link #fail(Throwable)}.
  *
  * <pre>{@code
  * try (Run run = tracker.startRun("churn", "baseline")) {
@@ -24,22 +24,31 @@ import java.util.Map;
  * value for the same key fails.
  *
  * <p>Implementations are safe for concurrent use by many threads. Logging a metric is cheap on the
- * caller's thread; the point reaches the store at the latest at {@link #flush()} or {@link #close()}.
+ * caller's thread; the point reaches the store at the latest at {@link #flush()} or {@link
+ * #close()}.
  *
  * @since 0.1.0
  */
 public interface Run extends AutoCloseable {
 
-  /** @return the run's id (32 lowercase hex characters in the local store) */
+  /**
+   * @return the run's id (32 lowercase hex characters in the local store)
+   */
   String id();
 
-  /** @return the id of the experiment the run belongs to */
+  /**
+   * @return the id of the experiment the run belongs to
+   */
   String experimentId();
 
-  /** @return the run's display name */
+  /**
+   * @return the run's display name
+   */
   String name();
 
-  /** @return the run's status now; RUNNING until it is ended */
+  /**
+   * @return the run's status now; RUNNING until it is ended
+   */
   RunStatus status();
 
   /**
@@ -69,8 +78,8 @@ public interface Run extends AutoCloseable {
   Run logMetric(String key, double value);
 
   /**
-   * Logs a metric point at the given step with the current time. NaN and infinities are recorded
-   * as such.
+   * Logs a metric point at the given step with the current time. NaN and infinities are recorded as
+   * such.
    *
    * @return this run
    * @throws IllegalArgumentException if the key is not a valid name
@@ -95,8 +104,8 @@ public interface Run extends AutoCloseable {
   Run logArtifact(Path file);
 
   /**
-   * Copies a file (or a directory, recursively) into the run's artifacts under {@code
-   * artifactDir}, a relative path such as {@code "reports/drift"}.
+   * Copies a file (or a directory, recursively) into the run's artifacts under {@code artifactDir},
+   * a relative path such as {@code "reports/drift"}.
    *
    * @return this run
    * @throws IllegalArgumentException if the file does not exist or artifactDir is not a valid name

@@ -53,8 +53,8 @@ public interface RunBuilder {
 
   /**
    * Starts the run, applies the work, and ends the run FINISHED; if the work throws, ends the run
-   * FAILED and rethrows (a checked exception wrapped in an {@link
-   * org.mlops4j.api.MlopsException} {@code "run '<name>' failed: <cause>"}).
+   * FAILED and rethrows (a checked exception wrapped in an {@link org.mlops4j.api.MlopsException}
+   * {@code "run '<name>' failed: <cause>"}).
    *
    * @return the work's result
    */

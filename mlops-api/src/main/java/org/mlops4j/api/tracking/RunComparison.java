@@ -1,10 +1,10 @@
 package org.mlops4j.api.tracking;
 
-import org.mlops4j.api.internal.Require;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.mlops4j.api.internal.Require;
 
 /**
  * Runs side by side, from {@link Tracker#compare(String...)}. {@link #toString()} prints a table
@@ -28,21 +28,27 @@ public record RunComparison(List<RunRecord> runs) {
     runs = List.copyOf(Require.nonNull(runs, "runs"));
   }
 
-  /** @return the union of the runs' param keys, in key order */
+  /**
+   * @return the union of the runs' param keys, in key order
+   */
   public SortedSet<String> paramKeys() {
     SortedSet<String> keys = new TreeSet<>();
     runs.forEach(r -> keys.addAll(r.params().keySet()));
     return keys;
   }
 
-  /** @return the union of the runs' metric keys, in key order */
+  /**
+   * @return the union of the runs' metric keys, in key order
+   */
   public SortedSet<String> metricKeys() {
     SortedSet<String> keys = new TreeSet<>();
     runs.forEach(r -> keys.addAll(r.metrics().keySet()));
     return keys;
   }
 
-  /** @return the param keys whose value is not the same in every run */
+  /**
+   * @return the param keys whose value is not the same in every run
+   */
   public SortedSet<String> differingParams() {
     SortedSet<String> keys = new TreeSet<>();
     for (String k : paramKeys()) {
@@ -60,7 +66,8 @@ public record RunComparison(List<RunRecord> runs) {
     header[0] = "key";
     for (int i = 0; i < runs.size(); i++) {
       RunRecord r = runs.get(i);
-      header[i + 1] = r.name() + " (" + r.runId().substring(0, Math.min(8, r.runId().length())) + ")";
+      header[i + 1] =
+          r.name() + " (" + r.runId().substring(0, Math.min(8, r.runId().length())) + ")";
     }
     rows.add(header);
     String[] status = new String[runs.size() + 1];

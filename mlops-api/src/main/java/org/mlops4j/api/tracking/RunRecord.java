@@ -1,17 +1,17 @@
 package org.mlops4j.api.tracking;
 
-import org.mlops4j.api.internal.Require;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import org.mlops4j.api.internal.Require;
 
 /**
- * A run as read back from a store: its {@code meta.yaml}, its params and tags, and the latest
- * point of each metric. The full history of a metric comes from {@link
- * Tracker#metricHistory(String, String)}.
+ * A run as read back from a store: its {@code meta.yaml}, its params and tags, and the latest point
+ * of each metric. The full history of a metric comes from {@link Tracker#metricHistory(String,
+ * String)}.
  *
  * <p>The latest point of a metric is MLflow's: the point with the largest step, then the largest
  * timestamp, then the largest value.
@@ -60,23 +60,31 @@ public record RunRecord(
     metrics = Collections.unmodifiableMap(new TreeMap<>(Require.nonNull(metrics, "metrics")));
   }
 
-  /** @return the param's value, or empty if the run has no such param */
+  /**
+   * @return the param's value, or empty if the run has no such param
+   */
   public Optional<String> param(String key) {
     return Optional.ofNullable(params.get(key));
   }
 
-  /** @return the tag's value, or empty if the run has no such tag */
+  /**
+   * @return the tag's value, or empty if the run has no such tag
+   */
   public Optional<String> tag(String key) {
     return Optional.ofNullable(tags.get(key));
   }
 
-  /** @return the latest value of the metric, or empty if the run never logged it */
+  /**
+   * @return the latest value of the metric, or empty if the run never logged it
+   */
   public OptionalDouble metric(String key) {
     Metric m = metrics.get(key);
     return m == null ? OptionalDouble.empty() : OptionalDouble.of(m.value());
   }
 
-  /** @return true unless the run has been deleted */
+  /**
+   * @return true unless the run has been deleted
+   */
   public boolean isActive() {
     return lifecycleStage == LifecycleStage.ACTIVE;
   }

@@ -24,12 +24,16 @@ public enum RunStatus {
     this.code = code;
   }
 
-  /** @return MLflow's integer code for this status, 1 to 5 */
+  /**
+   * @return MLflow's integer code for this status, 1 to 5
+   */
   public int code() {
     return code;
   }
 
-  /** @return true for FINISHED, FAILED and KILLED */
+  /**
+   * @return true for FINISHED, FAILED and KILLED
+   */
   public boolean isTerminal() {
     return this == FINISHED || this == FAILED || this == KILLED;
   }

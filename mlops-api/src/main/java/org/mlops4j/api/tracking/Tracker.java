@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The entry point of experiment tracking: creates experiments and runs, and queries what they
- * recorded. The local implementation is {@code org.mlops4j.core.tracking.LocalTracker}, which writes
- * a store that MLflow reads ({@code mlflow ui --backend-store-uri ./mlruns}).
+ * recorded. The local implementation is {@code org.mlops4j.core.tracking.LocalTracker}, which
+ * writes a store that MLflow reads ({@code mlflow ui --backend-store-uri ./mlruns}).
  *
  * <pre>{@code
  * try (Tracker tracker = LocalTracker.open()) {
@@ -38,13 +38,19 @@ public interface Tracker extends AutoCloseable {
    */
   Experiment experiment(String name);
 
-  /** @return the active experiment with this name, or empty */
+  /**
+   * @return the active experiment with this name, or empty
+   */
   Optional<Experiment> findExperiment(String name);
 
-  /** @return the active experiments, in id order ({@code "0"} first) */
+  /**
+   * @return the active experiments, in id order ({@code "0"} first)
+   */
   List<Experiment> experiments();
 
-  /** @return all experiments, active and deleted, in id order */
+  /**
+   * @return all experiments, active and deleted, in id order
+   */
   List<Experiment> allExperiments();
 
   /**
@@ -54,7 +60,9 @@ public interface Tracker extends AutoCloseable {
    */
   Run startRun(String experimentName, String runName);
 
-  /** @return a builder for a run in the experiment (created if needed) */
+  /**
+   * @return a builder for a run in the experiment (created if needed)
+   */
   RunBuilder newRun(String experimentName);
 
   /**
@@ -75,10 +83,14 @@ public interface Tracker extends AutoCloseable {
    */
   List<RunRecord> runs(String experimentName);
 
-  /** @return the active runs of the experiment that pass the filter, most recently started first */
+  /**
+   * @return the active runs of the experiment that pass the filter, most recently started first
+   */
   List<RunRecord> runs(String experimentName, RunFilter filter);
 
-  /** @return all runs of the experiment, active and deleted, most recently started first */
+  /**
+   * @return all runs of the experiment, active and deleted, most recently started first
+   */
   List<RunRecord> allRuns(String experimentName);
 
   /**

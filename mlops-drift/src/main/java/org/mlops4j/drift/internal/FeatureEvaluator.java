@@ -155,33 +155,34 @@ public final class FeatureEvaluator {
 
     boolean gate = psi >= detector.psiGate() || wstd >= detector.wassersteinGate();
     switch (r.method) {
-      case KOLMOGOROV_SMIRNOV:
+      case KOLMOGOROV_SMIRNOV -> {
         e.statistic = ksD;
         e.pValue = ksP;
         e.effectGate = gate;
-        break;
-      case TWO_PROPORTION_Z:
+      }
+      case TWO_PROPORTION_Z -> {
         e.statistic = zStat;
         e.pValue = zP;
         e.effectGate = gate;
-        break;
-      case CRAMER_VON_MISES:
+      }
+      case CRAMER_VON_MISES -> {
         e.statistic = cvm;
         e.pValue = cvmP;
         e.effectGate = gate;
-        break;
-      case ANDERSON_DARLING:
+      }
+      case ANDERSON_DARLING -> {
         e.statistic = ad;
         e.pValue = adP;
         e.effectGate = gate;
-        break;
-      case PSI:
+      }
+      case PSI -> {
         e.statistic = psi;
         e.effectGate = psi >= detector.psiGate();
-        break;
-      default: // WASSERSTEIN
+      }
+      default -> { // WASSERSTEIN
         e.statistic = wstd;
         e.effectGate = wstd >= detector.wassersteinGate();
+      }
     }
     List<String> labels = new ArrayList<>();
     for (int k = 0; k <= r.edges.length; k++) {
@@ -246,18 +247,19 @@ public final class FeatureEvaluator {
     e.metrics.put("unseen_share", (double) cc[k] / m);
     missingRate(e, r.rows, r.missing, current.length, missing, detector);
     switch (r.method) {
-      case CHI_SQUARE:
+      case CHI_SQUARE -> {
         e.statistic = chi[0];
         e.pValue = chi[1];
         e.effectGate = js >= detector.jsGate();
-        break;
-      case PSI:
+      }
+      case PSI -> {
         e.statistic = psi;
         e.effectGate = psi >= detector.psiGate();
-        break;
-      default: // JENSEN_SHANNON
+      }
+      default -> { // JENSEN_SHANNON
         e.statistic = js;
         e.effectGate = js >= detector.jsGate();
+      }
     }
     List<String> labels = new ArrayList<>(r.vocabulary);
     labels.add(Psi.UNSEEN);

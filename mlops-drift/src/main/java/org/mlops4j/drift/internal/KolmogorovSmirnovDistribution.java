@@ -158,14 +158,11 @@ public final class KolmogorovSmirnovDistribution {
   }
 
   private static boolean isOutside(long dev, long h, int alternative) {
-    switch (alternative) {
-      case GREATER:
-        return dev >= h;
-      case LESS:
-        return -dev >= h;
-      default:
-        return dev >= h || -dev >= h;
-    }
+    return switch (alternative) {
+      case GREATER -> dev >= h;
+      case LESS -> -dev >= h;
+      default -> dev >= h || -dev >= h;
+    };
   }
 
   /** Asymptotic p-value as SciPy's ks_2samp(method='asymp'). */

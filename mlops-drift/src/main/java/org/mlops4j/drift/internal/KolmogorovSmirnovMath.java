@@ -61,17 +61,18 @@ public final class KolmogorovSmirnovMath {
     long h;
     int alt;
     switch (alternative) {
-      case GREATER:
+      case GREATER -> {
         h = dev[0];
         alt = KolmogorovSmirnovDistribution.GREATER;
-        break;
-      case LESS:
+      }
+      case LESS -> {
         h = dev[1];
         alt = KolmogorovSmirnovDistribution.LESS;
-        break;
-      default:
+      }
+      default -> {
         h = Math.max(dev[0], dev[1]);
         alt = KolmogorovSmirnovDistribution.TWO_SIDED;
+      }
     }
     long lcm = lcm(n1, n2);
     double d = (double) h / lcm;

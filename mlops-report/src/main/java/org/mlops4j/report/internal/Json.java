@@ -46,7 +46,9 @@ public final class Json {
 
   private Json() {}
 
-  /** @return the one configured mapper (thread-safe; do not reconfigure it) */
+  /**
+   * @return the one configured mapper (thread-safe; do not reconfigure it)
+   */
   public static ObjectMapper mapper() {
     return MAPPER;
   }
@@ -88,7 +90,9 @@ public final class Json {
     }
   }
 
-  /** @return the value, or null when it is NaN or infinite (for fields with a separate reason) */
+  /**
+   * @return the value, or null when it is NaN or infinite (for fields with a separate reason)
+   */
   public static @Nullable Double finiteOrNull(double value) {
     return Double.isFinite(value) ? value : null;
   }
@@ -122,18 +126,30 @@ public final class Json {
       throw new MlopsException(source + ": not valid JSON: " + e.getOriginalMessage(), e);
     }
     if (!(node instanceof ObjectNode obj)) {
-      throw new MlopsException(source + ": expected a JSON object, but was " + (node == null ? "empty" : node.getNodeType()));
+      throw new MlopsException(
+          source
+              + ": expected a JSON object, but was "
+              + (node == null ? "empty" : node.getNodeType()));
     }
     String actual = obj.path("format").asText(null);
     if (!format.equals(actual)) {
       throw new MlopsException(
-          source + ": format must be '" + format + "', but was " + (actual == null ? "missing" : "'" + actual + "'"));
+          source
+              + ": format must be '"
+              + format
+              + "', but was "
+              + (actual == null ? "missing" : "'" + actual + "'"));
     }
     int version = obj.path("formatVersion").asInt(-1);
     if (version < 1 || version > maxVersion) {
       throw new MlopsException(
-          source + ": formatVersion must be 1 to " + maxVersion + " (this is mlops4j "
-              + LibraryVersion.get() + "), but was " + obj.get("formatVersion"));
+          source
+              + ": formatVersion must be 1 to "
+              + maxVersion
+              + " (this is mlops4j "
+              + LibraryVersion.get()
+              + "), but was "
+              + obj.get("formatVersion"));
     }
     return obj;
   }

@@ -12,10 +12,12 @@ class JsonTest {
 
   @Test
   void document_startsWithTheHeaderInOrder() {
-    Map<String, Object> doc = Json.document("mlops4j.test", 1, Instant.parse("2026-11-29T10:00:00.123456Z"));
+    Map<String, Object> doc =
+        Json.document("mlops4j.test", 1, Instant.parse("2026-11-29T10:00:00.123456Z"));
     doc.put("value", 1.5);
     assertThat(doc.keySet())
-        .containsExactly("format", "formatVersion", "library", "libraryVersion", "createdAt", "value");
+        .containsExactly(
+            "format", "formatVersion", "library", "libraryVersion", "createdAt", "value");
     assertThat(doc.get("createdAt")).isEqualTo("2026-11-29T10:00:00.123Z");
     assertThat(doc.get("library")).isEqualTo("mlops4j");
   }
@@ -25,14 +27,16 @@ class JsonTest {
     Map<String, Object> doc = new java.util.LinkedHashMap<>();
     Json.putNumber(doc, "tpr", Double.NaN, "no positive labels");
     Json.putNumber(doc, "fpr", 0.25, "unused");
-    assertThat(Json.write(doc)).isEqualTo(
-        "{\n  \"tpr\" : null,\n  \"tprReason\" : \"no positive labels\",\n  \"fpr\" : 0.25\n}");
+    assertThat(Json.write(doc))
+        .isEqualTo(
+            "{\n  \"tpr\" : null,\n  \"tprReason\" : \"no positive labels\",\n  \"fpr\" : 0.25\n}");
   }
 
   @Test
   void readDocument_refusesAnotherFormatAndANewerVersion() {
     String doc = Json.write(Json.document("mlops4j.a", 2));
-    assertThat(Json.readDocument(doc, "mlops4j.a", 2, "a.json").get("formatVersion").asInt()).isEqualTo(2);
+    assertThat(Json.readDocument(doc, "mlops4j.a", 2, "a.json").get("formatVersion").asInt())
+        .isEqualTo(2);
     assertThatThrownBy(() -> Json.readDocument(doc, "mlops4j.b", 2, "a.json"))
         .isInstanceOf(MlopsException.class)
         .hasMessage("a.json: format must be 'mlops4j.b', but was 'mlops4j.a'");
