@@ -416,15 +416,24 @@ final class Execution {
   }
 
   private void logTo(Run run, PipelineResult result) {
+    // One scheme for every key (docs/CONVENTIONS.md): pipeline.<stage>.<what>; a stage's own params
+    // under pipeline.<stage>.param.<name>, so none can clash with seed or code_version.
     run.logParam("pipeline.seed", Long.toString(p.seed));
     for (Stage s : p.order) {
-      run.logParam(s.name() + ".seed", Long.toString(Pipeline.deriveSeed(p.seed, s.name())));
-      run.logParam(s.name() + ".codeVersion", s.codeVersion());
-      s.params().forEach((k, v) -> run.logParam(s.name() + "." + k, LockFile.canonicalParam(v)));
+      run.logParam(
+          MetricKeys.key("pipeline", s.name(), "seed"),
+          Long.toString(Pipeline.deriveSeed(p.seed, s.name())));
+      run.logParam(MetricKeys.key("pipeline", s.name(), "code_version"), s.codeVersion());
+      s.params()
+          .forEach(
+              (k, v) ->
+                  run.logParam(
+                      MetricKeys.key("pipeline", s.name(), "param") + "." + k,
+                      LockFile.canonicalParam(v)));
     }
     for (StageOutcome o : result.stages()) {
       run.logMetric(MetricKeys.key("pipeline", o.stage(), "seconds"), o.duration().toNanos() / 1e9);
-      run.setTag(o.stage() + ".action", o.action().name());
+      run.setTag(MetricKeys.key("pipeline", o.stage(), "action"), o.action().name());
     }
     provenance().asMap().forEach(run::setTag);
     if (Files.exists(p.lockFile())) {

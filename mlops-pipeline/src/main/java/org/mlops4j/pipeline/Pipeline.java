@@ -208,12 +208,14 @@ public final class Pipeline {
   }
 
   /**
-   * Runs as {@link #run()}, then logs to {@code trackingRun}: params {@code pipeline.seed}, {@code
-   * <stage>.seed}, {@code <stage>.codeVersion} and {@code <stage>.<param>}; per stage the metric
-   * {@code pipeline.<stage>.seconds} (the time the stage took in this run, in seconds; the stage
-   * name with every character but letters, digits, {@code _} and {@code -} replaced by {@code _})
-   * and the tag {@code <stage>.action}; the provenance tags; and the lock file as the artifact
-   * {@code pipeline/mlops.lock}. Logs also when a stage failed, before throwing.
+   * Runs as {@link #run()}, then logs to {@code trackingRun}, every key in the one scheme {@code
+   * pipeline.<stage>.<what>} (the stage name with every character but letters, digits, {@code _}
+   * and {@code -} replaced by {@code _}): params {@code pipeline.seed}, {@code
+   * pipeline.<stage>.seed}, {@code pipeline.<stage>.code_version} and {@code
+   * pipeline.<stage>.param.<name>}; per stage the metric {@code pipeline.<stage>.seconds} (the time
+   * the stage took in this run, in seconds) and the tag {@code pipeline.<stage>.action}; the
+   * provenance tags; and the lock file as the artifact {@code pipeline/mlops.lock}. Logs also when
+   * a stage failed, before throwing.
    *
    * @param trackingRun the run to log to; it is not ended here
    * @return as {@link #run()}

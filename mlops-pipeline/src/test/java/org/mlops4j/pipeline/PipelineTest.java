@@ -509,17 +509,17 @@ class PipelineTest {
     PipelineResult r = pipeline(0.2, 0.1, "v1").run(run);
     assertThat(run.params())
         .containsEntry("pipeline.seed", "42")
-        .containsEntry("prepare.split", "0.2")
-        .containsEntry("train.lr", "0.1")
-        .containsEntry("train.codeVersion", "t1")
-        .containsEntry("prepare.seed", "3074561656246883891");
+        .containsEntry("pipeline.prepare.param.split", "0.2")
+        .containsEntry("pipeline.train.param.lr", "0.1")
+        .containsEntry("pipeline.train.code_version", "t1")
+        .containsEntry("pipeline.prepare.seed", "3074561656246883891");
     assertThat(run.latestMetrics())
         .containsKeys("pipeline.prepare.seconds", "pipeline.train.seconds");
     // the metric is the stage's duration in this run, in seconds
     assertThat(run.latestMetric("pipeline.train.seconds"))
         .hasValue(r.stage("train").duration().toNanos() / 1e9);
     assertThat(run.tags())
-        .containsEntry("prepare.action", "RAN")
+        .containsEntry("pipeline.prepare.action", "RAN")
         .containsKey("mlops4j.jvm.version");
     assertThat(run.artifactPaths()).containsExactly("pipeline/mlops.lock");
   }
