@@ -13,8 +13,8 @@ import org.mlops4j.cli.internal.CsvTable.CategoricalColumn;
 import org.mlops4j.cli.internal.CsvTable.Column;
 import org.mlops4j.cli.internal.CsvTable.Kind;
 import org.mlops4j.cli.internal.CsvTable.NumericColumn;
+import org.mlops4j.cli.internal.Documents;
 import org.mlops4j.cli.internal.DriftTable;
-import org.mlops4j.cli.internal.Output;
 import org.mlops4j.cli.internal.UsageException;
 import org.mlops4j.drift.Columns;
 import org.mlops4j.drift.Correction;
@@ -230,11 +230,11 @@ final class DriftCommand extends AbstractCommand {
    * provenance} (the JVM and the OS).
    */
   private Map<String, Object> document(DriftReport report, CsvTable ref, CsvTable cur) {
-    Map<String, Object> doc = Output.document(report.toJson());
+    Map<String, Object> doc = Documents.document(report.toJson());
     doc.put("reference", ref.source());
     doc.put("current", cur.source());
-    doc.put("inputs", Output.inputs(List.of(ref, cur)));
-    doc.put("provenance", Output.provenance());
+    doc.put("inputs", Documents.inputs(List.of(ref, cur)));
+    doc.put("provenance", Documents.provenance());
     return doc;
   }
 

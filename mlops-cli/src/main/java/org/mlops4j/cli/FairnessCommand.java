@@ -7,9 +7,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.mlops4j.cli.internal.CsvTable;
 import org.mlops4j.cli.internal.DecisionColumns;
+import org.mlops4j.cli.internal.Documents;
 import org.mlops4j.cli.internal.FailIf;
 import org.mlops4j.cli.internal.FairnessTable;
-import org.mlops4j.cli.internal.Output;
 import org.mlops4j.fairness.Decisions;
 import org.mlops4j.fairness.FairnessAuditor;
 import org.mlops4j.fairness.FairnessReport;
@@ -226,14 +226,14 @@ final class FairnessCommand extends AbstractCommand {
       DecisionColumns columns,
       CsvTable table,
       List<FailIf.Outcome> outcomes) {
-    Map<String, Object> doc = Output.document(report.toJson());
+    Map<String, Object> doc = Documents.document(report.toJson());
     doc.put("data", columns.toJson(table));
-    doc.put("inputs", Output.inputs(List.of(table)));
+    doc.put("inputs", Documents.inputs(List.of(table)));
     if (!outcomes.isEmpty()) {
       doc.put("checks", outcomes.stream().map(FailIf.Outcome::toJson).toList());
       doc.put("failed", outcomes.stream().anyMatch(FailIf.Outcome::failed));
     }
-    doc.put("provenance", Output.provenance());
+    doc.put("provenance", Documents.provenance());
     return doc;
   }
 }

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.mlops4j.cli.internal.Output;
+import org.mlops4j.cli.internal.Documents;
 import org.mlops4j.cli.internal.UsageException;
 import picocli.CommandLine.Option;
 
@@ -56,10 +56,10 @@ final class ReportOutput {
    */
   void write(Supplier<Map<String, Object>> document, Supplier<String> page, PrintWriter stdout) {
     if (json != null) {
-      Output.write(json, Output.json(document.get()), stdout);
+      Documents.write(json, Documents.json(document.get()), stdout);
     }
     if (html != null) {
-      Output.write(html, page.get(), stdout);
+      Documents.write(html, page.get(), stdout);
     }
   }
 }

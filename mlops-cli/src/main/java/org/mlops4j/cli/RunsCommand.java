@@ -19,7 +19,8 @@ import org.mlops4j.api.tracking.Metric;
 import org.mlops4j.api.tracking.RunComparison;
 import org.mlops4j.api.tracking.RunFilter;
 import org.mlops4j.api.tracking.RunRecord;
-import org.mlops4j.cli.internal.Output;
+import org.mlops4j.cli.internal.Documents;
+import org.mlops4j.cli.internal.TextTable;
 import org.mlops4j.cli.internal.UsageException;
 import org.mlops4j.core.tracking.LocalTracker;
 import org.mlops4j.report.internal.Json;
@@ -253,7 +254,7 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
         List<Object> arr = new ArrayList<>();
         root.put("runs", arr);
         List<String[]> rows =
-            Output.rows("experiment", "run", "name", "status", "start", "duration", "metrics");
+            TextTable.rows("experiment", "run", "name", "status", "start", "duration", "metrics");
         int count = 0;
         for (Experiment e : experiments) {
           List<RunRecord> runs = all ? tracker.allRuns(e.name()) : tracker.runs(e.name());
@@ -268,7 +269,7 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
               if (ms.length() > 0) {
                 ms.append(' ');
               }
-              ms.append(m.getKey()).append('=').append(Output.num(m.getValue().value()));
+              ms.append(m.getKey()).append('=').append(TextTable.num(m.getValue().value()));
             }
             rows.add(
                 new String[] {
@@ -283,7 +284,7 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
           }
         }
         if (json != null) {
-          Output.write(json, Output.json(root), out());
+          Documents.write(json, Documents.json(root), out());
         }
         if (!"-".equals(json)) {
           if (count == 0) {
@@ -294,7 +295,7 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
                         + " in "
                         + store);
           } else {
-            out().print(Output.table(rows));
+            out().print(TextTable.table(rows));
           }
         }
         return Main.OK;
@@ -350,23 +351,23 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
             .append(")\n");
         sb.append("user       ").append(r.user()).append('\n');
         if (!r.params().isEmpty()) {
-          List<String[]> rows = Output.rows("param", "value");
+          List<String[]> rows = TextTable.rows("param", "value");
           r.params().forEach((k, v) -> rows.add(new String[] {k, v.replace("\n", "\\n")}));
-          sb.append('\n').append(Output.table(rows, false));
+          sb.append('\n').append(TextTable.table(rows, false));
         }
         if (!r.metrics().isEmpty()) {
-          List<String[]> rows = Output.rows("metric", "latest", "step");
+          List<String[]> rows = TextTable.rows("metric", "latest", "step");
           r.metrics()
               .forEach(
                   (k, m) ->
                       rows.add(
                           new String[] {k, Double.toString(m.value()), Long.toString(m.step())}));
-          sb.append('\n').append(Output.table(rows));
+          sb.append('\n').append(TextTable.table(rows));
         }
         if (!r.tags().isEmpty()) {
-          List<String[]> rows = Output.rows("tag", "value");
+          List<String[]> rows = TextTable.rows("tag", "value");
           r.tags().forEach((k, v) -> rows.add(new String[] {k, v.replace("\n", "\\n")}));
-          sb.append('\n').append(Output.table(rows, false));
+          sb.append('\n').append(TextTable.table(rows, false));
         }
         if (metrics != null) {
           Map<String, Object> histories = new LinkedHashMap<>();
@@ -385,7 +386,7 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
             }
             List<Object> arr = new ArrayList<>();
             histories.put(key, arr);
-            List<String[]> rows = Output.rows("step", key, "timestamp");
+            List<String[]> rows = TextTable.rows("step", key, "timestamp");
             for (Metric m : history) {
               Map<String, Object> p = new LinkedHashMap<>();
               p.put("step", m.step());
@@ -399,11 +400,11 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
                     Instant.ofEpochMilli(m.timestamp()).toString()
                   });
             }
-            sb.append('\n').append(Output.table(rows));
+            sb.append('\n').append(TextTable.table(rows));
           }
         }
         if (json != null) {
-          Output.write(json, Output.json(root), out());
+          Documents.write(json, Documents.json(root), out());
         }
         if (!"-".equals(json)) {
           out().print(sb);
@@ -439,7 +440,7 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
           Map<String, Object> root = new LinkedHashMap<>();
           root.put("runs", c.runs().stream().map(r -> runJson(r, null)).toList());
           root.put("differingParams", c.differingParams());
-          Output.write(json, Output.json(root), out());
+          Documents.write(json, Documents.json(root), out());
         }
         if (!"-".equals(json)) {
           out().print(c);

@@ -31,7 +31,7 @@ public final class DriftTable {
         .append(reference.rows())
         .append(" rows)\n\n");
     List<String[]> rows =
-        Output.rows(
+        TextTable.rows(
             "feature",
             "type",
             "method",
@@ -48,15 +48,15 @@ public final class DriftTable {
             f.feature(),
             f.type().name().toLowerCase(Locale.ROOT),
             f.method().key(),
-            Output.num(f.statistic()),
-            f.pValue().isPresent() ? Output.num(f.pValue().getAsDouble()) : "-",
-            f.adjustedPValue().isPresent() ? Output.num(f.adjustedPValue().getAsDouble()) : "-",
-            psi != null ? Output.num(psi) : "-",
+            TextTable.num(f.statistic()),
+            f.pValue().isPresent() ? TextTable.num(f.pValue().getAsDouble()) : "-",
+            f.adjustedPValue().isPresent() ? TextTable.num(f.adjustedPValue().getAsDouble()) : "-",
+            psi != null ? TextTable.num(psi) : "-",
             f.referenceMissing() + "/" + f.currentMissing(),
             f.drifted() ? "DRIFT" : "ok"
           });
     }
-    sb.append(Output.table(rows)).append('\n');
+    sb.append(TextTable.table(rows)).append('\n');
     sb.append(
         String.format(
             Locale.ROOT,

@@ -33,7 +33,7 @@ public final class FairnessTable {
    */
   public static String render(FairnessReport report, CsvTable data) {
     List<String[]> rows =
-        Output.rows(
+        TextTable.rows(
             "group",
             "n",
             "TP",
@@ -55,10 +55,10 @@ public final class FairnessTable {
           new String[] {
             g.name(),
             Long.toString(g.size()),
-            Output.num(g.counts().tp()),
-            Output.num(g.counts().fp()),
-            Output.num(g.counts().tn()),
-            Output.num(g.counts().fn()),
+            TextTable.num(g.counts().tp()),
+            TextTable.num(g.counts().fp()),
+            TextTable.num(g.counts().tn()),
+            TextTable.num(g.counts().fn()),
             rate(g.selectionRate()),
             rate(g.baseRate()),
             rate(g.tpr()),
@@ -76,14 +76,14 @@ public final class FairnessTable {
         .append(" rows; groups by ")
         .append(String.join(", ", report.attributes()))
         .append(")\n\n");
-    sb.append(Output.table(rows)).append('\n');
+    sb.append(TextTable.table(rows)).append('\n');
     List<Disparity> shown = new ArrayList<>(report.criteria());
     if (report.reference().isPresent()) {
       for (String name : TO_REFERENCE) {
         shown.add(report.disparity(name));
       }
     }
-    List<String[]> d = Output.rows("criterion", "value", "groups");
+    List<String[]> d = TextTable.rows("criterion", "value", "groups");
     for (Disparity v : shown) {
       d.add(
           v.defined()
@@ -94,7 +94,7 @@ public final class FairnessTable {
               }
               : new String[] {v.name(), "undefined", v.reason()});
     }
-    sb.append(Output.table(d));
+    sb.append(TextTable.table(d));
     sb.append(report.fourFifthsRule()).append('\n');
     for (String note : report.notes()) {
       sb.append("note: ").append(note).append('\n');

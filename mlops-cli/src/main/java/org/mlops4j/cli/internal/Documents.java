@@ -9,25 +9,21 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.mlops4j.api.MlopsException;
 import org.mlops4j.api.internal.AtomicFiles;
 import org.mlops4j.core.Provenance;
 import org.mlops4j.report.internal.Json;
 
 /**
- * Writing results: JSON documents (in the one convention of {@link Json}), text tables, to a file
- * (atomically, through {@link AtomicFiles}) or to standard output; and the blocks the command line
- * adds to a library document ({@link #inputs(List)}, {@link #provenance()}).
+ * The command line's JSON documents: the library's document ({@link #document(String)}) with the
+ * blocks the command line adds ({@link #inputs(List)}, {@link #provenance()}), written in the one
+ * convention of {@link Json} to a file (atomically, through {@link AtomicFiles}) or to standard
+ * output ({@link #write(String, String, PrintWriter)}). Text tables are {@link TextTable}'s.
  */
-public final class Output {
+public final class Documents {
 
-  private static final Pattern NUMBER =
-      Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
-
-  private Output() {}
+  private Documents() {}
 
   /**
    * @param document a map, list or JSON tree
@@ -120,75 +116,5 @@ public final class Output {
     } catch (IOException | UncheckedIOException e) {
       throw new MlopsException(target + ": cannot write: " + e, e);
     }
-  }
-
-  /**
-   * Formats rows as a text table: columns padded to their widest cell, two spaces apart, decimal
-   * numbers aligned right (but not in the first column).
-   */
-  public static String table(List<String[]> rows) {
-    return table(rows, true);
-  }
-
-  /** As {@link #table(List)}; with {@code alignNumbers} false every cell is aligned left. */
-  public static String table(List<String[]> rows, boolean alignNumbers) {
-    int cols = 0;
-    for (String[] r : rows) {
-      cols = Math.max(cols, r.length);
-    }
-    int[] width = new int[cols];
-    for (String[] r : rows) {
-      for (int c = 0; c < r.length; c++) {
-        width[c] = Math.max(width[c], r[c].length());
-      }
-    }
-    StringBuilder sb = new StringBuilder();
-    boolean first = true;
-    for (String[] r : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < r.length; c++) {
-        String cell = r[c];
-        int pad = width[c] - cell.length();
-        boolean right = alignNumbers && !first && c > 0 && NUMBER.matcher(cell).matches();
-        if (right) {
-          line.append(" ".repeat(pad)).append(cell);
-        } else {
-          line.append(cell).append(" ".repeat(pad));
-        }
-        if (c < r.length - 1) {
-          line.append("  ");
-        }
-      }
-      sb.append(line.toString().stripTrailing()).append('\n');
-      first = false;
-    }
-    return sb.toString();
-  }
-
-  /**
-   * @return a number for a table: whole numbers as such, else 4 decimals (scientific below 1e-4 or
-   *     from 1e6), {@code -} when NaN
-   */
-  public static String num(double v) {
-    if (Double.isNaN(v)) {
-      return "-";
-    }
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
-    }
-    double a = Math.abs(v);
-    if (a != 0 && (a < 1e-4 || a >= 1e6)) {
-      return String.format(Locale.ROOT, "%.3e", v);
-    }
-    return String.format(Locale.ROOT, "%.4f", v);
-  }
-
-  /**
-   * @return a new list with a header row
-   */
-  public static List<String[]> rows(String... header) {
-    List<String[]> rows = new ArrayList<>();
-    rows.add(header);
-    return rows;
   }
 }

@@ -16,30 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mlops4j.api.MlopsException;
 import org.mlops4j.report.internal.Json;
 
-class OutputTest {
+class DocumentsTest {
 
   @TempDir Path dir;
-
-  @Test
-  void table_padsColumns_andAlignsNumbersRight() {
-    List<String[]> rows = Output.rows("name", "value", "note");
-    rows.add(new String[] {"a", "1.5", "x"});
-    rows.add(new String[] {"long name", "-20", "0.1.0-SNAPSHOT"});
-    assertThat(Output.table(rows))
-        .isEqualTo(
-            "name       value  note\n"
-                + "a            1.5  x\n"
-                + "long name    -20  0.1.0-SNAPSHOT\n");
-    assertThat(Output.table(rows, false)).contains("a          1.5    x\n");
-  }
-
-  @Test
-  void num_printsIntegersWhole_fourDecimals_orScientific_andDashForNaN() {
-    assertThat(Output.num(3)).isEqualTo("3");
-    assertThat(Output.num(0.123456)).isEqualTo("0.1235");
-    assertThat(Output.num(1.554e-5)).isEqualTo("1.554e-05");
-    assertThat(Output.num(Double.NaN)).isEqualTo("-");
-  }
 
   @Test
   void json_writesNullForNaNAndInfinity_withTheLibrarysConvention_andAFinalNewline() {
@@ -47,7 +26,7 @@ class OutputTest {
     Json.putNumber(o, "a", 0.5, "unused");
     Json.putNumber(o, "b", Double.NaN, "value is NaN");
     Json.putNumber(o, "c", Double.POSITIVE_INFINITY, "value is Infinity");
-    assertThat(Output.json(o))
+    assertThat(Documents.json(o))
         .isEqualTo(
             "{\n  \"a\" : 0.5,\n  \"b\" : null,\n  \"bReason\" : \"value is NaN\",\n"
                 + "  \"c\" : null,\n  \"cReason\" : \"value is Infinity\"\n}\n");
@@ -56,11 +35,11 @@ class OutputTest {
   @Test
   void document_keepsTheLibrarysFieldsInOrder_soTheCommandCanAddItsOwn() {
     Map<String, Object> doc =
-        Output.document("{\"format\":\"x\",\"b\":[1,2.5],\"a\":{\"c\":null}}");
+        Documents.document("{\"format\":\"x\",\"b\":[1,2.5],\"a\":{\"c\":null}}");
     doc.put("inputs", List.of());
     assertThat(doc.keySet()).containsExactly("format", "b", "a", "inputs");
-    assertThat(Output.json(doc)).contains("\"b\" : [ 1, 2.5 ]").contains("\"c\" : null");
-    assertThatThrownBy(() -> Output.document("[1]"))
+    assertThat(Documents.json(doc)).contains("\"b\" : [ 1, 2.5 ]").contains("\"c\" : null");
+    assertThatThrownBy(() -> Documents.document("[1]"))
         .isInstanceOf(MlopsException.class)
         .hasMessageStartingWith("cannot read the library's JSON: ");
   }
@@ -70,20 +49,21 @@ class OutputTest {
     Path f = dir.resolve("out.json");
     Files.writeString(f, "old");
     StringWriter sw = new StringWriter();
-    Output.write(f.toString(), "new", new PrintWriter(sw));
+    Documents.write(f.toString(), "new", new PrintWriter(sw));
     assertThat(Files.readString(f)).isEqualTo("new");
     assertThat(sw.toString()).isEmpty();
     try (var files = Files.list(dir)) {
       assertThat(files).containsExactly(f);
     }
-    Output.write("-", "to stdout", new PrintWriter(sw));
+    Documents.write("-", "to stdout", new PrintWriter(sw));
     assertThat(sw.toString()).isEqualTo("to stdout");
   }
 
   @Test
   void write_intoAMissingFolder_namesIt() {
     Path f = dir.resolve("nope/out.json");
-    assertThatThrownBy(() -> Output.write(f.toString(), "x", new PrintWriter(new StringWriter())))
+    assertThatThrownBy(
+            () -> Documents.write(f.toString(), "x", new PrintWriter(new StringWriter())))
         .isInstanceOf(MlopsException.class)
         .hasMessage(f + ": cannot write: folder " + dir.resolve("nope") + " does not exist");
   }
