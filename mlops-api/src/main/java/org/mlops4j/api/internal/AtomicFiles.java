@@ -24,11 +24,12 @@ import org.mlops4j.api.MlopsException;
  * The one implementation of file writes that never leave a half-written file behind, used by every
  * module.
  *
- * <p>A whole-file write goes to a temporary file ({@value #TMP_PREFIX}{@code <name>-<uuid>}, the
- * name cut to 40 characters) in the target's folder (or a given folder on the same file system),
- * which is then renamed over the target with {@link StandardCopyOption#ATOMIC_MOVE}: a reader sees
- * the old content or the new, never a part; a killed process leaves at most a temporary file, which
- * readers skip by its prefix.
+ * <p>A whole-file write goes to a temporary file ({@link #temporaryName(String)}: the prefix
+ * {@value #TMP_PREFIX}, the writing process's pid and start time, the target's name cut to 40
+ * characters, a UUID) in the target's folder (or a given folder on the same file system), which is
+ * then renamed over the target with {@link StandardCopyOption#ATOMIC_MOVE}: a reader sees the old
+ * content or the new, never a part; a killed process leaves at most a temporary file, which readers
+ * skip by its prefix.
  *
  * <p>{@link Durability#DURABLE} also forces the temporary file's bytes to the device before the
  * rename and the folder's entry after it ({@code fsync} of the file, then of the folder), so the
@@ -97,7 +98,7 @@ public final class AtomicFiles {
       throw new IOException("no folder for the temporary file of " + abs);
     }
     Files.createDirectories(tmpFolder);
-    Path tmp = tmpFolder.resolve(TMP_PREFIX + shortName(abs) + "-" + UUID.randomUUID());
+    Path tmp = tmpFolder.resolve(temporaryName(shortName(abs)));
     try {
       try (FileChannel ch =
           FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -262,6 +263,116 @@ public final class AtomicFiles {
             return FileVisitResult.CONTINUE;
           }
         });
+  }
+
+  /**
+   * A name for a temporary file or folder that records which process made it: {@value #TMP_PREFIX}
+   * {@code <pid>-<process start, epoch ms>-<base>-<uuid>}. {@link #removeStaleTemporaries(Path,
+   * int)} removes such an entry once that process is gone.
+   *
+   * @param base a short readable part (the target's name, cut to 40 characters)
+   */
+  public static String temporaryName(String base) {
+    String b = Require.nonNull(base, "base");
+    if (b.length() > 40) {
+      b = b.substring(0, 40);
+    }
+    return TMP_PREFIX + OWNER + "-" + b + "-" + UUID.randomUUID();
+  }
+
+  private static final String OWNER = owner(ProcessHandle.current());
+
+  private static String owner(ProcessHandle p) {
+    return p.pid() + "-" + p.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+  }
+
+  /** Age after which a temporary entry that names no process (an older format) counts as stale. */
+  static final java.time.Duration UNOWNED_STALE_AFTER = java.time.Duration.ofHours(1);
+
+  /**
+   * Removes the temporary files and folders ({@value #TMP_PREFIX}...) that processes no longer
+   * running left below {@code root}, down to {@code maxDepth} folders deep, never following a
+   * symbolic link. An entry is stale when the process its name records is not running, or runs with
+   * another start time (its pid was reused); an entry that names no process is stale once its
+   * modification time is more than an hour old. Entries of running processes, this one included,
+   * are kept. Nothing happens when root does not exist.
+   *
+   * @return the number of entries removed
+   * @throws IOException when listing or deleting fails
+   */
+  public static int removeStaleTemporaries(Path root, int maxDepth) throws IOException {
+    Require.nonNull(root, "root");
+    Require.nonNegative(maxDepth, "maxDepth");
+    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+      return 0;
+    }
+    java.util.List<Path> stale = new java.util.ArrayList<>();
+    Files.walkFileTree(
+        root,
+        java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class),
+        maxDepth + 1,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (!dir.equals(root) && isStaleTemporary(dir, attrs)) {
+              stale.add(dir);
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (isStaleTemporary(file, attrs)) {
+              stale.add(file);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException exc) {
+            return FileVisitResult.CONTINUE; // vanished meanwhile, or unreadable: not ours to judge
+          }
+        });
+    int removed = 0;
+    for (Path p : stale) {
+      deleteRecursively(p);
+      removed++;
+    }
+    return removed;
+  }
+
+  /** Whether a directory entry is a temporary left by a process that is gone. */
+  static boolean isStaleTemporary(Path entry, BasicFileAttributes attrs) {
+    Path fileName = entry.getFileName();
+    if (fileName == null) {
+      return false;
+    }
+    String name = fileName.toString();
+    if (!name.startsWith(TMP_PREFIX)) {
+      return false;
+    }
+    String rest = name.substring(TMP_PREFIX.length());
+    String[] parts = rest.split("-", 3);
+    long pid;
+    long start;
+    try {
+      if (parts.length < 3) {
+        throw new NumberFormatException(rest);
+      }
+      pid = Long.parseLong(parts[0]);
+      start = Long.parseLong(parts[1]);
+    } catch (NumberFormatException e) {
+      java.time.Instant modified = attrs.lastModifiedTime().toInstant();
+      return modified.isBefore(java.time.Instant.now().minus(UNOWNED_STALE_AFTER));
+    }
+    java.util.Optional<ProcessHandle> p = ProcessHandle.of(pid);
+    if (p.isEmpty() || !p.get().isAlive()) {
+      return true;
+    }
+    long actualStart =
+        p.get().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+    return start != 0 && actualStart != 0 && actualStart != start;
   }
 
   /**

@@ -109,8 +109,8 @@ class AtomicFilesTest {
     assertThat(during)
         .singleElement()
         .asString()
-        .startsWith(AtomicFiles.TMP_PREFIX + "report.html-")
-        .startsWith(".mlops4j-tmp-");
+        .startsWith(".mlops4j-tmp-" + ProcessHandle.current().pid() + "-")
+        .contains("-report.html-");
     assertThat(names(tmp.resolve("out"))).containsExactly("report.html");
   }
 
@@ -306,5 +306,92 @@ class AtomicFilesTest {
         .isInstanceOf(NullPointerException.class)
         .hasMessage("durability must not be null");
     assertThat(target).doesNotExist();
+  }
+
+  @Test
+  void removeStaleTemporaries_removesWhatDeadProcessesLeftAndKeepsTheLiving() throws Exception {
+    // A process that has ended: its pid is recorded in the names of what it "left behind".
+    Process dead = new ProcessBuilder("true").start();
+    dead.waitFor();
+    long deadPid = dead.pid();
+    long deadStart = dead.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(1L);
+    ProcessHandle self = ProcessHandle.current();
+    long selfStart = self.info().startInstant().orElseThrow().toEpochMilli();
+    Path sub = Files.createDirectories(tmp.resolve("run/params"));
+    Path deadFile =
+        Files.writeString(
+            tmp.resolve(AtomicFiles.TMP_PREFIX + deadPid + "-" + deadStart + "-meta.yaml-u1"), "x");
+    Path deadFolder =
+        Files.createDirectories(
+            sub.resolve(AtomicFiles.TMP_PREFIX + deadPid + "-" + deadStart + "-exp-u2"));
+    Files.writeString(deadFolder.resolve("meta.yaml"), "half");
+    // the pid of a living process (this one) but another start time: the pid was reused
+    Path reused =
+        Files.writeString(
+            tmp.resolve(AtomicFiles.TMP_PREFIX + self.pid() + "-" + (selfStart - 1000) + "-a-u3"),
+            "x");
+    Path mine = Files.writeString(tmp.resolve(AtomicFiles.temporaryName("lock")), "in flight");
+    Path oldUnowned = Files.writeString(tmp.resolve(AtomicFiles.TMP_PREFIX + "legacy-uuid"), "x");
+    Files.setLastModifiedTime(
+        oldUnowned,
+        java.nio.file.attribute.FileTime.from(
+            java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+    Path newUnowned = Files.writeString(tmp.resolve(AtomicFiles.TMP_PREFIX + "legacy-uuid2"), "x");
+    Path ordinary = Files.writeString(tmp.resolve("meta.yaml"), "kept");
+
+    int removed = AtomicFiles.removeStaleTemporaries(tmp, 3);
+
+    assertThat(removed).isEqualTo(4);
+    assertThat(deadFile).doesNotExist();
+    assertThat(deadFolder).doesNotExist();
+    assertThat(reused).doesNotExist();
+    assertThat(oldUnowned).doesNotExist();
+    assertThat(mine).exists();
+    assertThat(newUnowned)
+        .as("unowned and recent: may belong to a writer of an older version")
+        .exists();
+    assertThat(ordinary).exists();
+    assertThat(sub).exists();
+  }
+
+  @Test
+  void removeStaleTemporaries_neitherFollowsLinksNorGoesDeeperThanAsked() throws Exception {
+    Process dead = new ProcessBuilder("true").start();
+    dead.waitFor();
+    String staleName = AtomicFiles.TMP_PREFIX + dead.pid() + "-1-x-u";
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    Path victim = Files.writeString(outside.resolve(staleName), "not ours");
+    Path root = Files.createDirectories(tmp.resolve("root"));
+    try {
+      Files.createSymbolicLink(root.resolve("link"), outside);
+    } catch (UnsupportedOperationException | IOException e) {
+      assumeTrue(false, "no symbolic links here");
+    }
+    Path deep = Files.createDirectories(root.resolve("a/b/c"));
+    Path tooDeep = Files.writeString(deep.resolve(staleName), "x");
+    Path shallow = Files.writeString(root.resolve("a").resolve(staleName), "x");
+
+    assertThat(AtomicFiles.removeStaleTemporaries(root, 1)).isEqualTo(1);
+
+    assertThat(victim).as("behind a symbolic link").exists();
+    assertThat(tooDeep).as("deeper than maxDepth").exists();
+    assertThat(shallow).doesNotExist();
+    assertThat(AtomicFiles.removeStaleTemporaries(tmp.resolve("missing"), 3)).isZero();
+  }
+
+  @Test
+  void temporaryName_recordsThisProcessAndStaysShort() {
+    ProcessHandle self = ProcessHandle.current();
+    String name = AtomicFiles.temporaryName("x".repeat(250));
+    assertThat(name)
+        .startsWith(
+            AtomicFiles.TMP_PREFIX
+                + self.pid()
+                + "-"
+                + self.info().startInstant().orElseThrow().toEpochMilli()
+                + "-"
+                + "x".repeat(40)
+                + "-");
+    assertThat(name.getBytes(StandardCharsets.UTF_8).length).isLessThan(255);
   }
 }
