@@ -54,4 +54,5 @@ for (int i = 0; i < 1_000; i++) {
 FairnessReport fairness = FairnessAuditor.defaults().audit(Decisions.of(y, yhat).groups("group", g));
 System.out.println(fairness);
 System.out.println("equalized odds difference: " + fairness.equalizedOddsDifference());
-/exit
+// The session stays open: every variable above (tracker store, drift, fairness) is yours to explore.
+// Type a name and a dot, then Tab, to see what it offers (the javadoc jars give the documentation).
