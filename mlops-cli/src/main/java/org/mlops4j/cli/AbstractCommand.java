@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.MlopsException;
+import org.mlops4j.cli.internal.TerminalText;
 import org.mlops4j.cli.internal.UsageException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,11 +60,15 @@ abstract class AbstractCommand implements Callable<Integer> {
     return Main.BAD_INPUT;
   }
 
+  /**
+   * @return the message as one line for the terminal: line breaks and other control characters
+   *     escaped ({@link TerminalText#escape(String)}), for a message may quote names from data
+   */
   static String oneLine(@Nullable String message) {
     if (message == null) {
       return "failed";
     }
-    return message.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+    return TerminalText.escape(message);
   }
 
   /**

@@ -15,6 +15,7 @@ import org.mlops4j.cli.internal.CsvTable.Kind;
 import org.mlops4j.cli.internal.CsvTable.NumericColumn;
 import org.mlops4j.cli.internal.Documents;
 import org.mlops4j.cli.internal.DriftTable;
+import org.mlops4j.cli.internal.TerminalText;
 import org.mlops4j.cli.internal.UsageException;
 import org.mlops4j.drift.Columns;
 import org.mlops4j.drift.Correction;
@@ -208,7 +209,7 @@ final class DriftCommand extends AbstractCommand {
                     + " of "
                     + report.features().size()
                     + " features drifted ("
-                    + String.join(", ", drifted)
+                    + TerminalText.escape(String.join(", ", drifted))
                     + ")"
                     + (any
                         ? ""

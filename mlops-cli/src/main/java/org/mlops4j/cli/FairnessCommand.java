@@ -10,6 +10,7 @@ import org.mlops4j.cli.internal.DecisionColumns;
 import org.mlops4j.cli.internal.Documents;
 import org.mlops4j.cli.internal.FailIf;
 import org.mlops4j.cli.internal.FairnessTable;
+import org.mlops4j.cli.internal.TerminalText;
 import org.mlops4j.fairness.Decisions;
 import org.mlops4j.fairness.FairnessAuditor;
 import org.mlops4j.fairness.FairnessReport;
@@ -185,14 +186,18 @@ final class FairnessCommand extends AbstractCommand {
     if (output.tableOnStandardOutput()) {
       out().print(FairnessTable.render(report, table));
       for (FailIf.Outcome o : outcomes) {
-        out().println("check " + (o.failed() ? "FAILED " : "passed ") + o.describe());
+        out()
+            .println(
+                "check "
+                    + (o.failed() ? "FAILED " : "passed ")
+                    + TerminalText.escape(o.describe()));
       }
     }
     out().flush();
     boolean failed = false;
     for (FailIf.Outcome o : outcomes) {
       if (o.failed()) {
-        err().println("mlops fairness: check failed: " + o.describe());
+        err().println("mlops fairness: check failed: " + TerminalText.escape(o.describe()));
         failed = true;
       }
     }

@@ -2,6 +2,7 @@ package org.mlops4j.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.mlops4j.cli.internal.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -112,7 +113,14 @@ public final class Main implements Callable<Integer> {
     if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
       hint = "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
     }
-    err.println(name + ": " + ex.getMessage() + hint + " (see '" + name + " --help')");
+    // the message quotes the arguments as given: escaped, one line
+    err.println(
+        name
+            + ": "
+            + TerminalText.escape(String.valueOf(ex.getMessage()) + hint)
+            + " (see '"
+            + name
+            + " --help')");
     err.flush();
     return BAD_INPUT;
   }

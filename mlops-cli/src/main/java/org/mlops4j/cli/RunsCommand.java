@@ -20,6 +20,7 @@ import org.mlops4j.api.tracking.RunComparison;
 import org.mlops4j.api.tracking.RunFilter;
 import org.mlops4j.api.tracking.RunRecord;
 import org.mlops4j.cli.internal.Documents;
+import org.mlops4j.cli.internal.TerminalText;
 import org.mlops4j.cli.internal.TextTable;
 import org.mlops4j.cli.internal.UsageException;
 import org.mlops4j.core.tracking.LocalTracker;
@@ -290,10 +291,11 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
           if (count == 0) {
             out()
                 .println(
-                    "no runs"
-                        + (filters == null ? "" : " pass the filter " + filter)
-                        + " in "
-                        + store);
+                    TerminalText.escape(
+                        "no runs"
+                            + (filters == null ? "" : " pass the filter " + filter)
+                            + " in "
+                            + store));
           } else {
             out().print(TextTable.table(rows));
           }
@@ -337,10 +339,11 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
                 .orElse(null);
         Map<String, Object> root = runJson(r, experimentName);
         StringBuilder sb = new StringBuilder();
-        sb.append("run        ").append(r.runId()).append('\n');
-        sb.append("name       ").append(r.name()).append('\n');
+        // names and values from the store, escaped for the terminal (TextTable escapes its cells)
+        sb.append("run        ").append(TerminalText.escape(r.runId())).append('\n');
+        sb.append("name       ").append(TerminalText.escape(r.name())).append('\n');
         sb.append("experiment ")
-            .append(experimentName == null ? r.experimentId() : experimentName)
+            .append(TerminalText.escape(experimentName == null ? r.experimentId() : experimentName))
             .append('\n');
         sb.append("status     ").append(r.status()).append('\n');
         sb.append("start      ").append(r.startTime()).append('\n');
@@ -349,10 +352,10 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
             .append(" (")
             .append(duration(r))
             .append(")\n");
-        sb.append("user       ").append(r.user()).append('\n');
+        sb.append("user       ").append(TerminalText.escape(r.user())).append('\n');
         if (!r.params().isEmpty()) {
           List<String[]> rows = TextTable.rows("param", "value");
-          r.params().forEach((k, v) -> rows.add(new String[] {k, v.replace("\n", "\\n")}));
+          r.params().forEach((k, v) -> rows.add(new String[] {k, v}));
           sb.append('\n').append(TextTable.table(rows, false));
         }
         if (!r.metrics().isEmpty()) {
@@ -366,7 +369,7 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
         }
         if (!r.tags().isEmpty()) {
           List<String[]> rows = TextTable.rows("tag", "value");
-          r.tags().forEach((k, v) -> rows.add(new String[] {k, v.replace("\n", "\\n")}));
+          r.tags().forEach((k, v) -> rows.add(new String[] {k, v}));
           sb.append('\n').append(TextTable.table(rows, false));
         }
         if (metrics != null) {
@@ -414,6 +417,47 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
     }
   }
 
+  /**
+   * The table of {@link RunComparison#toString()} (one column per run, a row per param and per
+   * metric, {@code -} where a run lacks a key), laid out by {@link TextTable} so that names and
+   * values are escaped for the terminal.
+   */
+  static String table(RunComparison c) {
+    List<RunRecord> runs = c.runs();
+    List<String[]> rows = new ArrayList<>();
+    String[] header = new String[runs.size() + 1];
+    String[] status = new String[runs.size() + 1];
+    header[0] = "key";
+    status[0] = "status";
+    for (int i = 0; i < runs.size(); i++) {
+      RunRecord r = runs.get(i);
+      header[i + 1] =
+          r.name() + " (" + r.runId().substring(0, Math.min(8, r.runId().length())) + ")";
+      status[i + 1] = r.status().name();
+    }
+    rows.add(header);
+    rows.add(status);
+    for (String k : c.paramKeys()) {
+      String[] row = new String[runs.size() + 1];
+      row[0] = "param " + k;
+      for (int i = 0; i < runs.size(); i++) {
+        String v = runs.get(i).params().get(k);
+        row[i + 1] = v == null ? "-" : v;
+      }
+      rows.add(row);
+    }
+    for (String k : c.metricKeys()) {
+      String[] row = new String[runs.size() + 1];
+      row[0] = "metric " + k;
+      for (int i = 0; i < runs.size(); i++) {
+        Metric m = runs.get(i).metrics().get(k);
+        row[i + 1] = m == null ? "-" : Double.toString(m.value());
+      }
+      rows.add(row);
+    }
+    return TextTable.table(rows, false);
+  }
+
   /** {@code mlops runs compare}. */
   @Command(
       name = "compare",
@@ -443,9 +487,12 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
           Documents.write(json, Documents.json(root), out());
         }
         if (!"-".equals(json)) {
-          out().print(c);
+          out().print(table(c));
           if (!c.differingParams().isEmpty()) {
-            out().println("params that differ: " + String.join(", ", c.differingParams()));
+            out()
+                .println(
+                    TerminalText.escape(
+                        "params that differ: " + String.join(", ", c.differingParams())));
           }
         }
         return Main.OK;

@@ -2,14 +2,19 @@ package org.mlops4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mlops4j.cli.FairnessCommandTest.assertOneLine;
+import static org.mlops4j.cli.FairnessCommandTest.concat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlops4j.drift.Columns;
@@ -444,6 +449,7 @@ class DriftCommandTest {
     assertThat(fieldNames(feature(root, "x")))
         .containsExactly(
             "feature",
+            "metricPrefix",
             "type",
             "method",
             "statistic",
@@ -498,5 +504,144 @@ class DriftCommandTest {
     java.util.List<String> out = new java.util.ArrayList<>();
     node.fieldNames().forEachRemaining(out::add);
     return out;
+  }
+
+  @Test
+  void tinyFiles_reportTheColumnsTooSmallForTheirTestAsNotTested() throws IOException {
+    Path ref = csv("r.csv", "x,y\n1,1\n2,2\n");
+    Path cur = csv("c.csv", "x,y\n3,3\n");
+    String[] args = {
+      "drift",
+      "--reference",
+      ref.toString(),
+      "--current",
+      cur.toString(),
+      "--method",
+      "x=ad",
+      "--method",
+      "y=cvm"
+    };
+    Cli.Result r = Cli.run(args);
+    assertThat(r.status()).as(r.toString()).isZero();
+    // expected by hand: Anderson-Darling needs 4 values in all (2 + 1 here), Cramer-von Mises 2
+    // on each side (1 in the current); PSI over 10 quantile bins of {1, 2}: half the reference in
+    // the lowest bin, half and the whole current in the highest, (1e-4 - 0.5) ln(1e-4 / 0.5) + 0.5
+    // ln 2 = 4.6043
+    assertThat(r.out())
+        .isEqualTo(
+            "Drift of "
+                + cur
+                + " (1 rows) against "
+                + ref
+                + " (2 rows)\n\n"
+                + "feature  type     method  statistic  p-value  p-adjusted  PSI     missing"
+                + " ref/cur  verdict\n"
+                + "x        numeric  ad      -          -        -           4.6043  0/0           "
+                + "   ok\n"
+                + "y        numeric  cvm     -          -        -           4.6043  0/0           "
+                + "   ok\n"
+                + "\n"
+                + "0 of 2 features drifted (share 0.000); dataset not drifted (threshold 0.5)\n"
+                + "note: x: not tested: ad needs at least 4 values in the two samples together, but"
+                + " they had 3\n"
+                + "note: y: not tested: cvm needs at least 2 values in each sample, but the current"
+                + " had 1\n");
+    JsonNode x = feature(json(Cli.run(concat(args, "--json", "-"))), "x");
+    assertThat(x.get("statistic").isNull()).isTrue();
+    assertThat(x.get("statisticReason").asText()).startsWith("not tested");
+    assertThat(x.get("pValue").isNull()).isTrue();
+    assertThat(x.get("drifted").asBoolean()).isFalse();
+  }
+
+  @Test
+  void namesWithControlCharacters_arePrintedEscaped_andExactInJson() throws IOException {
+    String numeric = "a\u001b[31mb\nc";
+    String text = "\u202eg";
+    String data = "\"" + numeric + "\"," + text + "\n1,x\n2,y\n";
+    Path ref = csv("r.csv", data);
+    Path cur = csv("c.csv", data);
+    Cli.Result r = Cli.run("drift", "--reference", ref.toString(), "--current", cur.toString());
+    assertThat(r.status()).as(r.toString()).isZero();
+    RunsCommandTest.assertNoControlCharacters(r.out());
+    // expected by hand: ESC as backslash x1b, line feed as backslash n, U+202E as backslash u202e;
+    // the feature column as wide as the longest escaped name (13 characters); identical files:
+    // statistics 0, p-values 1, PSI 0
+    String header = "%-13s  %-11s  %-6s  %-9s  %-7s  %-10s  %-3s  %-15s  %s\n";
+    String row = "%-13s  %-11s  %-6s  %9s  %7s  %10s  %3s  %-15s  %s\n";
+    assertThat(r.out())
+        .isEqualTo(
+            "Drift of "
+                + cur
+                + " (2 rows) against "
+                + ref
+                + " (2 rows)\n\n"
+                + String.format(
+                    header,
+                    "feature",
+                    "type",
+                    "method",
+                    "statistic",
+                    "p-value",
+                    "p-adjusted",
+                    "PSI",
+                    "missing ref/cur",
+                    "verdict")
+                + String.format(
+                    row, "a\\x1b[31mb\\nc", "numeric", "ks", "0", "1", "1", "0", "0/0", "ok")
+                + String.format(
+                    row, "\\u202eg", "categorical", "chi2", "0", "1", "1", "0", "0/0", "ok")
+                + "\n0 of 2 features drifted (share 0.000); dataset not drifted (threshold 0.5)\n");
+    JsonNode root =
+        json(
+            Cli.run(
+                "drift",
+                "--reference",
+                ref.toString(),
+                "--current",
+                cur.toString(),
+                "--json",
+                "-"));
+    assertThat(root.get("features").get(0).get("feature").asText()).isEqualTo(numeric);
+    assertThat(root.get("features").get(1).get("feature").asText()).isEqualTo(text);
+    // an error message naming data is one line, escaped alike
+    assertOneLine(
+        Cli.run(
+            "drift",
+            "--reference",
+            ref.toString(),
+            "--current",
+            cur.toString(),
+            "--columns",
+            "q\u001b[2J"),
+        "mlops drift: "
+            + ref
+            + ": unknown column 'q\\x1b[2J' (columns: a\\x1b[31mb\\nc, \\u202eg)");
+  }
+
+  @Test
+  void jsonAndHtmlFiles_getThePermissionsOfAPlainWrite() throws IOException {
+    // Expected: the permissions Files.writeString gives a new file in the same folder (the umask),
+    // not the 0600 of a file made by Files.createTempFile.
+    assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+    Path control = csv("control.txt", "x");
+    Path ref = column("a.csv", "x", A);
+    Path cur = column("b.csv", "x", B);
+    Path jsonOut = dir.resolve("drift.json");
+    Path htmlOut = dir.resolve("drift.html");
+    Cli.Result r =
+        Cli.run(
+            "drift",
+            "--reference",
+            ref.toString(),
+            "--current",
+            cur.toString(),
+            "--json",
+            jsonOut.toString(),
+            "--html",
+            htmlOut.toString());
+    assertThat(r.status()).as(r.toString()).isZero();
+    Set<PosixFilePermission> expected = Files.getPosixFilePermissions(control);
+    assertThat(Files.getPosixFilePermissions(jsonOut)).isEqualTo(expected);
+    assertThat(Files.getPosixFilePermissions(htmlOut)).isEqualTo(expected);
   }
 }

@@ -811,6 +811,60 @@ class FairnessCommandTest {
         .containsExactly("check", "criterion", "value", "failed");
   }
 
+  @Test
+  void groupNamesWithControlCharacters_arePrintedEscaped_andExactInJson() throws IOException {
+    String a = "A\u001b[2J";
+    String b = "B\nx\u202e";
+    Path data =
+        csv(
+            "d.csv",
+            "y,yhat,g\n1,1,\""
+                + a
+                + "\"\n0,0,\""
+                + a
+                + "\"\n1,1,\""
+                + b
+                + "\"\n0,1,\""
+                + b
+                + "\"\n");
+    String[] args = {
+      "fairness",
+      "--data",
+      data.toString(),
+      "--label",
+      "y",
+      "--prediction",
+      "yhat",
+      "--group",
+      "g",
+      "--fail-if",
+      "demographic_parity_difference>0.1"
+    };
+    Cli.Result r = Cli.run(args);
+    assertThat(r.status()).as(r.toString()).isEqualTo(Main.CHECK_FAILED);
+    RunsCommandTest.assertNoControlCharacters(r.out());
+    RunsCommandTest.assertNoControlCharacters(r.err());
+    // expected by hand: ESC as backslash x1b, line feed as backslash n, U+202E as backslash u202e;
+    // selection rates A 1/2, B 2/2: demographic parity difference 0.5
+    String ea = "A\\x1b[2J";
+    String eb = "B\\nx\\u202e";
+    assertThat(r.out().lines())
+        .anySatisfy(line -> assertThat(line).startsWith(ea + "    2   1   0   1   0"))
+        .anySatisfy(line -> assertThat(line).startsWith(eb + "  2   1   1   0   0"))
+        .anySatisfy(line -> assertThat(line).contains("0.5000  " + eb + " vs " + ea));
+    assertThat(r.err())
+        .isEqualTo(
+            "mlops fairness: check failed: demographic_parity_difference>0.1:"
+                + " demographic_parity_difference = 0.5 (groups '"
+                + eb
+                + "' and '"
+                + ea
+                + "')\n");
+    JsonNode root = json(Cli.run(concat(args, "--json", "-")));
+    assertThat(group(root, a).get("size").asLong()).isEqualTo(2);
+    assertThat(group(root, b).get("size").asLong()).isEqualTo(2);
+  }
+
   static void assertOneLine(Cli.Result r, String line) {
     assertThat(r.status()).as(r.toString()).isEqualTo(Main.BAD_INPUT);
     assertThat(r.err()).isEqualTo(line + "\n");

@@ -167,4 +167,134 @@ class RunsCommandTest {
         Cli.run("runs"),
         "mlops runs: a subcommand is required: list, show or compare (see 'mlops runs --help')");
   }
+
+  /** Fails when a text holds a character TerminalText escapes (other than the line feed). */
+  static void assertNoControlCharacters(String text) {
+    text.codePoints()
+        .forEach(
+            c ->
+                assertThat(
+                        c == '\n'
+                            || !(c < 0x20
+                                || (c >= 0x7f && c <= 0x9f)
+                                || c == 0x2028
+                                || c == 0x2029
+                                || (c >= 0x202a && c <= 0x202e)
+                                || (c >= 0x2066 && c <= 0x2069)))
+                    .as("U+%04X in %s", c, text)
+                    .isTrue());
+  }
+
+  @Test
+  void controlCharactersInRunNamesParamsAndTags_arePrintedEscaped_andExactInJson()
+      throws IOException {
+    Path evil = dir.resolve("evil");
+    String runName = "red\u001b[31mrun\u001b[0m";
+    String param = "line1\nline2\tx";
+    String tag = "\u202eevil\u2066";
+    String id;
+    String other;
+    try (LocalTracker tracker = LocalTracker.open(evil)) {
+      try (Run run = tracker.startRun("exp", runName)) {
+        run.logParam("p", param).setTag("t", tag).logMetric("m", 1.0);
+        id = run.id();
+      }
+      try (Run run = tracker.startRun("exp", "plain")) {
+        other = run.id();
+      }
+    }
+    // expected by hand: ESC is written as backslash x1b, line feed as backslash n, tab as
+    // backslash t, U+202E and U+2066 as backslash u and their four hex digits
+    String name = "red\\x1b[31mrun\\x1b[0m"; // 21 characters on the terminal
+
+    Cli.Result list = Cli.run("runs", "list", "--store", evil.toString());
+    assertThat(list.status()).as(list.toString()).isZero();
+    assertNoControlCharacters(list.out());
+    assertThat(list.out().lines())
+        .hasSize(3)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("exp         " + id.substring(0, 8) + "  " + name + "  FINISHED  "))
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith(
+                        "exp         "
+                            + other.substring(0, 8)
+                            + "  plain"
+                            + " ".repeat(21 - 5)
+                            + "  FINISHED  "));
+
+    Cli.Result show = Cli.run("runs", "show", id, "--store", evil.toString());
+    assertThat(show.status()).as(show.toString()).isZero();
+    assertNoControlCharacters(show.out());
+    int tagWidth;
+    try (LocalTracker tracker = LocalTracker.openReadOnly(evil)) {
+      tagWidth =
+          tracker.findRun(id).orElseThrow().tags().keySet().stream()
+              .mapToInt(String::length)
+              .max()
+              .orElseThrow();
+    }
+    assertThat(show.out())
+        .contains("name       " + name + "\n")
+        .contains("param  value\np      line1\\nline2\\tx\n")
+        .contains("\nt" + " ".repeat(tagWidth - 1) + "  \\u202eevil\\u2066\n")
+        .contains("\nmlflow.runName" + " ".repeat(tagWidth - 14) + "  " + name + "\n");
+
+    JsonNode json =
+        JSON.readTree(Cli.run("runs", "show", id, "--store", evil.toString(), "--json", "-").out());
+    assertThat(json.get("name").asText()).isEqualTo(runName);
+    assertThat(json.get("params").get("p").asText()).isEqualTo(param);
+    assertThat(json.get("tags").get("t").asText()).isEqualTo(tag);
+
+    Cli.Result compare = Cli.run("runs", "compare", id, other, "--store", evil.toString());
+    assertThat(compare.status()).as(compare.toString()).isZero();
+    // columns two spaces apart, as wide as their widest (escaped) cell: "metric m" (8), the run's
+    // name and id (21 + 11 = 32)
+    String head = name + " (" + id.substring(0, 8) + ")";
+    assertThat(compare.out())
+        .isEqualTo(
+            "key       "
+                + head
+                + "  plain ("
+                + other.substring(0, 8)
+                + ")\n"
+                + "status    FINISHED"
+                + " ".repeat(32 - 8)
+                + "  FINISHED\n"
+                + "param p   line1\\nline2\\tx"
+                + " ".repeat(32 - 15)
+                + "  -\n"
+                + "metric m  1.0"
+                + " ".repeat(32 - 3)
+                + "  -\n"
+                + "params that differ: p\n");
+  }
+
+  @Test
+  void controlCharactersInExperimentNames_arePrintedEscaped() {
+    Path evil = dir.resolve("evil");
+    String experiment = "exp\u001b]0;title\u0007";
+    try (LocalTracker tracker = LocalTracker.open(evil)) {
+      tracker.startRun(experiment, "r").close();
+    }
+    Cli.Result list = Cli.run("runs", "list", "--store", evil.toString());
+    assertThat(list.status()).as(list.toString()).isZero();
+    assertNoControlCharacters(list.out());
+    // expected by hand: ESC is backslash x1b, BEL backslash x07; the column is as wide as the
+    // escaped name (19 characters)
+    assertThat(list.out())
+        .startsWith("experiment" + " ".repeat(19 - 10 + 2) + "run")
+        .contains("\nexp\\x1b]0;title\\x07  ");
+    Cli.Result show =
+        Cli.run("runs", "list", "--store", evil.toString(), "--experiment", "nope\u001b[2J");
+    assertOneLine(
+        show,
+        "mlops runs list: "
+            + evil
+            + ": no active experiment named 'nope\\x1b[2J' (experiments: Default,"
+            + " exp\\x1b]0;title\\x07)");
+  }
 }

@@ -2,6 +2,7 @@ package org.mlops4j.drift;
 
 import org.mlops4j.api.internal.Require;
 import org.mlops4j.drift.internal.AndersonDarlingMath;
+import org.mlops4j.drift.internal.SampleSizes;
 import org.mlops4j.drift.internal.Sorting;
 
 /**
@@ -19,10 +20,16 @@ public final class AndersonDarling {
   private AndersonDarling() {}
 
   /**
+   * Runs the test. Minimum sample size: one value in each sample and 4 in the two together (the
+   * variance of the statistic, Scholz &amp; Stephens' eq. 4, divides by {@code (N - 2)(N - 3)}), at
+   * least two of them distinct. The arrays are not modified.
+   *
    * @return the standardised statistic and the interpolated p-value in [0.001, 0.25]
    * @throws NullPointerException if a sample is null
-   * @throws IllegalArgumentException if a sample is empty or not finite, or the pooled sample has
-   *     fewer than two distinct values
+   * @throws IllegalArgumentException if a sample is empty or not finite, the pooled sample has
+   *     fewer than two distinct values ({@code "the pooled sample must be of at least two distinct
+   *     values, but was all <v>"}) or fewer than 4 values ({@code "the pooled sample must have at
+   *     least 4 values, but had <n>"})
    */
   public static TwoSampleResult test(double[] sample1, double[] sample2) {
     Require.finite(Require.nonEmpty(sample1, "sample1"), "sample1");
@@ -31,6 +38,13 @@ public final class AndersonDarling {
     double[] y = sample2.clone();
     Sorting.sort(x);
     Sorting.sort(y);
+    Require.argument(
+        !SampleSizes.constant(x, y),
+        "the pooled sample",
+        "of at least two distinct values",
+        "all " + x[0]);
+    SampleSizes.atLeast(
+        x.length + y.length, SampleSizes.ANDERSON_DARLING_POOLED, "the pooled sample");
     double[] r = AndersonDarlingMath.testSorted(x, y);
     return new TwoSampleResult(DriftMethod.ANDERSON_DARLING, r[0], r[1], 0);
   }

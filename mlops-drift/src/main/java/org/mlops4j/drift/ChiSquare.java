@@ -17,7 +17,7 @@ public final class ChiSquare {
   private ChiSquare() {}
 
   /**
-   * Test on counts per category.
+   * Test on counts per category. Minimum sample size: one value in each sample (a positive total).
    *
    * @throws NullPointerException if an array is null
    * @throws IllegalArgumentException on a length mismatch, a negative count, or an all-zero side

@@ -2,6 +2,7 @@ package org.mlops4j.drift;
 
 import org.mlops4j.api.internal.Require;
 import org.mlops4j.drift.internal.CramerVonMisesMath;
+import org.mlops4j.drift.internal.SampleSizes;
 import org.mlops4j.drift.internal.Sorting;
 
 /**
@@ -19,15 +20,19 @@ public final class CramerVonMises {
   private CramerVonMises() {}
 
   /**
+   * Runs the test. Minimum sample size: 2 values in each sample (the exact mean and variance of T,
+   * Anderson 1962, need them). The arrays are not modified.
+   *
    * @return the statistic T and its p-value
    * @throws NullPointerException if a sample is null
-   * @throws IllegalArgumentException if a sample has fewer than 2 values or a non-finite value
+   * @throws IllegalArgumentException if a sample has a non-finite value or fewer than 2 values
+   *     ({@code "sample1 must have at least 2 values, but had 1"})
    */
   public static TwoSampleResult test(double[] sample1, double[] sample2) {
     Require.finite(Require.nonNull(sample1, "sample1"), "sample1");
     Require.finite(Require.nonNull(sample2, "sample2"), "sample2");
-    Require.argument(sample1.length >= 2, "sample1.length", "at least 2", sample1.length);
-    Require.argument(sample2.length >= 2, "sample2.length", "at least 2", sample2.length);
+    SampleSizes.atLeast(sample1.length, SampleSizes.CRAMER_VON_MISES_EACH, "sample1");
+    SampleSizes.atLeast(sample2.length, SampleSizes.CRAMER_VON_MISES_EACH, "sample2");
     double[] x = sample1.clone();
     double[] y = sample2.clone();
     Sorting.sort(x);

@@ -12,6 +12,13 @@ import org.mlops4j.api.internal.Require;
  * #KOLMOGOROV_SMIRNOV}; categorical columns use {@link #CHI_SQUARE}. Methods without a p-value
  * ({@link #PSI}, {@link #JENSEN_SHANNON}, {@link #WASSERSTEIN}) decide by their threshold alone.
  *
+ * <p>Minimum sample sizes, counted in finite (numeric) or non-missing (categorical) values: one on
+ * each side for every method, except {@link #CRAMER_VON_MISES} (2 on each side) and {@link
+ * #ANDERSON_DARLING} (4 in the two samples together, at least two of them distinct). The static
+ * tests refuse smaller samples with an {@code IllegalArgumentException} that names the minimum; a
+ * report marks a feature below the minimum of its deciding test as not tested ({@link
+ * FeatureDrift#tested()}) and says why in its note.
+ *
  * @since 0.1.0
  */
 public enum DriftMethod {

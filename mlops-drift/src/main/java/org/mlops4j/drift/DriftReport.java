@@ -34,9 +34,10 @@ import org.mlops4j.drift.internal.ReportJson;
  * "mlops4j.drift-report"}, {@code formatVersion} 1, {@code library}, {@code libraryVersion}, {@code
  * createdAt}), then {@code datasetDrift}, {@code driftedCount}, {@code driftedShare}, {@code
  * datasetDriftShare}, {@code alpha}, {@code correction} and {@code features}, each with the
- * components of {@link FeatureDrift} ({@code method} as its key, {@code pValue} and {@code
- * adjustedPValue} null with a sibling {@code pValueReason} / {@code adjustedPValueReason} for a
- * method without a p-value, {@code metrics} by key, {@code bins} with {@code labels}, {@code
+ * components of {@link FeatureDrift} ({@code metricPrefix} after {@code feature}: the prefix of the
+ * feature's metric keys, see {@link #logTo(Run)}; {@code method} as its key, {@code pValue} and
+ * {@code adjustedPValue} null with a sibling {@code pValueReason} / {@code adjustedPValueReason}
+ * for a method without a p-value, {@code metrics} by key, {@code bins} with {@code labels}, {@code
  * reference} and {@code current} shares).
  *
  * <p>{@code equals} and {@code hashCode} leave {@code createdAt} out: two reports of the same
@@ -137,8 +138,15 @@ public record DriftReport(
    * feature (the keys of {@link FeatureDrift#metrics()}) plus {@code drift.<feature>.drifted} (0/1)
    * and {@code drift.<feature>.p_adjusted}; {@code drift.dataset.drifted_share} and {@code
    * drift.dataset.drifted} (0/1); artifacts {@code drift/report.html} and {@code
-   * drift/report.json}. A feature name keeps its letters, digits, {@code _} and {@code -}; every
-   * other character becomes {@code _} in metric keys.
+   * drift/report.json}.
+   *
+   * <p>The {@code <feature>} segment is one to one: a name made of letters, digits, {@code _} and
+   * {@code -} only is kept as it is ({@code age}); any other name (and the name {@code dataset},
+   * the subject of the dataset's own keys) has every other character replaced by {@code _} and gets
+   * {@code -} and the first 8 hexadecimal digits of the SHA-256 of its UTF-8 bytes ({@code a<b} is
+   * {@code drift.a_b-4a826aac.*}, {@code a>b} {@code drift.a_b-998a5be8.*}). In the rare case that
+   * two features of the report still meet, the features that meet take longer suffixes (16, then 64
+   * digits). The JSON artifact records each feature's prefix in {@code metricPrefix}.
    *
    * @param run the run
    * @return this report
@@ -146,13 +154,14 @@ public record DriftReport(
    */
   public DriftReport logTo(Run run) {
     Require.nonNull(run, "run");
+    Map<String, String> segments = ReportJson.segments(this);
     for (FeatureDrift f : features) {
+      String prefix = "drift." + segments.get(f.feature()) + ".";
       for (Map.Entry<String, Double> m : f.metrics().entrySet()) {
-        run.logMetric(MetricKeys.key("drift", f.feature(), m.getKey()), m.getValue());
+        run.logMetric(prefix + MetricKeys.segment(m.getKey()), m.getValue());
       }
-      run.logMetric(MetricKeys.key("drift", f.feature(), "drifted"), f.drifted() ? 1 : 0);
-      f.adjustedPValue()
-          .ifPresent(p -> run.logMetric(MetricKeys.key("drift", f.feature(), "p_adjusted"), p));
+      run.logMetric(prefix + "drifted", f.drifted() ? 1 : 0);
+      f.adjustedPValue().ifPresent(p -> run.logMetric(prefix + "p_adjusted", p));
     }
     run.logMetric("drift.dataset.drifted_share", driftedShare);
     run.logMetric("drift.dataset.drifted", datasetDrift ? 1 : 0);

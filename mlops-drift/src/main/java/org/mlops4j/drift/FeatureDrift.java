@@ -17,8 +17,11 @@ import org.mlops4j.api.internal.Require;
  * PSI &ge; {@link DriftDetector#psiGate()} or Wasserstein/std &ge; {@link
  * DriftDetector#wassersteinGate()}; categorical Jensen–Shannon distance &ge; {@link
  * DriftDetector#jsGate()}); or, under {@link MissingPolicy#IGNORE_AND_REPORT}, when the missing-or-
- * infinite rate changed significantly. Never NaN: when the reference is constant, {@code
- * wasserstein_std} falls back to the raw distance and {@code note} says so.
+ * infinite rate changed significantly. The metrics are never NaN: when the reference is constant,
+ * {@code wasserstein_std} falls back to the raw distance and {@code note} says so. A feature too
+ * small for its test is reported rather than refused ({@link #tested()} false, {@code statistic}
+ * NaN, no p-value, not drifted by the test, and a {@code note}), so that one small column does not
+ * stop the report of the others.
  *
  * <p>{@code metrics} holds every computed number under stable keys (those that apply): numeric
  * {@code ks}, {@code ks_p}, {@code psi}, {@code wasserstein}, {@code wasserstein_std}, {@code cvm},
@@ -30,8 +33,10 @@ import org.mlops4j.api.internal.Require;
  * @param feature column name
  * @param type column type
  * @param method the deciding method
- * @param statistic the deciding method's statistic (PSI, distance or test statistic)
- * @param pValue the deciding method's raw p-value, empty for methods without one
+ * @param statistic the deciding method's statistic (PSI, distance or test statistic); NaN when the
+ *     feature could not be tested
+ * @param pValue the deciding method's raw p-value, empty for methods without one and when the
+ *     feature could not be tested
  * @param adjustedPValue the p-value after the report's correction (equal to the raw one for a
  *     single feature), empty for methods without one
  * @param effectGate whether the effect-size gate passes
@@ -105,17 +110,38 @@ public record FeatureDrift(
     return v;
   }
 
+  /**
+   * Whether the deciding method could be applied. False only for a test whose minimum sample size
+   * the feature's finite values do not reach, or whose samples are degenerate (Cramér–von Mises:
+   * fewer than 2 values on a side; Anderson–Darling: fewer than 4 values in all, or a single
+   * distinct value): then {@link #statistic()} is NaN, {@link #pValue()} and {@link
+   * #adjustedPValue()} are empty, the feature takes no part in the multiple-testing correction,
+   * only a missing-rate change can make it drift, and {@link #note()} says why.
+   *
+   * @return false when the deciding test could not be applied
+   */
+  public boolean tested() {
+    return !(method.hasPValue() && pValue.isEmpty());
+  }
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
     sb.append(
-        String.format(
-            Locale.ROOT,
-            "%s [%s] %s=%.6g",
-            feature,
-            type.name().toLowerCase(Locale.ROOT),
-            method.key(),
-            statistic));
+        tested()
+            ? String.format(
+                Locale.ROOT,
+                "%s [%s] %s=%.6g",
+                feature,
+                type.name().toLowerCase(Locale.ROOT),
+                method.key(),
+                statistic)
+            : String.format(
+                Locale.ROOT,
+                "%s [%s] %s not tested",
+                feature,
+                type.name().toLowerCase(Locale.ROOT),
+                method.key()));
     pValue.ifPresent(p -> sb.append(String.format(Locale.ROOT, " p=%.4g", p)));
     adjustedPValue.ifPresent(p -> sb.append(String.format(Locale.ROOT, " adj=%.4g", p)));
     Double psi = metrics.get("psi");

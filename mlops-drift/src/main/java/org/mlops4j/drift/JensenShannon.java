@@ -15,7 +15,7 @@ public final class JensenShannon {
   private JensenShannon() {}
 
   /**
-   * Distance of two weight vectors.
+   * Distance of two weight vectors. Minimum: a positive total on each side.
    *
    * @throws NullPointerException if a vector is null
    * @throws IllegalArgumentException on a length mismatch, a negative or non-finite weight, or an

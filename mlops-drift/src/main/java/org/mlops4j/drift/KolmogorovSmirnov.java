@@ -85,7 +85,7 @@ public final class KolmogorovSmirnov {
   }
 
   /**
-   * Two-sided test, method AUTO.
+   * Two-sided test, method AUTO. Minimum sample size: one value in each sample.
    *
    * @throws NullPointerException if a sample is null
    * @throws IllegalArgumentException if a sample is empty or contains NaN
@@ -95,7 +95,7 @@ public final class KolmogorovSmirnov {
   }
 
   /**
-   * Runs the test. The arrays are not modified.
+   * Runs the test. Minimum sample size: one value in each sample. The arrays are not modified.
    *
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a sample is empty or contains NaN

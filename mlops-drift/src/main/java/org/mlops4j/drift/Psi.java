@@ -59,7 +59,9 @@ public final class Psi {
   }
 
   /**
-   * PSI of numeric samples over bins fitted on the reference.
+   * PSI of numeric samples over bins fitted on the reference. Minimum sample size: one value in
+   * each sample. Edges of references near ±Double.MAX_VALUE are computed without overflow (see
+   * {@link #edges}).
    *
    * @throws NullPointerException if a sample or the binning is null
    * @throws IllegalArgumentException if a sample is empty or not finite, bins &lt; 2, or epsilon is
@@ -78,7 +80,11 @@ public final class Psi {
   }
 
   /**
-   * The interior bin edges fitted on a reference sample (bins - 1 values).
+   * The interior bin edges fitted on a reference sample (bins - 1 values). When the reference's
+   * range overflows a double (values of opposite signs near ±Double.MAX_VALUE), equal-width edges
+   * are computed from the middle of the range, {@code (min/2 + max/2) + (max/2 - min/2)(2k - b)/b},
+   * and a quantile between two such values as {@code a (1 - t) + b t}: the same edges, without the
+   * overflow.
    *
    * @throws NullPointerException if the sample or the binning is null
    * @throws IllegalArgumentException if the sample is empty or not finite, or bins &lt; 2

@@ -15,6 +15,8 @@ public final class TwoProportionZ {
   private TwoProportionZ() {}
 
   /**
+   * The test on counts. Minimum sample size: one value in each sample.
+   *
    * @param successes1 successes in sample 1
    * @param n1 size of sample 1
    * @param successes2 successes in sample 2

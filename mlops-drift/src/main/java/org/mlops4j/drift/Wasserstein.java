@@ -16,6 +16,10 @@ public final class Wasserstein {
   private Wasserstein() {}
 
   /**
+   * The distance. Minimum sample size: one value in each sample. Values near ±Double.MAX_VALUE are
+   * handled (their differences are halved, then the sum doubled): the result is infinite only when
+   * the distance itself exceeds Double.MAX_VALUE.
+   *
    * @return the distance, at least 0
    * @throws NullPointerException if a sample is null
    * @throws IllegalArgumentException if a sample is empty or has a non-finite value
@@ -31,7 +35,9 @@ public final class Wasserstein {
   }
 
   /**
-   * Distance divided by the reference's standard deviation (ddof = 0).
+   * Distance divided by the reference's standard deviation (ddof = 0). Minimum sample size: one
+   * value in the current sample, two distinct values in the reference (a constant reference has no
+   * scale). The standard deviation is computed on scaled values when its square would overflow.
    *
    * @return the distance divided by the reference's standard deviation
    * @throws NullPointerException if a sample is null

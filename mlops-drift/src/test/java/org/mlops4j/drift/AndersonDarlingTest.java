@@ -59,4 +59,26 @@ class AndersonDarlingTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the pooled sample must be of at least two distinct values, but was all 2.0");
   }
+
+  @Test
+  void fewerThanFourValuesInAll_areRejectedNamingTheMinimum() {
+    // Scholz & Stephens (1987) eq. 4, the variance of the statistic, divides by (N - 2)(N - 3):
+    // undefined for N = 2 and 3 pooled values (SciPy 1.17.1's anderson_ksamp returns NaN for
+    // [[1], [2, 3]] and fails on [[1], [2]])
+    assertThatThrownBy(() -> AndersonDarling.test(new double[] {1}, new double[] {2}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the pooled sample must have at least 4 values, but had 2");
+    assertThatThrownBy(() -> AndersonDarling.test(new double[] {1}, new double[] {2, 3}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the pooled sample must have at least 4 values, but had 3");
+  }
+
+  @Test
+  void fourValuesInAll_areEnough() {
+    // scipy 1.17.1: anderson_ksamp([[1], [2, 3, 4]], variant='midrank')
+    check(
+        AndersonDarling.test(new double[] {1}, new double[] {2, 3, 4}),
+        1.3636363636363114,
+        0.08902970028514424);
+  }
 }

@@ -1,6 +1,7 @@
 package org.mlops4j.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
@@ -36,5 +37,17 @@ class CramerVonMisesTest {
     TwoSampleResult r = CramerVonMises.test(x, y);
     assertThat(r.statistic()).isCloseTo(0.07078848484849232, within(1e-10));
     assertThat(r.pValue()).isCloseTo(0.7491398665141547, within(0.749 * 1e-6));
+  }
+
+  @Test
+  void fewerThanTwoValuesInASample_areRejectedNamingTheMinimum() {
+    // Anderson (1962): the exact mean and variance of T need two values in each sample (SciPy
+    // 1.17.1's cramervonmises_2samp([1], [2]) returns NaN)
+    assertThatThrownBy(() -> CramerVonMises.test(new double[] {1}, new double[] {2, 3}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sample1 must have at least 2 values, but had 1");
+    assertThatThrownBy(() -> CramerVonMises.test(new double[] {1, 2}, new double[] {3}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sample2 must have at least 2 values, but had 1");
   }
 }

@@ -3,7 +3,9 @@ package org.mlops4j.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -127,6 +129,35 @@ class DriftBaselineTest {
     try (var files = Files.list(file.getParent())) {
       assertThat(files).containsExactly(file); // no temp file left behind
     }
+  }
+
+  @Test
+  void save_givesTheFileThePermissionsOfAPlainWrite(@TempDir Path dir) throws Exception {
+    // Expected: the permissions Files.writeString gives a new file in the same folder (the umask),
+    // not the 0600 of a file made by Files.createTempFile.
+    assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+    Path control = Files.writeString(dir.resolve("control.txt"), "x");
+    Path file = dir.resolve("baseline.json");
+    DriftDetector.defaults().fit(reference()).save(file);
+    assertThat(Files.getPosixFilePermissions(file))
+        .isEqualTo(Files.getPosixFilePermissions(control));
+  }
+
+  @Test
+  void valuesNearTheLargestDouble_surviveSaveAndLoad(@TempDir Path dir) {
+    // By hand: mean 0 and standard deviation 1e308 (every value is 1e308 from the mean); the
+    // 10 quantile edges of the sorted 4 values at h = 3k/10 are -1e308 (k = 1..3), -1e308 * 0.8 +
+    // 1e308 * 0.2 = -6e307, 0, 6e307, 1e308 (k = 7..9).
+    Columns ref =
+        Columns.builder().numeric("x", new double[] {-1e308, -1e308, 1e308, 1e308}).build();
+    DriftBaseline b = DriftDetector.defaults().fit(ref);
+    Path file = dir.resolve("baseline.json");
+    b.save(file);
+    DriftBaseline loaded = DriftBaseline.load(file);
+    Columns cur = Columns.builder().numeric("x", new double[] {1e308, 1e308, 1e308, 1e308}).build();
+    assertThat(loaded.compare(cur)).isEqualTo(b.compare(cur));
+    assertThat(b.toJson()).doesNotContain("Infinity").doesNotContain("NaN");
+    assertThat(loaded.toJson()).isEqualTo(b.toJson());
   }
 
   @Test

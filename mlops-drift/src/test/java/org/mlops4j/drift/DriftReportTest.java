@@ -2,11 +2,15 @@ package org.mlops4j.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlops4j.api.tracking.InMemoryRun;
@@ -71,6 +75,7 @@ class DriftReportTest {
         .toIterable()
         .containsExactly(
             "feature",
+            "metricPrefix",
             "type",
             "method",
             "statistic",
@@ -148,7 +153,71 @@ class DriftReportTest {
     Columns c = Columns.builder().numeric(evil, Samples.sample(2, 100, 0, 1)).build();
     InMemoryRun run = InMemoryRun.create("test"); // checks keys as MLflow does
     DriftDetector.defaults().compare(r, c).logTo(run);
-    assertThat(run.latestMetrics()).containsKey("drift._script_alert_1___script_.ks");
+    // the sanitised name changed, so the key ends in "-" and the first 8 hex digits of the
+    // SHA-256 of the UTF-8 name (python3: hashlib.sha256(b"<script>alert(1)</script>")
+    // .hexdigest()[:8] = "5c140d35")
+    assertThat(run.latestMetrics()).containsKey("drift._script_alert_1___script_-5c140d35.ks");
+  }
+
+  @Test
+  void logTo_keepsFeaturesWhoseNamesSanitiseAlikeApart() throws Exception {
+    // "a<b" and "a>b" both sanitise to "a_b"; each key gets "-" and the first 8 hex digits of the
+    // SHA-256 of the feature's UTF-8 name (python3: hashlib.sha256(b"a<b").hexdigest()[:8] =
+    // "4a826aac", hashlib.sha256(b"a>b").hexdigest()[:8] = "998a5be8")
+    Columns r =
+        Columns.builder()
+            .numeric("a<b", Samples.sample(1, 200, 0, 1))
+            .numeric("a>b", Samples.sample(2, 200, 0, 1))
+            .numeric("plain_name-1", Samples.sample(3, 200, 0, 1))
+            .build();
+    Columns c =
+        Columns.builder()
+            .numeric("a<b", Samples.sample(4, 200, 0, 1))
+            .numeric("a>b", Samples.sample(5, 200, 3, 1))
+            .numeric("plain_name-1", Samples.sample(6, 200, 0, 1))
+            .build();
+    InMemoryRun run = InMemoryRun.create("test");
+    DriftReport report = DriftDetector.defaults().compare(r, c).logTo(run);
+    assertThat(report.feature("a<b").drifted()).isFalse();
+    assertThat(report.feature("a>b").drifted()).isTrue();
+    assertThat(run.latestMetrics())
+        .containsEntry("drift.a_b-4a826aac.psi", report.feature("a<b").metric("psi"))
+        .containsEntry("drift.a_b-998a5be8.psi", report.feature("a>b").metric("psi"))
+        .containsEntry("drift.a_b-4a826aac.drifted", 0.0)
+        .containsEntry("drift.a_b-998a5be8.drifted", 1.0)
+        // a name the sanitising leaves alone keeps its readable key
+        .containsEntry("drift.plain_name-1.psi", report.feature("plain_name-1").metric("psi"));
+    assertThat(run.latestMetrics().keySet()).noneMatch(k -> k.startsWith("drift.a_b."));
+    for (String key : run.latestMetrics().keySet()) {
+      assertThat(run.metricHistory(key)).as(key).hasSize(1); // no two features wrote one key
+    }
+    // the logged JSON says which feature each key belongs to
+    JsonNode logged =
+        new ObjectMapper().readTree(run.artifactText("drift/report.json").orElseThrow());
+    assertThat(logged.get("features").get(0).get("feature").asText()).isEqualTo("a<b");
+    assertThat(logged.get("features").get(0).get("metricPrefix").asText())
+        .isEqualTo("drift.a_b-4a826aac");
+    assertThat(logged.get("features").get(1).get("metricPrefix").asText())
+        .isEqualTo("drift.a_b-998a5be8");
+    assertThat(logged.get("features").get(2).get("metricPrefix").asText())
+        .isEqualTo("drift.plain_name-1");
+  }
+
+  @Test
+  void logTo_aFeatureNamedDataset_doesNotMixWithTheDatasetVerdict() {
+    // "dataset" is the subject of the dataset's own keys, so the feature gets the hash suffix
+    // (python3: hashlib.sha256(b"dataset").hexdigest()[:8] = "b277fd62")
+    Columns r = Columns.builder().numeric("dataset", Samples.sample(1, 200, 0, 1)).build();
+    Columns c = Columns.builder().numeric("dataset", Samples.sample(2, 200, 3, 1)).build();
+    InMemoryRun run = InMemoryRun.create("test");
+    DriftReport report =
+        DriftDetector.builder().datasetDriftShare(1.0).build().compare(r, c).logTo(run);
+    assertThat(run.latestMetrics())
+        .containsEntry("drift.dataset-b277fd62.drifted", 1.0)
+        .containsEntry("drift.dataset.drifted", 1.0)
+        .containsEntry("drift.dataset.drifted_share", 1.0);
+    assertThat(run.metricHistory("drift.dataset.drifted")).hasSize(1);
+    assertThat(report.feature("dataset").drifted()).isTrue();
   }
 
   @Test
@@ -161,6 +230,20 @@ class DriftReportTest {
     try (var files = Files.list(dir)) {
       assertThat(files).hasSize(2);
     }
+  }
+
+  @Test
+  void save_givesTheFileThePermissionsOfAPlainWrite(@TempDir Path dir) throws Exception {
+    // Expected: the permissions Files.writeString gives a new file in the same folder (the umask),
+    // not the 0600 of a file made by Files.createTempFile.
+    assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+    Path control = Files.writeString(dir.resolve("control.txt"), "x");
+    DriftReport r = DriftDetector.defaults().compare(ref, cur);
+    r.save(dir.resolve("r.json"));
+    r.save(dir.resolve("r.html"));
+    Set<PosixFilePermission> expected = Files.getPosixFilePermissions(control);
+    assertThat(Files.getPosixFilePermissions(dir.resolve("r.json"))).isEqualTo(expected);
+    assertThat(Files.getPosixFilePermissions(dir.resolve("r.html"))).isEqualTo(expected);
   }
 
   @Test

@@ -101,4 +101,38 @@ class PsiTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("epsilon must be in (0, 1), but was 0.0");
   }
+
+  @Test
+  void equalWidthEdges_nearTheLargestDouble_doNotOverflow() {
+    // By hand: the range [-1e308, 1e308] in 4 bins of width 5e307 (the width 2e308 itself
+    // overflows): edges -5e307, 0, 5e307
+    assertThat(Psi.edges(new double[] {-1e308, 0, 1e308}, 4, Binning.EQUAL_WIDTH))
+        .containsExactly(-5e307, 0.0, 5e307);
+    // -Double.MAX_VALUE..Double.MAX_VALUE in 2 bins: the one edge is the middle, 0
+    assertThat(
+            Psi.edges(new double[] {-Double.MAX_VALUE, Double.MAX_VALUE}, 2, Binning.EQUAL_WIDTH))
+        .containsExactly(0.0);
+  }
+
+  @Test
+  void quantileEdges_nearTheLargestDouble_doNotOverflow() {
+    // By hand (Hyndman-Fan 7): h = 3p on 4 sorted values; p = 1/4: h = 0.75 between -1e308 and
+    // -1e308; p = 1/2: h = 1.5, halfway between -1e308 and 1e308, 0; p = 3/4: 1e308
+    assertThat(Psi.edges(new double[] {1e308, -1e308, 1e308, -1e308}, 4, Binning.QUANTILE))
+        .containsExactly(-1e308, 0.0, 1e308);
+  }
+
+  @Test
+  void psi_nearTheLargestDouble_seesTheShift() {
+    // By hand: reference half at -1e308 and half at 1e308, current all at 1e308; with either
+    // binning the reference's halves fall in the lowest bin and in the bin of 1e308 (edges
+    // -5e307, 0, 5e307 or -1e308, 0, 1e308), so PSI = (1e-4 - 0.5) ln(1e-4 / 0.5) + (1 - 0.5)
+    // ln(1 / 0.5) = 4.60431846666895 (python3 math.log)
+    double[] r = {-1e308, -1e308, 1e308, 1e308};
+    double[] c = {1e308, 1e308, 1e308, 1e308};
+    assertThat(Psi.numeric(r, c, 4, Binning.EQUAL_WIDTH, 1e-4))
+        .isCloseTo(4.60431846666895, within(1e-12));
+    assertThat(Psi.numeric(r, c, 4, Binning.QUANTILE, 1e-4))
+        .isCloseTo(4.60431846666895, within(1e-12));
+  }
 }

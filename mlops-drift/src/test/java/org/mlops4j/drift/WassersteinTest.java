@@ -38,4 +38,26 @@ class WassersteinTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("reference[1] must be finite, but was Infinity");
   }
+
+  @Test
+  void distance_nearTheLargestDouble_doesNotOverflow() {
+    // By hand: F_u - F_v = 1/2 on [-1e308, 1e308), an interval of length 2e308: 1e308
+    assertThat(Wasserstein.distance(new double[] {-1e308, 1e308}, new double[] {1e308, 1e308}))
+        .isEqualTo(1e308);
+    // the distance itself above Double.MAX_VALUE (2e308) is infinite
+    assertThat(Wasserstein.distance(new double[] {-1e308}, new double[] {1e308}))
+        .isEqualTo(Double.POSITIVE_INFINITY);
+  }
+
+  @Test
+  void normalized_withAStandardDeviationWhoseSquareOverflows_isTheRatio() {
+    // By hand: reference {-1e200, 1e200}: mean 0, standard deviation 1e200 (its square 1e400
+    // overflows); current {0, 1e200}: |F_u - F_v| = 1/2 on [-1e200, 0) and 0 after, distance
+    // 5e199; ratio 0.5
+    assertThat(Wasserstein.normalized(new double[] {-1e200, 1e200}, new double[] {0, 1e200}))
+        .isEqualTo(0.5);
+    // reference {-1e308, 1e308}: mean 0, standard deviation 1e308; distance 1e308 as above
+    assertThat(Wasserstein.normalized(new double[] {-1e308, 1e308}, new double[] {1e308, 1e308}))
+        .isEqualTo(1.0);
+  }
 }

@@ -7,7 +7,8 @@ import org.mlops4j.drift.FeatureDrift;
 
 /**
  * The text table {@code mlops drift} prints: one row per feature with the report's values, the
- * dataset verdict and the notes. Formatting only: every number is the report's.
+ * dataset verdict and the notes. Formatting only: every number is the report's. Names from the data
+ * (columns, files) are escaped for the terminal ({@link TerminalText}).
  */
 public final class DriftTable {
 
@@ -22,11 +23,11 @@ public final class DriftTable {
   public static String render(DriftReport report, CsvTable reference, CsvTable current) {
     StringBuilder sb = new StringBuilder();
     sb.append("Drift of ")
-        .append(current.source())
+        .append(TerminalText.escape(current.source()))
         .append(" (")
         .append(current.rows())
         .append(" rows) against ")
-        .append(reference.source())
+        .append(TerminalText.escape(reference.source()))
         .append(" (")
         .append(reference.rows())
         .append(" rows)\n\n");
@@ -68,7 +69,7 @@ public final class DriftTable {
             Double.toString(report.datasetDriftShare())));
     for (FeatureDrift f : report.features()) {
       if (!f.note().isEmpty()) {
-        sb.append("note: ").append(f.feature()).append(": ").append(f.note()).append('\n');
+        sb.append("note: ").append(TerminalText.escape(f.feature() + ": " + f.note())).append('\n');
       }
     }
     return sb.toString();

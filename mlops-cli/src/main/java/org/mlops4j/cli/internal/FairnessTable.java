@@ -12,7 +12,8 @@ import org.mlops4j.fairness.Rate;
 /**
  * The text table {@code mlops fairness} prints: per group the confusion counts and rates, then the
  * library's criteria (and, with a reference group, the disparities to it that the criteria name),
- * the four-fifths rule and the notes. Formatting only: every number is the report's.
+ * the four-fifths rule and the notes. Formatting only: every number is the report's. Names from the
+ * data (groups, columns, the file) are escaped for the terminal ({@link TerminalText}).
  */
 public final class FairnessTable {
 
@@ -70,11 +71,11 @@ public final class FairnessTable {
     }
     StringBuilder sb = new StringBuilder();
     sb.append("Fairness of ")
-        .append(data.source())
+        .append(TerminalText.escape(data.source()))
         .append(" (")
         .append(report.overall().size())
         .append(" rows; groups by ")
-        .append(String.join(", ", report.attributes()))
+        .append(TerminalText.escape(String.join(", ", report.attributes())))
         .append(")\n\n");
     sb.append(TextTable.table(rows)).append('\n');
     List<Disparity> shown = new ArrayList<>(report.criteria());
@@ -95,9 +96,9 @@ public final class FairnessTable {
               : new String[] {v.name(), "undefined", v.reason()});
     }
     sb.append(TextTable.table(d));
-    sb.append(report.fourFifthsRule()).append('\n');
+    sb.append(TerminalText.escape(report.fourFifthsRule().toString())).append('\n');
     for (String note : report.notes()) {
-      sb.append("note: ").append(note).append('\n');
+      sb.append("note: ").append(TerminalText.escape(note)).append('\n');
     }
     return sb.toString();
   }

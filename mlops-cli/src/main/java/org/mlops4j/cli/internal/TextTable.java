@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Text tables for the terminal: padded columns, numbers aligned right and printed alike. */
+/**
+ * Text tables for the terminal: padded columns, numbers aligned right and printed alike. Every cell
+ * goes through {@link TerminalText#escape(String)} before the widths are measured, so that a name
+ * or value from data can neither break a table's lines nor send escape sequences to the terminal.
+ */
 public final class TextTable {
 
   private static final Pattern NUMBER =
@@ -14,8 +18,9 @@ public final class TextTable {
   private TextTable() {}
 
   /**
-   * Formats rows as a text table: columns padded to their widest cell, two spaces apart, decimal
-   * numbers aligned right (but not in the first column).
+   * Formats rows as a text table: cells escaped ({@link TerminalText#escape(String)}), columns
+   * padded to their widest cell, two spaces apart, decimal numbers aligned right (but not in the
+   * first row or column).
    */
   public static String table(List<String[]> rows) {
     return table(rows, true);
@@ -23,19 +28,25 @@ public final class TextTable {
 
   /** As {@link #table(List)}; with {@code alignNumbers} false every cell is aligned left. */
   public static String table(List<String[]> rows, boolean alignNumbers) {
+    List<String[]> escaped = new ArrayList<>(rows.size());
     int cols = 0;
     for (String[] r : rows) {
+      String[] e = new String[r.length];
+      for (int c = 0; c < r.length; c++) {
+        e[c] = TerminalText.escape(r[c]);
+      }
+      escaped.add(e);
       cols = Math.max(cols, r.length);
     }
     int[] width = new int[cols];
-    for (String[] r : rows) {
+    for (String[] r : escaped) {
       for (int c = 0; c < r.length; c++) {
         width[c] = Math.max(width[c], r[c].length());
       }
     }
     StringBuilder sb = new StringBuilder();
     boolean first = true;
-    for (String[] r : rows) {
+    for (String[] r : escaped) {
       StringBuilder line = new StringBuilder();
       for (int c = 0; c < r.length; c++) {
         String cell = r[c];

@@ -27,4 +27,15 @@ class TextTableTest {
     assertThat(TextTable.num(1.554e-5)).isEqualTo("1.554e-05");
     assertThat(TextTable.num(Double.NaN)).isEqualTo("-");
   }
+
+  @Test
+  void table_escapesControlCharactersInEveryCell_beforeMeasuringWidths() {
+    List<String[]> rows = TextTable.rows("name", "value");
+    rows.add(new String[] {"a\nb", "\u001b[31mred"});
+    rows.add(new String[] {"t\tz", "\u202eevil"});
+    // expected by hand: line feed and tab become 2 visible characters, ESC 4, U+202E 6; the columns
+    // are as wide as the escaped cells
+    assertThat(TextTable.table(rows))
+        .isEqualTo("name  value\n" + "a\\nb  \\x1b[31mred\n" + "t\\tz  \\u202eevil\n");
+  }
 }

@@ -17,7 +17,8 @@ public final class AndersonDarlingMath {
 
   /**
    * @return {standardised statistic, interpolated p-value} of two sorted finite samples
-   * @throws IllegalArgumentException if the pooled sample has fewer than two distinct values
+   * @throws IllegalArgumentException if the pooled sample has fewer than two distinct values or
+   *     fewer than 4 values
    */
   public static double[] testSorted(double[] x, double[] y) {
     int n1 = x.length;
@@ -53,6 +54,7 @@ public final class AndersonDarlingMath {
     }
     Require.argument(
         distinct >= 2, "the pooled sample", "of at least two distinct values", "all " + x[0]);
+    SampleSizes.atLeast(total, SampleSizes.ANDERSON_DARLING_POOLED, "the pooled sample");
     a2 = (sum1 / n1 + sum2 / n2) * (bigN - 1.0) / bigN;
     int k = 2;
     double hh = 1.0 / n1 + 1.0 / n2;

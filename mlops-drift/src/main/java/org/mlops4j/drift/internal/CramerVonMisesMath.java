@@ -16,10 +16,13 @@ public final class CramerVonMisesMath {
 
   /**
    * @return {T, p, U} for two sorted samples
+   * @throws IllegalArgumentException if a sample has fewer than 2 values
    */
   public static double[] test(double[] x, double[] y) {
     int nx = x.length;
     int ny = y.length;
+    SampleSizes.atLeast(nx, SampleSizes.CRAMER_VON_MISES_EACH, "sample1");
+    SampleSizes.atLeast(ny, SampleSizes.CRAMER_VON_MISES_EACH, "sample2");
     double[] rx = new double[nx];
     double[] ry = new double[ny];
     int i = 0;

@@ -30,13 +30,16 @@ public final class FeatureEvaluation {
   @Nullable BinShares shares;
   String note = "";
 
+  /** False when the samples are too small or degenerate for the deciding test. */
+  boolean tested = true;
+
   FeatureEvaluation() {}
 
   /**
-   * @return whether the deciding method has a p-value
+   * @return whether the deciding method has a p-value and could be applied
    */
   boolean hasPValue() {
-    return method.hasPValue();
+    return method.hasPValue() && tested;
   }
 
   /**

@@ -96,14 +96,16 @@ public final class FeatureEvaluator {
     e.psi = psi;
     e.metrics.put("psi", psi);
 
-    double w =
-        r.sorted != null
-            ? Stats.wassersteinSorted(r.sorted, r.count, f, m)
-            : sketchWasserstein(Require.nonNull(r.sketch, "sketch"), f);
+    double w = wasserstein(r, f, 1.0);
+    if (Double.isInfinite(w)) {
+      // values near ±Double.MAX_VALUE: the halved distance does not overflow
+      w = 2 * wasserstein(r, f, 0.5);
+    }
     e.metrics.put("wasserstein", w);
     double wstd;
     if (r.std > 0) {
-      wstd = w / r.std;
+      // a distance above Double.MAX_VALUE still has a finite ratio to the standard deviation
+      wstd = Double.isInfinite(w) ? wasserstein(r, f, 0.5) / (r.std / 2) : w / r.std;
     } else {
       wstd = w;
       notes.add("reference is constant: wasserstein_std is the raw distance");
@@ -136,20 +138,33 @@ public final class FeatureEvaluator {
     double cvm = 0;
     double cvmP = 1;
     if (r.method == DriftMethod.CRAMER_VON_MISES) {
-      double[] c = CramerVonMisesMath.test(Require.nonNull(r.sorted, "sorted"), f);
-      cvm = c[0];
-      cvmP = c[1];
-      e.metrics.put("cvm", cvm);
-      e.metrics.put("cvm_p", cvmP);
+      String why = SampleSizes.cramerVonMisesNote(r.count, m);
+      if (why == null) {
+        double[] c = CramerVonMisesMath.test(Require.nonNull(r.sorted, "sorted"), f);
+        cvm = c[0];
+        cvmP = c[1];
+        e.metrics.put("cvm", cvm);
+        e.metrics.put("cvm_p", cvmP);
+      } else {
+        e.tested = false;
+        notes.add(0, why); // the first thing to read about the feature
+      }
     }
     double ad = 0;
     double adP = 1;
     if (r.method == DriftMethod.ANDERSON_DARLING) {
-      double[] t = AndersonDarlingMath.testSorted(Require.nonNull(r.sorted, "sorted"), f);
-      ad = t[0];
-      adP = t[1];
-      e.metrics.put("ad", ad);
-      e.metrics.put("ad_p", adP);
+      double[] sorted = Require.nonNull(r.sorted, "sorted");
+      String why = SampleSizes.andersonDarlingNote(sorted, f);
+      if (why == null) {
+        double[] t = AndersonDarlingMath.testSorted(sorted, f);
+        ad = t[0];
+        adP = t[1];
+        e.metrics.put("ad", ad);
+        e.metrics.put("ad_p", adP);
+      } else {
+        e.tested = false;
+        notes.add(0, why); // the first thing to read about the feature
+      }
     }
     missingRate(e, r.rows, r.missing + r.infinite, current.length, missing + infinite, detector);
 
@@ -183,6 +198,10 @@ public final class FeatureEvaluator {
         e.statistic = wstd;
         e.effectGate = wstd >= detector.wassersteinGate();
       }
+    }
+    if (!e.tested) {
+      e.statistic = Double.NaN;
+      e.pValue = Double.NaN;
     }
     List<String> labels = new ArrayList<>();
     for (int k = 0; k <= r.edges.length; k++) {
@@ -296,7 +315,7 @@ public final class FeatureEvaluator {
         e.hasPValue()
             ? OptionalDouble.of(adjusted == null ? e.pValue : adjusted)
             : OptionalDouble.empty();
-    boolean significant = !adj.isPresent() || adj.getAsDouble() < detector.alpha();
+    boolean significant = e.tested && (!adj.isPresent() || adj.getAsDouble() < detector.alpha());
     boolean drifted = significant && e.effectGate;
     if (detector.missingPolicy() == MissingPolicy.IGNORE_AND_REPORT && e.missingRateDrifted) {
       drifted = true;
@@ -434,8 +453,21 @@ public final class FeatureEvaluator {
     return Math.min(1.0, best);
   }
 
-  /** Wasserstein-1 between a sketch and a sorted sample on a grid of 1,000 quantile levels. */
-  static double sketchWasserstein(KllDoublesSketch sketch, double[] f) {
+  /**
+   * Wasserstein-1 distance of a sorted window to the reference, times {@code scale} (1, or 0.5 to
+   * keep values near ±Double.MAX_VALUE from overflowing).
+   */
+  private static double wasserstein(NumericReference r, double[] f, double scale) {
+    return r.sorted != null
+        ? Stats.wassersteinSorted(r.sorted, r.count, f, f.length, scale)
+        : sketchWasserstein(Require.nonNull(r.sketch, "sketch"), f, scale);
+  }
+
+  /**
+   * Wasserstein-1 between a sketch and a sorted sample on a grid of 1,000 quantile levels, times
+   * {@code scale}.
+   */
+  static double sketchWasserstein(KllDoublesSketch sketch, double[] f, double scale) {
     int g = 1000;
     double[] ranks = new double[g];
     for (int k = 0; k < g; k++) {
@@ -450,7 +482,7 @@ public final class FeatureEvaluator {
     for (int k = 0; k < g; k++) {
       int idx = (int) Math.ceil(ranks[k] * m) - 1;
       double qc = f[Math.max(0, Math.min(m - 1, idx))];
-      sum += Math.abs(qr[k] - qc);
+      sum += Math.abs(qr[k] * scale - qc * scale);
     }
     return sum / g;
   }

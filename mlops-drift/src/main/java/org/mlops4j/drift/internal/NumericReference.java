@@ -101,19 +101,17 @@ public final class NumericReference implements FeatureReference {
         "non-empty after leaving out missing and infinite values",
         values.length + " rows: " + missing + " missing, " + infinite + " infinite");
     double[] sorted = Stats.sortedPrefix(finite, n);
-    double mean = 0;
     boolean binary = true;
     long ones = 0;
     for (int i = 0; i < n; i++) {
       double v = sorted[i];
-      mean += v;
       if (v == 1.0) {
         ones++;
       } else if (v != 0.0) {
         binary = false;
       }
     }
-    mean /= n;
+    double mean = Stats.mean(sorted, n);
     double std = Stats.std(sorted, n);
     double[] edges =
         detector.binning() == Binning.QUANTILE

@@ -18,7 +18,7 @@ public final class ReportHtml {
   private ReportHtml() {}
 
   private static String num(double v) {
-    return String.format(Locale.ROOT, "%.4g", v);
+    return Double.isNaN(v) ? "&ndash;" : String.format(Locale.ROOT, "%.4g", v);
   }
 
   /**

@@ -15,12 +15,14 @@ import org.mlops4j.report.internal.Json;
  * format} {@value #FORMAT}, {@code formatVersion} {@value #VERSION}, {@code library}, {@code
  * libraryVersion}, {@code createdAt}), then {@code datasetDrift}, {@code driftedCount}, {@code
  * driftedShare}, {@code datasetDriftShare}, {@code alpha}, {@code correction}, {@code features}:
- * [{@code feature}, {@code type}, {@code method}, {@code statistic}, {@code pValue}, {@code
- * adjustedPValue} (null with a sibling {@code ...Reason} for a method without a p-value), {@code
- * effectGate}, {@code drifted}, {@code psiLevel}, {@code referenceCount}, {@code currentCount},
- * {@code referenceMissing}, {@code currentMissing}, {@code referenceInfinite}, {@code
- * currentInfinite}, {@code missingRateDrifted}, {@code metrics} {key: number}, {@code bins}
- * {labels, reference, current}, {@code note}].
+ * [{@code feature}, {@code metricPrefix} ({@code drift.} and the feature's {@link FeatureKeys}
+ * segment: the prefix of its metric keys), {@code type}, {@code method}, {@code statistic}, {@code
+ * pValue}, {@code adjustedPValue} (null with a sibling {@code ...Reason} for a method without a
+ * p-value; these and {@code statistic} for a feature that could not be tested), {@code effectGate},
+ * {@code drifted}, {@code psiLevel}, {@code referenceCount}, {@code currentCount}, {@code
+ * referenceMissing}, {@code currentMissing}, {@code referenceInfinite}, {@code currentInfinite},
+ * {@code missingRateDrifted}, {@code metrics} {key: number}, {@code bins} {labels, reference,
+ * current}, {@code note}].
  */
 public final class ReportJson {
   /** The {@code format} of a report document. */
@@ -31,6 +33,7 @@ public final class ReportJson {
 
   private static final String NO_P_VALUE = "the method has no p-value";
   private static final String UNDEFINED = "undefined (NaN or infinite)";
+  private static final String NOT_TESTED = "not tested: too few values for the method (see note)";
 
   private ReportJson() {}
 
@@ -53,14 +56,17 @@ public final class ReportJson {
     root.put("alpha", r.alpha());
     root.put("correction", r.correction().name().toLowerCase(Locale.ROOT));
     List<Object> fs = new ArrayList<>();
+    Map<String, String> segments = segments(r);
     for (FeatureDrift f : r.features()) {
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("feature", f.feature());
+      o.put("metricPrefix", "drift." + segments.get(f.feature()));
       o.put("type", f.type().name().toLowerCase(Locale.ROOT));
       o.put("method", f.method().key());
-      Json.putNumber(o, "statistic", f.statistic(), UNDEFINED);
-      putOptional(o, "pValue", f.pValue());
-      putOptional(o, "adjustedPValue", f.adjustedPValue());
+      Json.putNumber(o, "statistic", f.statistic(), f.tested() ? UNDEFINED : NOT_TESTED);
+      String noP = f.tested() ? NO_P_VALUE : NOT_TESTED;
+      putOptional(o, "pValue", f.pValue(), noP);
+      putOptional(o, "adjustedPValue", f.adjustedPValue(), noP);
       o.put("effectGate", f.effectGate());
       o.put("drifted", f.drifted());
       o.put("psiLevel", f.psiLevel().name().toLowerCase(Locale.ROOT));
@@ -88,12 +94,22 @@ public final class ReportJson {
     return root;
   }
 
-  private static void putOptional(Map<String, Object> o, String name, OptionalDouble value) {
+  /**
+   * @return the metric-key segment of every feature of the report ({@link FeatureKeys})
+   */
+  public static Map<String, String> segments(DriftReport r) {
+    List<String> names = new ArrayList<>();
+    r.features().forEach(f -> names.add(f.feature()));
+    return FeatureKeys.segments(names);
+  }
+
+  private static void putOptional(
+      Map<String, Object> o, String name, OptionalDouble value, String reason) {
     if (value.isPresent()) {
       Json.putNumber(o, name, value.getAsDouble(), UNDEFINED);
     } else {
       o.put(name, null);
-      o.put(name + "Reason", NO_P_VALUE);
+      o.put(name + "Reason", reason);
     }
   }
 }

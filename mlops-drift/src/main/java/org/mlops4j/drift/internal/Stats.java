@@ -21,11 +21,21 @@ public final class Stats {
     if (lo < 0) {
       return sorted[0];
     }
-    double gamma = virtual - lo;
-    double a = sorted[lo];
-    double b = sorted[lo + 1];
+    return lerp(sorted[lo], sorted[lo + 1], virtual - lo);
+  }
+
+  /**
+   * NumPy's lerp from a to b at t in [0, 1], from the nearer end so that it is exact at t = 0 and t
+   * = 1: {@code t >= 0.5 ? b - (b - a)(1 - t) : a + (b - a) t}. When {@code b - a} overflows (a and
+   * b of opposite signs near ±Double.MAX_VALUE), {@code a (1 - t) + b t}, whose terms cannot
+   * overflow and whose sum lies between a and b.
+   */
+  public static double lerp(double a, double b, double t) {
     double diff = b - a;
-    return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
+    if (Double.isInfinite(diff)) {
+      return a * (1 - t) + b * t;
+    }
+    return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
   }
 
   /** Interior quantile edges k/bins, k = 1..bins-1. */
@@ -37,10 +47,23 @@ public final class Stats {
     return e;
   }
 
-  /** Interior equal-width edges min + k (max-min)/bins. */
+  /**
+   * Interior equal-width edges min + k (max-min)/bins. When {@code max - min} overflows (min and
+   * max of opposite signs near ±Double.MAX_VALUE), the same edges from the middle: {@code mid +
+   * half (2k - bins) / bins} with {@code mid = min/2 + max/2} and {@code half = max/2 - min/2},
+   * neither of which overflows.
+   */
   public static double[] equalWidthEdges(double min, double max, int bins) {
     double[] e = new double[bins - 1];
     double w = (max - min) / bins;
+    if (Double.isInfinite(w)) {
+      double mid = min / 2 + max / 2;
+      double half = max / 2 - min / 2;
+      for (int k = 1; k < bins; k++) {
+        e[k - 1] = mid + half * ((2.0 * k - bins) / bins);
+      }
+      return e;
+    }
     for (int k = 1; k < bins; k++) {
       e[k - 1] = min + k * w;
     }
@@ -198,8 +221,22 @@ public final class Stats {
     return new double[] {z, Math.min(1.0, p)};
   }
 
-  /** Wasserstein-1 distance of two sorted samples: integral of |F1 - F2|. */
+  /**
+   * Wasserstein-1 distance of two sorted samples: integral of |F1 - F2|. Computed with the
+   * differences of the values halved when the plain sum overflows (values near ±Double.MAX_VALUE),
+   * then doubled: infinite only when the distance itself exceeds Double.MAX_VALUE.
+   */
   public static double wassersteinSorted(double[] u, int n, double[] v, int m) {
+    double w = wassersteinSorted(u, n, v, m, 1.0);
+    return Double.isInfinite(w) ? 2 * wassersteinSorted(u, n, v, m, 0.5) : w;
+  }
+
+  /**
+   * The Wasserstein-1 distance of two sorted samples times {@code scale}: {@code sum |F1 - F2| (x
+   * scale - prev scale)} over the pooled values (scale 1: the plain sum; 0.5: one that does not
+   * overflow for finite values).
+   */
+  public static double wassersteinSorted(double[] u, int n, double[] v, int m, double scale) {
     int i = 0;
     int j = 0;
     double sum = 0.0;
@@ -211,7 +248,7 @@ public final class Stats {
       } else {
         x = v[j];
       }
-      sum += Math.abs((double) i / n - (double) j / m) * (x - prev);
+      sum += Math.abs((double) i / n - (double) j / m) * (x * scale - prev * scale);
       while (i < n && u[i] <= x) {
         i++;
       }
@@ -223,16 +260,50 @@ public final class Stats {
     return sum;
   }
 
-  /** Population standard deviation (ddof = 0), two-pass. */
-  public static double std(double[] a, int n) {
+  /** Arithmetic mean; when the plain sum overflows, the sum of {@code a[i] / n}, which does not. */
+  public static double mean(double[] a, int n) {
     double mean = 0;
     for (int i = 0; i < n; i++) {
       mean += a[i];
     }
     mean /= n;
+    if (Double.isInfinite(mean)) {
+      mean = 0;
+      for (int i = 0; i < n; i++) {
+        mean += a[i] / n;
+      }
+    }
+    return mean;
+  }
+
+  /**
+   * Population standard deviation (ddof = 0), two-pass. When a sum or a square overflows (values
+   * beyond about 1e154), computed on the values scaled by the power of two nearest their largest
+   * magnitude (exact), then scaled back: the standard deviation of finite values is at most
+   * Double.MAX_VALUE, so it is finite.
+   */
+  public static double std(double[] a, int n) {
+    double sd = std(a, n, 1.0);
+    if (Double.isFinite(sd)) {
+      return sd;
+    }
+    double max = 0;
+    for (int i = 0; i < n; i++) {
+      max = Math.max(max, Math.abs(a[i]));
+    }
+    double scale = Math.scalb(1.0, -Math.getExponent(max));
+    return std(a, n, scale) / scale;
+  }
+
+  private static double std(double[] a, int n, double scale) {
+    double mean = 0;
+    for (int i = 0; i < n; i++) {
+      mean += a[i] * scale;
+    }
+    mean /= n;
     double ss = 0;
     for (int i = 0; i < n; i++) {
-      double d = a[i] - mean;
+      double d = a[i] * scale - mean;
       ss += d * d;
     }
     return Math.sqrt(ss / n);

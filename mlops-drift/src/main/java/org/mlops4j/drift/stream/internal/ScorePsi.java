@@ -48,10 +48,8 @@ public final class ScorePsi {
       int lo = (int) Math.floor(h);
       int hi = Math.min(lo + 1, n - 1);
       double t = h - lo;
-      double a = sorted[lo];
-      double b = sorted[hi];
       // numpy's lerp: from the nearer end, so that the result is exact at t = 0 and t = 1
-      edges[k - 1] = t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t;
+      edges[k - 1] = Stats.lerp(sorted[lo], sorted[hi], t);
     }
     return new ScorePsi(edges, shares(edges, sorted, n), epsilon);
   }
