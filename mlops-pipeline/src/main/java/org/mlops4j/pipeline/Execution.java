@@ -1,18 +1,13 @@
 package org.mlops4j.pipeline;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +21,7 @@ import org.mlops4j.api.internal.AtomicFiles;
 import org.mlops4j.api.internal.MetricKeys;
 import org.mlops4j.api.tracking.Run;
 import org.mlops4j.core.Provenance;
+import org.mlops4j.pipeline.internal.Checkout;
 import org.mlops4j.pipeline.internal.Digest;
 import org.mlops4j.pipeline.internal.Digester;
 import org.mlops4j.pipeline.internal.LockFile;
@@ -33,6 +29,7 @@ import org.mlops4j.pipeline.internal.LockFile.LockDoc;
 import org.mlops4j.pipeline.internal.LockFile.LockedPath;
 import org.mlops4j.pipeline.internal.LockFile.RunEntry;
 import org.mlops4j.pipeline.internal.LockFile.StageLock;
+import org.mlops4j.pipeline.internal.ObjectCache;
 import org.mlops4j.pipeline.internal.OutputSandbox;
 import org.mlops4j.pipeline.internal.ProjectSnapshot;
 import org.mlops4j.pipeline.internal.StateStore;
@@ -46,9 +43,15 @@ import org.slf4j.LoggerFactory;
  * new outputs in the cache, rewrites the {@link LockFile} after each stage and logs to a tracking
  * run.
  *
- * <p>A stage fails when its work throws (checked or not), breaks the sandbox rules, or an input is
- * missing; the stages downstream of it are NOT_RUN, the others go on, and once all have finished a
- * {@link PipelineException} names the first failed stage, with its failure as the cause.
+ * <p>Outputs, whether new or restored, are put in place as one set by {@link Checkout}; a restore
+ * hashes again what it places (small objects) and falls back to running the work when an object
+ * turns out corrupt. Sandboxes and staged outputs live in a folder of this run under {@code
+ * .mlops/tmp}, named by {@code AtomicFiles.temporaryName}, and deleted when the run ends.
+ *
+ * <p>A stage fails when its work throws (checked or not), breaks the sandbox rules, a manifest it
+ * would restore from is refused, or an input is missing; the stages downstream of it are NOT_RUN,
+ * the others go on, and once all have finished a {@link PipelineException} names the first failed
+ * stage, with its failure as the cause.
  */
 final class Execution {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -57,6 +60,7 @@ final class Execution {
   private final boolean execute;
   private final @Nullable Run tracking;
   private final Path tmpDir;
+  private final Path workDir;
   private final LockFile lock;
   private final Map<String, StageOutcome> outcomes = new ConcurrentHashMap<>();
   private final Map<String, Throwable> failures = new ConcurrentHashMap<>();
@@ -66,6 +70,7 @@ final class Execution {
   // set at the start of body(), before any stage is processed
   private Digester digester;
   private Staleness staleness;
+  private Checkout checkout;
   private @Nullable ProjectSnapshot snapshot;
 
   /**
@@ -78,42 +83,36 @@ final class Execution {
     this.execute = execute;
     this.tracking = tracking;
     this.tmpDir = p.mlopsDir().resolve("tmp");
+    this.workDir = tmpDir.resolve(AtomicFiles.temporaryName("run"));
     this.lock = new LockFile(p.lockFile(), p.mlopsDir().resolve("locks"));
   }
 
   PipelineResult perform() {
     long t0 = System.nanoTime();
     StageGraph.checkLinks(p.root, p.order);
+    p.ownFolder();
     if (!execute) {
       return body(t0);
     }
-    Path mlopsDir = p.mlopsDir();
-    try {
-      Files.createDirectories(mlopsDir);
-    } catch (IOException e) {
-      throw new MlopsException("cannot create " + mlopsDir, e);
-    }
-    Path lockPath = mlopsDir.resolve("run.lock");
-    try (FileChannel ch =
-        FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-      FileLock held;
-      try {
-        held = ch.tryLock();
-      } catch (OverlappingFileLockException e) {
-        held = null;
-      }
-      if (held == null) {
-        throw new MlopsException("another run of this pipeline holds " + lockPath);
-      }
-      try {
-        AtomicFiles.deleteRecursively(tmpDir);
-        return body(t0);
-      } finally {
-        held.release();
-      }
-    } catch (IOException e) {
-      throw new MlopsException("cannot lock " + lockPath + ": " + e.getMessage(), e);
-    }
+    return RunLock.hold(
+        p,
+        () -> {
+          try {
+            AtomicFiles.deleteRecursively(tmpDir);
+            p.removeStaleTemporaries(false);
+          } catch (IOException e) {
+            throw new MlopsException("cannot clean " + tmpDir + ": " + e.getMessage(), e);
+          }
+          try {
+            return body(t0);
+          } finally {
+            try {
+              AtomicFiles.deleteRecursively(workDir);
+            } catch (IOException e) {
+              LOG.warn("cannot delete {}", workDir, e);
+            }
+          }
+        });
   }
 
   private PipelineResult body(long t0) {
@@ -130,7 +129,9 @@ final class Execution {
                 }
               });
     }
-    staleness = new Staleness(p.root, digester, previous, p.seed);
+    checkout =
+        new Checkout(p.root, p.cache, workDir, p.mlopsDir().resolve("checkout"), p.linkOutputs);
+    staleness = new Staleness(p.root, digester, previous, p.seed, checkout.interrupted());
     if (execute && p.checkUndeclaredWrites) {
       Set<String> skip = new HashSet<>(p.ignored);
       skip.add(Pipeline.MLOPS_DIR);
@@ -257,15 +258,12 @@ final class Execution {
     Optional<StageLock> cached = fromRunCache(s, key);
     if (cached.isPresent()) {
       StageLock c = cached.get();
-      for (Map.Entry<String, LockedPath> e : c.outputs().entrySet()) {
-        LockedPath lp = e.getValue();
-        p.cache.checkout(
-            lp.sha256(),
-            lp.directory(),
-            p.abs(e.getKey()),
-            tmpDir,
-            p.linkOutputs,
-            digester.state());
+      try {
+        checkout.place(s.name(), c.outputs(), true, digester.state());
+      } catch (ObjectCache.CorruptObjectException e) {
+        LOG.warn("stage '{}': {}; running the work", s.name(), e.getMessage());
+        runWork(s, seed, key, inputs, reason);
+        return new StageOutcome(s.name(), StageOutcome.Action.RAN, reason, since(t0));
       }
       StageLock restored =
           new StageLock(
@@ -280,6 +278,7 @@ final class Execution {
               true,
               c.provenance());
       putLock(s.name(), restored);
+      checkout.done(s.name());
       LOG.info("stage '{}' restored from the run cache ({})", s.name(), reason);
       return new StageOutcome(
           s.name(), StageOutcome.Action.RESTORED, reason + "; restored from run cache", since(t0));
@@ -302,7 +301,9 @@ final class Execution {
     }
     RunEntry e = LockFile.parseRunEntry(text.get(), p.cache.run(key).toString());
     StageLock sl = e.lock();
-    if (sl == null || !sl.outputs().keySet().equals(new TreeSet<>(s.outputs()))) {
+    if (sl == null
+        || !key.equals(e.runKey())
+        || !sl.outputs().keySet().equals(new TreeSet<>(s.outputs()))) {
       return Optional.empty();
     }
     for (LockedPath lp : sl.outputs().values()) {
@@ -335,7 +336,7 @@ final class Execution {
     } catch (RuntimeException e) {
       LOG.warn("progress listener threw", e);
     }
-    OutputSandbox box = OutputSandbox.create(tmpDir, s.name(), s.outputs());
+    OutputSandbox box = OutputSandbox.create(workDir, s.name(), s.outputs());
     try {
       ProjectSnapshot tree = snapshot;
       if (tree != null) {
@@ -351,10 +352,8 @@ final class Execution {
       }
       Digester fresh = new Digester(p.root, StateStore.inMemory());
       Map<String, LockedPath> outputs = new TreeMap<>();
-      Map<String, Digest> digests = new LinkedHashMap<>();
       for (String o : s.outputs()) {
         Digest d = fresh.digest(box.output(o)).orElseThrow();
-        digests.put(o, d);
         outputs.put(o, LockedPath.of(d));
         if (d.directory()) {
           p.cache.storeDirectory(box.output(o), d, digester.state());
@@ -375,12 +374,9 @@ final class Execution {
               false,
               provenance().asMap());
       p.cache.writeRun(key, LockFile.runEntryJson(new RunEntry(key, s.name(), sl)));
-      for (Map.Entry<String, Digest> e : digests.entrySet()) {
-        Digest d = e.getValue();
-        p.cache.checkout(
-            d.hash(), d.directory(), p.abs(e.getKey()), tmpDir, p.linkOutputs, digester.state());
-      }
+      checkout.place(s.name(), outputs, false, digester.state());
       putLock(s.name(), sl);
+      checkout.done(s.name());
       LOG.info("stage '{}' done in {} ms", s.name(), durationMs);
     } finally {
       try {

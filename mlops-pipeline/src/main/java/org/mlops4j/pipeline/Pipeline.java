@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.MlopsException;
+import org.mlops4j.api.internal.AtomicFiles;
 import org.mlops4j.api.internal.Require;
 import org.mlops4j.api.tracking.Run;
 import org.mlops4j.pipeline.internal.FileHasher;
@@ -56,15 +57,47 @@ import org.mlops4j.pipeline.internal.StateStore;
  * as a signed long. Defaults: seed 0, parallelism = available processors (at most 4), outputs
  * hard-linked to the cache where possible, undeclared writes checked.
  *
- * <p>Outputs hard-linked to the cache share the cached copy: replace such a file (write a new file
- * and rename it), do not edit it in place. Cache objects are made read-only to that end; should one
- * be edited anyway (root ignores the bit), its new mtime marks it for re-hashing, and an object
- * that no longer matches its name is deleted rather than restored, so the work runs again. {@link
- * Builder#linkOutputs(boolean) linkOutputs(false)} copies instead.
+ * <p>Hard links: by default an output is a hard link to its cache object, so the workspace file and
+ * the cache share the same bytes on disk (no copy, no extra space). Replace such a file (write a
+ * new file and rename it), do not edit it in place: an edit in place changes the cached copy too.
+ * Cache objects are made read-only to that end; should one be edited anyway (root ignores the bit),
+ * its new mtime marks it for re-hashing, and an object that no longer matches its name is moved to
+ * the quarantine rather than restored, so the work runs again. Where users or tools edit outputs in
+ * place, build with {@link Builder#linkOutputs(boolean) linkOutputs(false)}: every output is then a
+ * private copy and the cache cannot be changed through the workspace.
+ *
+ * <p>What is trusted and what is checked. The pipeline's declaration (paths, stage names) is code
+ * and trusted, but checked at {@link Builder#build()} and again when a run starts. Everything read
+ * from disk is data: the lock, the run-cache entries, the manifests of directory outputs, and a
+ * remote given to {@link #pull(Path)}. A manifest entry's path must be a normalised relative path
+ * ({@code /} separators; no absolute path, {@code ..}, {@code .}, empty segment, backslash or NUL),
+ * else the whole manifest is refused with a {@link MlopsException} naming it and the entry (a run
+ * fails with a {@link PipelineException} naming the stage) and is moved to {@code
+ * .mlops/cache-quarantine/}. The lock's and run entries' hashes must be 64 lowercase hex digits.
+ * Outputs are placed in the project by renames into folders that are real folders or links that
+ * resolve inside the root; a link at an output's own path is replaced, never followed. The lock
+ * file and the run lock are never opened through a symbolic link, and {@code .mlops} and its
+ * folders must not be links leading outside the project. What a restore places is hashed again when
+ * the object is at most 1 MiB; a larger one is trusted if its size, mtime and inode are those
+ * recorded when it was stored or last hashed. {@link #verify()} re-hashes everything. A copy from
+ * or to a remote is hashed before it is renamed into place.
+ *
+ * <p>Interrupted restores: a stage's outputs are first all built in a staging folder (links or
+ * copies, checked), then renamed into place one after the other, with a marker in {@code
+ * .mlops/checkout/} for the time in between. A process killed between two renames leaves some
+ * outputs new and some old, and the marker: {@link #status()} then reports the stage STALE with the
+ * reason {@code outputs incomplete after an interrupted restore}, and the next {@link #run()} puts
+ * its whole set in place again.
+ *
+ * <p>Temporary files: every temporary name records the process that made it (pid and start time).
+ * The first {@link #run()} of a pipeline object, {@link #gc(int)}, {@link #verify()}, {@link
+ * #push(Path)} and {@link #pull(Path)} remove those that processes no longer running left in the
+ * project root and in {@code .mlops}; a push or pull also in the remote, where a temporary of
+ * another machine is removed only once it has not changed for an hour.
  *
  * <p>A pipeline object may be run many times; it keeps the known hashes in memory between runs. Two
  * runs of the same project at once (threads or processes) are refused through {@code
- * .mlops/run.lock}.
+ * .mlops/run.lock}; so is {@link #verify()} during a run.
  *
  * @since 0.1.0
  */
@@ -74,6 +107,9 @@ public final class Pipeline {
 
   /** Name of mlops4j's directory at the project root. */
   public static final String MLOPS_DIR = ".mlops";
+
+  /** Name of the folder in {@value #MLOPS_DIR} where corrupt cache objects are moved. */
+  static final String QUARANTINE_DIR = "cache-quarantine";
 
   final Path root;
   final long seed;
@@ -87,6 +123,7 @@ public final class Pipeline {
   final List<String> ignored;
   final ObjectCache cache;
   private @Nullable StateStore state;
+  private volatile boolean opened;
 
   private Pipeline(Builder b, Path root, StageGraph graph) {
     this.root = root;
@@ -99,7 +136,11 @@ public final class Pipeline {
     this.linkOutputs = b.linkOutputs;
     this.checkUndeclaredWrites = b.checkUndeclaredWrites;
     this.ignored = List.copyOf(b.ignored);
-    this.cache = new ObjectCache(mlopsDir().resolve("cache"), mlopsDir().resolve("runs"));
+    this.cache =
+        new ObjectCache(
+            mlopsDir().resolve("cache"),
+            mlopsDir().resolve("runs"),
+            mlopsDir().resolve(QUARANTINE_DIR));
   }
 
   /**
@@ -200,8 +241,9 @@ public final class Pipeline {
    * @throws PipelineException if a stage failed (after the others have finished); the message names
    *     the failed stages and those not run, the cause is the first stage's failure
    * @throws IllegalArgumentException if an input or output now leads outside the project root
-   * @throws MlopsException if the cache, the lock or the state cannot be read or written, or
-   *     another run of this project is in progress
+   * @throws MlopsException if the cache, the lock or the state cannot be read or written (a lock
+   *     that is a symbolic link or names a malformed hash included), {@code .mlops} or the run lock
+   *     is a symbolic link (see the class comment), or another run of this project is in progress
    */
   public PipelineResult run() {
     return new Execution(this, true, null).perform();
@@ -238,9 +280,10 @@ public final class Pipeline {
 
   /**
    * Deletes cache objects that neither {@code mlops.lock} nor the last {@code keepLocks} lock files
-   * in {@code .mlops/locks/} reference, older lock files, and run-cache entries of removed objects.
-   * Deletions are not forced to the device: after a power loss an object may come back, which costs
-   * disk space only.
+   * in {@code .mlops/locks/} reference, older lock files, and run-cache entries of removed objects;
+   * empties {@code .mlops/cache-quarantine/}; removes the temporary files that killed processes
+   * left (see the class comment). Deletions are not forced to the device: after a power loss an
+   * object may come back, which costs disk space only.
    *
    * @param keepLocks how many of the most recent lock files to keep, at least 0
    * @return what was removed
@@ -252,34 +295,139 @@ public final class Pipeline {
   }
 
   /**
+   * Checks the whole local cache: as {@link #verify(double) verify(1.0)}.
+   *
+   * @return what was checked, and what is corrupt or missing
+   * @throws MlopsException if the cache cannot be read, or a run of this project is in progress
+   */
+  public VerifyResult verify() {
+    return verify(1.0);
+  }
+
+  /**
+   * Hashes the objects and manifests of the local cache again, reading every byte whatever the
+   * recorded sizes and modification times say, and moves each one that no longer matches its name
+   * (or is not a regular file, or is a manifest that is refused) to {@code
+   * .mlops/cache-quarantine/}. Nothing restores it from there: a run-cache entry that names it is
+   * no longer used, so the next run that needs it runs the stage's work again; records of outputs
+   * that are hard links to it are dropped, so a damaged output shows as modified. Then lists the
+   * objects and manifests that the lock, the kept earlier locks, the run-cache entries or a
+   * manifest name but that are missing. Takes the run lock, and first removes the temporary files
+   * that killed processes left in {@code .mlops}. {@link #gc(int)} empties the quarantine.
+   *
+   * @param fraction the chance, in (0, 1], that each object is checked, independently; 1 checks all
+   * @return what was checked, and what is corrupt or missing
+   * @throws IllegalArgumentException if fraction is not in (0, 1]
+   * @throws MlopsException if the cache cannot be read, or a run of this project is in progress
+   */
+  public VerifyResult verify(double fraction) {
+    Require.argument(fraction > 0 && fraction <= 1, "fraction", "in (0, 1]", fraction);
+    return RunLock.hold(this, () -> Maintenance.verify(this, fraction));
+  }
+
+  /**
    * Copies the objects and run-cache entries that {@code mlops.lock} references to a remote cache
-   * directory (for example on a shared drive), skipping those already there. Each copy is durable
-   * (see the class comment) before it is counted.
+   * directory (for example on a shared drive), skipping those already there. Each copy is written
+   * under a temporary name in the remote, hashed, forced to the device and renamed (see the class
+   * comment) before it is counted, so a push killed midway leaves no partial object under an
+   * object's name, and the next push or pull removes its temporary file.
    *
    * @param remote a directory; {@code cache/} and {@code runs/} are created in it
    * @return what was copied
    * @throws IllegalStateException if there is no lock file yet
+   * @throws MlopsException if a local object does not match its name, a manifest is refused, or a
+   *     copy fails
    */
   public CacheTransfer push(Path remote) {
-    return Maintenance.transfer(this, cache, remoteCache(remote));
+    ObjectCache r = remoteCache(remote);
+    return Maintenance.transfer(this, cache, r, r);
   }
 
   /**
    * Copies the objects and run-cache entries that {@code mlops.lock} references from a remote cache
    * directory into the local cache; a following {@link #run()} then restores missing outputs
-   * instead of recomputing them.
+   * instead of recomputing them. The remote is not trusted: every manifest is checked before
+   * anything is copied (one with a path leading outside its folder refuses the pull, naming the
+   * manifest and the entry), every run entry must parse and belong to its key, and every object and
+   * manifest copied must hash to its name.
    *
    * @param remote a directory written by {@link #push(Path)}
    * @return what was copied; {@code missing} counts what the remote lacked
    * @throws IllegalStateException if there is no lock file yet
+   * @throws MlopsException {@code <remote file>: <what is wrong>} if the remote holds a refused
+   *     manifest, a run entry that does not parse, or an object that does not match its name; or if
+   *     a copy fails
    */
   public CacheTransfer pull(Path remote) {
-    return Maintenance.transfer(this, remoteCache(remote), cache);
+    ObjectCache r = remoteCache(remote);
+    return Maintenance.transfer(this, r, cache, r);
   }
 
   private static ObjectCache remoteCache(Path remote) {
     Path r = Require.nonNull(remote, "remote").toAbsolutePath().normalize();
     return new ObjectCache(r.resolve("cache"), r.resolve("runs"));
+  }
+
+  /**
+   * Removes the temporary files and folders that processes no longer running left in the project
+   * root (its own entries) and in {@code .mlops} (two folders deep: the cache shards): once per
+   * pipeline object unless {@code always}.
+   *
+   * @return how many were removed
+   */
+  int removeStaleTemporaries(boolean always) throws IOException {
+    if (opened && !always) {
+      return 0;
+    }
+    opened = true;
+    return AtomicFiles.removeStaleTemporaries(root, 0)
+        + AtomicFiles.removeStaleTemporaries(mlopsDir(), 2);
+  }
+
+  /**
+   * Checks that neither {@code .mlops} nor a folder mlops4j keeps in it ({@code cache}, {@code
+   * runs}, {@code locks}, {@code tmp}, {@code checkout}, {@code cache-quarantine}) is a symbolic
+   * link that leads outside the project (as a repository could ship one), so that nothing mlops4j
+   * writes or deletes there lands elsewhere. A link that resolves inside the project is accepted.
+   *
+   * @return {@code .mlops}
+   * @throws MlopsException {@code <path>: is a symbolic link to <where>, outside the project root
+   *     <root>; ...}
+   */
+  Path ownFolder() {
+    Path dir = mlopsDir();
+    checkNotLinkedOutside(dir);
+    for (String sub : OWN_FOLDERS) {
+      checkNotLinkedOutside(dir.resolve(sub));
+    }
+    return dir;
+  }
+
+  private static final List<String> OWN_FOLDERS =
+      List.of("cache", "runs", "locks", "tmp", "checkout", QUARANTINE_DIR);
+
+  private void checkNotLinkedOutside(Path dir) {
+    if (!Files.isSymbolicLink(dir)) {
+      return;
+    }
+    Path real;
+    try {
+      real = dir.toRealPath();
+    } catch (IOException e) {
+      throw new MlopsException(
+          dir
+              + ": is a symbolic link that leads nowhere; mlops4j keeps its files in a folder"
+              + " there");
+    }
+    if (!real.startsWith(root)) {
+      throw new MlopsException(
+          dir
+              + ": is a symbolic link to "
+              + real
+              + ", outside the project root "
+              + root
+              + "; mlops4j keeps its cache and locks inside the project: remove the link");
+    }
   }
 
   synchronized StateStore state() {
@@ -373,7 +521,9 @@ public final class Pipeline {
 
     /**
      * @param link whether outputs are hard links to the cache objects where the file system allows
-     *     (default true); false always copies
+     *     (default true): fast and free of extra space, but the workspace file and the cached
+     *     object are then the same bytes, so an output must be replaced, never edited in place;
+     *     false always copies, for projects where users or tools edit outputs in place
      * @return this builder
      */
     public Builder linkOutputs(boolean link) {

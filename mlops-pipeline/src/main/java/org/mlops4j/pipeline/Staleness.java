@@ -33,13 +33,21 @@ import org.mlops4j.pipeline.internal.LockFile.StageLock;
  *       {@code was modified} (its hash now differs from the lock's).
  * </ul>
  *
+ * <p>A stage whose last restore was interrupted (a process killed while its outputs were being
+ * placed, so some may be new and some old) gets {@value #INCOMPLETE} first, and no per-output
+ * reason.
+ *
  * <p>Also the run-cache key of a stage, {@link #runKey}.
  */
 final class Staleness {
+  /** The reason given for a stage whose outputs were being placed when a process was killed. */
+  static final String INCOMPLETE = "outputs incomplete after an interrupted restore";
+
   private final Path root;
   private final Digester digester;
   private final @Nullable LockDoc previous;
   private final long seed;
+  private final Set<String> interrupted;
 
   /**
    * @param root the project root (real path)
@@ -48,10 +56,24 @@ final class Staleness {
    * @param seed the pipeline seed now
    */
   Staleness(Path root, Digester digester, @Nullable LockDoc previous, long seed) {
+    this(root, digester, previous, seed, Set.of());
+  }
+
+  /**
+   * @param interrupted the stages whose last placement of outputs was interrupted ({@link
+   *     org.mlops4j.pipeline.internal.Checkout#interrupted()})
+   */
+  Staleness(
+      Path root,
+      Digester digester,
+      @Nullable LockDoc previous,
+      long seed,
+      Set<String> interrupted) {
     this.root = root;
     this.digester = digester;
     this.previous = previous;
     this.seed = seed;
+    this.interrupted = Set.copyOf(interrupted);
   }
 
   /**
@@ -64,19 +86,27 @@ final class Staleness {
     LockDoc prevDoc = previous;
     StageLock prev =
         prevDoc != null && prevDoc.seed() == seed ? prevDoc.stages().get(s.name()) : null;
+    boolean incomplete = interrupted.contains(s.name());
     if (prev == null) {
       return Optional.of(
-          prevDoc != null && prevDoc.seed() != seed && prevDoc.stages().containsKey(s.name())
-              ? "pipeline seed changed: " + prevDoc.seed() + " -> " + seed
-              : "not in the lock file (never ran)");
+          (incomplete ? INCOMPLETE + "; " : "")
+              + (prevDoc != null && prevDoc.seed() != seed && prevDoc.stages().containsKey(s.name())
+                  ? "pipeline seed changed: " + prevDoc.seed() + " -> " + seed
+                  : "not in the lock file (never ran)"));
     }
     List<String> why = new ArrayList<>();
+    if (incomplete) {
+      why.add(INCOMPLETE);
+    }
     if (!s.codeVersion().equals(prev.codeVersion())) {
       why.add("code version changed: " + prev.codeVersion() + " -> " + s.codeVersion());
     }
     params(s.params(), prev.params(), why);
     inputs(inputs, prev.inputs(), why);
-    outputs(s.outputs(), prev.outputs(), why);
+    if (!incomplete) {
+      // after an interrupted restore the outputs differ from the lock: that is said once, above
+      outputs(s.outputs(), prev.outputs(), why);
+    }
     return why.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", why));
   }
 

@@ -10,8 +10,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -222,13 +225,21 @@ public final class LockFile {
 
   private static @Nullable String readText(Path file) {
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      if (Files.isSymbolicLink(file)) {
+        throw new FileSystemException(file.toString(), null, LINK);
+      }
+      try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException e) {
-      throw new MlopsException("cannot read lock file " + file + ": " + e.getMessage(), e);
+      String why = Files.isSymbolicLink(file) ? LINK : e.getMessage();
+      throw new MlopsException("cannot read lock file " + file + ": " + why, e);
     }
   }
+
+  private static final String LINK = "is a symbolic link; the lock file must be a regular file";
 
   /**
    * Writes the lock of these stages, durably, unless the file already has this content; does
@@ -294,11 +305,50 @@ public final class LockFile {
   }
 
   private static LockDoc parse(String text, Path source) {
+    LockDoc doc;
     try {
-      return YAML.readValue(text, LockDoc.class);
+      doc = YAML.readValue(text, LockDoc.class);
     } catch (IOException e) {
       throw new MlopsException("cannot read lock file " + source + ": " + e.getMessage(), e);
     }
+    if (doc == null) {
+      throw new MlopsException("cannot read lock file " + source + ": it is empty");
+    }
+    for (Map.Entry<String, StageLock> e : doc.stages().entrySet()) {
+      Optional<String> why = check(e.getValue(), "stage '" + e.getKey() + "' ");
+      if (why.isPresent()) {
+        throw new MlopsException("cannot read lock file " + source + ": " + why.get());
+      }
+    }
+    return doc;
+  }
+
+  /**
+   * The hashes of a lock entry that name files of the cache (the run key, the outputs') must be 64
+   * lowercase hex characters: they become paths.
+   *
+   * @return what is wrong, or empty
+   */
+  private static Optional<String> check(@Nullable StageLock sl, String prefix) {
+    if (sl == null) {
+      return Optional.of(prefix.trim() + " has no entry");
+    }
+    String key = sl.runKey();
+    if (key != null && !FileHasher.isSha256(key)) {
+      return Optional.of(
+          Require.mustBe(prefix + "runKey", "64 lowercase hex characters", "'" + key + "'"));
+    }
+    for (Map.Entry<String, LockedPath> o : sl.outputs().entrySet()) {
+      String h = o.getValue() == null ? null : o.getValue().sha256();
+      if (!FileHasher.isSha256(h)) {
+        return Optional.of(
+            Require.mustBe(
+                prefix + "output '" + o.getKey() + "' sha256",
+                "64 lowercase hex characters",
+                h == null ? null : "'" + h + "'"));
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -329,10 +379,17 @@ public final class LockFile {
       if (node.has("format")) {
         node = Json.readDocument(text, RUN_FORMAT, RUN_FORMAT_VERSION, source);
       }
-      return Json.mapper()
-          .readerFor(RunEntry.class)
-          .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .readValue(node);
+      RunEntry entry =
+          Json.mapper()
+              .readerFor(RunEntry.class)
+              .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+              .readValue(node);
+      StageLock sl = entry.lock();
+      Optional<String> why = sl == null ? Optional.empty() : check(sl, "");
+      if (why.isPresent()) {
+        throw new MlopsException("cannot read run-cache entry " + source + ": " + why.get());
+      }
+      return entry;
     } catch (IOException e) {
       throw new MlopsException("cannot read run-cache entry " + source + ": " + e.getMessage(), e);
     }

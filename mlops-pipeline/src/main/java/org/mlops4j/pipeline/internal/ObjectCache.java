@@ -1,27 +1,33 @@
 package org.mlops4j.pipeline.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.mlops4j.api.MlopsException;
 import org.mlops4j.api.internal.AtomicFiles;
 import org.mlops4j.api.internal.AtomicFiles.Durability;
 import org.mlops4j.api.internal.Require;
@@ -37,23 +43,66 @@ import org.mlops4j.api.internal.Require;
  * a rename after their bytes were forced to the device, manifests, run entries and copies from
  * another cache are written to a temporary file, forced and renamed; after each rename the folder
  * is forced too, as is the parent of every folder created (see {@code AtomicFiles} {@code
- * DURABLE}). Objects and manifests are then made read-only. {@link #checkout} into the project
- * renames without forcing: the cache, not the checked-out copy, is what survives a power loss.
- * Temporary files start with {@code .} and are never taken for objects.
+ * DURABLE}). Objects and manifests are then made read-only. Outputs are put in the project in two
+ * steps, {@link #stage} (links or copies in a staging folder) and {@link #switchInto} (one rename),
+ * without forcing: the cache, not the checked-out copy, is what survives a power loss. Temporary
+ * files start with {@code .} ({@link Temporaries#name(String)}) and are never taken for objects.
+ *
+ * <p>What the cache trusts and what it checks. A manifest is read only if its text hashes to its
+ * name, and accepted only if every entry is {@code <sha256> <path>} with a path that {@link
+ * SafePaths#problem} accepts, in strictly increasing order, no file inside another: otherwise the
+ * whole manifest is refused ({@link MlopsException} naming the manifest and the entry) and, in a
+ * cache with a quarantine folder, moved there. Objects, manifests and run entries are read without
+ * following a link at their own name. An object that is not a regular file, or whose content does
+ * not hash to its name when checked, is moved to the quarantine folder (deleted in a cache without
+ * one), so that it is never restored again and the work that made it runs again. What a restore
+ * places is hashed again when the object is at most {@link #ALWAYS_VERIFY_BYTES} long; a larger one
+ * is trusted when its size, modification time and inode are those recorded when it was stored or
+ * last hashed ({@link StateStore}), and is re-hashed otherwise. A copy from another cache is hashed
+ * before it is renamed into place, so a remote cannot bring in an object that does not match its
+ * name.
  *
  * @since 0.1.0
  */
 public final class ObjectCache {
+  /** Objects up to this size (1 MiB) are hashed again every time a restore places them. */
+  public static final long ALWAYS_VERIFY_BYTES = 1 << 20;
+
   private final Path objects;
   private final Path runs;
+  private final @Nullable Path quarantine;
 
   /**
+   * A cache without a quarantine folder (a remote): corrupt objects found in it are deleted.
+   *
    * @param objects the object directory (created on first write)
    * @param runs the run-cache directory (created on first write)
    */
   public ObjectCache(Path objects, Path runs) {
+    this(objects, runs, null);
+  }
+
+  /**
+   * @param objects the object directory (created on first write)
+   * @param runs the run-cache directory (created on first write)
+   * @param quarantine where corrupt objects and refused manifests are moved, or null to delete them
+   */
+  public ObjectCache(Path objects, Path runs, @Nullable Path quarantine) {
     this.objects = objects;
     this.runs = runs;
+    this.quarantine = quarantine;
+  }
+
+  /**
+   * An object that does not hash to its name, or is not a regular file: moved out of the cache
+   * before this is thrown.
+   */
+  public static final class CorruptObjectException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    CorruptObjectException(String message) {
+      super(message);
+    }
   }
 
   /**
@@ -61,6 +110,20 @@ public final class ObjectCache {
    */
   public Path objectsDir() {
     return objects;
+  }
+
+  /**
+   * @return the run-cache directory
+   */
+  public Path runsDir() {
+    return runs;
+  }
+
+  /**
+   * @return the quarantine folder, if this cache has one
+   */
+  public Optional<Path> quarantineDir() {
+    return Optional.ofNullable(quarantine);
   }
 
   /**
@@ -91,7 +154,7 @@ public final class ObjectCache {
    * @return whether the file object is present
    */
   public boolean hasObject(String hash) {
-    return Files.isRegularFile(object(hash));
+    return Files.isRegularFile(object(hash), LinkOption.NOFOLLOW_LINKS);
   }
 
   /**
@@ -101,7 +164,7 @@ public final class ObjectCache {
     if (!directory) {
       return hasObject(hash);
     }
-    if (!Files.isRegularFile(manifest(hash))) {
+    if (!Files.isRegularFile(manifest(hash), LinkOption.NOFOLLOW_LINKS)) {
       return false;
     }
     for (Digest.ManifestEntry e : readManifest(hash)) {
@@ -159,7 +222,8 @@ public final class ObjectCache {
   private @Nullable Path place(Path src, String hash, @Nullable StateStore state)
       throws IOException {
     Path obj = object(hash);
-    if (Files.isRegularFile(obj) && (state == null || verifyObject(hash, state))) {
+    if (Files.isRegularFile(obj, LinkOption.NOFOLLOW_LINKS)
+        && (state == null || verifyObject(hash, state))) {
       Files.deleteIfExists(src);
       return null;
     }
@@ -181,22 +245,26 @@ public final class ObjectCache {
   /**
    * Checks that the content of a digest is present and sound: every object still hashes to its name
    * (through the state, so an untouched object is not read). A corrupt object, for example one
-   * edited in place through a hard-linked output, is deleted.
+   * edited in place through a hard-linked output, and a manifest that does not hash to its name are
+   * moved to the quarantine folder (deleted in a cache without one).
    *
    * @return whether the content can be restored
+   * @throws MlopsException if the manifest is refused (see the class comment)
    */
   public boolean verify(String hash, boolean directory, StateStore state) throws IOException {
     if (!directory) {
       return verifyObject(hash, state);
     }
-    if (!Files.isRegularFile(manifest(hash))) {
+    if (!Files.isRegularFile(manifest(hash), LinkOption.NOFOLLOW_LINKS)) {
       return false;
     }
     List<Digest.ManifestEntry> entries;
     try {
       entries = readManifest(hash);
+    } catch (NoSuchFileException e) {
+      return false;
     } catch (IOException e) {
-      Files.deleteIfExists(manifest(hash));
+      quarantine(manifest(hash));
       return false;
     }
     for (Digest.ManifestEntry e : entries) {
@@ -211,15 +279,44 @@ public final class ObjectCache {
     Path obj = object(hash);
     BasicFileAttributes a;
     try {
-      a = Files.readAttributes(obj, BasicFileAttributes.class);
+      a = Files.readAttributes(obj, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (NoSuchFileException e) {
       return false;
     }
-    if (state.hash(obj, a).equals(hash)) {
+    if (a.isRegularFile() && state.hash(obj, a).equals(hash)) {
       return true;
     }
-    Files.delete(obj);
+    quarantine(obj);
     return false;
+  }
+
+  /**
+   * Moves a file out of the cache into the quarantine folder (named by its hash, and a number if
+   * that name is taken), or deletes it in a cache without one.
+   *
+   * @param file an object or manifest of this cache
+   * @return where it went, or empty if it was deleted or was not there
+   * @throws IOException if it can be neither moved nor deleted
+   */
+  public Optional<Path> quarantine(Path file) throws IOException {
+    Path q = quarantine;
+    if (q == null) {
+      Files.deleteIfExists(file);
+      return Optional.empty();
+    }
+    Path parent = file.getParent();
+    String name = (parent == null ? "" : parent.getFileName().toString()) + file.getFileName();
+    Files.createDirectories(q);
+    Path to = q.resolve(name);
+    for (int i = 1; Files.exists(to, LinkOption.NOFOLLOW_LINKS); i++) {
+      to = q.resolve(name + "." + i);
+    }
+    try {
+      Files.move(file, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+    return Optional.of(to);
   }
 
   /**
@@ -238,32 +335,114 @@ public final class ObjectCache {
   }
 
   /**
+   * Reads and checks a manifest (see the class comment); an entry's size is that of its object, -1
+   * when the object is missing.
+   *
    * @return the entries of the manifest {@code hash}
-   * @throws IOException if it is missing or does not hash to {@code hash}
+   * @throws IOException if it is missing, is a link, or does not hash to {@code hash}
+   * @throws MlopsException if an entry is refused: {@code <manifest>: entry <n> '<path>' is not a
+   *     relative path inside the output: <why>; ...}, the manifest moved to the quarantine first
    */
   public List<Digest.ManifestEntry> readManifest(String hash) throws IOException {
     Path m = manifest(hash);
-    String text = Files.readString(m, StandardCharsets.UTF_8);
+    String text = readNoFollow(m);
     if (!FileHasher.sha256(text).equals(hash)) {
       throw new IOException("corrupt manifest (content does not match its hash): " + m);
     }
     List<Digest.ManifestEntry> out = new ArrayList<>();
-    for (String line : text.split("\n")) {
-      if (line.isEmpty()) {
-        continue;
-      }
-      String h = line.substring(0, 64);
-      String p = line.substring(66);
-      out.add(new Digest.ManifestEntry(p, h, Files.size(object(h))));
+    Optional<String> problem = parseManifest(text, out);
+    if (problem.isPresent()) {
+      Optional<Path> moved = quarantine(m);
+      throw new MlopsException(
+          m
+              + ": "
+              + problem.get()
+              + "; the whole manifest is refused"
+              + moved.map(q -> " and moved to " + q).orElse(""));
     }
-    return out;
+    List<Digest.ManifestEntry> sized = new ArrayList<>(out.size());
+    for (Digest.ManifestEntry e : out) {
+      long size;
+      try {
+        size =
+            Files.readAttributes(
+                    object(e.hash()), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                .size();
+      } catch (NoSuchFileException x) {
+        size = -1;
+      }
+      sized.add(new Digest.ManifestEntry(e.path(), e.hash(), size));
+    }
+    return sized;
   }
 
   /**
-   * Places a cached file or directory at {@code target}, replacing what was there; files are hard
-   * links to the objects when {@code link} and the file system allow it, else copies. The new
-   * content appears by renames, so that an interrupted checkout leaves the old content or nothing,
-   * never a part.
+   * Parses a manifest's text into {@code out}.
+   *
+   * @return what is wrong with it, or empty if every line is {@code <sha256> <path>} with a safe
+   *     path, in strictly increasing order, and no path lies below another one
+   */
+  static Optional<String> parseManifest(String text, List<Digest.ManifestEntry> out) {
+    if (!text.isEmpty() && !text.endsWith("\n")) {
+      return Optional.of("the last line does not end with a newline");
+    }
+    String[] lines = text.isEmpty() ? new String[0] : text.split("\n", -1);
+    Set<String> files = new HashSet<>();
+    String previous = null;
+    for (int i = 0; i < lines.length - 1; i++) {
+      String line = lines[i];
+      int n = i + 1;
+      if (line.length() < 67
+          || line.charAt(64) != ' '
+          || line.charAt(65) != ' '
+          || !FileHasher.isSha256(line.substring(0, 64))) {
+        return Optional.of("line " + n + " is not '<sha256>  <path>'");
+      }
+      String path = line.substring(66);
+      Optional<String> bad = SafePaths.problem(path);
+      if (bad.isPresent()) {
+        return Optional.of(
+            "entry "
+                + n
+                + " '"
+                + path
+                + "' is not a relative path inside the output: "
+                + bad.get());
+      }
+      if (previous != null && path.compareTo(previous) <= 0) {
+        return Optional.of("entry " + n + " '" + path + "' is repeated or out of order");
+      }
+      previous = path;
+      files.add(path);
+      out.add(new Digest.ManifestEntry(path, line.substring(0, 64), -1));
+    }
+    for (Digest.ManifestEntry e : out) {
+      String p = e.path();
+      for (int slash = p.indexOf('/'); slash >= 0; slash = p.indexOf('/', slash + 1)) {
+        if (files.contains(p.substring(0, slash))) {
+          return Optional.of(
+              "entry '" + p + "' lies below the file entry '" + p.substring(0, slash) + "'");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String readNoFollow(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (FileSystemException e) {
+      if (Files.isSymbolicLink(file)) {
+        throw new IOException(file + ": is a symbolic link, not a file of the cache", e);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Places a cached file or directory at {@code target}, replacing what was there: {@link #stage},
+   * then {@link #switchInto}. Checks nothing about the folders above {@code target}; the pipeline
+   * places outputs with {@link Checkout}, which does.
    *
    * @param scratch a directory on the same file system as {@code target}, for temporary files
    * @param state if not null, records the hashes of the placed files
@@ -276,47 +455,133 @@ public final class ObjectCache {
       boolean link,
       @Nullable StateStore state)
       throws IOException {
-    Files.createDirectories(scratch);
-    Path staged = scratch.resolve("place-" + UUID.randomUUID());
-    if (!directory) {
-      placeFile(object(hash), staged, link);
-    } else {
-      Files.createDirectories(staged);
-      for (Digest.ManifestEntry e : readManifest(hash)) {
-        placeFile(object(e.hash()), staged.resolve(e.path()), link);
-      }
+    Path staged = stage(hash, directory, scratch, link, false);
+    CrashPoints.reach(CrashPoints.CHECKOUT_STAGED);
+    Path parent = target.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
     }
-    Files.createDirectories(target.getParent());
+    switchInto(staged, target, directory, scratch);
+    CrashPoints.reach(CrashPoints.CHECKOUT_SWITCHED);
+    if (state != null) {
+      recordPlaced(hash, directory, target, state);
+    }
+  }
+
+  /**
+   * Builds a cached file or directory in the staging folder: hard links to the objects when {@code
+   * link} and the file system allow it, else copies (made writable). Nothing outside {@code
+   * scratch} changes. Only a checked manifest is used, so every file lands inside the staged
+   * folder.
+   *
+   * @param scratch the staging folder, on the same file system as the project
+   * @param verify whether to hash again each placed file of at most {@link #ALWAYS_VERIFY_BYTES}
+   * @return the staged file or folder, a temporary name in {@code scratch}
+   * @throws CorruptObjectException if an object is not a regular file or (when verified) does not
+   *     hash to its name; it has been moved out of the cache and nothing stays staged
+   * @throws NoSuchFileException if an object is missing
+   * @throws IOException if linking or copying fails
+   */
+  public Path stage(String hash, boolean directory, Path scratch, boolean link, boolean verify)
+      throws IOException {
+    Files.createDirectories(scratch);
+    Path staged = scratch.resolve(Temporaries.name("place"));
+    try {
+      if (!directory) {
+        placeFile(hash, staged, link, verify);
+      } else {
+        Files.createDirectory(staged);
+        for (Digest.ManifestEntry e : readManifest(hash)) {
+          placeFile(e.hash(), staged.resolve(e.path()), link, verify);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      AtomicFiles.deleteRecursively(staged);
+      throw e;
+    }
+    return staged;
+  }
+
+  /**
+   * Renames a staged file or folder to {@code target}, replacing what is there (a link there is
+   * replaced, not followed); a folder, or a file replacing a folder, moves the old content aside to
+   * {@code scratch} first and deletes it after.
+   *
+   * @param staged what {@link #stage} returned
+   * @param target where it goes; its folder exists
+   * @param directory whether it is a folder
+   * @param scratch the staging folder
+   * @throws IOException if a rename fails
+   */
+  public void switchInto(Path staged, Path target, boolean directory, Path scratch)
+      throws IOException {
     boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
     if (!directory && !(exists && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS))) {
       AtomicFiles.moveAtomically(staged, target);
     } else {
-      Path old = scratch.resolve("old-" + UUID.randomUUID());
+      Path old = scratch.resolve(Temporaries.name("old"));
       if (exists) {
         AtomicFiles.moveAtomically(target, old);
       }
       AtomicFiles.moveAtomically(staged, target);
       AtomicFiles.deleteRecursively(old);
     }
-    if (state != null) {
-      if (!directory) {
-        state.record(target, Files.readAttributes(target, BasicFileAttributes.class), hash);
-      } else {
-        for (Digest.ManifestEntry e : readManifest(hash)) {
-          Path f = target.resolve(e.path());
-          state.record(f, Files.readAttributes(f, BasicFileAttributes.class), e.hash());
-        }
+  }
+
+  /**
+   * Records the hashes of a file or folder just placed at {@code target}, so that it is not read
+   * again.
+   *
+   * @param hash the content's hash
+   * @param directory whether it is a folder
+   * @param target where it was placed
+   * @param state the records
+   * @throws IOException if the placed files cannot be read
+   */
+  public void recordPlaced(String hash, boolean directory, Path target, StateStore state)
+      throws IOException {
+    if (!directory) {
+      state.record(target, Files.readAttributes(target, BasicFileAttributes.class), hash);
+    } else {
+      for (Digest.ManifestEntry e : readManifest(hash)) {
+        Path f = target.resolve(e.path());
+        state.record(f, Files.readAttributes(f, BasicFileAttributes.class), e.hash());
       }
     }
   }
 
-  private static void placeFile(Path obj, Path dest, boolean link) throws IOException {
-    if (!Files.isRegularFile(obj)) {
+  private void placeFile(String hash, Path dest, boolean link, boolean verify) throws IOException {
+    Path obj = object(hash);
+    BasicFileAttributes a;
+    try {
+      a = Files.readAttributes(obj, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
       throw new NoSuchFileException(obj.toString(), null, "cache object missing");
+    }
+    if (!a.isRegularFile()) {
+      Optional<Path> q = quarantine(obj);
+      throw new CorruptObjectException(
+          obj + ": is not a regular file" + q.map(p -> "; moved to " + p).orElse("; deleted"));
+    }
+    Path parent = dest.getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
     }
     boolean linked = AtomicFiles.linkOrCopy(obj, dest, link);
     if (!linked) {
       dest.toFile().setWritable(true, true);
+    }
+    if (verify && a.size() <= ALWAYS_VERIFY_BYTES) {
+      String actual = FileHasher.sha256(dest);
+      if (!actual.equals(hash)) {
+        Optional<Path> q = quarantine(obj);
+        throw new CorruptObjectException(
+            obj
+                + ": content does not match its name (SHA-256 "
+                + actual
+                + ")"
+                + q.map(p -> "; moved to " + p).orElse("; deleted"));
+      }
     }
   }
 
@@ -330,16 +595,40 @@ public final class ObjectCache {
    * @throws IOException if it cannot be copied
    */
   public long copyTo(Path mine, Path theirs) throws IOException {
-    if (Files.isRegularFile(theirs)) {
+    return copyTo(mine, theirs, null);
+  }
+
+  /**
+   * Copies a file of this cache to the same place in another cache, durably, if it is not there: to
+   * a temporary name ({@link Temporaries#name(String)}) in the destination folder, hashed when
+   * {@code expectedHash} is given, forced, then renamed.
+   *
+   * @param mine the file in this cache
+   * @param theirs where it goes in the other cache
+   * @param expectedHash the SHA-256 the copy must have (an object's or a manifest's name), or null
+   * @return the bytes copied, 0 if the other cache had it
+   * @throws MlopsException {@code <mine>: content does not match its name ...} if the copy does not
+   *     hash to {@code expectedHash}; nothing is left of it
+   * @throws IOException if it cannot be copied
+   */
+  public long copyTo(Path mine, Path theirs, @Nullable String expectedHash) throws IOException {
+    if (Files.isRegularFile(theirs, LinkOption.NOFOLLOW_LINKS)) {
       return 0;
     }
     Path folder = theirs.getParent();
     createDirectoriesDurably(folder);
-    Path t =
-        folder.resolve(AtomicFiles.TMP_PREFIX + theirs.getFileName() + "-" + UUID.randomUUID());
+    Path t = folder.resolve(Temporaries.name(theirs.getFileName().toString()));
     try {
       AtomicFiles.copy(mine, t);
+      if (expectedHash != null) {
+        String actual = FileHasher.sha256(t);
+        if (!actual.equals(expectedHash)) {
+          throw new MlopsException(
+              mine + ": content does not match its name (SHA-256 " + actual + "); not copied");
+        }
+      }
       force(t);
+      CrashPoints.reach(CrashPoints.COPY_WRITTEN);
       AtomicFiles.moveAtomically(t, theirs);
       AtomicFiles.forceFolder(folder);
     } finally {
@@ -357,7 +646,7 @@ public final class ObjectCache {
   public Optional<String> readRun(String key) throws IOException {
     Path p = run(key);
     try {
-      return Optional.of(Files.readString(p, StandardCharsets.UTF_8));
+      return Optional.of(readNoFollow(p));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     }
@@ -376,12 +665,21 @@ public final class ObjectCache {
     AtomicFiles.write(r, json, Durability.DURABLE);
   }
 
-  /** Result of {@link #gc}. */
+  /**
+   * Result of {@link #gc}.
+   *
+   * @param removed objects and manifests deleted
+   * @param bytes their size
+   * @param kept objects and manifests kept
+   */
   public record Sweep(int removed, long bytes, int kept) {}
 
   /**
    * Deletes every object and manifest whose hash is not in {@code keepObjects} / {@code
    * keepManifests}, and every run entry not in {@code keepRuns}.
+   *
+   * @return what was deleted
+   * @throws IOException if the cache cannot be listed or a file deleted
    */
   public Sweep gc(Set<String> keepObjects, Set<String> keepManifests, Set<String> keepRuns)
       throws IOException {
@@ -397,7 +695,8 @@ public final class ObjectCache {
       if (keep) {
         kept++;
       } else {
-        bytes += Files.size(f);
+        bytes +=
+            Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size();
         Files.delete(f);
         removed++;
       }
@@ -405,12 +704,104 @@ public final class ObjectCache {
     for (Path f : listFiles(runs)) {
       String name = f.getFileName().toString();
       String key =
-          f.getParent().getFileName() + name.substring(0, name.length() - ".json".length());
+          f.getParent().getFileName()
+              + name.substring(0, Math.max(0, name.length() - ".json".length()));
       if (!keepRuns.contains(key)) {
         Files.delete(f);
       }
     }
     return new Sweep(removed, bytes, kept);
+  }
+
+  /**
+   * @return the keys of the run-cache entries present
+   * @throws IOException if the folder cannot be listed
+   */
+  public List<String> runKeys() throws IOException {
+    List<String> keys = new ArrayList<>();
+    for (Path f : listFiles(runs)) {
+      String name = f.getFileName().toString();
+      if (name.endsWith(".json")) {
+        String key = f.getParent().getFileName() + name.substring(0, name.length() - 5);
+        if (FileHasher.isSha256(key)) {
+          keys.add(key);
+        }
+      }
+    }
+    Collections.sort(keys);
+    return keys;
+  }
+
+  /**
+   * What {@link #check} found.
+   *
+   * @param checked objects and manifests hashed
+   * @param bytes their size
+   * @param corrupt the hashes of those that did not match their name (or were not regular files, or
+   *     manifests that are refused), sorted; they are in the quarantine now
+   * @param corruptFileKeys the file keys (inodes) of the corrupt objects, so that records of files
+   *     sharing them (hard-linked outputs) can be dropped
+   */
+  public record Check(int checked, long bytes, List<String> corrupt, Set<String> corruptFileKeys) {}
+
+  /**
+   * Hashes objects and manifests of the cache again, whatever the state records, and moves those
+   * that do not match their name to the quarantine. Sound objects get a fresh record in {@code
+   * state}.
+   *
+   * @param fraction the chance, in (0, 1], that each object is checked (independently, so that
+   *     repeated samples cover the whole cache over time)
+   * @param state the records of known hashes
+   * @return what was checked and found corrupt
+   * @throws IOException if the cache cannot be read
+   */
+  public Check check(double fraction, StateStore state) throws IOException {
+    int checked = 0;
+    long bytes = 0;
+    List<String> corrupt = new ArrayList<>();
+    Set<String> keys = new HashSet<>();
+    for (Path f : listFiles(objects)) {
+      String name = f.getFileName().toString();
+      boolean manifestFile = name.endsWith(".dir");
+      String hash =
+          f.getParent().getFileName()
+              + (manifestFile ? name.substring(0, name.length() - 4) : name);
+      if (!FileHasher.isSha256(hash)
+          || (fraction < 1 && ThreadLocalRandom.current().nextDouble() >= fraction)) {
+        continue;
+      }
+      BasicFileAttributes a;
+      try {
+        a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (NoSuchFileException e) {
+        continue;
+      }
+      checked++;
+      boolean sound = false;
+      if (a.isRegularFile()) {
+        bytes += a.size();
+        if (manifestFile) {
+          String text = readNoFollow(f);
+          sound =
+              FileHasher.sha256(text).equals(hash)
+                  && parseManifest(text, new ArrayList<>()).isEmpty();
+        } else {
+          sound = FileHasher.sha256(f).equals(hash);
+          if (sound) {
+            state.record(f, a, hash);
+          }
+        }
+      }
+      if (!sound) {
+        if (a.fileKey() != null) {
+          keys.add(String.valueOf(a.fileKey()));
+        }
+        quarantine(f);
+        corrupt.add(hash);
+      }
+    }
+    Collections.sort(corrupt);
+    return new Check(checked, bytes, List.copyOf(corrupt), Set.copyOf(keys));
   }
 
   private static List<Path> listFiles(Path top) throws IOException {
@@ -459,6 +850,7 @@ public final class ObjectCache {
       missing.push(p);
     }
     if (missing.isEmpty()) {
+      checkShard(dir);
       return;
     }
     Files.createDirectories(dir);
@@ -467,6 +859,21 @@ public final class ObjectCache {
       if (parent != null) {
         AtomicFiles.forceFolder(parent);
       }
+    }
+    checkShard(dir);
+  }
+
+  /**
+   * A folder of the cache that files are written to (a shard {@code ab/}) must be a real folder: a
+   * link planted there, in a remote on a shared drive for instance, would send the writes of
+   * everyone who pushes to wherever it points on their machine.
+   */
+  private static void checkShard(Path dir) {
+    if (Files.isSymbolicLink(dir)) {
+      throw new MlopsException(
+          dir
+              + ": is a symbolic link; the folders of a cache must be real folders: remove the"
+              + " link");
     }
   }
 

@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -136,6 +137,21 @@ public final class StateStore {
             String.valueOf(attrs.fileKey()),
             hash));
     dirty = true;
+  }
+
+  /**
+   * Drops the records of every file with one of these file keys (inodes), so that those files are
+   * hashed again when next asked: for the outputs that are hard links to a corrupt cache object.
+   *
+   * @param fileKeys file keys as {@code String.valueOf(attrs.fileKey())}
+   */
+  public void forgetFileKeys(Set<String> fileKeys) {
+    if (fileKeys.isEmpty()) {
+      return;
+    }
+    if (entries.values().removeIf(e -> fileKeys.contains(e.fileKey))) {
+      dirty = true;
+    }
   }
 
   /**

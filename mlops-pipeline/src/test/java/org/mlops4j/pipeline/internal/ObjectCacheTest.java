@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlops4j.api.MlopsException;
 import org.mlops4j.api.internal.AtomicFiles;
 
 class ObjectCacheTest {
@@ -134,6 +135,115 @@ class ObjectCacheTest {
     assertThat(cache.hasObject(keep)).isTrue();
     assertThat(cache.hasObject(drop)).isFalse();
     assertThat(cache.readRun(key)).isEmpty();
+  }
+
+  /** Writes a manifest of this text into the cache, under its own hash. */
+  private String plantManifest(ObjectCache c, String text) throws Exception {
+    String h = FileHasher.sha256(text);
+    Files.createDirectories(c.manifest(h).getParent());
+    Files.writeString(c.manifest(h), text);
+    return h;
+  }
+
+  @Test
+  void readManifest_refusesTheWholeManifest_whenOneEntryCouldLeaveItsFolder_andQuarantinesIt()
+      throws Exception {
+    ObjectCache local =
+        new ObjectCache(root.resolve("cache"), root.resolve("runs"), root.resolve("quarantine"));
+    String a = FileHasher.sha256("a");
+    String good = plantManifest(local, a + "  a.txt\n" + a + "  sub/b.txt\n");
+    assertThat(local.readManifest(good))
+        .extracting(Digest.ManifestEntry::path)
+        .containsExactly("a.txt", "sub/b.txt");
+    assertThat(local.readManifest(good)).allMatch(e -> e.size() == -1); // objects absent
+
+    String bad = plantManifest(local, a + "  a.txt\n" + a + "  x/../../../etc/cron.d/job\n");
+    Path m = local.manifest(bad);
+    assertThatThrownBy(() -> local.readManifest(bad))
+        .isInstanceOf(MlopsException.class)
+        .hasMessage(
+            m
+                + ": entry 2 'x/../../../etc/cron.d/job' is not a relative path inside the output:"
+                + " it has a '..' segment; the whole manifest is refused and moved to "
+                + root.resolve("quarantine")
+                    .resolve(bad.substring(0, 2) + bad.substring(2) + ".dir"));
+    assertThat(m).doesNotExist();
+  }
+
+  @Test
+  void parseManifest_refusesBadLines_repeatsDisorder_andAFileWithEntriesBelowIt() {
+    String a = FileHasher.sha256("a");
+    List<Digest.ManifestEntry> out = new java.util.ArrayList<>();
+    assertThat(ObjectCache.parseManifest("", out)).isEmpty();
+    assertThat(ObjectCache.parseManifest(a + "  a", out))
+        .hasValue("the last line does not end with a newline");
+    assertThat(ObjectCache.parseManifest("zz  a\n", out))
+        .hasValue("line 1 is not '<sha256>  <path>'");
+    assertThat(ObjectCache.parseManifest(a + " a.txt\n", out))
+        .hasValue("line 1 is not '<sha256>  <path>'");
+    assertThat(ObjectCache.parseManifest(a + "  /etc/passwd\n", out))
+        .hasValue("entry 1 '/etc/passwd' is not a relative path inside the output: it is absolute");
+    assertThat(ObjectCache.parseManifest(a + "  b\n" + a + "  a\n", out))
+        .hasValue("entry 2 'a' is repeated or out of order");
+    assertThat(ObjectCache.parseManifest(a + "  a\n" + a + "  a\n", out))
+        .hasValue("entry 2 'a' is repeated or out of order");
+    assertThat(ObjectCache.parseManifest(a + "  a\n" + a + "  a/b\n", out))
+        .hasValue("entry 'a/b' lies below the file entry 'a'");
+  }
+
+  @Test
+  void copyTo_refusesACopyThatDoesNotHashToItsName_andLeavesNothingBehind() throws Exception {
+    String h = FileHasher.sha256("shared");
+    cache.storeFile(Files.writeString(root.resolve("s"), "shared"), h, null);
+    Path obj = cache.object(h);
+    obj.toFile().setWritable(true);
+    Files.writeString(obj, "tampered");
+    ObjectCache other = new ObjectCache(root.resolve("other/cache"), root.resolve("other/runs"));
+    assertThatThrownBy(() -> cache.copyTo(obj, other.object(h), h))
+        .isInstanceOf(MlopsException.class)
+        .hasMessage(
+            obj
+                + ": content does not match its name (SHA-256 "
+                + FileHasher.sha256("tampered")
+                + "); not copied");
+    assertThat(files(root.resolve("other"))).isEmpty();
+  }
+
+  @Test
+  void aShardThatIsALink_isNotWrittenThrough() throws Exception {
+    Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+    String h = FileHasher.sha256("x");
+    Files.createDirectories(root.resolve("cache"));
+    Files.createSymbolicLink(root.resolve("cache").resolve(h.substring(0, 2)), elsewhere);
+    assertThatThrownBy(() -> cache.storeFile(Files.writeString(root.resolve("x"), "x"), h, null))
+        .isInstanceOf(MlopsException.class)
+        .hasMessage(
+            root.resolve("cache").resolve(h.substring(0, 2))
+                + ": is a symbolic link; the folders of a cache must be real folders: remove the"
+                + " link");
+    assertThat(elsewhere).isEmptyDirectory();
+  }
+
+  @Test
+  void stage_withVerify_refusesACorruptSmallObject_movesItOut_andLeavesNothingStaged()
+      throws Exception {
+    ObjectCache local =
+        new ObjectCache(root.resolve("cache"), root.resolve("runs"), root.resolve("quarantine"));
+    String h = FileHasher.sha256("good");
+    local.storeFile(Files.writeString(root.resolve("g"), "good"), h, null);
+    Path obj = local.object(h);
+    obj.toFile().setWritable(true);
+    Files.writeString(obj, "bad!");
+    Path scratch = root.resolve("scratch");
+    Path unverified = local.stage(h, false, scratch, true, false);
+    assertThat(unverified).hasContent("bad!");
+    Files.delete(unverified);
+    assertThatThrownBy(() -> local.stage(h, false, scratch, true, true))
+        .isInstanceOf(ObjectCache.CorruptObjectException.class)
+        .hasMessageStartingWith(obj + ": content does not match its name (SHA-256 ");
+    assertThat(obj).doesNotExist();
+    assertThat(root.resolve("quarantine")).isNotEmptyDirectory();
+    assertThat(scratch).isEmptyDirectory();
   }
 
   @Test

@@ -53,6 +53,24 @@ class StateStoreTest {
   }
 
   @Test
+  void forgetFileKeys_dropsTheRecordsOfEveryHardLinkOfAnInode_soTheyAreHashedAgain()
+      throws Exception {
+    Path obj = Files.writeString(dir.resolve("obj"), "abc");
+    Path link = Files.createLink(dir.resolve("out.txt"), obj);
+    Path other = Files.writeString(dir.resolve("other.txt"), "other");
+    StateStore s = StateStore.inMemory();
+    s.hash(obj, attrs(obj));
+    s.hash(link, attrs(link));
+    s.hash(other, attrs(other));
+    assertThat(s.size()).isEqualTo(3);
+    s.forgetFileKeys(java.util.Set.of(String.valueOf(attrs(obj).fileKey())));
+    assertThat(s.size()).isEqualTo(1);
+    long before = s.hashedBytes();
+    s.hash(link, attrs(link));
+    assertThat(s.hashedBytes()).isEqualTo(before + 3);
+  }
+
+  @Test
   void garbageStateFile_isRejectedNamingIt() throws Exception {
     Path bad = Files.writeString(dir.resolve("state.bin"), "not a state file");
     assertThatThrownBy(() -> StateStore.open(bad))
