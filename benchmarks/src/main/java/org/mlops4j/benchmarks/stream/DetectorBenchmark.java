@@ -22,7 +22,9 @@ import org.openjdk.jmh.annotations.State;
  * operation = one update; each invocation feeds a batch of 16,384 pre-generated values.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar 'stream.DetectorBenchmark' -f 1 -wi 3
- * -i 5 -w 1s -r 1s}. Peer: {@link MoaPeerBenchmark} (same data, MOA 2024.07.0).
+ * -i 5 -w 1s -r 1s}. Peer: {@code benchmarks/scripts/moa/MoaPeerBenchmark.java} (same data, MOA
+ * 2024.07.0), run by {@code benchmarks/scripts/moa_peer.sh}, which downloads MOA into a temporary
+ * folder: MOA (GPL-3.0) is never a dependency.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

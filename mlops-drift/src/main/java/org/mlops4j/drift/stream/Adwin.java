@@ -19,13 +19,19 @@ import org.mlops4j.api.internal.Require;
  * <pre>   |mu0 - mu1| &gt; sqrt(2 m sigma^2 dd) + (2/3) dd m</pre>
  *
  * (the Bernstein-type bound of the paper's Theorem 3, in the form MOA and river use). If it holds
- * for a boundary with n0, n1 &gt; c + 1, the oldest bucket is dropped and the check starts again;
- * the update reports {@link DriftState#DRIFT} if at least one bucket was dropped, whichever way the
- * mean moved (as MOA's {@code ADWIN.setInput} and river; MOA's {@code ADWINChangeDetector} wrapper
- * flags only increases). ADWIN never reports {@link DriftState#WARNING}. The values dropped are
- * always the oldest, so the window is at every moment exactly the last {@link #width()} values, and
- * {@link #mean()} and {@link #variance()} are their exact mean and population variance (up to
- * rounding).
+ * for a boundary with n0, n1 &gt; c + 1, the oldest bucket is dropped and the check starts again.
+ * ADWIN never reports {@link DriftState#WARNING}. The values dropped are always the oldest, so the
+ * window is at every moment exactly the last {@link #width()} values, and {@link #mean()} and
+ * {@link #variance()} are their exact mean and population variance (up to rounding).
+ *
+ * <p><b>Which cuts are reported.</b> By default the update reports {@link DriftState#DRIFT} if at
+ * least one bucket was dropped, whichever way the mean moved: the paper's ADWIN, MOA 2024.07.0's
+ * {@code moa.classifiers.core.driftdetection.ADWIN} ({@code setInput} returns true) and river's
+ * {@code drift.ADWIN}. With {@link Builder#increasesOnly(boolean) increasesOnly(true)} only a cut
+ * after which the window's mean is higher than before the update is reported (a cut that lowers the
+ * mean still shrinks the window, silently): MOA's {@code ADWINChangeDetector}, the wrapper its
+ * classifiers use on error rates, where a falling error is no reason to retrain. Both give MOA's
+ * drift indices.
  *
  * <p><b>Parameters and defaults</b> (those of MOA's {@code ADWINChangeDetector} and river's {@code
  * ADWIN}): {@code delta} = 0.002 (confidence; the paper bounds the probability of a false cut by
@@ -67,6 +73,7 @@ public final class Adwin extends AbstractDetector {
   private final int maxBuckets;
   private final int minSub;
   private final int gracePeriod;
+  private final boolean increasesOnly;
   private final int shift;
   private final int mask;
 
@@ -88,6 +95,7 @@ public final class Adwin extends AbstractDetector {
     this.maxBuckets = b.maxBuckets;
     this.minSub = b.minSubWindowLength;
     this.gracePeriod = b.gracePeriod;
+    this.increasesOnly = b.increasesOnly;
     this.shift = 32 - Integer.numberOfLeadingZeros(maxBuckets); // 2^shift >= maxBuckets + 1
     this.mask = (1 << shift) - 1;
     this.sums = new double[MAX_ROWS << shift];
@@ -98,7 +106,8 @@ public final class Adwin extends AbstractDetector {
   }
 
   /**
-   * @return an ADWIN with delta 0.002, clock 32, M = 5, sub-window 5, grace period 10
+   * @return an ADWIN with delta 0.002, clock 32, M = 5, sub-window 5, grace period 10, reporting
+   *     cuts in both directions
    */
   public static Adwin defaults() {
     return builder().build();
@@ -113,10 +122,15 @@ public final class Adwin extends AbstractDetector {
 
   @Override
   DriftState step(double x) {
+    // MOA's ADWINChangeDetector compares TOTAL / WIDTH before the value with the same after the cut
+    long widthBefore = width;
+    double totalBefore = total;
     insert(x);
     if (--untilCheck == 0) {
       untilCheck = clock;
-      if (width > gracePeriod && cut()) {
+      if (width > gracePeriod
+          && cut()
+          && (!increasesOnly || total / width > totalBefore / widthBefore)) {
         return DriftState.DRIFT;
       }
     }
@@ -325,6 +339,13 @@ public final class Adwin extends AbstractDetector {
     return clock;
   }
 
+  /**
+   * @return whether only cuts that raise the mean are reported (MOA's ADWINChangeDetector)
+   */
+  public boolean increasesOnly() {
+    return increasesOnly;
+  }
+
   @Override
   public Adwin freshCopy() {
     return builder()
@@ -333,6 +354,7 @@ public final class Adwin extends AbstractDetector {
         .maxBuckets(maxBuckets)
         .minSubWindowLength(minSub)
         .gracePeriod(gracePeriod)
+        .increasesOnly(increasesOnly)
         .build();
   }
 
@@ -366,6 +388,7 @@ public final class Adwin extends AbstractDetector {
     private int maxBuckets = DEFAULT_MAX_BUCKETS;
     private int minSubWindowLength = DEFAULT_MIN_SUB_WINDOW_LENGTH;
     private int gracePeriod = DEFAULT_GRACE_PERIOD;
+    private boolean increasesOnly;
 
     private Builder() {}
 
@@ -418,6 +441,17 @@ public final class Adwin extends AbstractDetector {
      */
     public Builder gracePeriod(int gracePeriod) {
       this.gracePeriod = requireAtLeast("gracePeriod", gracePeriod, 0);
+      return this;
+    }
+
+    /**
+     * @param increasesOnly report only the cuts after which the window's mean is higher than before
+     *     the update, as MOA's {@code ADWINChangeDetector} (for error rates); default false, every
+     *     cut is reported as MOA's {@code ADWIN} and river's
+     * @return this builder
+     */
+    public Builder increasesOnly(boolean increasesOnly) {
+      this.increasesOnly = increasesOnly;
       return this;
     }
 

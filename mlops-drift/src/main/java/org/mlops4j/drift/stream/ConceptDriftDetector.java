@@ -19,6 +19,14 @@ package org.mlops4j.drift.stream;
  * instead drops the older part of its window. Implementations are <em>not</em> thread-safe: one
  * instance per stream, or external synchronisation (as {@link DriftMonitor} does).
  *
+ * <p><b>MOA.</b> Each detector has a configuration that gives the same drift and warning indices as
+ * MOA 2024.07.0's class with its default options, checked against MOA itself on 37 reference
+ * streams (docs/MOA.md): {@code Adwin.defaults()} (MOA's {@code ADWIN}), {@code
+ * Adwin.builder().increasesOnly(true)} ({@code ADWINChangeDetector}), {@code Ddm.defaults()},
+ * {@code Eddm.defaults()}, {@code HddmA.defaults()} and {@code
+ * PageHinkley.builder().variant(DetectorVariant.MOA)} (the default Page–Hinkley is the textbook
+ * test: {@link DetectorVariant}).
+ *
  * @since 0.1.0
  */
 public interface ConceptDriftDetector {

@@ -4,9 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class EddmTest {
+
+  /**
+   * Expected: MOA 2024.07.0 ({@code nz.ac.waikato.cms.moa:moa:2024.07.0}), class {@code EDDM}, run
+   * by the throwaway driver of docs/MOA.md on the reference streams of {@link ReferenceStream}; the
+   * class, options and our configuration of each case are in the fixture {@code
+   * moa/moa-2024.07.0.json} and in the test's name.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("moaCases")
+  void referenceStreams_giveMoasDriftAndWarningIndices(MoaReference.Case c) {
+    c.assertOursGivesMoasIndices();
+  }
+
+  static Stream<MoaReference.Case> moaCases() {
+    return MoaReference.cases("EDDM");
+  }
 
   @Test
   void distanceStatistics_equalTheHandComputedValues() {
@@ -67,14 +88,54 @@ class EddmTest {
   @Test
   void stationaryErrorStreams_raiseTheMeasuredNumberOfFalseAlarms() {
     // Eddm documents no false-alarm rate, so this is a regression check, not a bound: drifts on
-    // 100,000 Bernoulli(0.1) values, seeds 1..5, as measured when the detector was validated
+    // 100,000 Bernoulli(0.1) values, seeds 1..5.
+    // expected (default, MOA variant): MOA 2024.07.0's EDDM on the same streams gives 20, 13, 28,
+    // 18, 1 (seed 1 is also fixture case eddm-errors-stationary-1)
     int[] drifts = new int[5];
     for (int seed = 1; seed <= 5; seed++) {
       drifts[seed - 1] = Streams.stationaryDrifts(Eddm.defaults(), seed, 100_000, false);
     }
-    // (MOA 2024.07.0's EDDM gives 20, 13, 28, 18, 1 on the same streams: it starts tracking the
-    // maximum after 30 values instead of 30 errors, from noisier early estimates)
+    assertThat(drifts).containsExactly(20, 13, 28, 18, 1);
+    // the textbook variant, as measured when the detector was validated (maximum and tests from
+    // the 30th error, so the early, noisy estimates never set the maximum)
+    for (int seed = 1; seed <= 5; seed++) {
+      Eddm textbook = Eddm.builder().variant(DetectorVariant.TEXTBOOK).build();
+      drifts[seed - 1] = Streams.stationaryDrifts(textbook, seed, 100_000, false);
+    }
     assertThat(drifts).containsExactly(14, 3, 4, 0, 1);
+  }
+
+  @Test
+  void moaVariant_keepsTheMaximumAfter30Values_textbookAfter30Errors() {
+    // 30 correct predictions, then errors only: distances 31, 1, 1, 1, ...
+    // expected: python3 transcription of MOA 2024.07.0's EDDM.input and of the textbook rule.
+    // MOA: the maximum is kept from the first error (31 values seen): 46 at the second error
+    // (distances 31, 1: mean 16, std 15); at the 31st error (index 60) the ratio is
+    // 0.2732 < 0.90: drift. Textbook: the maximum starts at the 30th error (12.77), the ratio
+    // falls slowly: warnings at indices 63..66 (0.941 .. 0.904), drift at 67 (0.892).
+    Eddm moa = Eddm.defaults();
+    Eddm textbook = Eddm.builder().variant(DetectorVariant.TEXTBOOK).build();
+    List<Integer> moaDrifts = new ArrayList<>();
+    List<Integer> textbookWarnings = new ArrayList<>();
+    List<Integer> textbookDrifts = new ArrayList<>();
+    for (int i = 0; i < 68; i++) {
+      double x = i < 30 ? 0 : 1;
+      if (moa.update(x) == DriftState.DRIFT) {
+        moaDrifts.add(i);
+      }
+      DriftState t = textbook.update(x);
+      if (t == DriftState.WARNING) {
+        textbookWarnings.add(i);
+      } else if (t == DriftState.DRIFT) {
+        textbookDrifts.add(i);
+      }
+    }
+    assertThat(moaDrifts).containsExactly(60);
+    assertThat(moa.warnings()).isZero();
+    assertThat(textbookWarnings).containsExactly(63, 64, 65, 66);
+    assertThat(textbookDrifts).containsExactly(67);
+    assertThat(moa.variant()).isEqualTo(DetectorVariant.MOA);
+    assertThat(textbook.freshCopy().toString()).contains("variant=TEXTBOOK");
   }
 
   @Test
@@ -86,5 +147,8 @@ class EddmTest {
     assertThatThrownBy(() -> Eddm.builder().alpha(0.8).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("beta (0.9) must not be greater than alpha (0.8)");
+    assertThatThrownBy(() -> Eddm.builder().variant(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("variant must not be null");
   }
 }

@@ -5,9 +5,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PageHinkleyTest {
+
+  /**
+   * Expected: MOA 2024.07.0 ({@code nz.ac.waikato.cms.moa:moa:2024.07.0}), class {@code
+   * PageHinkleyDM}, run by the throwaway driver of docs/MOA.md on the reference streams of {@link
+   * ReferenceStream}; the class, options and our configuration of each case are in the fixture
+   * {@code moa/moa-2024.07.0.json} and in the test's name.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("moaCases")
+  void referenceStreams_giveMoasDriftAndWarningIndices(MoaReference.Case c) {
+    c.assertOursGivesMoasIndices();
+  }
+
+  static Stream<MoaReference.Case> moaCases() {
+    return MoaReference.cases("PageHinkleyDM");
+  }
 
   @Test
   void cumulativeSums_equalTheHandComputedValuesOnATinyStream() {
@@ -50,6 +69,49 @@ class PageHinkleyTest {
     // same python3 loop as above, after 6 values
     assertThat(ph.statisticUp()).isCloseTo(3.7963836831660753, within(1e-12));
     assertThat(ph.statisticDown()).isZero();
+  }
+
+  @Test
+  void moaVariant_alarmsOnTheFadedSumItself_textbookOnItsRiseFromTheMinimum() {
+    // 4, five 0s, then 3s; threshold 2.5, minInstances 1, delta 0.005, alpha 0.9999.
+    // expected: python3 loop of the recurrences (U_t = alpha U_(t-1) + (x_t - mean_t - delta)):
+    // U falls to -5.8285 at index 5 and climbs back. Textbook: U_t - min U = 3.7410 > 2.5 at
+    // index 7. MOA (PageHinkleyDM's rule U_t > lambda): U_10 = 2.1259, U_11 = 3.2874 > 2.5 at
+    // index 11.
+    double[] xs = {4, 0, 0, 0, 0, 0, 3, 3, 3, 3, 3, 3};
+    PageHinkley textbook = PageHinkley.builder().minInstances(1).threshold(2.5).build();
+    PageHinkley moa =
+        PageHinkley.builder().minInstances(1).threshold(2.5).variant(DetectorVariant.MOA).build();
+    int textbookDrift = -1;
+    int moaDrift = -1;
+    for (int i = 0; i < xs.length; i++) {
+      if (textbook.update(xs[i]) == DriftState.DRIFT && textbookDrift < 0) {
+        textbookDrift = i;
+      }
+      if (moaDrift < 0 && moa.update(xs[i]) == DriftState.DRIFT) {
+        moaDrift = i;
+      }
+      if (i == 10) {
+        assertThat(moa.statisticUp()).isCloseTo(2.125912907269468, within(1e-12));
+        assertThat(moa.cumulativeSumUp()).isCloseTo(2.125912907269468, within(1e-12));
+      }
+    }
+    assertThat(textbookDrift).isEqualTo(7);
+    assertThat(moaDrift).isEqualTo(11);
+    assertThat(PageHinkley.defaults().variant()).isEqualTo(DetectorVariant.TEXTBOOK);
+    assertThat(moa.freshCopy().toString()).contains("variant=MOA");
+  }
+
+  @Test
+  void moaVariant_onALongStationaryStream_raisesFewerFalseAlarms() {
+    // 100,000 N(0, 1) values, seed 1 (fixture case ph-gaussian-stationary-1).
+    // expected: MOA 2024.07.0 PageHinkleyDM (defaults): 5 drifts; the textbook variant with the
+    // same parameters: 35 (measured; the faded sum hovers around -delta / (1 - alpha) = -50 and
+    // often rises lambda above its running minimum)
+    PageHinkley textbook = PageHinkley.defaults();
+    PageHinkley moa = PageHinkley.builder().variant(DetectorVariant.MOA).build();
+    assertThat(Streams.stationaryDrifts(moa, 1, 100_000, true)).isEqualTo(5);
+    assertThat(Streams.stationaryDrifts(textbook, 1, 100_000, true)).isEqualTo(35);
   }
 
   @Test
@@ -122,6 +184,9 @@ class PageHinkleyTest {
         .hasMessage("threshold must be positive and finite, but was 0.0");
     assertThatThrownBy(() -> PageHinkley.builder().delta(-0.1))
         .hasMessage("delta must be non-negative and finite, but was -0.1");
+    assertThatThrownBy(() -> PageHinkley.builder().variant(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("variant must not be null");
     assertThatThrownBy(() -> PageHinkley.defaults().update(Double.POSITIVE_INFINITY))
         .hasMessage("value must be finite, but was Infinity");
   }

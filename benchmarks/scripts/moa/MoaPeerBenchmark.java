@@ -17,10 +17,12 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The peer of {@link DetectorBenchmark}: MOA 2024.07.0's detectors ({@code
- * nz.ac.waikato.cms.moa:moa}, GPL-3.0, benchmark-only dependency) on the same data, same batch.
+ * nz.ac.waikato.cms.moa:moa}, GPL-3.0) on the same data, same batch, with MOA's default options.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar 'stream.MoaPeerBenchmark' -f 1 -wi 3 -i
- * 5 -w 1s -r 1s}.
+ * <p>MOA is never a dependency of this project, so this file is not part of the benchmarks module:
+ * {@code benchmarks/scripts/moa_peer.sh} downloads MOA into a temporary folder, compiles this class
+ * there against MOA and {@code benchmarks/target/benchmarks.jar} (for {@code StreamData} and JMH),
+ * runs it, and deletes the folder.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
