@@ -29,7 +29,10 @@ import org.mlops4j.api.MlopsException;
  * characters, a UUID) in the target's folder (or a given folder on the same file system), which is
  * then renamed over the target with {@link StandardCopyOption#ATOMIC_MOVE}: a reader sees the old
  * content or the new, never a part; a killed process leaves at most a temporary file, which readers
- * skip by its prefix.
+ * skip by its prefix. The temporary file is created as a plain file write creates one ({@code 0666}
+ * less the process's umask on POSIX systems, not the {@code 0600} of {@link Files#createTempFile}),
+ * so the target gets the permissions any other file written there gets; {@link
+ * #removeStaleTemporaries(Path, int)} removes the temporaries of processes that died.
  *
  * <p>{@link Durability#DURABLE} also forces the temporary file's bytes to the device before the
  * rename and the folder's entry after it ({@code fsync} of the file, then of the folder), so the
@@ -144,11 +147,19 @@ public final class AtomicFiles {
 
   /**
    * Appends the bytes (whole lines) to an existing file in one write call (O_APPEND): concurrent
-   * appenders never interleave inside a line; a crash leaves whole earlier lines.
+   * appenders never interleave inside a line; a crash leaves whole earlier lines. The file itself
+   * must not be a symbolic link ({@link LinkOption#NOFOLLOW_LINKS}): a link planted where a store
+   * keeps its files would otherwise make the append land outside the store.
+   *
+   * @throws IOException if the file does not exist, is a symbolic link, or cannot be written
    */
   public static void append(Path target, byte[] data, Durability durability) throws IOException {
     try (FileChannel ch =
-        FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        FileChannel.open(
+            target,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.APPEND,
+            LinkOption.NOFOLLOW_LINKS)) {
       ByteBuffer buf = ByteBuffer.wrap(data);
       while (buf.hasRemaining()) {
         ch.write(buf);
@@ -266,9 +277,13 @@ public final class AtomicFiles {
   }
 
   /**
-   * A name for a temporary file or folder that records which process made it: {@value #TMP_PREFIX}
-   * {@code <pid>-<process start, epoch ms>-<base>-<uuid>}. {@link #removeStaleTemporaries(Path,
-   * int)} removes such an entry once that process is gone.
+   * A name for a temporary file or folder that records which process made it, and where: {@value
+   * #TMP_PREFIX}{@code <pid>-<process start, epoch ms>-<base>-<uuid>.m<machine>}, where {@code
+   * <machine>} is 8 hexadecimal digits of the SHA-256 of what tells this machine and pid namespace
+   * (container) from another (on Linux the boot id, the host name, the machine id and the pid
+   * namespace, from {@code /proc}; elsewhere the {@code COMPUTERNAME} or {@code HOSTNAME}
+   * variable). Where nothing tells the machine, the {@code .m<machine>} part is left out. {@link
+   * #removeStaleTemporaries(Path, int)} removes such an entry once that process is gone.
    *
    * @param base a short readable part (the target's name, cut to 40 characters)
    */
@@ -277,25 +292,80 @@ public final class AtomicFiles {
     if (b.length() > 40) {
       b = b.substring(0, 40);
     }
-    return TMP_PREFIX + OWNER + "-" + b + "-" + UUID.randomUUID();
+    return TMP_PREFIX + OWNER + "-" + b + "-" + UUID.randomUUID() + MACHINE_SUFFIX;
   }
 
   private static final String OWNER = owner(ProcessHandle.current());
+
+  /** {@code .m<8 hex>} for this machine and pid namespace, or empty when nothing tells them. */
+  private static final String MACHINE_SUFFIX = machineSuffix();
+
+  /** The machine part at the end of a temporary name, after its UUID. */
+  private static final java.util.regex.Pattern MACHINE_AT_END =
+      java.util.regex.Pattern.compile(
+          "-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\\.m[0-9a-f]{8})$");
+
+  private static String machineSuffix() {
+    StringBuilder id = new StringBuilder();
+    for (String f :
+        new String[] {
+          "/proc/sys/kernel/random/boot_id", "/proc/sys/kernel/hostname", "/etc/machine-id"
+        }) {
+      try {
+        id.append(Files.readString(Path.of(f), StandardCharsets.UTF_8).trim());
+      } catch (IOException | RuntimeException e) {
+        // not there: not Linux, or not readable
+      }
+      id.append('\n');
+    }
+    try {
+      id.append(Files.readSymbolicLink(Path.of("/proc/self/ns/pid")));
+    } catch (IOException | RuntimeException e) {
+      // not Linux
+    }
+    id.append('\n');
+    if (id.toString().isBlank()) {
+      // not Linux: the name of the machine, when the environment gives it (Windows always does);
+      // on Linux the variables are left out, as a shell may export them and a service not
+      for (String variable : new String[] {"COMPUTERNAME", "HOSTNAME"}) {
+        String v = System.getenv(variable);
+        id.append(v == null ? "" : v).append('\n');
+      }
+    }
+    if (id.toString().isBlank()) {
+      return "";
+    }
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(id.toString().getBytes(StandardCharsets.UTF_8));
+      return ".m" + java.util.HexFormat.of().formatHex(digest, 0, 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      return ""; // every JDK has SHA-256
+    }
+  }
 
   private static String owner(ProcessHandle p) {
     return p.pid() + "-" + p.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
   }
 
-  /** Age after which a temporary entry that names no process (an older format) counts as stale. */
+  /**
+   * Age after which a temporary entry that names no process (an older format), or one of another
+   * machine, counts as stale.
+   */
   static final java.time.Duration UNOWNED_STALE_AFTER = java.time.Duration.ofHours(1);
 
   /**
    * Removes the temporary files and folders ({@value #TMP_PREFIX}...) that processes no longer
    * running left below {@code root}, down to {@code maxDepth} folders deep, never following a
-   * symbolic link. An entry is stale when the process its name records is not running, or runs with
-   * another start time (its pid was reused); an entry that names no process is stale once its
-   * modification time is more than an hour old. Entries of running processes, this one included,
-   * are kept. Nothing happens when root does not exist.
+   * symbolic link. An entry of this machine is stale when the process its name records is not
+   * running, or runs with another start time (its pid was reused). An entry of another machine or
+   * container (its {@code .m<machine>} part differs: a store shared over a network drive or a
+   * volume), and one that names no process, is stale once its modification time is more than an
+   * hour old: a pid says nothing about a process elsewhere, which may still be writing. An entry
+   * without the machine part (written where nothing tells the machine, or by an earlier version) is
+   * taken for one of this machine. Entries of running processes, this one included, are kept.
+   * Nothing happens when root does not exist.
    *
    * @return the number of entries removed
    * @throws IOException when listing or deleting fails
@@ -351,6 +421,11 @@ public final class AtomicFiles {
     String name = fileName.toString();
     if (!name.startsWith(TMP_PREFIX)) {
       return false;
+    }
+    java.util.regex.Matcher machine = MACHINE_AT_END.matcher(name);
+    if (machine.find() && !machine.group(1).equals(MACHINE_SUFFIX)) {
+      java.time.Instant modified = attrs.lastModifiedTime().toInstant();
+      return modified.isBefore(java.time.Instant.now().minus(UNOWNED_STALE_AFTER));
     }
     String rest = name.substring(TMP_PREFIX.length());
     String[] parts = rest.split("-", 3);

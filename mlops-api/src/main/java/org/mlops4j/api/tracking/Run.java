@@ -18,10 +18,13 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Names (param, metric and tag keys, artifact paths) follow MLflow's rules: letters, digits,
- * {@code _ - . / space}, at most 250 characters, no {@code ..}, no leading {@code /}; anything else
- * is rejected with {@link IllegalArgumentException} before it touches the file system; a null
- * argument is a {@link NullPointerException} naming it. A param is immutable: logging a different
- * value for the same key fails.
+ * {@code _ - . / space}, at most 250 characters, no {@code ..}, no leading {@code /}; and, so that
+ * two names that look alike or that another file system takes for one are never two keys: no
+ * invisible (zero-width, format) characters, Unicode normalization form NFC, no segment that
+ * Windows reserves for a device ({@code CON}, {@code aux.txt}, ...), no segment ending in {@code .}
+ * or a space. Anything else is rejected with {@link IllegalArgumentException}, naming the rule,
+ * before it touches the file system; a null argument is a {@link NullPointerException} naming it. A
+ * param is immutable: logging a different value for the same key fails.
  *
  * <p>Implementations are safe for concurrent use by many threads. Logging a metric is cheap on the
  * caller's thread; the point reaches the store at the latest at {@link #flush()} or {@link

@@ -36,11 +36,12 @@ public interface RunBuilder {
 
   /**
    * Declares a random seed the run uses; it is recorded in the run's provenance, as tag {@code
-   * mlops4j.seed.<name>}.
+   * mlops4j.seed.<name>}, so the name follows the rules of keys ({@link Run}).
    *
    * @return this builder
    * @throws NullPointerException if the name is null
-   * @throws IllegalArgumentException if the name is blank
+   * @throws IllegalArgumentException if the name is blank, is not a valid key (for example {@code
+   *     x/../y}), or makes the tag key longer than 250 characters
    */
   RunBuilder seed(String name, long seed);
 

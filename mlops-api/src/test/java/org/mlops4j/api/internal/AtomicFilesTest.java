@@ -10,8 +10,10 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -393,5 +395,98 @@ class AtomicFilesTest {
                 + "x".repeat(40)
                 + "-");
     assertThat(name.getBytes(StandardCharsets.UTF_8).length).isLessThan(255);
+  }
+
+  @Test
+  void append_neverFollowsASymbolicLink() throws IOException {
+    Path outside = Files.writeString(tmp.resolve("outside.txt"), "precious\n");
+    Path link = tmp.resolve("metric");
+    try {
+      Files.createSymbolicLink(link, outside);
+    } catch (UnsupportedOperationException | IOException e) {
+      assumeTrue(false, "symbolic links are not supported here: " + e);
+    }
+    assertThatThrownBy(
+            () ->
+                AtomicFiles.append(
+                    link, "1 0.5 0\n".getBytes(StandardCharsets.UTF_8), Durability.ATOMIC))
+        .isInstanceOf(IOException.class);
+    assertThat(read(outside)).isEqualTo("precious\n");
+  }
+
+  /**
+   * A written file gets the permissions a plain write gives (0666 less the umask), never the 0600
+   * of {@code Files.createTempFile}: the control is a file written by {@code Files.writeString} in
+   * the same folder.
+   */
+  @ParameterizedTest
+  @EnumSource(Durability.class)
+  void write_givesThePermissionsOfAPlainWrite(Durability durability) throws IOException {
+    assumeTrue(
+        tmp.getFileSystem().supportedFileAttributeViews().contains("posix"),
+        "POSIX permissions only");
+    Path control = Files.writeString(tmp.resolve("control.txt"), "plain");
+    Path text = tmp.resolve("text.txt");
+    AtomicFiles.write(text, "atomic", durability);
+    Path body = tmp.resolve("sub/body.bin");
+    AtomicFiles.write(body, out -> out.write(1), durability, tmp);
+    AtomicFiles.save(tmp.resolve("saved.json"), "{}", durability);
+    Set<PosixFilePermission> plain = Files.getPosixFilePermissions(control);
+    assertThat(Files.getPosixFilePermissions(text)).isEqualTo(plain);
+    assertThat(Files.getPosixFilePermissions(body)).isEqualTo(plain);
+    assertThat(Files.getPosixFilePermissions(tmp.resolve("saved.json"))).isEqualTo(plain);
+    Path controlFolder = Files.createDirectory(tmp.resolve("control-folder"));
+    assertThat(Files.getPosixFilePermissions(tmp.resolve("sub")))
+        .as("a folder made for the target, as a plain Files.createDirectory")
+        .isEqualTo(Files.getPosixFilePermissions(controlFolder));
+  }
+
+  /**
+   * A pid says whether a process is gone only on the machine, and in the pid namespace (container),
+   * that wrote it: on a store shared over NFS, or by two containers, a pid that is not running here
+   * may be a writer still at work there. A temporary of another machine is judged by its age only.
+   */
+  @Test
+  void removeStaleTemporaries_judgesAnotherMachinesTemporariesByAgeOnly() throws Exception {
+    Process dead = new ProcessBuilder("true").start();
+    dead.waitFor();
+    String deadOwner = dead.pid() + "-1-";
+    String uuid = "-0b9e4a3c-5d6f-4a7b-8c9d-0e1f2a3b4c5d";
+    String mine = AtomicFiles.temporaryName("x");
+    assumeTrue(mine.matches(".*\\.m[0-9a-f]{8}$"), "no machine identity here");
+    String thisMachine = mine.substring(mine.length() - 10);
+    String otherMachine = thisMachine.equals(".m00000000") ? ".m11111111" : ".m00000000";
+    Path foreignRecent =
+        Files.writeString(
+            tmp.resolve(AtomicFiles.TMP_PREFIX + deadOwner + "a" + uuid + otherMachine), "x");
+    Path foreignOld =
+        Files.writeString(
+            tmp.resolve(AtomicFiles.TMP_PREFIX + deadOwner + "b" + uuid + otherMachine), "x");
+    Files.setLastModifiedTime(
+        foreignOld,
+        java.nio.file.attribute.FileTime.from(
+            java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+    Path ownDead =
+        Files.writeString(
+            tmp.resolve(AtomicFiles.TMP_PREFIX + deadOwner + "c" + uuid + thisMachine), "x");
+
+    assertThat(AtomicFiles.removeStaleTemporaries(tmp, 0)).isEqualTo(2);
+
+    assertThat(foreignRecent).as("another machine's, still being written perhaps").exists();
+    assertThat(foreignOld).as("another machine's, untouched for two hours").doesNotExist();
+    assertThat(ownDead).as("this machine's, its process gone").doesNotExist();
+  }
+
+  @Test
+  void temporaryName_endsWithTheMachineWhereOneCanBeTold() {
+    String name = AtomicFiles.temporaryName("meta.yaml");
+    assertThat(name)
+        .matches(
+            java.util.regex.Pattern.quote(AtomicFiles.TMP_PREFIX)
+                + "[0-9]+-[0-9]+-meta\\.yaml-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+                + "(\\.m[0-9a-f]{8})?");
+    if (Files.isReadable(Path.of("/proc/sys/kernel/random/boot_id"))) {
+      assertThat(name).as("on Linux the machine can be told").matches(".*\\.m[0-9a-f]{8}$");
+    }
   }
 }

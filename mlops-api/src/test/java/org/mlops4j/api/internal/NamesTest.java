@@ -105,4 +105,127 @@ class NamesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("run id must match ^[a-zA-Z0-9][\\w\\-]{0,255}$, but was '../0'");
   }
+
+  // Names that are one name to a person or to another file system (issue 11). MLflow's regex, as
+  // Python evaluates it, refuses the decomposed and invisible ones too (checked with Python 3.11's
+  // re module on the pattern and each of these names).
+
+  @Test
+  void aDecomposedName_isRejected_itsComposedSpellingAccepted() {
+    assertThat(Names.validateKey("param key", "caf\u00e9")).isEqualTo("caf\u00e9");
+    assertThatThrownBy(() -> Names.validateKey("param key", "cafe\u0301"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "param key must be in Unicode normalization form NFC ('caf\u00e9'), but was"
+                + " 'cafe\\u0301'");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "a\u200bb", // zero-width space
+        "a\u200cb", // zero-width non-joiner
+        "a\u200db", // zero-width joiner
+        "a\u2060b", // word joiner
+        "\ufeffab", // byte order mark
+        "a\u034fb", // combining grapheme joiner
+        "a\ufe0fb", // variation selector 16
+        "a\u00adb", // soft hyphen
+        "a\u202eb" // right-to-left override
+      })
+  void invisibleCharacters_areRejectedNamingTheRule(String name) {
+    assertThatThrownBy(() -> Names.validateKey("metric key", name))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("metric key must not contain invisible characters");
+  }
+
+  @Test
+  void anInvisibleCharacter_isShownEscapedInTheMessage() {
+    assertThatThrownBy(() -> Names.validateKey("metric key", "lo\u200bss"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "metric key must not contain invisible characters (zero-width spaces and joiners,"
+                + " word joiner, byte order mark, other format characters, variation selectors),"
+                + " but was 'lo\\u200Bss'");
+  }
+
+  @Test
+  void combiningMarksLeftInANormalisedName_areRejectedAsMlflowRejectsThem() {
+    // Devanagari: NFC, but the vowel sign and virama are marks, which Python's word class lacks
+    assertThatThrownBy(() -> Names.validateKey("tag key", "\u0939\u093f\u0928\u094d\u0926\u0940"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("tag key must match ^[/\\w.\\- ]*$ as MLflow (Python) reads \\w");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "CON",
+        "con",
+        "Prn",
+        "AUX",
+        "nul",
+        "COM1",
+        "com9",
+        "COM0",
+        "LPT1",
+        "lpt9",
+        "aux.txt",
+        "NUL.tar.gz",
+        "nul .txt",
+        "logs/con",
+        "a/Aux.json/b",
+        "CON/x"
+      })
+  void windowsReservedDeviceNames_areRejectedAsAnySegment(String name) {
+    assertThatThrownBy(() -> Names.validateKey("artifact path", name))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "artifact path must not have a segment that Windows reserves for a device (CON, PRN,"
+                + " AUX, NUL, COM0-COM9, LPT0-LPT9, in any case, also with an extension), but was '"
+                + name
+                + "'");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "console",
+        "auxiliary",
+        "com10",
+        "lpt",
+        "CONFIG.txt",
+        "nullable",
+        "a.con",
+        "x/com"
+      })
+  void namesThatOnlyStartLikeADevice_areAccepted(String name) {
+    assertThat(Names.validateKey("artifact path", name)).isEqualTo(name);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a.", "a ", "dir./x", "dir /x", "x/y.", "...", "x/ "})
+  void segmentsEndingInADotOrASpace_areRejected(String name) {
+    assertThatThrownBy(() -> Names.validateKey("tag key", name))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "tag key must not have a segment that ends in '.' or ' ' (Windows drops them, so 'a.'"
+                + " and 'a' are one file there), but was '"
+                + name
+                + "'");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"loss.", "aux", "x ", "cafe\u0301", "a\u200db", "train/loss"})
+  void aLookupKey_followsMlflowsRuleOnly_soThatStoresWrittenByMlflowStillRead(String name) {
+    assertThat(Names.validateLookupKey("metric key", name)).isEqualTo(name);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"../x", "/etc/passwd", "a\\b", "a//b", ".", "a;b", ""})
+  void aLookupKey_stillCannotLeaveTheStore(String name) {
+    assertThatThrownBy(() -> Names.validateLookupKey("metric key", name))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("metric key must ");
+  }
 }

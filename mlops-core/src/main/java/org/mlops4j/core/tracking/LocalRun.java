@@ -19,13 +19,16 @@ import org.mlops4j.api.tracking.Run;
 import org.mlops4j.api.tracking.RunStatus;
 import org.mlops4j.core.tracking.internal.DvcLiveWriter;
 import org.mlops4j.core.tracking.internal.MetricSink;
+import org.mlops4j.core.tracking.internal.StoreLinks;
 import org.mlops4j.core.tracking.internal.Yaml;
 
 /**
  * A run of a {@link LocalTracker}, writing into its folder of the store: every file atomically
  * ({@link Durability#ATOMIC}, temporary files in the run's folder, outside {@code params/}, {@code
  * metrics/}, {@code tags/} and {@code artifacts/}), metric lines appended by the tracker's writer
- * thread.
+ * thread. Every name that becomes a path (keys, artifact paths, the names of the files of a logged
+ * folder) passes {@link Names#validateKey}; nothing is written through a folder of the run that is
+ * a symbolic link ({@link StoreLinks}).
  */
 final class LocalRun implements Run {
 
@@ -208,8 +211,9 @@ final class LocalRun implements Run {
     return this;
   }
 
+  /** Writes a tag whose key is checked here too: the tags the tracker itself sets included. */
   void writeTag(String key, String value) {
-    write(dir.resolve("tags").resolve(key), value);
+    write(dir.resolve("tags").resolve(Names.validateKey("tag key", key)), value);
   }
 
   @Override
@@ -237,26 +241,35 @@ final class LocalRun implements Run {
     Require.argument(Files.exists(file), "file", "an existing file or folder", "'" + file + "'");
   }
 
+  /**
+   * Copies a file, or a folder's files (as {@code cp -r} and MLflow's {@code log_artifacts}: the
+   * content of a linked file is copied). Every name in the folder becomes a path in the store, so
+   * each is checked ({@code "artifact file name"}) before the first file is copied.
+   */
   private void copy(Path source, Path target) {
     try {
       if (Files.isDirectory(source)) {
+        Map<Path, Path> files = new LinkedHashMap<>();
         try (var paths = Files.walk(source)) {
           for (Path p : (Iterable<Path>) paths::iterator) {
             if (Files.isRegularFile(p)) {
-              Path rel = source.relativize(p);
               Path t = target;
-              for (Path part : rel) {
-                t = t.resolve(part.toString());
+              for (Path part : source.relativize(p)) {
+                t = t.resolve(Names.validateKey("artifact file name", part.toString()));
               }
-              copyFile(p, t);
+              files.put(p, t);
             }
           }
+        }
+        for (Map.Entry<Path, Path> e : files.entrySet()) {
+          copyFile(e.getKey(), e.getValue());
         }
       } else {
         copyFile(source, target);
       }
     } catch (IOException e) {
-      throw new MlopsException("cannot copy " + source + " to " + target, e);
+      throw new MlopsException(
+          "cannot copy " + source + " to " + target + ": " + e.getMessage(), e);
     }
   }
 
@@ -265,6 +278,7 @@ final class LocalRun implements Run {
    * folder.
    */
   private void copyFile(Path source, Path target) throws IOException {
+    StoreLinks.requireNoLinkedFolder(dir, target);
     AtomicFiles.write(target, out -> Files.copy(source, out), Durability.ATOMIC, dir);
   }
 
@@ -279,9 +293,10 @@ final class LocalRun implements Run {
   private void write(Path target, String value) {
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     try {
+      StoreLinks.requireNoLinkedFolder(dir, target);
       AtomicFiles.write(target, out -> out.write(bytes), Durability.ATOMIC, dir);
     } catch (IOException e) {
-      throw new MlopsException("cannot write " + target, e);
+      throw new MlopsException("cannot write " + target + ": " + e.getMessage(), e);
     }
   }
 

@@ -10,6 +10,7 @@ import org.mlops4j.api.tracking.Run;
 import org.mlops4j.api.tracking.RunAction;
 import org.mlops4j.api.tracking.RunBuilder;
 import org.mlops4j.api.tracking.RunWork;
+import org.mlops4j.core.Provenance;
 
 /**
  * The {@link RunBuilder} of a {@link LocalTracker}. {@link #run} and {@link #runVoid} end the run
@@ -42,10 +43,28 @@ final class LocalRunBuilder implements RunBuilder {
     return this;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The seed is written as tag {@code mlops4j.seed.<name>}, a file of the run's {@code tags/}
+   * folder, so the name is checked as a key ({@link Names#validateKey}, {@code "seed name"}) and
+   * the tag key as well (at most 250 characters).
+   */
   @Override
   public RunBuilder seed(String name, long seed) {
-    seeds.put(Require.nonBlank(name, "seed name"), seed);
+    Require.nonBlank(name, "seed name");
+    Names.validateKey("seed name", name);
+    Names.validateKey("tag key", seedTag(name));
+    seeds.put(name, seed);
     return this;
+  }
+
+  /**
+   * @return the tag key of a seed, {@code mlops4j.seed.<name>}, as {@link Provenance#asMap()}
+   *     writes it
+   */
+  static String seedTag(String name) {
+    return Provenance.TAG_PREFIX + "seed." + name;
   }
 
   @Override

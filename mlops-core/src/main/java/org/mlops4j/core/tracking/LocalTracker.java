@@ -1,9 +1,12 @@
 package org.mlops4j.core.tracking;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -47,6 +50,8 @@ import org.mlops4j.core.tracking.internal.FileStoreReader;
 import org.mlops4j.core.tracking.internal.MetricWriter;
 import org.mlops4j.core.tracking.internal.Yaml;
 import org.mlops4j.report.internal.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link Tracker} writing a local folder in MLflow's FileStore layout, so that {@code mlflow ui
@@ -106,13 +111,20 @@ import org.mlops4j.report.internal.Json;
  * <h2>Writing</h2>
  *
  * Every write but a metric append is atomic: the content goes to a temporary file ({@code
- * .mlops4j-tmp-<name>-<uuid>}) in the run's folder (for DVCLive's files: the DVCLive folder), never
+ * .mlops4j-tmp-<pid>-<process start>-<name>-<uuid>.m<machine>}, {@code AtomicFiles.temporaryName})
+ * in the run's folder (for the files of a DVCLive folder outside the run: that folder), never
  * inside {@code params/}, {@code metrics/} or {@code tags/}, where MLflow would list it, and is
  * renamed over the target ({@code ATOMIC_MOVE}). A new experiment or run folder is built with its
- * {@code meta.yaml} under a hidden {@code .mlops4j-tmp-*} name and renamed into place, so no reader
- * sees it half made. The reader skips experiment and run folders whose names start with {@code .},
- * and lists no folder that holds temporary files, so one left by a killed process is never read.
- * Metric points are appended as whole lines, each batch in one write call.
+ * {@code meta.yaml} under a hidden temporary name of the same form and renamed into place, so no
+ * reader sees it half made. The reader skips experiment and run folders whose names start with
+ * {@code .}, and lists no folder that holds temporary files, so one left by a killed process is
+ * never read. A tracker opened for writing removes the temporaries that processes no longer running
+ * left (at the root, in experiment folders and in run folders, active or in {@code .trash}):
+ * MLflow's own reader would take a leftover folder at the root for an experiment and fail. A
+ * temporary of another machine or container sharing the store is removed only once it has not
+ * changed for an hour, as a pid says nothing about a process elsewhere. Metric points are appended
+ * as whole lines, each batch in one write call. Files are created as a plain file write creates
+ * them (0666 less the umask on POSIX systems), folders as a plain {@code mkdir}.
  *
  * <p>The store promises atomicity, not durability: nothing is forced to the device (no {@code
  * fsync}; {@code AtomicFiles.Durability.ATOMIC}). A killed JVM never leaves a torn file and loses
@@ -139,6 +151,22 @@ import org.mlops4j.report.internal.Json;
  * a warning. The latest value of a metric is the point with the largest step, then timestamp, then
  * value.
  *
+ * <h2>What the store trusts and what it checks</h2>
+ *
+ * Every name that becomes a path in the store (param, metric and tag keys, seed names, artifact
+ * paths, the file names of a logged folder) passes the one name check ({@code
+ * api.internal.Names.validateKey}: MLflow's rule, plus no invisible characters, NFC, no Windows
+ * device name and no segment ending in a dot or a space), before anything is written. Experiment
+ * and run names are written into {@code meta.yaml} and tags only, never into paths; experiment and
+ * run ids are generated and checked against MLflow's id patterns. Keys that only look something up
+ * ({@link #metricHistory}, {@link #bestRun}) follow MLflow's rule alone, so that every store MLflow
+ * writes can be read. The store follows no symbolic link below its root: the lock file is opened
+ * without following one (a link there is an {@link MlopsException}), the reader skips links with a
+ * warning, and a write through a linked folder of a run is refused. The store trusts the contents
+ * of its files (a {@code meta.yaml} is parsed as YAML, values are read as they are) and that only
+ * its users can write into it: it guards against mistakes and planted links, not against a writer
+ * that changes the files while a tracker reads them.
+ *
  * <p>Optionally ({@link Builder#dvcLive()}), each run also writes DVCLive's layout ({@code
  * metrics.json}, {@code params.yaml}, {@code plots/metrics/<key>.tsv}) into {@code
  * artifacts/dvclive/}, or into a folder of the caller's choice.
@@ -154,6 +182,8 @@ public final class LocalTracker implements Tracker {
   public static final String LOCK_FILE = ".mlops4j.lock";
 
   private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalTracker.class);
 
   /** The {@code format} of {@code provenance.json}. */
   static final String PROVENANCE_FORMAT = "mlops4j.provenance";
@@ -200,6 +230,7 @@ public final class LocalTracker implements Tracker {
       } catch (IOException e) {
         throw new MlopsException("cannot create the tracking store " + root, e);
       }
+      removeStaleTemporaries(b.dvcLiveFolder);
       withStoreLock(
           () -> {
             if (reader.experimentDir("0").isEmpty()) {
@@ -301,6 +332,9 @@ public final class LocalTracker implements Tracker {
           String id;
           do {
             id = experimentIds.get();
+            Require.state(
+                Names.isExperimentId(id),
+                "the experiment id source gave '" + id + "', not an id MLflow accepts");
           } while (reader.experimentDir(id).isPresent());
           return createExperiment(id, name);
         });
@@ -329,7 +363,7 @@ public final class LocalTracker implements Tracker {
    * beside it, then renamed into place, so that no reader ever sees it without its meta.yaml.
    */
   private static void createFolderWithMeta(Path dir, String metaYaml, String what) {
-    Path tmp = dir.resolveSibling(AtomicFiles.TMP_PREFIX + UUID.randomUUID());
+    Path tmp = dir.resolveSibling(AtomicFiles.temporaryName(String.valueOf(dir.getFileName())));
     try {
       Files.createDirectories(tmp);
       AtomicFiles.write(tmp.resolve("meta.yaml"), metaYaml, Durability.ATOMIC);
@@ -363,9 +397,7 @@ public final class LocalTracker implements Tracker {
   private <T> T withStoreLock(Supplier<T> action) {
     ReentrantLock lock = JVM_LOCKS.computeIfAbsent(root, r -> new ReentrantLock());
     lock.lock();
-    try (FileChannel ch =
-        FileChannel.open(
-            root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+    try (FileChannel ch = openLockFile()) {
       FileLock fileLock = ch.lock();
       try {
         return action.get();
@@ -376,6 +408,75 @@ public final class LocalTracker implements Tracker {
       throw new MlopsException("cannot lock " + root.resolve(LOCK_FILE), e);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Opens (creating it if needed) the store's lock file, never through a symbolic link: opened with
+   * CREATE, a dangling link would create the file it points to, anywhere.
+   *
+   * @throws MlopsException {@code "<lock>: a symbolic link, which the tracker does not follow;
+   *     ..."}
+   */
+  private FileChannel openLockFile() throws IOException {
+    Path lockFile = root.resolve(LOCK_FILE);
+    if (Files.isSymbolicLink(lockFile)) {
+      throw lockIsALink(lockFile);
+    }
+    try {
+      return FileChannel.open(
+          lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    } catch (FileSystemException e) {
+      if (Files.isSymbolicLink(lockFile)) {
+        throw lockIsALink(lockFile); // made between the check and the open
+      }
+      throw e;
+    }
+  }
+
+  private static MlopsException lockIsALink(Path lockFile) {
+    return new MlopsException(
+        lockFile
+            + ": a symbolic link, which the tracker does not follow; the store's lock file must"
+            + " be a regular file (remove the link)");
+  }
+
+  /**
+   * Removes the temporary files and folders ({@code .mlops4j-tmp-*}) that processes no longer
+   * running left in the store: at its root (experiment folders being made), in experiment folders
+   * (run folders being made) and in run folders (files being written), active or in {@code .trash},
+   * and in a DVCLive folder outside the store. A failure is logged, never thrown: the store still
+   * opens.
+   */
+  private void removeStaleTemporaries(@Nullable Path dvcLiveFolder) {
+    List<Path> places = new ArrayList<>();
+    try {
+      Path real = root.toRealPath();
+      places.add(real);
+      places.add(real.resolve(FileStoreReader.TRASH));
+    } catch (IOException e) {
+      LOG.warn("Cannot remove stale temporary files in {}: {}", root, e.toString());
+      return;
+    }
+    for (Path place : places) {
+      removeStaleTemporaries(place, 2);
+    }
+    if (dvcLiveFolder != null) {
+      removeStaleTemporaries(dvcLiveFolder, 0);
+    }
+  }
+
+  private static void removeStaleTemporaries(Path folder, int depth) {
+    try {
+      int removed = AtomicFiles.removeStaleTemporaries(folder, depth);
+      if (removed > 0) {
+        LOG.info(
+            "Removed {} temporary files and folders that stopped processes left in {}",
+            removed,
+            folder);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      LOG.warn("Cannot remove stale temporary files in {}: {}", folder, e.toString());
     }
   }
 
@@ -438,10 +539,20 @@ public final class LocalTracker implements Tracker {
       Map<String, Long> seeds) {
     requireWritable("start a run in experiment '" + experimentName + "'");
     Experiment experiment = experiment(experimentName);
-    String runId = runIds.get();
-    String name = runName == null ? "run-" + runId.substring(0, 8) : runName;
+    String runId = Names.validateRunId(runIds.get());
+    String name =
+        runName == null ? "run-" + runId.substring(0, Math.min(8, runId.length())) : runName;
     long start = clock.millis();
     Provenance p = provenance.apply(Map.copyOf(seeds));
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put("mlflow.runName", name);
+    tags.put("mlflow.user", user);
+    tags.put("mlflow.source.type", "LOCAL");
+    p.gitCommit().ifPresent(c -> tags.put("mlflow.source.git.commit", c));
+    tags.putAll(p.asMap());
+    tags.putAll(extraTags);
+    // every tag key becomes a file name: all are checked before the run's folder is made
+    tags.keySet().forEach(k -> Names.validateKey("tag key", k));
     Path dir = root.resolve(experiment.id()).resolve(runId);
     Map<String, @Nullable Object> meta = new LinkedHashMap<>();
     meta.put("artifact_uri", rootUri + "/" + experiment.id() + "/" + runId + "/artifacts");
@@ -461,15 +572,13 @@ public final class LocalTracker implements Tracker {
     meta.put("user_id", user);
     createFolderWithMeta(dir, Yaml.mapping(meta), "run");
     Function<Path, Path> dvcDir = dvcLiveDir;
-    DvcLiveWriter dvc = dvcDir == null ? null : new DvcLiveWriter(dvcDir.apply(dir));
+    DvcLiveWriter dvc = null;
+    if (dvcDir != null) {
+      Path dvcFolder = dvcDir.apply(dir);
+      // inside the run, its temporaries go to the run's folder, where a later open removes them
+      dvc = new DvcLiveWriter(dvcFolder, dvcFolder.startsWith(dir) ? dir : dvcFolder);
+    }
     LocalRun run = new LocalRun(this, runId, experiment.id(), name, dir, meta, dvc);
-    Map<String, String> tags = new LinkedHashMap<>();
-    tags.put("mlflow.runName", name);
-    tags.put("mlflow.user", user);
-    tags.put("mlflow.source.type", "LOCAL");
-    p.gitCommit().ifPresent(c -> tags.put("mlflow.source.git.commit", c));
-    tags.putAll(p.asMap());
-    tags.putAll(extraTags);
     tags.forEach(run::writeTag);
     run.logText("provenance.json", provenanceJson(p));
     active.add(run);
@@ -559,7 +668,7 @@ public final class LocalTracker implements Tracker {
   @Override
   public Optional<RunRecord> bestRun(String experimentName, String metricKey, MetricGoal goal) {
     Require.nonNull(goal, "goal");
-    Names.validateKey("metric key", metricKey);
+    Names.validateLookupKey("metric key", metricKey);
     Comparator<RunRecord> byValue =
         Comparator.comparingDouble(r -> r.metric(metricKey).getAsDouble());
     if (goal == MetricGoal.MAXIMIZE) {
@@ -575,7 +684,7 @@ public final class LocalTracker implements Tracker {
   @Override
   public List<Metric> metricHistory(String runId, String metricKey) {
     Require.nonNull(runId, "runId");
-    Names.validateKey("metric key", metricKey);
+    Names.validateLookupKey("metric key", metricKey);
     Optional<Path> dir = reader.findRunDir(runId);
     Require.argument(dir.isPresent(), "runId", "the id of a run in " + root, "'" + runId + "'");
     return reader.history(dir.get(), metricKey);
@@ -663,6 +772,7 @@ public final class LocalTracker implements Tracker {
     private Clock clock = Clock.systemUTC();
     private boolean readOnly;
     private @Nullable Function<Path, Path> dvcLiveDir;
+    private @Nullable Path dvcLiveFolder;
     private Supplier<String> experimentIds =
         () ->
             Long.toString(
@@ -742,6 +852,7 @@ public final class LocalTracker implements Tracker {
     /** Also writes DVCLive's layout, into each run's {@code artifacts/dvclive/}. */
     public Builder dvcLive() {
       this.dvcLiveDir = runDir -> runDir.resolve("artifacts").resolve("dvclive");
+      this.dvcLiveFolder = null;
       return this;
     }
 
@@ -753,6 +864,7 @@ public final class LocalTracker implements Tracker {
       Require.nonNull(dir, "dir");
       Path abs = dir.toAbsolutePath().normalize();
       this.dvcLiveDir = runDir -> abs;
+      this.dvcLiveFolder = abs;
       return this;
     }
 

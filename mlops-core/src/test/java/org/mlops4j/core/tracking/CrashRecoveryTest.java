@@ -3,10 +3,16 @@ package org.mlops4j.core.tracking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -14,8 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlops4j.api.internal.AtomicFiles;
 import org.mlops4j.api.tracking.Metric;
 import org.mlops4j.api.tracking.RunRecord;
 import org.mlops4j.api.tracking.RunStatus;
@@ -23,7 +31,9 @@ import org.mlops4j.core.tracking.internal.FileStoreReader;
 
 /**
  * Kills a child JVM ({@link CrashChild}) that is logging metrics, at a random moment, and checks
- * that the store still reads and holds every point the child reported as flushed.
+ * that the store still reads and holds every point the child reported as flushed; then that a
+ * tracker opened for writing removes every temporary file and folder the killed child left (a copy
+ * in progress, and possibly a run or experiment folder being made), within a bounded time.
  */
 class CrashRecoveryTest {
 
@@ -41,17 +51,22 @@ class CrashRecoveryTest {
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (int k = 0; k < KILLS; k++) {
       Path root = tmp.resolve("store" + k);
-      Process p =
-          new ProcessBuilder(
+      Path fifo = namedPipe(tmp.resolve("feed" + k));
+      List<String> command =
+          new ArrayList<>(
+              List.of(
                   java,
                   "-Xshare:auto",
                   "-XX:TieredStopAtLevel=1",
                   "-cp",
                   System.getProperty("java.class.path"),
                   CrashChild.class.getName(),
-                  root.toString())
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
+                  root.toString()));
+      if (fifo != null) {
+        command.add(fifo.toString());
+      }
+      Process p =
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
       AtomicReference<String> runId = new AtomicReference<>();
       AtomicLong flushed = new AtomicLong();
       CountDownLatch firstFlush = new CountDownLatch(1);
@@ -78,6 +93,16 @@ class CrashRecoveryTest {
       assertThat(firstFlush.await(60, TimeUnit.SECONDS))
           .as("child %d reported a flush", k)
           .isTrue();
+      if (fifo != null) {
+        // the copy of the pipe blocks once its temporary file exists: wait for that file
+        String copying = "-" + fifo.getFileName() + "-";
+        long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (temporaries(root).stream()
+                .noneMatch(f -> f.getFileName().toString().contains(copying))
+            && System.nanoTime() < waitUntil) {
+          Thread.sleep(5);
+        }
+      }
       Thread.sleep(random.nextInt(400));
       p.destroyForcibly();
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -113,6 +138,76 @@ class CrashRecoveryTest {
               .isEmpty();
         }
       }
+
+      if (fifo != null) {
+        String copying = "-" + fifo.getFileName() + "-";
+        assertThat(temporaries(root))
+            .as("the kill %d left the temporary file of the artifact being copied", k)
+            .anySatisfy(f -> assertThat(f.getFileName().toString()).contains(copying));
+      }
+      long start = System.nanoTime();
+      try (LocalTracker t =
+          LocalTracker.builder().root(root).provenance(TestSupport::fixedProvenance).build()) {
+        assertThat(t.findRun(runId.get())).isPresent();
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .as("opening the store after kill %d, clean-up included", k)
+          .isLessThan(Duration.ofSeconds(10));
+      assertThat(temporaries(root))
+          .as("temporary files and folders left after kill %d and a reopen", k)
+          .isEmpty();
+    }
+  }
+
+  /**
+   * Every entry of the store named as a temporary, links not followed; entries that vanish while
+   * the tree is walked (the child still writes) are passed over.
+   */
+  private static List<Path> temporaries(Path root) throws IOException {
+    List<Path> found = new ArrayList<>();
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (dir.getFileName().toString().startsWith(AtomicFiles.TMP_PREFIX)) {
+              found.add(dir);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (file.getFileName().toString().startsWith(AtomicFiles.TMP_PREFIX)) {
+              found.add(file);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException exc) {
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    return found;
+  }
+
+  /**
+   * @return a new named pipe (mkfifo), or null where there is none (not POSIX)
+   */
+  private static @Nullable Path namedPipe(Path path) {
+    try {
+      Process mkfifo =
+          new ProcessBuilder("mkfifo", path.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      return mkfifo.waitFor(30, TimeUnit.SECONDS) && mkfifo.exitValue() == 0 ? path : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
     }
   }
 }

@@ -23,7 +23,9 @@ import org.mlops4j.api.tracking.Run;
  * and artifact paths, with the same exception and message. Both call {@code api.internal.Names}, so
  * this checks the wiring (which check, under which name, before anything is stored). The examples
  * are MLflow's rules ({@code ^[/\w.\- ]*$}, at most 250 characters, a normalised relative path) and
- * the path-traversal names of its CVEs.
+ * the path-traversal names of its CVEs, and the names that are one name to a person or to another
+ * file system (decomposed accents, invisible characters, Windows device names, a trailing dot or
+ * space), which both refuse.
  */
 class KeyRulesCrossCheckTest {
 
@@ -78,7 +80,19 @@ class KeyRulesCrossCheckTest {
         "a:b",
         "a;b",
         "100%",
-        "a".repeat(251));
+        "a".repeat(251),
+        // one name to a person or to another file system (issue 11)
+        "cafe\u0301",
+        "lo\u200bss",
+        "a\u200db",
+        "\ufeffloss",
+        "\u0939\u093f\u0928\u094d\u0926\u0940",
+        "aux",
+        "logs/con.txt",
+        "COM1",
+        "a.",
+        "a ",
+        "dir./x");
   }
 
   /** The logging calls that take a name, as the name's role and the call on a run. */

@@ -33,8 +33,11 @@ import org.slf4j.LoggerFactory;
  * Source of the format: DVCLive's documentation of {@code Live.log_metric} and {@code
  * Live.make_summary}. The JSON is DVCLive's, not mlops4j's (no header); NaN and infinities are
  * written bare ({@code NaN}, {@code Infinity}), as Python's {@code json} module writes them.
- * Whole-file writes are atomic, with their temporary files in the DVCLive folder itself (never in
- * {@code plots/}); nothing is forced to the device ({@link Durability#ATOMIC}).
+ * Whole-file writes are atomic, with their temporary files in a folder of the caller's choice: the
+ * run's folder when the DVCLive folder is inside the run (so that every temporary of a store is at
+ * most two folders below its root, where the tracker removes those of dead processes), else the
+ * DVCLive folder itself (never {@code plots/}); nothing is forced to the device ({@link
+ * Durability#ATOMIC}).
  */
 public final class DvcLiveWriter {
 
@@ -43,6 +46,7 @@ public final class DvcLiveWriter {
       Json.mapper().writer().without(JsonWriteFeature.WRITE_NAN_AS_STRINGS);
 
   private final Path dir;
+  private final Path tmpDir;
   private final Map<String, StringBuilder> pending = new TreeMap<>();
   private final Set<String> existing = new HashSet<>();
   private final Map<String, Double> latest = new TreeMap<>();
@@ -50,10 +54,19 @@ public final class DvcLiveWriter {
   private boolean summaryDirty;
 
   /**
-   * @param dir the DVCLive folder, e.g. {@code dvclive}
+   * @param dir the DVCLive folder, e.g. {@code dvclive}; temporary files go there too
    */
   public DvcLiveWriter(Path dir) {
+    this(dir, dir);
+  }
+
+  /**
+   * @param dir the DVCLive folder, e.g. {@code dvclive}
+   * @param tmpDir the folder of the temporary files, on the same file system
+   */
+  public DvcLiveWriter(Path dir, Path tmpDir) {
     this.dir = dir;
+    this.tmpDir = tmpDir;
   }
 
   /**
@@ -153,8 +166,8 @@ public final class DvcLiveWriter {
     write(dir.resolve("params.yaml"), sb.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Writes a whole file atomically, its temporary file in the DVCLive folder. */
+  /** Writes a whole file atomically, its temporary file in the temporary folder. */
   private void write(Path target, byte[] bytes) throws IOException {
-    AtomicFiles.write(target, out -> out.write(bytes), Durability.ATOMIC, dir);
+    AtomicFiles.write(target, out -> out.write(bytes), Durability.ATOMIC, tmpDir);
   }
 }

@@ -3,9 +3,12 @@ package org.mlops4j.core.tracking.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,6 +39,12 @@ import org.slf4j.LoggerFactory;
  * experiment or run being created, or left by a killed process) are not experiments or runs; nor
  * are {@code models} at the root and {@code tags}, {@code datasets}, {@code traces} inside an
  * experiment.
+ *
+ * <p>The reader follows no symbolic link inside the store ({@link StoreLinks}): an experiment or
+ * run folder, a file or folder of {@code params/}, {@code tags/} or {@code metrics/} that is a link
+ * is skipped with a warning, as if it were not there; a {@code meta.yaml} that is a link is
+ * reported as a malformed folder, as a missing one is. Files are opened with {@link
+ * LinkOption#NOFOLLOW_LINKS}. The store's root may itself be a link.
  */
 public final class FileStoreReader {
 
@@ -91,7 +100,7 @@ public final class FileStoreReader {
     }
     if (includeDeleted) {
       Path trash = root.resolve(TRASH);
-      if (Files.isDirectory(trash)) {
+      if (isFolder(trash)) {
         for (Path dir : experimentDirs(trash)) {
           Experiment e = readExperiment(dir);
           if (e != null) {
@@ -107,12 +116,12 @@ public final class FileStoreReader {
   private static List<Path> experimentDirs(Path parent) {
     List<Path> dirs = new ArrayList<>();
     try (Stream<Path> s = Files.list(parent)) {
-      s.filter(Files::isDirectory)
-          .filter(
+      s.filter(
               p -> {
                 String n = p.getFileName().toString();
                 return !ROOT_RESERVED.contains(n) && !n.startsWith(".");
               })
+          .filter(FileStoreReader::isFolder)
           .forEach(dirs::add);
     } catch (IOException e) {
       throw new MlopsException("cannot list " + parent, e);
@@ -128,11 +137,12 @@ public final class FileStoreReader {
       return Optional.empty();
     }
     Path active = root.resolve(id);
-    if (Files.isDirectory(active)) {
+    if (isFolder(active)) {
       return Optional.of(active);
     }
-    Path deleted = root.resolve(TRASH).resolve(id);
-    return Files.isDirectory(deleted) ? Optional.of(deleted) : Optional.empty();
+    Path trash = root.resolve(TRASH);
+    Path deleted = trash.resolve(id);
+    return isFolder(trash) && isFolder(deleted) ? Optional.of(deleted) : Optional.empty();
   }
 
   /**
@@ -175,12 +185,12 @@ public final class FileStoreReader {
   public List<Path> runDirs(Path experimentDir) {
     List<Path> dirs = new ArrayList<>();
     try (Stream<Path> s = Files.list(experimentDir)) {
-      s.filter(Files::isDirectory)
-          .filter(
+      s.filter(
               p -> {
                 String n = p.getFileName().toString();
                 return !EXPERIMENT_RESERVED.contains(n) && !n.startsWith(".");
               })
+          .filter(FileStoreReader::isFolder)
           .forEach(dirs::add);
     } catch (IOException e) {
       throw new MlopsException("cannot list " + experimentDir, e);
@@ -211,12 +221,13 @@ public final class FileStoreReader {
     requireStore();
     List<Path> parents = new ArrayList<>(experimentDirs(root));
     Path trash = root.resolve(TRASH);
-    if (Files.isDirectory(trash)) {
+    if (isFolder(trash)) {
       parents.addAll(experimentDirs(trash));
     }
     for (Path exp : parents) {
       Path candidate = exp.resolve(runId);
-      if (Files.isDirectory(candidate) && Files.isRegularFile(candidate.resolve("meta.yaml"))) {
+      if (isFolder(candidate)
+          && Files.isRegularFile(candidate.resolve("meta.yaml"), LinkOption.NOFOLLOW_LINKS)) {
         return Optional.of(candidate);
       }
     }
@@ -302,8 +313,13 @@ public final class FileStoreReader {
    * @return the history of a metric of the run folder; empty if there is no such metric file
    */
   public List<Metric> history(Path runDir, String key) {
-    Path file = runDir.resolve("metrics").resolve(Names.validateKey("metric key", key));
-    if (!Files.isRegularFile(file)) {
+    Path file = runDir.resolve("metrics").resolve(Names.validateLookupKey("metric key", key));
+    Optional<Path> link = StoreLinks.linkOnTheWay(runDir, file);
+    if (link.isPresent()) {
+      warnLink(link.get());
+      return List.of();
+    }
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       return List.of();
     }
     return parseMetricFile(file, key);
@@ -318,7 +334,7 @@ public final class FileStoreReader {
   public static List<Metric> parseMetricFile(Path file, String key) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = StoreLinks.readBytes(file);
     } catch (IOException e) {
       throw new MlopsException("cannot read metric file " + file, e);
     }
@@ -370,26 +386,25 @@ public final class FileStoreReader {
 
   /**
    * @return the files of a params/, tags/ or metrics/ folder by key (sub-folders give keys with
-   *     '/')
+   *     '/'); symbolic links, to files or folders, are skipped with a warning
    */
   public static Map<String, Path> keyFiles(Path dir) {
     Map<String, Path> out = new TreeMap<>();
-    if (!Files.isDirectory(dir)) {
+    if (!isFolder(dir)) {
       return out;
     }
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.filter(Files::isRegularFile)
-          .forEach(
-              p -> {
-                StringBuilder key = new StringBuilder();
-                for (Path part : dir.relativize(p)) {
-                  if (key.length() > 0) {
-                    key.append('/');
-                  }
-                  key.append(part);
-                }
-                out.put(key.toString(), p);
-              });
+    try (Stream<Path> s = Files.find(dir, Integer.MAX_VALUE, FileStoreReader::isKeyFile)) {
+      s.forEach(
+          p -> {
+            StringBuilder key = new StringBuilder();
+            for (Path part : dir.relativize(p)) {
+              if (key.length() > 0) {
+                key.append('/');
+              }
+              key.append(part);
+            }
+            out.put(key.toString(), p);
+          });
     } catch (IOException e) {
       throw new MlopsException("cannot list " + dir, e);
     }
@@ -403,7 +418,7 @@ public final class FileStoreReader {
     Map<String, String> out = new TreeMap<>();
     for (Map.Entry<String, Path> e : keyFiles(dir).entrySet()) {
       try {
-        out.put(e.getKey(), Files.readString(e.getValue(), StandardCharsets.UTF_8));
+        out.put(e.getKey(), StoreLinks.readText(e.getValue()));
       } catch (IOException ex) {
         throw new MlopsException("cannot read " + e.getValue(), ex);
       }
@@ -411,14 +426,50 @@ public final class FileStoreReader {
     return out;
   }
 
+  /**
+   * @return whether the entry is a folder and not a link; a link is skipped with a warning
+   */
+  private static boolean isFolder(Path p) {
+    BasicFileAttributes a = StoreLinks.attributes(p);
+    if (a != null && a.isSymbolicLink()) {
+      warnLink(p);
+      return false;
+    }
+    return a != null && a.isDirectory();
+  }
+
+  /** Whether an entry of a params/, tags/ or metrics/ folder is a key's file (links warned of). */
+  private static boolean isKeyFile(Path p, BasicFileAttributes a) {
+    if (a.isSymbolicLink()) {
+      warnLink(p);
+      return false;
+    }
+    return a.isRegularFile();
+  }
+
+  private static void warnLink(Path link) {
+    LOG.warn("Skipping {}: a symbolic link, which the reader does not follow", link);
+  }
+
   private JsonNode readYaml(Path file, String what) {
-    if (!Files.isRegularFile(file)) {
+    BasicFileAttributes a = StoreLinks.attributes(file);
+    if (a != null && a.isSymbolicLink()) {
+      throw new MlopsException(
+          "malformed "
+              + what
+              + " folder "
+              + file.getParent()
+              + ": "
+              + file
+              + " is a symbolic link, which the reader does not follow");
+    }
+    if (a == null || !a.isRegularFile()) {
       throw new MlopsException(
           "malformed " + what + " folder " + file.getParent() + ": no meta.yaml at " + file);
     }
     JsonNode node;
-    try {
-      node = yaml.readTree(file.toFile());
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+      node = yaml.readTree(in);
     } catch (IOException e) {
       throw new MlopsException("malformed " + file + ": " + e.getMessage(), e);
     }

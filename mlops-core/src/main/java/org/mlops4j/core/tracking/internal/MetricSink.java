@@ -3,6 +3,7 @@ package org.mlops4j.core.tracking.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +28,8 @@ public final class MetricSink {
 
   /**
    * @param metricsDir the run's {@code metrics/} folder
-   * @param tmpDir where temporary files go (the run folder: MLflow's reader ignores files there)
+   * @param tmpDir where temporary files go (the run folder: MLflow's reader ignores files there);
+   *     no folder between it and a metric file may be a symbolic link
    * @param dvcLive the DVCLive writer of the run, or null
    */
   public MetricSink(Path metricsDir, Path tmpDir, @Nullable DvcLiveWriter dvcLive) {
@@ -56,9 +58,11 @@ public final class MetricSink {
 
   /**
    * Writes the pending lines: a new metric file atomically (temporary file in {@code tmpDir}), an
-   * existing one by appending whole lines in one call; nothing is forced to the device. A key whose
-   * write fails does not stop the others from being written; the first failure is thrown once all
-   * were tried.
+   * existing one by appending whole lines in one call; nothing is forced to the device. Nothing is
+   * written through a symbolic link: neither a linked folder between the run's folder and the file
+   * (checked at a key's first write) nor a link in the file's place (appends do not follow it). A
+   * key whose write fails does not stop the others from being written; the first failure is thrown
+   * once all were tried.
    */
   void write() throws IOException {
     IOException first = null;
@@ -68,7 +72,10 @@ public final class MetricSink {
         byte[] bytes = e.getValue().toString().getBytes(StandardCharsets.ISO_8859_1);
         Path file = metricsDir.resolve(key);
         try {
-          if (existing.contains(key) || Files.exists(file)) {
+          if (!existing.contains(key)) {
+            StoreLinks.requireNoLinkedFolder(tmpDir, file);
+          }
+          if (existing.contains(key) || Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             AtomicFiles.append(file, bytes, Durability.ATOMIC);
           } else {
             AtomicFiles.write(file, out -> out.write(bytes), Durability.ATOMIC, tmpDir);
