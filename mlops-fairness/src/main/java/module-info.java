@@ -7,7 +7,7 @@
  */
 module org.mlops4j.fairness {
   requires transitive org.mlops4j.api;
-  requires org.mlops4j.report;
+  requires transitive org.mlops4j.report;
   requires org.apache.commons.statistics.distribution;
   requires org.apache.commons.rng.api;
   requires static org.assertj.core;

@@ -1,8 +1,10 @@
 /**
- * mlops4j report: how results leave the JVM. The one JSON convention (a header with format,
- * version, library version and creation time; camelCase fields; an undefined number is {@code null}
- * with a sibling {@code <name>Reason}) and HTML escaping. Its internals are exported to the modules
- * that write reports only.
+ * mlops4j report: how results leave the JVM. The report toolkit ({@code org.mlops4j.report}: a
+ * composable, self-contained HTML {@code Page} of sections, tables and SVG charts with axes, ticks,
+ * legends and intervals, on which several results and the user's own blocks share one page), HTML
+ * escaping, and the one JSON convention (a header with format, version, library version and
+ * creation time; camelCase fields; an undefined number is {@code null} with a sibling {@code
+ * <name>Reason}). Its internals are exported to the modules that write reports only.
  */
 module org.mlops4j.report {
   requires transitive org.mlops4j.api;

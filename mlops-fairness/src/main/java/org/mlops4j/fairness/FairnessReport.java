@@ -1,17 +1,24 @@
 package org.mlops4j.fairness;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
+import org.mlops4j.api.Binning;
+import org.mlops4j.api.internal.AtomicFiles;
 import org.mlops4j.api.internal.MetricKeys;
 import org.mlops4j.api.internal.Require;
 import org.mlops4j.api.tracking.Run;
 import org.mlops4j.fairness.internal.ReportHtml;
 import org.mlops4j.fairness.internal.ReportJson;
 import org.mlops4j.fairness.internal.ResultFiles;
+import org.mlops4j.report.PageContent;
+import org.mlops4j.report.Section;
 
 /**
  * The immutable result of a group fairness analysis: per-group rates with Wilson intervals, the
@@ -54,11 +61,13 @@ import org.mlops4j.fairness.internal.ResultFiles;
  *
  * <p>Output: {@link #toString()} (readable in JShell), {@link #toJson()} (format {@value #FORMAT}),
  * {@link #toHtml()} (one self-contained page, inline SVG, every user string escaped), {@link
- * #save(Path)} and {@link #logTo(Run)}.
+ * #save(Path)}, {@link #saveJson(Path)}, {@link #saveHtml(Path)} and {@link #logTo(Run)}. The
+ * page's content is also one {@link Section} ({@link #toSection()}), to put on a page of the user's
+ * own with other reports: {@code Page.builder().title("Review").add(report).build()}.
  *
  * @since 0.1.0
  */
-public final class FairnessReport {
+public final class FairnessReport implements PageContent {
 
   /** The {@code format} of the JSON document, {@value}. */
   public static final String FORMAT = "mlops4j.fairness-report";
@@ -76,6 +85,7 @@ public final class FairnessReport {
   private final @Nullable GroupCalibration overallCalibration;
   private final List<Disparity> calibrationDisparities;
   private final List<String> notes;
+  private final Instant createdAt;
 
   FairnessReport(
       AuditSettings settings,
@@ -97,7 +107,8 @@ public final class FairnessReport {
         calibration,
         null,
         calibrationDisparities,
-        notes);
+        notes,
+        Instant.now().truncatedTo(ChronoUnit.MILLIS));
   }
 
   private FairnessReport(
@@ -110,7 +121,8 @@ public final class FairnessReport {
       List<GroupCalibration> calibration,
       @Nullable GroupCalibration overallCalibration,
       List<Disparity> calibrationDisparities,
-      List<String> notes) {
+      List<String> notes,
+      Instant createdAt) {
     this.settings = settings;
     this.groups = List.copyOf(groups);
     this.overall = overall;
@@ -121,12 +133,13 @@ public final class FairnessReport {
     this.overallCalibration = overallCalibration;
     this.calibrationDisparities = List.copyOf(calibrationDisparities);
     this.notes = List.copyOf(notes);
+    this.createdAt = createdAt;
   }
 
   FairnessReport withCalibration(
       List<GroupCalibration> cal, GroupCalibration all, List<Disparity> disp, List<String> n) {
     return new FairnessReport(
-        settings, groups, overall, criteria, disparities, fourFifths, cal, all, disp, n);
+        settings, groups, overall, criteria, disparities, fourFifths, cal, all, disp, n, createdAt);
   }
 
   /**
@@ -222,6 +235,38 @@ public final class FairnessReport {
    */
   public boolean weighted() {
     return settings.weighted();
+  }
+
+  /**
+   * @return the decision threshold applied to scores, or empty when decisions were given
+   */
+  public OptionalDouble threshold() {
+    return Double.isNaN(settings.threshold())
+        ? OptionalDouble.empty()
+        : OptionalDouble.of(settings.threshold());
+  }
+
+  /**
+   * @return the number of calibration bins asked for (default 10; empty bins are left out of {@link
+   *     GroupCalibration#bins()})
+   */
+  public int calibrationBins() {
+    return settings.bins();
+  }
+
+  /**
+   * @return how the calibration bins are cut (default {@link Binning#EQUAL_WIDTH})
+   */
+  public Binning binning() {
+    return settings.binning();
+  }
+
+  /**
+   * @return when the report was computed (milliseconds, UTC); the {@code createdAt} of its JSON and
+   *     the time shown on its page
+   */
+  public Instant createdAt() {
+    return createdAt;
   }
 
   /**
@@ -389,10 +434,29 @@ public final class FairnessReport {
   }
 
   /**
-   * @return one self-contained HTML page (inline SVG; every user string escaped)
+   * One self-contained HTML page: what the report is about (attributes, rows, groups, settings,
+   * library version, time), the verdict (four-fifths rule, groups too small to judge) and the
+   * headline criteria first; then one bar chart per rate with each group's Wilson interval and the
+   * overall value as a line; calibration curves with markers sized by the rows in each bin; the
+   * largest disparities, with the full list folded. Inline CSS and SVG, no script; every user
+   * string escaped.
+   *
+   * @return the page
    */
   public String toHtml() {
     return ReportHtml.render(this);
+  }
+
+  /**
+   * The page's content as one section ("Fairness by &lt;attributes&gt;", with what it is about and
+   * the page's sections one level down), to put on a {@link org.mlops4j.report.Page} with other
+   * reports and the user's own sections.
+   *
+   * @return the section
+   */
+  @Override
+  public Section toSection() {
+    return ReportHtml.section(this);
   }
 
   /**
@@ -405,6 +469,30 @@ public final class FairnessReport {
    */
   public void save(Path file) {
     ResultFiles.save(file, this::toJson, this::toHtml);
+  }
+
+  /**
+   * Writes {@link #toJson()} to a file, atomically, whatever the file's name.
+   *
+   * @param file where to write
+   * @throws NullPointerException if file is null
+   * @throws org.mlops4j.api.MlopsException if the file cannot be written
+   */
+  public void saveJson(Path file) {
+    Require.nonNull(file, "file");
+    AtomicFiles.save(file, toJson(), AtomicFiles.Durability.ATOMIC);
+  }
+
+  /**
+   * Writes {@link #toHtml()} to a file, atomically, whatever the file's name.
+   *
+   * @param file where to write
+   * @throws NullPointerException if file is null
+   * @throws org.mlops4j.api.MlopsException if the file cannot be written
+   */
+  public void saveHtml(Path file) {
+    Require.nonNull(file, "file");
+    AtomicFiles.save(file, toHtml(), AtomicFiles.Durability.ATOMIC);
   }
 
   /**

@@ -181,6 +181,30 @@ class FairnessReportTest {
   }
 
   @Test
+  void saveJsonAndSaveHtml_writeTheirFormatWhateverTheFileName(@TempDir Path dir) throws Exception {
+    FairnessReport r = report(0, 1, true);
+    r.saveJson(dir.resolve("report.html"));
+    r.saveHtml(dir.resolve("page"));
+    assertThat(Files.readString(dir.resolve("report.html"))).isEqualTo(r.toJson());
+    assertThat(Files.readString(dir.resolve("page"))).isEqualTo(r.toHtml());
+    assertThatThrownBy(() -> r.saveHtml(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("file must not be null");
+    assertThatThrownBy(() -> r.saveJson(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("file must not be null");
+  }
+
+  @Test
+  void createdAt_isTheSameInTheJsonAndOnThePage() throws Exception {
+    FairnessReport r = report(0, 1, true);
+    JsonNode root = new ObjectMapper().readTree(r.toJson());
+    assertThat(root.get("createdAt").asText()).isEqualTo(r.createdAt().toString());
+    assertThat(r.toHtml()).contains("<dd>" + r.createdAt() + "</dd>");
+    assertThat(r.toJson()).isEqualTo(r.toJson());
+  }
+
+  @Test
   void toString_isAReadableTable() {
     String text = report(0, 1, true).toString();
     assertThat(text)

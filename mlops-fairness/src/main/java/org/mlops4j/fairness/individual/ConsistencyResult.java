@@ -7,6 +7,8 @@ import org.mlops4j.api.internal.MetricKeys;
 import org.mlops4j.api.internal.Require;
 import org.mlops4j.api.tracking.Run;
 import org.mlops4j.fairness.internal.ResultFiles;
+import org.mlops4j.report.Figure;
+import org.mlops4j.report.Tone;
 import org.mlops4j.report.internal.Json;
 
 /**
@@ -90,20 +92,33 @@ public record ConsistencyResult(
   }
 
   /**
-   * @return one self-contained HTML page with the score and how it was computed
+   * @return one self-contained HTML page: what was scored and how (rows, k, distance, scaling,
+   *     exact or sampled), the score, and, when approximate, its error bound
    */
   public String toHtml() {
-    ResultPage page = new ResultPage("Consistency");
-    page.paragraph(toString());
-    page.fields(
-        "consistency", ResultPage.number(consistency),
-        "k (incl. self)", k,
-        "rows", rows,
-        "distance", distance,
-        "scaling", scaling,
-        "approximate", approximate,
-        "queries", queries,
-        "error bound (95%)", ResultPage.number(errorBound95));
+    ResultPage page =
+        new ResultPage("Consistency", toString())
+            .about("rows", rows)
+            .about("neighbours k", k + " (the row itself included)")
+            .about("distance", distance)
+            .about("scaling", scaling)
+            .about(
+                "computed",
+                approximate ? "approximately, on " + queries + " sampled rows" : "exactly");
+    page.figure(
+        Figure.of(
+            "consistency",
+            ResultPage.number(consistency),
+            "1 − mean |prediction − mean prediction of its k nearest neighbours|; 1 is consistent",
+            Tone.NEUTRAL));
+    if (approximate) {
+      page.figure(
+          Figure.of(
+              "error bound (95%)",
+              "± " + ResultPage.number(errorBound95),
+              "Serfling's bound for " + queries + " of " + rows + " rows",
+              Tone.NEUTRAL));
+    }
     return page.end();
   }
 

@@ -12,6 +12,10 @@ import org.mlops4j.api.internal.MetricKeys;
 import org.mlops4j.api.internal.Require;
 import org.mlops4j.api.tracking.Run;
 import org.mlops4j.fairness.internal.ResultFiles;
+import org.mlops4j.report.BarChart;
+import org.mlops4j.report.Element;
+import org.mlops4j.report.Figure;
+import org.mlops4j.report.Tone;
 import org.mlops4j.report.internal.Json;
 
 /**
@@ -187,27 +191,60 @@ public record CounterfactualResult(
   }
 
   /**
-   * @return one self-contained HTML page with the flip rates by direction and the examples
+   * @return one self-contained HTML page: the flip rate, a bar chart and a table of the flip rates
+   *     by direction, and the flipped rows kept as examples (the first ten shown, the rest folded)
    */
   public String toHtml() {
-    ResultPage page = new ResultPage("Counterfactual audit of '" + attribute + "'");
-    page.fields(
-        "attribute", attribute,
-        "rows", rows,
-        "flipped", flips,
-        "flip rate", ResultPage.number(flipRate));
+    ResultPage page =
+        new ResultPage(
+                "Counterfactual audit of '" + attribute + "'",
+                String.format(
+                    Locale.ROOT,
+                    "%d of %d rows changed decision when only '%s' was swapped",
+                    flips,
+                    rows,
+                    attribute))
+            .about("attribute swapped", attribute)
+            .about("rows", rows)
+            .about("directions", byGroup.size())
+            .about("examples kept", examples.size());
+    page.figure(
+        Figure.of(
+            "flip rate",
+            ResultPage.number(flipRate),
+            flips + " of " + rows + " rows flipped; 0 is counterfactually fair",
+            flips == 0 ? Tone.GOOD : Tone.BAD));
     List<List<Object>> groups = new ArrayList<>();
+    BarChart.Builder chart =
+        BarChart.builder()
+            .title("Flip rate by direction")
+            .subtitle("share of the group's rows whose decision changed")
+            .axisLabel("flip rate (share of rows)")
+            .width(560);
     for (GroupFlips g : byGroup) {
+      String direction = g.group() + "→" + g.counterfactual();
       groups.add(
           List.of(
-              g.group() + "→" + g.counterfactual(),
+              direction,
               g.rows(),
               g.flips(),
               ResultPage.number(g.flipRate()),
-              g.transitions()));
+              g.transitions().isEmpty()
+                  ? "–"
+                  : String.join(
+                      ", ",
+                      g.transitions().entrySet().stream()
+                          .map(t -> t.getKey() + ": " + t.getValue())
+                          .toList())));
+      if (Double.isFinite(g.flipRate())) {
+        chart.bar(direction, g.flipRate());
+      } else {
+        chart.undefined(direction, "no rows");
+      }
     }
-    page.table(
-        "By direction", List.of("direction", "rows", "flipped", "flip rate", "changes"), groups);
+    if (Double.isFinite(flipRate)) {
+      chart.reference("all rows", flipRate);
+    }
     List<List<Object>> ex = new ArrayList<>();
     for (FlipExample e : examples) {
       ex.add(
@@ -216,7 +253,22 @@ public record CounterfactualResult(
               e.group() + "→" + e.counterfactual(),
               e.decision() + "→" + e.counterfactualDecision()));
     }
-    page.table("Flipped rows (examples)", List.of("row", "direction", "decision"), ex);
+    if (byGroup.isEmpty()) {
+      page.section("By direction", Element.note("No row had a value to swap."));
+    } else {
+      page.section(
+          "By direction",
+          chart.build(),
+          ResultPage.table(
+              List.of("direction", "rows", "flipped", "flip rate", "changes"),
+              new int[] {1, 2, 3},
+              groups));
+    }
+    page.section(
+        "Flipped rows (examples)",
+        ex.isEmpty()
+            ? Element.note("No row flipped.")
+            : ResultPage.table(List.of("row", "direction", "decision"), new int[] {0}, ex));
     return page.end();
   }
 

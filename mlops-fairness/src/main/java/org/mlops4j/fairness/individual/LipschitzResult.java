@@ -10,6 +10,9 @@ import org.mlops4j.api.internal.MetricKeys;
 import org.mlops4j.api.internal.Require;
 import org.mlops4j.api.tracking.Run;
 import org.mlops4j.fairness.internal.ResultFiles;
+import org.mlops4j.report.Element;
+import org.mlops4j.report.Figure;
+import org.mlops4j.report.Tone;
 import org.mlops4j.report.internal.Json;
 
 /**
@@ -145,27 +148,34 @@ public record LipschitzResult(
   }
 
   /**
-   * @return one self-contained HTML page with the figures and the worst pairs
+   * @return one self-contained HTML page: the largest ratio against the bound, the pairs above it,
+   *     and the worst pairs (the first ten shown, the rest folded)
    */
   public String toHtml() {
-    ResultPage page = new ResultPage("Lipschitz audit");
-    page.fields(
-        "distance",
-        distance,
-        "bound L",
-        ResultPage.number(bound),
-        "points",
-        points,
-        "pairs",
-        pairs + (exhaustive ? " (all)" : " (sampled)"),
-        "largest ratio",
-        ResultPage.number(maxRatio),
-        "pairs above L",
-        violations,
-        "share above L",
-        ResultPage.number(violationShare),
-        "at distance 0 with different outputs",
-        zeroDistanceViolations);
+    ResultPage page =
+        new ResultPage("Lipschitz audit", toString().lines().findFirst().orElse(""))
+            .about("distance", distance)
+            .about("bound L", ResultPage.number(bound))
+            .about("points", points)
+            .about("pairs", pairs + (exhaustive ? " (all)" : " (sampled)"));
+    page.figure(
+        Figure.of(
+            "largest ratio",
+            ResultPage.number(maxRatio),
+            "|f(x) − f(x′)| / d(x, x′); the bound L is " + ResultPage.number(bound),
+            maxRatio > bound ? Tone.BAD : Tone.GOOD));
+    page.figure(
+        Figure.of(
+            "pairs above L",
+            Long.toString(violations),
+            "share " + ResultPage.number(violationShare) + " of " + pairs + " pairs",
+            violations > 0 ? Tone.BAD : Tone.GOOD));
+    page.figure(
+        Figure.of(
+            "at distance 0 with different outputs",
+            Long.toString(zeroDistanceViolations),
+            "counted among the pairs above L",
+            zeroDistanceViolations > 0 ? Tone.BAD : Tone.GOOD));
     List<List<Object>> rows = new ArrayList<>();
     for (PairRatio p : worstPairs) {
       rows.add(
@@ -177,7 +187,14 @@ public record LipschitzResult(
               ResultPage.number(p.outputJ()),
               ResultPage.number(p.ratio())));
     }
-    page.table("Worst pairs", List.of("i", "j", "d(x_i, x_j)", "f(x_i)", "f(x_j)", "ratio"), rows);
+    page.section(
+        "Worst pairs",
+        rows.isEmpty()
+            ? Element.note("No pair was examined.")
+            : ResultPage.table(
+                List.of("i", "j", "d(x_i, x_j)", "f(x_i)", "f(x_j)", "ratio"),
+                new int[] {0, 1, 2, 3, 4, 5},
+                rows));
     return page.end();
   }
 

@@ -1,74 +1,75 @@
 package org.mlops4j.fairness.individual;
 
-import static org.mlops4j.report.Html.escape;
-
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.mlops4j.api.internal.LibraryVersion;
+import org.mlops4j.report.Element;
+import org.mlops4j.report.Figure;
+import org.mlops4j.report.Page;
+import org.mlops4j.report.Section;
+import org.mlops4j.report.Table;
 
 /**
- * A small self-contained HTML page for an individual-fairness result: a title, paragraphs and
- * tables, every string escaped by {@link org.mlops4j.report.Html#escape(String)}.
+ * The page of an individual-fairness result, made of the report toolkit's elements ({@code
+ * org.mlops4j.report}): a title and a one-line summary, what the result is about (rows, settings,
+ * library version), the headline numbers as tiles, then sections of charts and tables (long tables
+ * show their first rows and fold the rest). Every string is escaped by the toolkit.
  */
 final class ResultPage {
 
-  private final StringBuilder h = new StringBuilder(4096);
+  /** Rows of a table shown before the rest is folded. */
+  private static final int VISIBLE_ROWS = 10;
 
-  ResultPage(String title) {
-    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-        .append(escape(title))
-        .append("</title><style>")
-        .append("body{font-family:sans-serif;margin:2em;color:#222}")
-        .append("table{border-collapse:collapse;margin:1em 0}")
-        .append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}")
-        .append("td:first-child,th:first-child{text-align:left}")
-        .append("pre{white-space:pre-wrap}</style></head><body>\n<h1>")
-        .append(escape(title))
-        .append("</h1>\n");
+  private final Page.Builder page;
+  private final Map<String, Object> about = new LinkedHashMap<>();
+  private final List<Figure> figures = new ArrayList<>();
+  private final List<Section> sections = new ArrayList<>();
+
+  ResultPage(String title, String summary) {
+    this.page = Page.builder().title(title).subtitle(summary);
   }
 
-  /** A paragraph of preformatted text (line breaks kept). */
-  ResultPage paragraph(String text) {
-    h.append("<pre>").append(escape(text)).append("</pre>\n");
+  /** One line of the "what this is about" block. */
+  ResultPage about(String name, Object value) {
+    about.put(name, value);
     return this;
   }
 
-  /** A two-column table: name, value, name, value, ... */
-  ResultPage fields(Object... nameValues) {
-    h.append("<table>\n");
-    for (int i = 0; i + 1 < nameValues.length; i += 2) {
-      h.append("<tr><th>")
-          .append(escape(String.valueOf(nameValues[i])))
-          .append("</th><td>")
-          .append(escape(String.valueOf(nameValues[i + 1])))
-          .append("</td></tr>\n");
-    }
-    h.append("</table>\n");
+  /** A headline number. */
+  ResultPage figure(Figure figure) {
+    figures.add(figure);
     return this;
   }
 
-  /** A table with a heading, a header row and rows. */
-  ResultPage table(String heading, List<String> header, List<List<Object>> rows) {
-    h.append("<h2>").append(escape(heading)).append("</h2>\n<table><tr>");
-    for (String c : header) {
-      h.append("<th>").append(escape(c)).append("</th>");
-    }
-    h.append("</tr>\n");
+  /** A section of charts, notes, tables. */
+  ResultPage section(String heading, Element... elements) {
+    sections.add(Section.of(heading, elements));
+    return this;
+  }
+
+  /** A table: a header row and rows; columns listed in numeric are aligned right. */
+  static Table table(List<String> header, int[] numeric, List<List<Object>> rows) {
+    Table.Builder t = Table.builder().columns(header.toArray(String[]::new)).numeric(numeric);
     for (List<Object> row : rows) {
-      h.append("<tr>");
-      for (Object c : row) {
-        h.append("<td>").append(escape(String.valueOf(c))).append("</td>");
-      }
-      h.append("</tr>\n");
+      t.row(row.toArray());
     }
-    h.append("</table>\n");
-    return this;
+    return t.visibleRows(VISIBLE_ROWS).build();
   }
 
   String end() {
-    return h.append("</body></html>\n").toString();
+    about.put("library", "mlops4j " + LibraryVersion.get());
+    page.about(about);
+    if (!figures.isEmpty()) {
+      page.section("Result", Element.figures(figures));
+    }
+    sections.forEach(page::add);
+    return page.build().toHtml();
   }
 
-  /** A number for a table: six significant digits, "Infinity" as a word. */
+  /** A number for a page: six significant digits, "Infinity" as a word. */
   static String number(double x) {
     if (Double.isInfinite(x)) {
       return x > 0 ? "Infinity" : "-Infinity";

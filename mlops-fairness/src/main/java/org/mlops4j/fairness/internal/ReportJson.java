@@ -30,7 +30,8 @@ public final class ReportJson {
    * @return the report as indented JSON
    */
   public static String write(FairnessReport r) {
-    Map<String, Object> root = Json.document(FairnessReport.FORMAT, FairnessReport.FORMAT_VERSION);
+    Map<String, Object> root =
+        Json.document(FairnessReport.FORMAT, FairnessReport.FORMAT_VERSION, r.createdAt());
     root.put("attributes", r.attributes());
     root.put("reference", r.reference().orElse(null));
     root.put("minGroupSize", r.minGroupSize());

@@ -183,7 +183,7 @@ class LipschitzAuditTest {
         .isEqualTo(r.toHtml())
         .contains("&lt;x0&gt;")
         .doesNotContain("<x0>")
-        .contains("<td>Infinity</td>");
+        .contains(">Infinity</td>");
   }
 
   /** Invariant: a linear model never exceeds |w| under the Euclidean distance (Cauchy-Schwarz). */

@@ -1,0 +1,93 @@
+package org.mlops4j.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class HistogramTest {
+
+  @Test
+  void shares_areDrawnOnAPercentAxisWithNiceTicksAndCountsOnHover() {
+    String svg =
+        Histogram.builder()
+            .title("age")
+            .xLabel("age (years)")
+            .edges(0, 0.25, 0.5, 1)
+            .series("reference", 40L, 40, 20)
+            .series("current", 10L, 30, 60)
+            .shares()
+            .build()
+            .toHtml();
+    // largest share 0.6: range nice(0.6, false) = 1, step 0.2 -> 0%, 20%, ..., 60%
+    assertThat(svg).contains(">0%</text>").contains(">20%</text>").contains(">60%</text>");
+    assertThat(svg).doesNotContain(">80%</text>");
+    // the x axis spans the bins: ticks at 0, 0.2, ..., 1.0 (step nice(0.2, true) = 0.2)
+    assertThat(svg).contains(">0.0</text>").contains(">1.0</text>");
+    assertThat(svg).contains(">share of rows</text>").contains(">age (years)</text>");
+    assertThat(svg)
+        .contains("<title>0 to 0.25 · reference: 40.0% (40 rows)</title>")
+        .contains("<title>0.5 to 1 · current: 60.0% (60 rows)</title>");
+    assertThat(svg).contains(">reference</text>").contains(">current</text>");
+  }
+
+  @Test
+  void manyCategories_keepTheMostFrequentAndSumTheRestAsOther() {
+    String svg =
+        Histogram.builder()
+            .categories("a", "<b>", "c", "d", "e")
+            .series("reference", 1L, 50, 30, 10, 9)
+            .series("current", 5L, 40, 30, 15, 10)
+            .maxCategories(3)
+            .build()
+            .toHtml();
+    assertThat(svg)
+        .contains("<title>&lt;b&gt; · reference: 50</title>")
+        .contains("<title>c · reference: 30</title>")
+        .contains("<title>other (3 more) · reference: 20</title>")
+        .contains("<title>other (3 more) · current: 30</title>")
+        .doesNotContain("<b>");
+  }
+
+  @Test
+  void infiniteEnds_areNamedBelowAndAbove() {
+    String svg =
+        Histogram.builder()
+            .edges(Double.NEGATIVE_INFINITY, 0, 1, Double.POSITIVE_INFINITY)
+            .series("r", 1L, 2, 3)
+            .build()
+            .toHtml();
+    assertThat(svg).contains("<title>below 0 · r: 1</title>").contains("<title>1 and above · r: 3");
+  }
+
+  @Test
+  void zeroWidthBins_stillShowTheirRows() {
+    String svg = Histogram.builder().edges(0, 0, 1).series("r", 5L, 5).build().toHtml();
+    assertThat(svg).containsPattern("width=\"([2-9]|[1-9][0-9.]+)\"[^>]*><title>0 to 0 · r: 5");
+  }
+
+  @Test
+  void emptySeries_keepTheAxisFromZeroToOne() {
+    String svg = Histogram.builder().edges(0, 1, 2).series("r", 0L, 0).build().toHtml();
+    assertThat(svg).contains(">0.0</text>").contains(">1.0</text>").doesNotContain(">-1.0</text>");
+  }
+
+  @Test
+  void misuse_saysWhatIsWrong() {
+    assertThatThrownBy(() -> Histogram.builder().edges(0, 1).series("r", 1L, 2).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Series 'r' has 2 values; give one per bin (1).");
+    assertThatThrownBy(() -> Histogram.builder().edges(0, 1).categories("a"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Give either edges(...) or categories(...), not both.");
+    assertThatThrownBy(() -> Histogram.builder().edges(1, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("edges must be ascending, but was 0.0 at 1");
+    assertThatThrownBy(() -> Histogram.builder().series("r", -1L))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("counts[0] must be non-negative, but was -1");
+    assertThatThrownBy(() -> Histogram.builder().build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Give the bins with edges(...) or categories(...) before build().");
+  }
+}
