@@ -20,6 +20,7 @@ import org.mlops4j.drift.internal.FeatureReference;
 import org.mlops4j.drift.internal.NumericReference;
 import org.mlops4j.drift.internal.Sorting;
 import org.mlops4j.drift.internal.Stats;
+import org.mlops4j.drift.internal.UntestableReference;
 
 /**
  * A reference dataset fitted once by {@link DriftDetector#fit(Columns)}: per numeric feature the
@@ -48,15 +49,24 @@ import org.mlops4j.drift.internal.Stats;
  *
  * <p>JSON ({@link #toJson()}, {@link #save(Path)}, written atomically and forced to the device):
  * the header of every mlops4j document ({@code format} {@code "mlops4j.drift-baseline"}, {@code
- * formatVersion} 1, {@code library}, {@code libraryVersion}, {@code createdAt}: when the baseline
+ * formatVersion} 2, {@code library}, {@code libraryVersion}, {@code createdAt}: when the baseline
  * was fitted), {@code java}, {@code detector} (every setting of the {@link DriftDetector}, {@code
- * methods} by column), {@code features}: a numeric feature holds {@code name}, {@code type} ({@code
- * "numeric"}), {@code method} (its key), {@code rows}, {@code count}, {@code missing}, {@code
- * infinite}, {@code mean}, {@code std}, {@code binary}, {@code ones}, {@code edges}, {@code counts}
- * and either {@code sorted} or {@code kll} (base64 of the DataSketches KLL doubles sketch
- * serialization); a categorical one {@code name}, {@code type} ({@code "categorical"}), {@code
- * method}, {@code rows}, {@code missing}, {@code categories}, {@code counts}. {@link
- * #fromJson(String)} and {@link #load(Path)} refuse another format and a newer formatVersion.
+ * methods} by column), {@code features}: every feature holds {@code name}, {@code type} ({@code
+ * "numeric"} or {@code "categorical"}), {@code kind} (the {@link ColumnKind#key()}), {@code
+ * kindReason}, {@code method} (its key), {@code rows}, {@code missing}; a numeric one also {@code
+ * count}, {@code infinite}, {@code mean}, {@code std}, {@code binary}, {@code ones}, {@code edges}
+ * (the interior PSI edges: distinct, strictly inside the reference's range), {@code counts} (per
+ * bin {@code [e[k-1], e[k])}, as {@code numpy.histogram}) and either {@code sorted} or {@code kll}
+ * (base64 of the DataSketches KLL doubles sketch serialization); a categorical one {@code
+ * categories} (the kept ones), {@code counts}, {@code other} (the count of the others, 0 unless
+ * capped at {@link DriftDetector#maxCategories()}), {@code distinct}; one of kind {@code empty} or
+ * {@code identifier} {@code infinite} and {@code note} (why it is not tested) and no values. {@link
+ * #fromJson(String)} and {@link #load(Path)} refuse another format and a newer formatVersion. They
+ * read formatVersion 1 (before issues 10 and 12: edges with repeats, values on an edge counted in
+ * the bin below it): a numeric feature's edges and counts are fitted again from its sorted sample,
+ * or for a sketched one reduced to the distinct interior edges with counts from the sketch's ranks
+ * (exact while the sketch holds every value, else within its rank error); the kind and its reason
+ * are derived from the stored fields.
  *
  * @since 0.1.0
  */
@@ -122,17 +132,41 @@ public final class DriftBaseline {
   }
 
   /**
+   * @param feature a feature's name
+   * @return what the fit took the column for
+   * @throws IllegalArgumentException if the feature is unknown
+   */
+  public ColumnKind kind(String feature) {
+    return reference(feature).kind();
+  }
+
+  /**
+   * @param feature a feature's name
+   * @return why the fit took the column for its kind
+   * @throws IllegalArgumentException if the feature is unknown
+   */
+  public String kindReason(String feature) {
+    return reference(feature).kindReason();
+  }
+
+  /**
    * @param feature a numeric feature's name
-   * @return whether the feature is stored as a KLL sketch rather than a sorted sample
+   * @return whether the feature is stored as a KLL sketch rather than a sorted sample (false for a
+   *     feature without a value in the reference)
    * @throws IllegalArgumentException if the feature is unknown or categorical
    */
   public boolean isSketched(String feature) {
+    FeatureReference r = reference(feature);
+    if (r instanceof UntestableReference u && u.type() == ColumnType.NUMERIC) {
+      return false;
+    }
     return numeric(feature).isSketched();
   }
 
   /**
    * Compares a window of current values of one numeric feature with the reference. The p-value is
-   * not corrected for multiple testing (adjusted = raw).
+   * not corrected for multiple testing (adjusted = raw). A feature that is not testable (no value
+   * in the reference) gives a result that says so, with its missing rate.
    *
    * @param feature the feature's name
    * @param current the window's values (NaN missing, infinities counted apart)
@@ -143,12 +177,19 @@ public final class DriftBaseline {
    */
   public FeatureDrift compareNumeric(String feature, double[] current) {
     Require.nonNull(current, "current");
+    FeatureReference r = reference(feature);
+    if (r instanceof UntestableReference u && u.type() == ColumnType.NUMERIC) {
+      return FeatureEvaluator.decide(
+          FeatureEvaluator.untestable(u, current, detector), null, detector);
+    }
     return FeatureEvaluator.decide(
-        FeatureEvaluator.numeric(numeric(feature), current, detector), null, detector);
+        FeatureEvaluator.numeric(numeric(feature), current, detector, false), null, detector);
   }
 
   /**
-   * Compares a window of current labels of one categorical feature ({@code null} = missing).
+   * Compares a window of current labels of one categorical feature ({@code null} = missing). A
+   * feature that is not testable (no value in the reference, identifier-like) gives a result that
+   * says so, with its missing rate.
    *
    * @param feature the feature's name
    * @param current the window's labels
@@ -159,19 +200,28 @@ public final class DriftBaseline {
    */
   public FeatureDrift compareCategorical(String feature, @Nullable String[] current) {
     Require.nonNull(current, "current");
+    FeatureReference r = reference(feature);
+    if (r instanceof UntestableReference u && u.type() == ColumnType.CATEGORICAL) {
+      return FeatureEvaluator.decide(
+          FeatureEvaluator.untestable(u, current, detector), null, detector);
+    }
     return FeatureEvaluator.decide(
-        FeatureEvaluator.categorical(categorical(feature), current, detector), null, detector);
+        FeatureEvaluator.categorical(categorical(feature), current, detector, false),
+        null,
+        detector);
   }
 
   /**
    * Compares every feature of a current table with the reference, corrects the p-values for
-   * multiple testing and gives the dataset verdict.
+   * multiple testing and gives the dataset verdict. A column that cannot be tested (no value in the
+   * reference or in the current, identifier-like, too few values for its method) is reported as not
+   * tested with a note, and the others are compared.
    *
    * @param current a table with the baseline's columns and types
    * @return the report
    * @throws NullPointerException if current is null
    * @throws IllegalArgumentException on a schema mismatch (missing column, extra column, other
-   *     type), naming the columns; or an unusable column (as {@link #compareNumeric})
+   *     type), naming the columns; or a missing value under {@link MissingPolicy#FAIL}
    */
   public DriftReport compare(Columns current) {
     Require.nonNull(current, "current");
@@ -204,11 +254,17 @@ public final class DriftBaseline {
     List<FeatureEvaluation> evaluations = new ArrayList<>();
     for (FeatureReference r : features.values()) {
       if (r instanceof NumericReference n) {
-        evaluations.add(FeatureEvaluator.numeric(n, current.numericView(r.name()), detector));
-      } else {
+        evaluations.add(FeatureEvaluator.numeric(n, current.numericView(r.name()), detector, true));
+      } else if (r instanceof CategoricalReference c) {
         evaluations.add(
-            FeatureEvaluator.categorical(
-                (CategoricalReference) r, current.categoricalView(r.name()), detector));
+            FeatureEvaluator.categorical(c, current.categoricalView(r.name()), detector, true));
+      } else {
+        UntestableReference u = (UntestableReference) r;
+        Object values =
+            u.type() == ColumnType.NUMERIC
+                ? current.numericView(r.name())
+                : current.categoricalView(r.name());
+        evaluations.add(FeatureEvaluator.untestable(u, values, detector));
       }
     }
     return FeatureEvaluator.report(evaluations, detector);
@@ -315,7 +371,8 @@ public final class DriftBaseline {
 
   /**
    * PSI of accumulated category counts against a categorical feature's reference (unseen categories
-   * in one bucket); missing labels are not part of PSI.
+   * in one bucket; for a capped reference, every category outside the kept ones in the bucket of
+   * the reference's others); missing labels are not part of PSI.
    *
    * @param feature the feature's name
    * @param window the window's counts
@@ -335,7 +392,7 @@ public final class DriftBaseline {
       total += e.getValue();
     }
     Require.argument(total > 0, "window", "counts of a label", "empty");
-    return Stats.psi(Arrays.copyOf(r.counts(), k + 1), cc, detector.epsilon());
+    return Stats.psi(r.countsWithLastBucket(), cc, detector.epsilon());
   }
 
   /**
@@ -406,14 +463,24 @@ public final class DriftBaseline {
   private NumericReference numeric(String feature) {
     FeatureReference r = reference(feature);
     Require.argument(
-        r instanceof NumericReference, "feature '" + feature + "'", "numeric", "categorical");
+        r.type() == ColumnType.NUMERIC, "feature '" + feature + "'", "numeric", "categorical");
+    Require.argument(
+        r instanceof NumericReference,
+        "feature '" + feature + "'",
+        "a tested numeric feature",
+        r.kindReason());
     return (NumericReference) r;
   }
 
   private CategoricalReference categorical(String feature) {
     FeatureReference r = reference(feature);
     Require.argument(
-        r instanceof CategoricalReference, "feature '" + feature + "'", "categorical", "numeric");
+        r.type() == ColumnType.CATEGORICAL, "feature '" + feature + "'", "categorical", "numeric");
+    Require.argument(
+        r instanceof CategoricalReference,
+        "feature '" + feature + "'",
+        "a tested categorical feature",
+        r.kindReason());
     return (CategoricalReference) r;
   }
 

@@ -4,11 +4,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.Binning;
 import org.mlops4j.api.internal.Require;
 import org.mlops4j.drift.internal.CategoricalReference;
 import org.mlops4j.drift.internal.FeatureReference;
 import org.mlops4j.drift.internal.NumericReference;
+import org.mlops4j.drift.internal.UntestableReference;
 
 /**
  * The drift engine: its settings, immutable, and its verb {@link #compare(Columns, Columns)}, which
@@ -36,13 +38,19 @@ import org.mlops4j.drift.internal.NumericReference;
  *   <tr><td>missingPolicy</td><td>{@link MissingPolicy#IGNORE_AND_REPORT}</td><td></td></tr>
  *   <tr><td>ksMethod</td><td>{@link KolmogorovSmirnov.Method#AUTO}</td><td></td></tr>
  *   <tr><td>sketchAbove, sketchK</td><td>2,000,000, 200</td><td>numeric references with more finite values are kept as a KLL sketch of parameter k instead of the sorted sample</td></tr>
+ *   <tr><td>maxCategories</td><td>200</td><td>categories kept per categorical column: with more distinct labels in the reference, the most frequent 200 and one bucket {@value Psi#OTHER} for the rest (and for the current's labels outside them), with a note; bounds the memory of a baseline and the size of the chi-square</td></tr>
+ *   <tr><td>identifierShare, identifierMinDistinct</td><td>0.95, 50</td><td>a categorical column with more than identifierMinDistinct distinct labels, whose distinct labels are more than identifierShare of its non-missing values, is identifier-like (an id, a case number): reported as not tested with a note, unless the column has a method override; identifierShare 1 turns the check off</td></tr>
  *   <tr><td>methods</td><td>automatic</td><td>per-column override of the {@link DriftMethod}</td></tr>
  * </table>
  *
- * <p>Automatic method per feature: numeric with only 0/1 values in the reference: {@link
- * DriftMethod#TWO_PROPORTION_Z}; other numeric: {@link DriftMethod#KOLMOGOROV_SMIRNOV};
- * categorical: {@link DriftMethod#CHI_SQUARE}; override with {@link Builder#method(String,
- * DriftMethod)}. Instances are immutable and safe to share between threads.
+ * <p>Automatic method per feature, by its {@link ColumnKind} (each report says which kind and why:
+ * {@link FeatureDrift#kindReason()}): numeric with only 0/1 values in the reference ({@link
+ * ColumnKind#BINARY}): {@link DriftMethod#TWO_PROPORTION_Z}, unless the current has another value
+ * (a schema change, said in the note), then {@link DriftMethod#KOLMOGOROV_SMIRNOV}; other numeric:
+ * {@link DriftMethod#KOLMOGOROV_SMIRNOV}; categorical: {@link DriftMethod#CHI_SQUARE};
+ * identifier-like categorical and columns without a value ({@link ColumnKind#EMPTY}): not tested,
+ * with a note; override with {@link Builder#method(String, DriftMethod)}. Instances are immutable
+ * and safe to share between threads.
  *
  * @since 0.1.0
  */
@@ -65,6 +73,9 @@ public final class DriftDetector {
   private final KolmogorovSmirnov.Method ksMethod;
   private final int sketchAbove;
   private final int sketchK;
+  private final int maxCategories;
+  private final double identifierShare;
+  private final int identifierMinDistinct;
   private final Map<String, DriftMethod> methods;
 
   private DriftDetector(Builder b) {
@@ -83,6 +94,9 @@ public final class DriftDetector {
     ksMethod = b.ksMethod;
     sketchAbove = b.sketchAbove;
     sketchK = b.sketchK;
+    maxCategories = b.maxCategories;
+    identifierShare = b.identifierShare;
+    identifierMinDistinct = b.identifierMinDistinct;
     methods = Collections.unmodifiableMap(new LinkedHashMap<>(b.methods));
   }
 
@@ -120,6 +134,9 @@ public final class DriftDetector {
     b.ksMethod = ksMethod;
     b.sketchAbove = sketchAbove;
     b.sketchK = sketchK;
+    b.maxCategories = maxCategories;
+    b.identifierShare = identifierShare;
+    b.identifierMinDistinct = identifierMinDistinct;
     b.methods.putAll(methods);
     return b;
   }
@@ -133,8 +150,8 @@ public final class DriftDetector {
    * @return the report: one {@link FeatureDrift} per column, corrected p-values, the dataset
    *     verdict
    * @throws NullPointerException if a table is null
-   * @throws IllegalArgumentException on a schema mismatch or an unusable column (see {@link
-   *     #fit(Columns)} and {@link DriftBaseline#compare(Columns)})
+   * @throws IllegalArgumentException on a schema mismatch or when no column of the reference has a
+   *     value (see {@link #fit(Columns)} and {@link DriftBaseline#compare(Columns)})
    */
   public DriftReport compare(Columns reference, Columns current) {
     Require.nonNull(current, "current");
@@ -144,12 +161,17 @@ public final class DriftDetector {
   /**
    * Fits a reference table once: per numeric column the PSI bin edges and counts, the standard
    * deviation and the sorted sample (or a KLL sketch above {@link #sketchAbove()} values); per
-   * categorical column the vocabulary and counts; the missing and infinite counts; the method.
+   * categorical column the categories kept (at most {@link #maxCategories()}) and counts; the
+   * missing and infinite counts; the kind ({@link ColumnKind}) and the method. A column without a
+   * value, or an identifier-like one, is kept as not testable (its reports say why) rather than
+   * refused, so that it does not stop the comparison of the others.
    *
    * @param reference the reference table
    * @return the baseline, which compares later tables with this detector's settings
    * @throws NullPointerException if the table is null
-   * @throws IllegalArgumentException if the table has no columns, a column has no usable value, a
+   * @throws IllegalArgumentException if the table has no columns, no column has a value (the
+   *     message of the first column, {@code "reference column '<name>' must be non-empty after
+   *     leaving out missing ..."}), a column has missing values under {@link MissingPolicy#FAIL}, a
    *     method override names an unknown column or does not apply to its column's type
    */
   public DriftBaseline fit(Columns reference) {
@@ -164,12 +186,24 @@ public final class DriftDetector {
           "'" + c + "'");
     }
     Map<String, FeatureReference> f = new LinkedHashMap<>();
+    @Nullable UntestableReference firstEmpty = null;
+    boolean anyValue = false;
     for (String name : reference.names()) {
-      if (reference.type(name) == ColumnType.NUMERIC) {
-        f.put(name, NumericReference.fit(name, reference.numericView(name), this));
+      FeatureReference r =
+          reference.type(name) == ColumnType.NUMERIC
+              ? NumericReference.fit(name, reference.numericView(name), this)
+              : CategoricalReference.fit(name, reference.categoricalView(name), this);
+      if (r.kind() == ColumnKind.EMPTY) {
+        if (firstEmpty == null) {
+          firstEmpty = (UntestableReference) r;
+        }
       } else {
-        f.put(name, CategoricalReference.fit(name, reference.categoricalView(name), this));
+        anyValue = true;
       }
+      f.put(name, r);
+    }
+    if (!anyValue && firstEmpty != null) {
+      throw new IllegalArgumentException(firstEmpty.emptyMessage());
     }
     return new DriftBaseline(this, f);
   }
@@ -280,6 +314,31 @@ public final class DriftDetector {
   }
 
   /**
+   * @return the categories kept per categorical column (the most frequent, the rest in one bucket);
+   *     default 200
+   */
+  public int maxCategories() {
+    return maxCategories;
+  }
+
+  /**
+   * @return the share of distinct labels among a categorical column's non-missing values above
+   *     which the column is identifier-like (with more than {@link #identifierMinDistinct()}
+   *     distinct labels); default 0.95, 1 turns the check off
+   */
+  public double identifierShare() {
+    return identifierShare;
+  }
+
+  /**
+   * @return the number of distinct labels a categorical column must exceed to be identifier-like;
+   *     default 50
+   */
+  public int identifierMinDistinct() {
+    return identifierMinDistinct;
+  }
+
+  /**
    * @return the per-column method overrides (unmodifiable, in the order they were set)
    */
   public Map<String, DriftMethod> methods() {
@@ -326,6 +385,12 @@ public final class DriftDetector {
         + sketchAbove
         + ", sketchK="
         + sketchK
+        + ", maxCategories="
+        + maxCategories
+        + ", identifierShare="
+        + identifierShare
+        + ", identifierMinDistinct="
+        + identifierMinDistinct
         + ", methods="
         + methods
         + "]";
@@ -353,6 +418,9 @@ public final class DriftDetector {
     private KolmogorovSmirnov.Method ksMethod = KolmogorovSmirnov.Method.AUTO;
     private int sketchAbove = 2_000_000;
     private int sketchK = 200;
+    private int maxCategories = 200;
+    private double identifierShare = 0.95;
+    private int identifierMinDistinct = 50;
     private final Map<String, DriftMethod> methods = new LinkedHashMap<>();
 
     private Builder() {}
@@ -510,7 +578,43 @@ public final class DriftDetector {
     }
 
     /**
-     * Overrides the method of one column.
+     * @param categories the categories kept per categorical column, default 200: a column with more
+     *     distinct labels in the reference keeps the most frequent ones and counts the rest in one
+     *     bucket {@value Psi#OTHER}
+     * @return this builder
+     * @throws IllegalArgumentException if below 1
+     */
+    public Builder maxCategories(int categories) {
+      this.maxCategories = Require.positive(categories, "maxCategories");
+      return this;
+    }
+
+    /**
+     * @param share the share of distinct labels among a categorical column's non-missing values
+     *     above which the column is identifier-like (not tested, with a note), default 0.95; 1
+     *     turns the check off
+     * @return this builder
+     * @throws IllegalArgumentException unless 0 &lt; share &le; 1
+     */
+    public Builder identifierShare(double share) {
+      Require.argument(share > 0 && share <= 1, "identifierShare", "in (0, 1]", share);
+      this.identifierShare = share;
+      return this;
+    }
+
+    /**
+     * @param distinct the number of distinct labels a categorical column must exceed to be
+     *     identifier-like, default 50
+     * @return this builder
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder identifierMinDistinct(int distinct) {
+      this.identifierMinDistinct = Require.nonNegative(distinct, "identifierMinDistinct");
+      return this;
+    }
+
+    /**
+     * Overrides the method of one column (an identifier-like column with an override is tested).
      *
      * @param column the column
      * @param method its method

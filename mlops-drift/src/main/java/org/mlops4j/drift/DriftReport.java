@@ -35,10 +35,11 @@ import org.mlops4j.drift.internal.ReportJson;
  * createdAt}), then {@code datasetDrift}, {@code driftedCount}, {@code driftedShare}, {@code
  * datasetDriftShare}, {@code alpha}, {@code correction} and {@code features}, each with the
  * components of {@link FeatureDrift} ({@code metricPrefix} after {@code feature}: the prefix of the
- * feature's metric keys, see {@link #logTo(Run)}; {@code method} as its key, {@code pValue} and
- * {@code adjustedPValue} null with a sibling {@code pValueReason} / {@code adjustedPValueReason}
- * for a method without a p-value, {@code metrics} by key, {@code bins} with {@code labels}, {@code
- * reference} and {@code current} shares).
+ * feature's metric keys, see {@link #logTo(Run)}; {@code kind} as its {@link ColumnKind#key()} and
+ * {@code kindReason} after {@code type}; {@code method} as its key; {@code tested}; {@code
+ * statistic}, {@code pValue} and {@code adjustedPValue} null with a sibling {@code ...Reason} for a
+ * method without a p-value or a feature not tested, {@code metrics} by key, {@code bins} with
+ * {@code labels}, {@code reference} and {@code current} shares).
  *
  * <p>{@code equals} and {@code hashCode} leave {@code createdAt} out: two reports of the same
  * comparison are equal whenever they were made.

@@ -8,9 +8,10 @@ import java.util.OptionalDouble;
 import org.mlops4j.api.internal.Require;
 
 /**
- * The drift verdict of one feature, reference vs current: the deciding method, its statistic and
- * p-value (raw and after the report's multiple-testing correction), the effect sizes, the verdict,
- * and the counts of missing (NaN / null) and infinite values.
+ * The drift verdict of one feature, reference vs current: what the column was taken for ({@link
+ * #kind()}) and why, the deciding method, its statistic and p-value (raw and after the report's
+ * multiple-testing correction), the effect sizes, the verdict, and the counts of missing (NaN /
+ * null) and infinite values.
  *
  * <p>Verdict: {@code drifted} is true when (the method has no p-value, or its adjusted p-value is
  * below {@link DriftDetector#alpha()}) and the effect-size gate passes ({@code effectGate}: numeric
@@ -18,21 +19,33 @@ import org.mlops4j.api.internal.Require;
  * DriftDetector#wassersteinGate()}; categorical Jensen–Shannon distance &ge; {@link
  * DriftDetector#jsGate()}); or, under {@link MissingPolicy#IGNORE_AND_REPORT}, when the missing-or-
  * infinite rate changed significantly. The metrics are never NaN: when the reference is constant,
- * {@code wasserstein_std} falls back to the raw distance and {@code note} says so. A feature too
- * small for its test is reported rather than refused ({@link #tested()} false, {@code statistic}
- * NaN, no p-value, not drifted by the test, and a {@code note}), so that one small column does not
- * stop the report of the others.
+ * {@code wasserstein_std} falls back to the raw distance and {@code note} says so.
+ *
+ * <p>Not tested ({@link #tested()} false, {@code statistic} NaN, no p-value, not drifted by a test,
+ * no part in the multiple-testing correction, and a {@code note} that says why), so that one column
+ * does not stop the report of the others: a feature too small for its test; a column without a
+ * value in the reference ({@link ColumnKind#EMPTY}) or in the current; an identifier-like column
+ * ({@link ColumnKind#IDENTIFIER}). Only a missing-rate change can make such a feature drift.
  *
  * <p>{@code metrics} holds every computed number under stable keys (those that apply): numeric
- * {@code ks}, {@code ks_p}, {@code psi}, {@code wasserstein}, {@code wasserstein_std}, {@code cvm},
- * {@code cvm_p}, {@code ad}, {@code ad_p}, {@code z}, {@code z_p}, {@code share_ones_ref}, {@code
- * share_ones_cur}; categorical {@code chi2}, {@code chi2_p}, {@code chi2_dof}, {@code psi}, {@code
- * js}, {@code unseen_share}; both {@code missing_rate_ref}, {@code missing_rate_cur}, {@code
+ * {@code ks}, {@code ks_p}, {@code psi}, {@code psi_bins} (the effective number of PSI bins: fewer
+ * than {@link DriftDetector#bins()} when tied quantiles were dropped, see {@link Psi}), {@code
+ * wasserstein}, {@code wasserstein_std}, {@code outside_domain_share} (share of current values
+ * outside {0, 1} for a binary reference), {@code cvm}, {@code cvm_p}, {@code ad}, {@code ad_p},
+ * {@code z}, {@code z_p}, {@code share_ones_ref}, {@code share_ones_cur}; categorical {@code chi2},
+ * {@code chi2_p}, {@code chi2_dof}, {@code psi}, {@code js}, {@code unseen_share} (or, for a column
+ * capped at {@link DriftDetector#maxCategories()}, {@code other_share_ref} and {@code
+ * other_share_cur}); both {@code missing_rate_ref}, {@code missing_rate_cur}, {@code
  * missing_rate_p} (when a side has missing or infinite values).
  *
  * @param feature column name
- * @param type column type
+ * @param type column type: how the data was given
+ * @param kind what the comparison took the column for (see {@link ColumnKind})
+ * @param kindReason why, for instance {@code "binary: only 0 and 1 in the reference (200 ones in
+ *     2000)"} or {@code "identifier-like: 5000 distinct values in 5000 (100.0%, above
+ *     identifierShare 95.0%)"}
  * @param method the deciding method
+ * @param tested whether the deciding method could be applied (see above)
  * @param statistic the deciding method's statistic (PSI, distance or test statistic); NaN when the
  *     feature could not be tested
  * @param pValue the deciding method's raw p-value, empty for methods without one and when the
@@ -41,7 +54,7 @@ import org.mlops4j.api.internal.Require;
  *     single feature), empty for methods without one
  * @param effectGate whether the effect-size gate passes
  * @param drifted the verdict
- * @param psiLevel the reading of the feature's PSI
+ * @param psiLevel the reading of the feature's PSI ({@link PsiLevel#STABLE} when none was computed)
  * @param referenceCount reference values used by the methods (finite / non-null)
  * @param currentCount current values used by the methods
  * @param referenceMissing reference NaN / null count
@@ -51,14 +64,18 @@ import org.mlops4j.api.internal.Require;
  * @param missingRateDrifted whether the missing-or-infinite rate changed (two-proportion z-test, p
  *     below alpha)
  * @param metrics every computed number, by stable key
- * @param shares binned distributions for plots
- * @param note an explanation when something was degenerate (e.g. constant reference), else ""
+ * @param shares binned distributions for plots (empty for a column not tested for want of values or
+ *     as an identifier)
+ * @param note an explanation when something was degenerate, capped or not tested, else ""
  * @since 0.1.0
  */
 public record FeatureDrift(
     String feature,
     ColumnType type,
+    ColumnKind kind,
+    String kindReason,
     DriftMethod method,
+    boolean tested,
     double statistic,
     OptionalDouble pValue,
     OptionalDouble adjustedPValue,
@@ -84,6 +101,8 @@ public record FeatureDrift(
   public FeatureDrift {
     Require.nonNull(feature, "feature");
     Require.nonNull(type, "type");
+    Require.nonNull(kind, "kind");
+    Require.nonNull(kindReason, "kindReason");
     Require.nonNull(method, "method");
     Require.nonNull(pValue, "pValue");
     Require.nonNull(adjustedPValue, "adjustedPValue");
@@ -110,38 +129,15 @@ public record FeatureDrift(
     return v;
   }
 
-  /**
-   * Whether the deciding method could be applied. False only for a test whose minimum sample size
-   * the feature's finite values do not reach, or whose samples are degenerate (Cramér–von Mises:
-   * fewer than 2 values on a side; Anderson–Darling: fewer than 4 values in all, or a single
-   * distinct value): then {@link #statistic()} is NaN, {@link #pValue()} and {@link
-   * #adjustedPValue()} are empty, the feature takes no part in the multiple-testing correction,
-   * only a missing-rate change can make it drift, and {@link #note()} says why.
-   *
-   * @return false when the deciding test could not be applied
-   */
-  public boolean tested() {
-    return !(method.hasPValue() && pValue.isEmpty());
-  }
-
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
     sb.append(
         tested()
             ? String.format(
-                Locale.ROOT,
-                "%s [%s] %s=%.6g",
-                feature,
-                type.name().toLowerCase(Locale.ROOT),
-                method.key(),
-                statistic)
+                Locale.ROOT, "%s [%s] %s=%.6g", feature, kind.key(), method.key(), statistic)
             : String.format(
-                Locale.ROOT,
-                "%s [%s] %s not tested",
-                feature,
-                type.name().toLowerCase(Locale.ROOT),
-                method.key()));
+                Locale.ROOT, "%s [%s] %s not tested", feature, kind.key(), method.key()));
     pValue.ifPresent(p -> sb.append(String.format(Locale.ROOT, " p=%.4g", p)));
     adjustedPValue.ifPresent(p -> sb.append(String.format(Locale.ROOT, " adj=%.4g", p)));
     Double psi = metrics.get("psi");

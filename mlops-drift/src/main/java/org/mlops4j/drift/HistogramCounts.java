@@ -7,11 +7,12 @@ import org.mlops4j.api.internal.Require;
 import org.mlops4j.drift.internal.Stats;
 
 /**
- * Mergeable counts of numeric values over fixed interior bin edges (right-closed bins with open
- * outer bins, as {@link Psi} describes), plus the counts of missing (NaN) and infinite values.
- * {@code a.merge(b)} equals the counts of the concatenated input. Use it to accumulate a production
- * window in pieces (per thread, per partition) and compute PSI against a {@link DriftBaseline} with
- * {@link DriftBaseline#psi(String, HistogramCounts)}.
+ * Mergeable counts of numeric values over fixed interior bin edges (bins {@code [e[k-1], e[k])}
+ * closed on the left as in {@code numpy.histogram}, with open outer bins {@code (-inf, e[0])} and
+ * {@code [e[last], +inf)}, as {@link Psi} describes; no edge: one bin), plus the counts of missing
+ * (NaN) and infinite values. {@code a.merge(b)} equals the counts of the concatenated input. Use it
+ * to accumulate a production window in pieces (per thread, per partition) and compute PSI against a
+ * {@link DriftBaseline} with {@link DriftBaseline#psi(String, HistogramCounts)}.
  *
  * <p>Not thread-safe: one instance per thread, then merge.
  *
@@ -31,15 +32,16 @@ public final class HistogramCounts {
   }
 
   /**
-   * Empty counts over interior edges (at least one edge; non-decreasing, finite).
+   * Empty counts over interior edges (non-decreasing, finite; none for a single bin). A repeated
+   * edge leaves an empty bin between its copies.
    *
    * @param edges the interior edges, copied
    * @return empty counts
    * @throws NullPointerException if edges is null
-   * @throws IllegalArgumentException if edges are empty, not finite or decreasing
+   * @throws IllegalArgumentException if edges are not finite or decrease
    */
   public static HistogramCounts over(double[] edges) {
-    Require.finite(Require.nonEmpty(edges, "edges"), "edges");
+    Require.finite(Require.nonNull(edges, "edges"), "edges");
     for (int i = 1; i < edges.length; i++) {
       Require.argument(
           edges[i] >= edges[i - 1],

@@ -13,17 +13,25 @@ import org.mlops4j.drift.internal.Stats;
  * 0 when the shares agree.
  *
  * <p>Bins are fitted on the reference ({@link Binning} of {@code mlops-api}): {@link
- * Binning#QUANTILE} (default, 10 bins), interior edges at the reference quantiles {@code k/b}, k =
- * 1..b-1, with the linear interpolation of Hyndman &amp; Fan (1996) definition 7 (NumPy's default
- * {@code method='linear'}, R's type 7: {@code h = (n-1)p}, {@code q = x[floor h] + (h - floor
- * h)(x[floor h + 1] - x[floor h])} on the sorted sample); or {@link Binning#EQUAL_WIDTH}, interior
- * edges {@code min + k (max - min) / b} of the reference range. Both give right-closed bins {@code
- * (e[k-1], e[k]]} with open outer bins {@code (-inf, e[1]]} and {@code (e[b-1], +inf)}, so current
- * values outside the reference range fall into the outer bins; equal edges simply leave empty bins,
- * which add 0 to PSI (NumPy's {@code np.searchsorted(edges, x, side='left')}). Empty bins: a share
- * of exactly 0 is replaced by {@code epsilon} (default {@value #DEFAULT_EPSILON}) without
- * renormalising, so a bin empty on both sides adds 0. Categorical PSI uses the reference categories
- * plus one bucket for categories the reference never saw.
+ * Binning#QUANTILE} (default, 10 bins), edges at the reference quantiles {@code k/b}, k = 1..b-1,
+ * with the linear interpolation of Hyndman &amp; Fan (1996) definition 7 (NumPy's default {@code
+ * method='linear'}, R's type 7: {@code h = (n-1)p}, {@code q = x[floor h] + (h - floor h)(x[floor h
+ * + 1] - x[floor h])} on the sorted sample); or {@link Binning#EQUAL_WIDTH}, edges {@code min + k
+ * (max - min) / b} of the reference range. Repeated edges are dropped, as pandas {@code qcut(q=b,
+ * duplicates="drop")} does, and so are edges equal to the reference's minimum or maximum: the
+ * interior edges ({@link #edges}) are the distinct edges strictly inside the reference's range, and
+ * the effective number of bins is their count plus one (fewer than b on tied or discrete data; one
+ * when every quantile is the minimum or the maximum, as for a constant reference or a 0/1 column
+ * with under 10% of one value, where PSI is 0 by construction: {@link Binning#EQUAL_WIDTH} bins
+ * such a column). Values are counted as {@code numpy.histogram} counts them over the edges {@code
+ * np.unique([min, quantiles..., max])}: bins {@code [e[k-1], e[k])} closed on the left, so that a
+ * value equal to an edge counts in the bin above it ({@code np.searchsorted(edges, x,
+ * side='right')}); the outer bins are open, {@code (-inf, e[0])} and {@code [e[last], +inf)}, so
+ * current values outside the reference's range count in the outer bins where NumPy would drop them
+ * (within the range the counts are NumPy's). Empty bins: a share of exactly 0 is replaced by {@code
+ * epsilon} (default {@value #DEFAULT_EPSILON}) without renormalising, so a bin empty on both sides
+ * adds 0. Categorical PSI uses the reference categories plus one bucket for categories the
+ * reference never saw.
  *
  * <p>Reading: {@link PsiLevel} (below 0.1 stable, 0.1–0.25 moderate, above 0.25 significant).
  *
@@ -45,6 +53,13 @@ public final class Psi {
 
   /** Label of the bucket of categories unseen in the reference. */
   public static final String UNSEEN = "<unseen>";
+
+  /**
+   * Label of the bucket of a capped categorical column ({@link DriftDetector#maxCategories()}): the
+   * reference's categories outside the most frequent ones, and the current's categories outside
+   * them (unseen ones included).
+   */
+  public static final String OTHER = "<other>";
 
   private Psi() {}
 
@@ -80,10 +95,11 @@ public final class Psi {
   }
 
   /**
-   * The interior bin edges fitted on a reference sample (bins - 1 values). When the reference's
-   * range overflows a double (values of opposite signs near ±Double.MAX_VALUE), equal-width edges
-   * are computed from the middle of the range, {@code (min/2 + max/2) + (max/2 - min/2)(2k - b)/b},
-   * and a quantile between two such values as {@code a (1 - t) + b t}: the same edges, without the
+   * The interior bin edges fitted on a reference sample: the distinct edges strictly inside the
+   * reference's range (at most bins - 1 values; none for one bin). When the reference's range
+   * overflows a double (values of opposite signs near ±Double.MAX_VALUE), equal-width edges are
+   * computed from the middle of the range, {@code (min/2 + max/2) + (max/2 - min/2)(2k - b)/b}, and
+   * a quantile between two such values as {@code a (1 - t) + b t}: the same edges, without the
    * overflow.
    *
    * @throws NullPointerException if the sample or the binning is null
@@ -101,9 +117,7 @@ public final class Psi {
   }
 
   private static double[] edgesOfSorted(double[] sorted, int bins, Binning binning) {
-    return binning == Binning.QUANTILE
-        ? Stats.quantileEdges(sorted, sorted.length, bins)
-        : Stats.equalWidthEdges(sorted[0], sorted[sorted.length - 1], bins);
+    return Stats.psiEdges(sorted, sorted.length, bins, binning == Binning.QUANTILE);
   }
 
   /**

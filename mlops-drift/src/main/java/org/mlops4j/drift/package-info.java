@@ -6,7 +6,9 @@
  *   <li>The engine: {@link org.mlops4j.drift.DriftDetector} (settings, {@code compare(reference,
  *       current)} and {@code fit(reference)}) and its result {@link org.mlops4j.drift.DriftReport}
  *       of one {@link org.mlops4j.drift.FeatureDrift} per column of a {@link
- *       org.mlops4j.drift.Columns} table, decided by a {@link org.mlops4j.drift.DriftMethod}.
+ *       org.mlops4j.drift.Columns} table, decided by a {@link org.mlops4j.drift.DriftMethod}; each
+ *       says what its column was taken for ({@link org.mlops4j.drift.ColumnKind}: numeric, binary,
+ *       categorical, identifier-like, empty) and why.
  *   <li>Production: {@link org.mlops4j.drift.DriftBaseline} (fit once, save as JSON, {@code
  *       compare} windows), mergeable accumulators {@link org.mlops4j.drift.HistogramCounts} and
  *       {@link org.mlops4j.drift.CategoryCounts}.

@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 class AccumulatorsTest {
 
   @Test
-  void histogram_usesRightClosedBinsAndCountsMissingAndInfinite() {
+  void histogram_usesNumpysRightOpenBinsAndCountsMissingAndInfinite() {
     HistogramCounts h =
         HistogramCounts.over(new double[] {0, 1})
             .addAll(new double[] {-1, 0, 0.5, 1, 2, Double.NaN, Double.POSITIVE_INFINITY});
-    assertThat(h.counts()).containsExactly(2, 2, 1); // (-inf,0] (0,1] (1,inf)
+    // (-inf,0) [0,1) [1,inf): a value on an edge counts in the bin above it, as in
+    // numpy.histogram (issue 10); before, (-inf,0] (0,1] (1,inf) gave 2, 2, 1
+    assertThat(h.counts()).containsExactly(1, 2, 2);
     assertThat(h.missing()).isEqualTo(1);
     assertThat(h.infinite()).isEqualTo(1);
     assertThat(h.total()).isEqualTo(5);
@@ -30,6 +32,13 @@ class AccumulatorsTest {
                     .merge(HistogramCounts.over(new double[] {1})))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the edges of other must be these [0.0], but was [1.0]");
+  }
+
+  @Test
+  void histogram_withoutEdges_isOneBin() {
+    // a reference whose quantiles are all its minimum or maximum has one PSI bin (issue 10)
+    HistogramCounts h = HistogramCounts.over(new double[0]).addAll(new double[] {-1, 0, 5});
+    assertThat(h.counts()).containsExactly(3);
   }
 
   @Test

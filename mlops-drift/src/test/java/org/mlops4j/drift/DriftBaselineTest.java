@@ -178,6 +178,150 @@ class DriftBaselineTest {
   }
 
   @Test
+  void tiedData_theBaselineTheHistogramAndASavedBaselineBinAsTheBatchPath() {
+    // Expected: NumPy 2.4.6 (PsiTest, src/test/python/drift_ties_reference.py): PSI 0.0553...,
+    // interior edges 1..6 of the deciles with the repeated ones dropped
+    double[] ref = Samples.integers(50, 120, 200, 180, 150, 100, 60, 40);
+    double[] cur = Samples.integers(30, 90, 170, 200, 180, 130, 80, 60);
+    double numpy = 0.055344090813377364;
+    DriftBaseline b = DriftDetector.defaults().fit(Columns.builder().numeric("x", ref).build());
+    assertThat(b.histogram("x").edges()).containsExactly(1, 2, 3, 4, 5, 6);
+    HistogramCounts h1 = b.histogram("x").addAll(java.util.Arrays.copyOfRange(cur, 0, 300));
+    HistogramCounts h2 = b.histogram("x").addAll(java.util.Arrays.copyOfRange(cur, 300, 940));
+    assertThat(b.psi("x", h1.merge(h2))).isCloseTo(numpy, within(1e-12));
+    assertThat(b.psi("x", cur)).isCloseTo(numpy, within(1e-12));
+    assertThat(b.compareNumeric("x", cur).metric("psi")).isCloseTo(numpy, within(1e-12));
+    assertThat(Psi.numeric(ref, cur)).isCloseTo(numpy, within(1e-12));
+    DriftBaseline loaded = DriftBaseline.fromJson(b.toJson());
+    assertThat(loaded.psi("x", cur)).isCloseTo(numpy, within(1e-12));
+    DriftBaseline sketched =
+        DriftDetector.builder()
+            .sketchAbove(100)
+            .build()
+            .fit(Columns.builder().numeric("x", ref).build());
+    assertThat(sketched.isSketched("x")).isTrue();
+    assertThat(DriftBaseline.fromJson(sketched.toJson()).psi("x", cur))
+        .isCloseTo(numpy, within(1e-12));
+  }
+
+  @Test
+  void goldenVersion2BaselineFile_isStillReadable() throws Exception {
+    // Written by the code of issues 10 and 12 with maxCategories(3) and identifierMinDistinct(5):
+    // a numeric, a binary, a categorical, a capped categorical, an identifier-like and an empty
+    // column
+    String json;
+    try (var in = getClass().getResourceAsStream("/golden/baseline-v2.json")) {
+      json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    DriftBaseline b = DriftBaseline.fromJson(json);
+    assertThat(b.features()).containsExactly("x", "flag", "color", "grade", "id", "none");
+    assertThat(b.features().stream().map(b::kind))
+        .containsExactly(
+            ColumnKind.NUMERIC,
+            ColumnKind.BINARY,
+            ColumnKind.CATEGORICAL,
+            ColumnKind.CATEGORICAL,
+            ColumnKind.IDENTIFIER,
+            ColumnKind.EMPTY);
+    assertThat(b.detector().maxCategories()).isEqualTo(3);
+    assertThat(b.detector().identifierMinDistinct()).isEqualTo(5);
+    String[] noIds = new String[10];
+    double[] none = new double[10];
+    java.util.Arrays.fill(none, Double.NaN);
+    Columns cur =
+        Columns.builder()
+            .numeric("x", new double[] {6, 7, 8, 9, 10, 11, 12, 13, 14, 15})
+            .numeric("flag", new double[] {1, 1, 0, 0, 1, 0, 0, 0, 1, 0})
+            .categorical(
+                "color",
+                new String[] {
+                  "red", "red", "blue", "red", "red", "red", "red", "blue", "red", "red"
+                })
+            .categorical("grade", new String[] {"a", "a", "b", "c", "d", "e", "e", "d", "c", "b"})
+            .categorical("id", noIds)
+            .numeric("none", none)
+            .build();
+    DriftReport r = b.compare(cur);
+    // reference x = 1..10, current 6..15: D = 0.5; scipy ks_2samp exact p = 0.16782134274394334
+    assertThat(r.feature("x").statistic()).isEqualTo(0.5);
+    assertThat(r.feature("x").pValue().getAsDouble()).isCloseTo(0.16782134274394334, within(1e-12));
+    // by hand: kept d, c, b (4, 3, 2) and <other> (a: 1); current d, c, b 2 each and a, a, e, e:
+    // PSI = (.2 - .4) ln(.2 / .4) + (.2 - .3) ln(.2 / .3) + 0 + (.4 - .1) ln(.4 / .1)
+    // = 0.5950642552587727 (python3 math.log)
+    FeatureDrift grade = r.feature("grade");
+    assertThat(grade.shares().labels()).containsExactly("d", "c", "b", "<other>");
+    assertThat(grade.metric("psi")).isCloseTo(0.5950642552587727, within(1e-12));
+    assertThat(b.psi("grade", CategoryCounts.create().addAll(cur.categorical("grade"))))
+        .isCloseTo(0.5950642552587727, within(1e-12));
+    assertThat(r.feature("id").tested()).isFalse();
+    assertThat(r.feature("id").missingRateDrifted()).isTrue(); // every id missing now
+    assertThat(r.feature("none").tested()).isFalse();
+    assertThat(r.feature("none").drifted()).isFalse();
+    assertThat(DriftBaseline.fromJson(b.toJson()).toJson()).isEqualTo(b.toJson());
+  }
+
+  @Test
+  void goldenVersion1BaselineWithTies_isReadWithTheNewBins() throws Exception {
+    // Written by the code before issue 10 (edges with repeats, values on an edge counted in the
+    // bin below it); "counts" is sketched, "sparse" keeps its sorted sample. Read today, the bins
+    // are those a fit gives now. Expected: NumPy 2.4.6 (src/test/python/drift_ties_reference.py,
+    // golden_counts and golden_sparse)
+    String json;
+    try (var in = getClass().getResourceAsStream("/golden/baseline-v1-ties.json")) {
+      json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    DriftBaseline b = DriftBaseline.fromJson(json);
+    assertThat(b.isSketched("counts")).isTrue();
+    assertThat(b.histogram("counts").edges())
+        .containsExactly(1.0, 1.8000000000000007, 2.0, 2.6000000000000014, 3.0, 4.0, 5.0, 6.0);
+    assertThat(b.psi("counts", Samples.integers(1, 3, 6, 8, 8, 6, 5, 3)))
+        .isCloseTo(0.1315205302249341, within(1e-12));
+    assertThat(b.histogram("sparse").edges())
+        .containsExactly(
+            0.9000000000000001,
+            1.0,
+            1.6000000000000005,
+            2.0,
+            2.299999999999999,
+            3.0,
+            3.1000000000000014);
+    assertThat(b.psi("sparse", Samples.integers(1, 3, 6, 8, 8)))
+        .isCloseTo(0.5331901388922655, within(1e-12));
+    assertThat(b.kind("counts")).isEqualTo(ColumnKind.NUMERIC);
+  }
+
+  @Test
+  void notTestableColumns_surviveSaveAndLoad_andSayWhyWhenAskedForBins(@TempDir Path dir) {
+    double[] none = new double[100];
+    java.util.Arrays.fill(none, Double.NaN);
+    String[] ids = new String[100];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = "id-" + i;
+    }
+    Columns ref =
+        Columns.builder()
+            .numeric("x", Samples.sample(1, 100, 0, 1))
+            .numeric("empty", none)
+            .categorical("id", ids)
+            .build();
+    DriftBaseline b = DriftDetector.defaults().fit(ref);
+    assertThat(b.kind("empty")).isEqualTo(ColumnKind.EMPTY);
+    assertThat(b.kind("id")).isEqualTo(ColumnKind.IDENTIFIER);
+    b.save(dir.resolve("b.json"));
+    DriftBaseline loaded = DriftBaseline.load(dir.resolve("b.json"));
+    assertThat(loaded.toJson()).isEqualTo(b.toJson());
+    assertThat(loaded.compare(ref)).isEqualTo(b.compare(ref));
+    FeatureDrift empty = b.compareNumeric("empty", Samples.sample(2, 50, 0, 1));
+    assertThat(empty.tested()).isFalse();
+    assertThat(empty.missingRateDrifted()).isTrue();
+    assertThatThrownBy(() -> b.histogram("empty"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "feature 'empty' must be a tested numeric feature, but was empty: no value in the"
+                + " reference (100 rows: 100 missing, 0 infinite)");
+  }
+
+  @Test
   void sketchedBaseline_approximatesKsAndSurvivesJson() {
     DriftDetector cfg = DriftDetector.builder().sketchAbove(1000).build();
     DriftBaseline exact = DriftDetector.defaults().fit(reference());
@@ -359,11 +503,13 @@ class DriftBaselineTest {
   void aNewerFormatVersion_isRefusedNamingBothVersions(@TempDir Path dir) throws Exception {
     String json = DriftDetector.defaults().fit(reference()).toJson();
     Path file = dir.resolve("future.json");
-    Files.writeString(file, json.replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"));
+    // formatVersion 2 since issue 10/12 (distinct PSI edges with numpy.histogram's bins, column
+    // kinds, not-testable and capped columns); a version 3 is refused
+    Files.writeString(file, json.replace("\"formatVersion\" : 2", "\"formatVersion\" : 3"));
     assertThatThrownBy(() -> DriftBaseline.load(file))
         .isInstanceOf(MlopsException.class)
-        .hasMessageStartingWith(file + ": formatVersion must be 1 to 1 (this is mlops4j ")
-        .hasMessageEndingWith("), but was 2");
+        .hasMessageStartingWith(file + ": formatVersion must be 1 to 2 (this is mlops4j ")
+        .hasMessageEndingWith("), but was 3");
   }
 
   @Test

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.mlops4j.api.Binning;
 
@@ -171,5 +175,352 @@ class DriftDetectorTest {
     assertThat(r.feature("x").metric("wasserstein")).isEqualTo(Double.POSITIVE_INFINITY);
     assertThat(r.feature("x").metric("wasserstein_std")).isCloseTo(Math.sqrt(3), within(1e-15));
     assertThat(r.toJson()).doesNotContain("Infinity");
+  }
+
+  // --- PSI on tied and discrete data (issue 10): the numbers of PsiTest (NumPy 2.4.6,
+  // src/test/python/drift_ties_reference.py) through the detector, and the effective number of bins
+
+  @Test
+  void compare_tiedData_givesTheNumpyPsi_andRecordsTheEffectiveNumberOfBins() throws Exception {
+    Object[][] cases = {
+      {
+        "integers",
+        Samples.integers(50, 120, 200, 180, 150, 100, 60, 40),
+        Samples.integers(30, 90, 170, 200, 180, 130, 80, 60),
+        0.055344090813377364,
+        7
+      },
+      {"binary", Samples.integers(700, 300), Samples.integers(600, 400), 0.044183275227903926, 2},
+      {"rare ones", Samples.integers(950, 50), Samples.integers(800, 200), 0.0, 1},
+      {
+        "dominant value",
+        Samples.dominantThenCycle(3, 500, 500, 10),
+        Samples.dominantThenCycle(3, 300, 700, 10),
+        0.13191975165770276,
+        6
+      }
+    };
+    for (Object[] c : cases) {
+      String name = (String) c[0];
+      DriftReport r =
+          DriftDetector.defaults()
+              .compare(
+                  Columns.builder().numeric("x", (double[]) c[1]).build(),
+                  Columns.builder().numeric("x", (double[]) c[2]).build());
+      FeatureDrift x = r.feature("x");
+      int bins = (Integer) c[4];
+      assertThat(x.metric("psi")).as(name).isCloseTo((Double) c[3], within(1e-12));
+      assertThat(x.metric("psi_bins")).as(name).isEqualTo((double) bins);
+      assertThat(x.shares().labels()).as(name).hasSize(bins);
+      JsonNode json = new ObjectMapper().readTree(r.toJson()).get("features").get(0);
+      assertThat(json.get("metrics").get("psi_bins").asInt()).as(name).isEqualTo(bins);
+    }
+    FeatureDrift oneBin =
+        DriftDetector.defaults()
+            .compare(
+                Columns.builder().numeric("x", Samples.integers(950, 50)).build(),
+                Columns.builder().numeric("x", Samples.integers(800, 200)).build())
+            .feature("x");
+    assertThat(oneBin.note())
+        .contains(
+            "PSI has a single bin: every reference quantile is its minimum or its maximum"
+                + " (Binning.EQUAL_WIDTH bins such a column)");
+    assertThat(oneBin.shares().labels()).containsExactly("(-inf, +inf)");
+  }
+
+  @Test
+  void compare_binLabels_sayWhichEndOfABinIsClosed() {
+    FeatureDrift x =
+        DriftDetector.defaults()
+            .compare(
+                Columns.builder().numeric("x", Samples.integers(700, 300)).build(),
+                Columns.builder().numeric("x", Samples.integers(600, 400)).build())
+            .feature("x");
+    assertThat(x.shares().labels()).containsExactly("(-inf, 0.3000)", "[0.3000, +inf)");
+    assertThat(x.shares().reference()).containsExactly(0.7, 0.3);
+  }
+
+  // --- Real files (issue 12)
+
+  @Test
+  void compare_aColumnWithoutValues_isReportedAsNotTestable_andTheOthersAreChecked()
+      throws Exception {
+    double[] none = new double[200];
+    Arrays.fill(none, Double.NaN);
+    Columns ref =
+        Columns.builder()
+            .numeric("age", Samples.sample(1, 200, 0, 1))
+            .numeric("violent_recid", none)
+            .categorical("no_label", new String[200])
+            .numeric("lost", Samples.sample(3, 200, 0, 1))
+            .build();
+    Columns cur =
+        Columns.builder()
+            .numeric("age", Samples.sample(2, 200, 3, 1))
+            .numeric("violent_recid", none)
+            .categorical("no_label", new String[200])
+            .numeric("lost", none)
+            .build();
+    DriftReport r = DriftDetector.defaults().compare(ref, cur);
+    FeatureDrift v = r.feature("violent_recid");
+    assertThat(v.tested()).isFalse();
+    assertThat(v.statistic()).isNaN();
+    assertThat(v.pValue()).isEmpty();
+    assertThat(v.adjustedPValue()).isEmpty();
+    assertThat(v.drifted()).isFalse();
+    assertThat(v.referenceMissing()).isEqualTo(200);
+    assertThat(v.note())
+        .isEqualTo("not tested: the reference has no value (200 rows: 200 missing, 0 infinite)");
+    FeatureDrift label = r.feature("no_label");
+    assertThat(label.tested()).isFalse();
+    assertThat(label.note())
+        .isEqualTo("not tested: the reference has no value (200 rows: 200 missing)");
+    // a column that lost every value: not testable, and its missing rate drifted
+    FeatureDrift lost = r.feature("lost");
+    assertThat(lost.tested()).isFalse();
+    assertThat(lost.note())
+        .isEqualTo("not tested: the current has no value (200 rows: 200 missing, 0 infinite)");
+    assertThat(lost.missingRateDrifted()).isTrue();
+    assertThat(lost.drifted()).isTrue();
+    FeatureDrift age = r.feature("age");
+    assertThat(age.tested()).isTrue();
+    assertThat(age.drifted()).isTrue();
+    // only the tested feature takes part in the correction
+    assertThat(age.adjustedPValue()).isEqualTo(age.pValue());
+    assertThat(r.driftedCount()).isEqualTo(2);
+    assertThat(r.toJson()).doesNotContain("NaN");
+    assertThat(r.toHtml()).contains("violent_recid", "not tested: the reference has no value");
+    assertThat(v.toString())
+        .isEqualTo(
+            "violent_recid [empty] ks not tested ok n=0/0 missing=200/200 inf=0/0 (not tested: the"
+                + " reference has no value (200 rows: 200 missing, 0 infinite))");
+    JsonNode json = new ObjectMapper().readTree(r.toJson()).get("features").get(1);
+    assertThat(json.get("tested").asBoolean()).isFalse();
+    assertThat(json.get("statistic").isNull()).isTrue();
+  }
+
+  @Test
+  void compare_anIdentifierLikeColumn_isSkippedWithANote() {
+    String[] refIds = new String[2000];
+    String[] refCodes = new String[2000];
+    for (int i = 0; i < refIds.length; i++) {
+      refIds[i] = "case-" + i;
+      refCodes[i] = "code-" + i % 60;
+    }
+    String[] curIds = new String[1500];
+    String[] curCodes = new String[1500];
+    for (int i = 0; i < curIds.length; i++) {
+      curIds[i] = "case-" + (10_000 + i);
+      curCodes[i] = "code-" + i % 60;
+    }
+    Columns ref = Columns.builder().categorical("id", refIds).categorical("code", refCodes).build();
+    Columns cur = Columns.builder().categorical("id", curIds).categorical("code", curCodes).build();
+    DriftReport r = DriftDetector.defaults().compare(ref, cur);
+    FeatureDrift id = r.feature("id");
+    assertThat(id.tested()).isFalse();
+    assertThat(id.drifted()).isFalse();
+    assertThat(id.metrics()).doesNotContainKeys("chi2", "psi", "js");
+    assertThat(id.note())
+        .isEqualTo(
+            "not tested: identifier-like column (2000 distinct values in 2000, 100.0%, above"
+                + " identifierShare 95.0%); set a method for the column to test it");
+    // 60 distinct values in 2000 rows are categories
+    assertThat(r.feature("code").tested()).isTrue();
+    assertThat(r.feature("code").method()).isEqualTo(DriftMethod.CHI_SQUARE);
+    // a method override tests the column anyway
+    assertThat(
+            DriftDetector.builder()
+                .method("id", "chi2")
+                .build()
+                .compare(ref, cur)
+                .feature("id")
+                .tested())
+        .isTrue();
+    // no more than identifierMinDistinct (50) distinct values: never identifier-like
+    String[] fifty = Arrays.copyOf(refIds, 50);
+    assertThat(
+            DriftDetector.defaults()
+                .compare(
+                    Columns.builder().categorical("id", fifty).build(),
+                    Columns.builder().categorical("id", fifty).build())
+                .feature("id")
+                .tested())
+        .isTrue();
+  }
+
+  @Test
+  void compare_manyCategories_keepsTheMostFrequent200AndOther_asScipyCountsThem() {
+    // Reference: c000..c199 15 rows each, c200..c399 5 rows each (5000 rows), first seen from c399
+    // down; current: c000..c099 20 rows each, c100..c199 10 each, c200..c399 6 each and 100 rows of
+    // an unseen category (4300 rows). Kept: the 200 most frequent, then one bucket for the rest.
+    // Expected: scipy 1.17.1 chi2_contingency([[15]*200 + [1000], [20]*100 + [10]*100 + [1300]],
+    // correction=False); jensenshannon(r, c, base=2); PSI as numpy (capped_categories in
+    // src/test/python/drift_ties_reference.py)
+    java.util.List<String> ref = new java.util.ArrayList<>();
+    for (int rep = 0; rep < 15; rep++) {
+      for (int j = 399; j >= 0; j--) {
+        if (rep < (j < 200 ? 15 : 5)) {
+          ref.add(String.format(Locale.ROOT, "c%03d", j));
+        }
+      }
+    }
+    java.util.List<String> cur = new java.util.ArrayList<>();
+    for (int j = 0; j < 400; j++) {
+      for (int k = 0; k < (j < 100 ? 20 : j < 200 ? 10 : 6); k++) {
+        cur.add(String.format(Locale.ROOT, "c%03d", j));
+      }
+    }
+    for (int k = 0; k < 100; k++) {
+      cur.add("new");
+    }
+    FeatureDrift f =
+        DriftDetector.defaults()
+            .compare(
+                Columns.builder().categorical("c", ref.toArray(new String[0])).build(),
+                Columns.builder().categorical("c", cur.toArray(new String[0])).build())
+            .feature("c");
+    assertThat(f.shares().labels()).hasSize(201).startsWith("c000", "c001").endsWith("<other>");
+    assertThat(f.shares().labels().get(199)).isEqualTo("c199");
+    assertThat(f.statistic()).isCloseTo(199.97688863209584, within(1e-9));
+    assertThat(f.pValue().getAsDouble()).isCloseTo(0.4871618493154725, within(1e-9));
+    assertThat(f.metric("chi2_dof")).isEqualTo(200);
+    assertThat(f.metric("js")).isCloseTo(0.13206613825340796, within(1e-12));
+    assertThat(f.metric("psi")).isCloseTo(0.09740840495267471, within(1e-12));
+    assertThat(f.metric("other_share_ref")).isEqualTo(0.25);
+    assertThat(f.metric("other_share_cur")).isCloseTo(1300.0 / 4300, within(1e-15));
+    assertThat(f.note())
+        .isEqualTo(
+            "kept the 200 most frequent of 400 categories (maxCategories); the other 200 (25.0% of"
+                + " the reference) and the current's other categories are compared as <other>");
+  }
+
+  @Test
+  void compare_aBinaryColumnWhoseCurrentLeavesZeroAndOne_isComparedAsNumericWithASchemaNote() {
+    // Reference 0/1 with 10% ones; current 80% 0, 10% 1 and 10% 1000: the share of ones is the
+    // same (the z-test sees nothing), the values are not. Expected: scipy 1.17.1
+    // ks_2samp(ref, cur).statistic = 0.1
+    double[] ref = new double[2000];
+    for (int i = 0; i < ref.length; i++) {
+      ref[i] = i % 10 == 0 ? 1 : 0;
+    }
+    double[] cur = new double[1500];
+    for (int i = 0; i < cur.length; i++) {
+      cur[i] = i % 10 == 0 ? 1 : i % 10 == 1 ? 1000 : 0;
+    }
+    Columns r = Columns.builder().numeric("flag", ref).build();
+    Columns c = Columns.builder().numeric("flag", cur).build();
+    FeatureDrift f = DriftDetector.defaults().compare(r, c).feature("flag");
+    assertThat(f.method()).isEqualTo(DriftMethod.KOLMOGOROV_SMIRNOV);
+    assertThat(f.kind()).isEqualTo(ColumnKind.NUMERIC);
+    assertThat(f.kindReason())
+        .isEqualTo(
+            "numeric: binary in the reference (only 0 and 1), but the current has other values");
+    assertThat(f.statistic()).isCloseTo(0.1, within(1e-12));
+    assertThat(f.pValue().getAsDouble()).isEqualTo(KolmogorovSmirnov.test(ref, cur).pValue());
+    assertThat(f.drifted()).isTrue();
+    assertThat(f.metric("outside_domain_share")).isCloseTo(0.1, within(1e-15));
+    assertThat(f.metrics()).doesNotContainKeys("z", "z_p");
+    assertThat(f.note())
+        .startsWith(
+            "schema change: the current has values outside the reference's {0, 1} (150 of 1500,"
+                + " e.g. 1000.0); compared as numeric (ks) instead of the two-proportion z-test");
+    // a z-test the caller asked for stays, with the same warning
+    FeatureDrift z =
+        DriftDetector.builder().method("flag", "z").build().compare(r, c).feature("flag");
+    assertThat(z.method()).isEqualTo(DriftMethod.TWO_PROPORTION_Z);
+    assertThat(z.note())
+        .startsWith("schema change: the current has values outside the reference's");
+  }
+
+  @Test
+  void compare_saysWhichKindEveryColumnWasTakenForAndWhy() {
+    double[] none = new double[2000];
+    Arrays.fill(none, Double.NaN);
+    String[] ids = new String[2000];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = "id-" + i;
+    }
+    Columns ref =
+        Columns.builder()
+            .numeric("age", Samples.rounded(DriftBaselineTest.reference().numeric("age")))
+            .categorical("city", DriftBaselineTest.reference().categorical("city"))
+            .numeric("churn", DriftBaselineTest.reference().numeric("churn"))
+            .categorical("id", ids)
+            .numeric("empty", none)
+            .build();
+    DriftReport r = DriftDetector.defaults().compare(ref, ref);
+    long distinctAges = Arrays.stream(ref.numeric("age")).distinct().count();
+    assertThat(r.features())
+        .extracting(FeatureDrift::kind)
+        .containsExactly(
+            ColumnKind.NUMERIC,
+            ColumnKind.CATEGORICAL,
+            ColumnKind.BINARY,
+            ColumnKind.IDENTIFIER,
+            ColumnKind.EMPTY);
+    assertThat(r.features())
+        .extracting(FeatureDrift::kindReason)
+        .containsExactly(
+            "numeric: values other than 0 and 1 in the reference (" + distinctAges + " distinct)",
+            "categorical: 3 categories in the reference",
+            "binary: only 0 and 1 in the reference (200 ones in 2000)",
+            "identifier-like: 2000 distinct values in 2000 (100.0%, above identifierShare 95.0%)",
+            "empty: no value in the reference (2000 rows: 2000 missing, 0 infinite)");
+    // a method override is part of the reason
+    assertThat(
+            DriftDetector.builder()
+                .method("age", "cvm")
+                .build()
+                .compare(ref, ref)
+                .feature("age")
+                .kindReason())
+        .endsWith("; method cvm set for the column");
+  }
+
+  @Test
+  void newSettings_haveTheirDocumentedDefaults_andAreValidated() {
+    DriftDetector d = DriftDetector.defaults();
+    assertThat(d.maxCategories()).isEqualTo(200);
+    assertThat(d.identifierShare()).isEqualTo(0.95);
+    assertThat(d.identifierMinDistinct()).isEqualTo(50);
+    DriftDetector c =
+        DriftDetector.builder()
+            .maxCategories(3)
+            .identifierShare(1)
+            .identifierMinDistinct(7)
+            .build();
+    assertThat(c.toBuilder().build().toString()).isEqualTo(c.toString());
+    assertThat(c.toString())
+        .contains("maxCategories=3", "identifierShare=1.0", "identifierMinDistinct=7");
+    assertThatThrownBy(() -> DriftDetector.builder().maxCategories(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxCategories must be positive, but was 0");
+    assertThatThrownBy(() -> DriftDetector.builder().identifierShare(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("identifierShare must be in (0, 1], but was 0.0");
+    assertThatThrownBy(() -> DriftDetector.builder().identifierMinDistinct(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("identifierMinDistinct must be non-negative, but was -1");
+  }
+
+  @Test
+  void maxCategories_capsTheCategoriesKept() {
+    String[] ref = {"a", "b", "b", "c", "c", "c", "d", "d", "d", "d"};
+    String[] cur = {"a", "a", "b", "c", "d", "e"};
+    FeatureDrift f =
+        DriftDetector.builder()
+            .maxCategories(2)
+            .build()
+            .compare(
+                Columns.builder().categorical("x", ref).build(),
+                Columns.builder().categorical("x", cur).build())
+            .feature("x");
+    // by hand: kept d (4) and c (3), other = a + b = 3 in the reference, a, a, b, e = 4 in the
+    // current
+    assertThat(f.shares().labels()).containsExactly("d", "c", "<other>");
+    assertThat(f.shares().reference()).containsExactly(0.4, 0.3, 0.3);
+    assertThat(f.shares().current()).containsExactly(1.0 / 6, 1.0 / 6, 4.0 / 6);
+    assertThat(f.kindReason())
+        .isEqualTo("categorical: 4 categories in the reference, the 2 most frequent kept");
   }
 }

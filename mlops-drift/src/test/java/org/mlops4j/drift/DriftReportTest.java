@@ -77,7 +77,10 @@ class DriftReportTest {
             "feature",
             "metricPrefix",
             "type",
+            "kind",
+            "kindReason",
             "method",
+            "tested",
             "statistic",
             "pValue",
             "adjustedPValue",
@@ -94,6 +97,24 @@ class DriftReportTest {
             "metrics",
             "bins",
             "note");
+  }
+
+  @Test
+  void json_saysWhichKindEveryColumnWasTakenForAndWhy() throws Exception {
+    JsonNode features =
+        new ObjectMapper()
+            .readTree(DriftDetector.defaults().compare(ref, cur).toJson())
+            .get("features");
+    JsonNode churn = features.get(3);
+    assertThat(churn.get("feature").asText()).isEqualTo("churn");
+    assertThat(churn.get("kind").asText()).isEqualTo("binary");
+    assertThat(churn.get("kindReason").asText())
+        .isEqualTo("binary: only 0 and 1 in the reference (200 ones in 2000)");
+    assertThat(churn.get("tested").asBoolean()).isTrue();
+    assertThat(features.get(2).get("kind").asText()).isEqualTo("categorical");
+    assertThat(features.get(2).get("kindReason").asText())
+        .isEqualTo("categorical: 3 categories in the reference");
+    assertThat(features.get(0).get("kind").asText()).isEqualTo("numeric");
   }
 
   @Test

@@ -29,4 +29,41 @@ final class Samples {
     }
     return out;
   }
+
+  /** Each of {@code values[i]} repeated {@code counts[i]} times, in order. */
+  static double[] repeat(double[] values, int[] counts) {
+    int n = 0;
+    for (int c : counts) {
+      n += c;
+    }
+    double[] out = new double[n];
+    int k = 0;
+    for (int i = 0; i < values.length; i++) {
+      for (int j = 0; j < counts[i]; j++) {
+        out[k++] = values[i];
+      }
+    }
+    return out;
+  }
+
+  /** The integers 0, 1, ... each repeated {@code counts[i]} times. */
+  static double[] integers(int... counts) {
+    double[] values = new double[counts.length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i;
+    }
+    return repeat(values, counts);
+  }
+
+  /** {@code head} values of {@code v}, then the integers {@code 0..period-1} cyclically. */
+  static double[] dominantThenCycle(double v, int head, int cycled, int period) {
+    double[] out = new double[head + cycled];
+    for (int i = 0; i < head; i++) {
+      out[i] = v;
+    }
+    for (int i = 0; i < cycled; i++) {
+      out[head + i] = i % period;
+    }
+    return out;
+  }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.mlops4j.drift.BinShares;
+import org.mlops4j.drift.ColumnKind;
 import org.mlops4j.drift.ColumnType;
 import org.mlops4j.drift.DriftMethod;
 
@@ -14,6 +15,8 @@ import org.mlops4j.drift.DriftMethod;
 public final class FeatureEvaluation {
   String feature = "";
   ColumnType type = ColumnType.NUMERIC;
+  ColumnKind kind = ColumnKind.NUMERIC;
+  String kindReason = "";
   DriftMethod method = DriftMethod.KOLMOGOROV_SMIRNOV;
   double statistic;
   double pValue = Double.NaN;
@@ -30,7 +33,10 @@ public final class FeatureEvaluation {
   @Nullable BinShares shares;
   String note = "";
 
-  /** False when the samples are too small or degenerate for the deciding test. */
+  /**
+   * False when the samples are too small or degenerate for the deciding test, or the column has no
+   * value on a side or is identifier-like.
+   */
   boolean tested = true;
 
   FeatureEvaluation() {}

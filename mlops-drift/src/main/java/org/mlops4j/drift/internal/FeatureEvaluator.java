@@ -3,13 +3,13 @@ package org.mlops4j.drift.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalDouble;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.internal.Require;
 import org.mlops4j.drift.BinShares;
+import org.mlops4j.drift.ColumnKind;
 import org.mlops4j.drift.ColumnType;
 import org.mlops4j.drift.Correction;
 import org.mlops4j.drift.DriftDetector;
@@ -35,11 +35,13 @@ public final class FeatureEvaluator {
   /**
    * Evaluates a window of a numeric feature (NaN missing, infinities counted apart).
    *
-   * @throws IllegalArgumentException if the window has no finite value, or has missing or infinite
-   *     values under {@link MissingPolicy#FAIL}
+   * @param emptyAllowed whether a window without a finite value is reported as not tested (a report
+   *     of a whole table) rather than refused (one feature's window)
+   * @throws IllegalArgumentException if the window has no finite value and emptyAllowed is false,
+   *     or has missing or infinite values under {@link MissingPolicy#FAIL}
    */
   public static FeatureEvaluation numeric(
-      NumericReference r, double[] current, DriftDetector detector) {
+      NumericReference r, double[] current, DriftDetector detector, boolean emptyAllowed) {
     long missing = 0;
     long infinite = 0;
     double[] f = new double[current.length];
@@ -60,17 +62,15 @@ public final class FeatureEvaluator {
         "free of missing and infinite values (missingPolicy FAIL)",
         missing + " missing and " + infinite + " infinite of " + current.length + " rows");
     Require.argument(
-        m > 0,
+        m > 0 || emptyAllowed,
         column,
         "non-empty after leaving out missing and infinite values",
         current.length + " rows: " + missing + " missing, " + infinite + " infinite");
-    Sorting.sort(f, 0, m);
-    if (m < f.length) {
-      f = Arrays.copyOf(f, m);
-    }
     FeatureEvaluation e = new FeatureEvaluation();
     e.feature = r.name;
     e.type = ColumnType.NUMERIC;
+    e.kind = r.kind();
+    e.kindReason = r.kindReason;
     e.method = r.method;
     e.refCount = r.count;
     e.curCount = m;
@@ -78,10 +78,68 @@ public final class FeatureEvaluator {
     e.curMissing = missing;
     e.refInfinite = r.infinite;
     e.curInfinite = infinite;
+    if (m == 0) {
+      return withoutCurrentValues(
+          e,
+          "not tested: the current has no value ("
+              + UntestableReference.counts(ColumnType.NUMERIC, current.length, missing, infinite)
+              + ")",
+          Stats.binLabels(r.edges),
+          shares(r.counts),
+          r.rows,
+          r.missing + r.infinite,
+          current.length,
+          missing + infinite,
+          detector);
+    }
+    Sorting.sort(f, 0, m);
+    if (m < f.length) {
+      f = Arrays.copyOf(f, m);
+    }
     List<String> notes = new ArrayList<>();
 
+    // A binary reference whose current leaves {0, 1}: a schema change. The automatic z-test
+    // would only compare the share of ones, so the column is compared as numeric (KS) instead.
+    DriftMethod method = r.method;
+    long outside = 0;
+    double example = Double.NaN;
+    if (r.binary) {
+      for (int i = 0; i < m; i++) {
+        if (f[i] != 0.0 && f[i] != 1.0) {
+          if (outside == 0) {
+            example = f[i];
+          }
+          outside++;
+        }
+      }
+    }
+    if (outside > 0) {
+      boolean automatic =
+          method == DriftMethod.TWO_PROPORTION_Z && detector.methodFor(r.name).isEmpty();
+      if (automatic) {
+        method = DriftMethod.KOLMOGOROV_SMIRNOV;
+        e.method = method;
+        e.kind = ColumnKind.NUMERIC;
+        e.kindReason =
+            "numeric: binary in the reference (only 0 and 1), but the current has other values";
+      }
+      notes.add(
+          "schema change: the current has values outside the reference's {0, 1} ("
+              + outside
+              + " of "
+              + m
+              + ", e.g. "
+              + example
+              + ")"
+              + (automatic
+                  ? "; compared as numeric (ks) instead of the two-proportion z-test"
+                  : method == DriftMethod.TWO_PROPORTION_Z
+                      ? "; the z-test compares the share of ones"
+                      : ""));
+    }
+
     // KS: statistic always; p-value only when KS decides (the exact path costs O(n m)).
-    boolean ksDecides = r.method == DriftMethod.KOLMOGOROV_SMIRNOV;
+    boolean ksDecides = method == DriftMethod.KOLMOGOROV_SMIRNOV;
     KolmogorovSmirnovResult ks =
         ks(r, f, ksDecides ? detector.ksMethod() : KolmogorovSmirnov.Method.ASYMPTOTIC);
     double ksD = ks.statistic();
@@ -95,6 +153,12 @@ public final class FeatureEvaluator {
     double psi = Stats.psi(r.counts, cc, detector.epsilon());
     e.psi = psi;
     e.metrics.put("psi", psi);
+    e.metrics.put("psi_bins", (double) r.counts.length);
+    if (r.counts.length == 1) {
+      notes.add(
+          "PSI has a single bin: every reference quantile is its minimum or its maximum"
+              + " (Binning.EQUAL_WIDTH bins such a column)");
+    }
 
     double w = wasserstein(r, f, 1.0);
     if (Double.isInfinite(w)) {
@@ -111,10 +175,13 @@ public final class FeatureEvaluator {
       notes.add("reference is constant: wasserstein_std is the raw distance");
     }
     e.metrics.put("wasserstein_std", wstd);
+    if (outside > 0) {
+      e.metrics.put("outside_domain_share", (double) outside / m);
+    }
 
     double zStat = 0;
     double zP = 1;
-    if (r.method == DriftMethod.TWO_PROPORTION_Z) {
+    if (method == DriftMethod.TWO_PROPORTION_Z) {
       long ones = 0;
       boolean binary = true;
       for (int i = 0; i < m; i++) {
@@ -124,7 +191,7 @@ public final class FeatureEvaluator {
           binary = false;
         }
       }
-      if (!binary) {
+      if (!binary && !r.binary) {
         notes.add("current has values other than 0 and 1; z-test compares the share of ones");
       }
       double[] z = Stats.twoProportionZ(r.ones, r.count, ones, m);
@@ -137,7 +204,7 @@ public final class FeatureEvaluator {
     }
     double cvm = 0;
     double cvmP = 1;
-    if (r.method == DriftMethod.CRAMER_VON_MISES) {
+    if (method == DriftMethod.CRAMER_VON_MISES) {
       String why = SampleSizes.cramerVonMisesNote(r.count, m);
       if (why == null) {
         double[] c = CramerVonMisesMath.test(Require.nonNull(r.sorted, "sorted"), f);
@@ -152,7 +219,7 @@ public final class FeatureEvaluator {
     }
     double ad = 0;
     double adP = 1;
-    if (r.method == DriftMethod.ANDERSON_DARLING) {
+    if (method == DriftMethod.ANDERSON_DARLING) {
       double[] sorted = Require.nonNull(r.sorted, "sorted");
       String why = SampleSizes.andersonDarlingNote(sorted, f);
       if (why == null) {
@@ -169,7 +236,7 @@ public final class FeatureEvaluator {
     missingRate(e, r.rows, r.missing + r.infinite, current.length, missing + infinite, detector);
 
     boolean gate = psi >= detector.psiGate() || wstd >= detector.wassersteinGate();
-    switch (r.method) {
+    switch (method) {
       case KOLMOGOROV_SMIRNOV -> {
         e.statistic = ksD;
         e.pValue = ksP;
@@ -203,25 +270,26 @@ public final class FeatureEvaluator {
       e.statistic = Double.NaN;
       e.pValue = Double.NaN;
     }
-    List<String> labels = new ArrayList<>();
-    for (int k = 0; k <= r.edges.length; k++) {
-      String lo = k == 0 ? "-inf" : fmt(r.edges[k - 1]);
-      String hi = k == r.edges.length ? "+inf)" : fmt(r.edges[k]) + "]";
-      labels.add("(" + lo + ", " + hi);
-    }
-    e.shares = new BinShares(labels, shares(r.counts), shares(cc));
+    e.shares = new BinShares(Stats.binLabels(r.edges), shares(r.counts), shares(cc));
     e.note = String.join("; ", notes);
     return e;
   }
 
   /**
-   * Evaluates a window of a categorical feature ({@code null} = missing).
+   * Evaluates a window of a categorical feature ({@code null} = missing). Labels outside the kept
+   * categories count in the last bucket: {@value Psi#UNSEEN} (categories the reference never saw)
+   * or, for a capped reference, {@value Psi#OTHER} (with the reference's other categories).
    *
-   * @throws IllegalArgumentException if the window has no label, or has missing labels under {@link
-   *     MissingPolicy#FAIL}
+   * @param emptyAllowed whether a window without a label is reported as not tested rather than
+   *     refused
+   * @throws IllegalArgumentException if the window has no label and emptyAllowed is false, or has
+   *     missing labels under {@link MissingPolicy#FAIL}
    */
   public static FeatureEvaluation categorical(
-      CategoricalReference r, @Nullable String[] current, DriftDetector detector) {
+      CategoricalReference r,
+      @Nullable String[] current,
+      DriftDetector detector,
+      boolean emptyAllowed) {
     int k = r.vocabulary.size();
     long[] cc = new long[k + 1];
     long missing = 0;
@@ -241,19 +309,38 @@ public final class FeatureEvaluator {
         missing + " missing of " + current.length + " rows");
     long m = current.length - missing;
     Require.argument(
-        m > 0,
+        m > 0 || emptyAllowed,
         column,
         "non-empty after leaving out missing values",
         current.length + " rows: " + missing + " missing");
-    long[] rc = Arrays.copyOf(r.counts, k + 1);
+    long[] rc = r.countsWithLastBucket();
+    boolean capped = r.capped();
+    List<String> labels = new ArrayList<>(r.vocabulary);
+    labels.add(capped ? Psi.OTHER : Psi.UNSEEN);
     FeatureEvaluation e = new FeatureEvaluation();
     e.feature = r.name;
     e.type = ColumnType.CATEGORICAL;
+    e.kind = ColumnKind.CATEGORICAL;
+    e.kindReason = r.kindReason;
     e.method = r.method;
     e.refCount = r.count();
     e.curCount = m;
     e.refMissing = r.missing;
     e.curMissing = missing;
+    if (m == 0) {
+      return withoutCurrentValues(
+          e,
+          "not tested: the current has no value ("
+              + UntestableReference.counts(ColumnType.CATEGORICAL, current.length, missing, 0)
+              + ")",
+          labels,
+          shares(rc),
+          r.rows,
+          r.missing,
+          current.length,
+          missing,
+          detector);
+    }
     double[] chi = Stats.chiSquare(rc, cc);
     e.metrics.put("chi2", chi[0]);
     e.metrics.put("chi2_p", chi[1]);
@@ -263,7 +350,23 @@ public final class FeatureEvaluator {
     e.metrics.put("psi", psi);
     double js = Stats.jensenShannon(Stats.toDouble(rc), Stats.toDouble(cc));
     e.metrics.put("js", js);
-    e.metrics.put("unseen_share", (double) cc[k] / m);
+    if (capped) {
+      e.metrics.put("other_share_ref", (double) r.other / r.count());
+      e.metrics.put("other_share_cur", (double) cc[k] / m);
+      e.note =
+          "kept the "
+              + k
+              + " most frequent of "
+              + r.distinct
+              + " categories (maxCategories); the other "
+              + (r.distinct - k)
+              + " ("
+              + Texts.percent((double) r.other / r.count())
+              + " of the reference) and the current's other categories are compared as "
+              + Psi.OTHER;
+    } else {
+      e.metrics.put("unseen_share", (double) cc[k] / m);
+    }
     missingRate(e, r.rows, r.missing, current.length, missing, detector);
     switch (r.method) {
       case CHI_SQUARE -> {
@@ -280,9 +383,91 @@ public final class FeatureEvaluator {
         e.effectGate = js >= detector.jsGate();
       }
     }
-    List<String> labels = new ArrayList<>(r.vocabulary);
-    labels.add(Psi.UNSEEN);
     e.shares = new BinShares(labels, shares(rc), shares(cc));
+    return e;
+  }
+
+  /**
+   * Evaluates a window of a feature whose reference cannot be tested (no value, identifier-like):
+   * only the missing rate, and the reference's note.
+   */
+  public static FeatureEvaluation untestable(
+      UntestableReference r, Object current, DriftDetector detector) {
+    long rows;
+    long missing = 0;
+    long infinite = 0;
+    if (current instanceof double[] d) {
+      rows = d.length;
+      for (double v : d) {
+        if (Double.isNaN(v)) {
+          missing++;
+        } else if (Double.isInfinite(v)) {
+          infinite++;
+        }
+      }
+    } else {
+      @Nullable String[] s = (@Nullable String[]) current;
+      rows = s.length;
+      for (String v : s) {
+        if (v == null) {
+          missing++;
+        }
+      }
+    }
+    Require.argument(
+        detector.missingPolicy() != MissingPolicy.FAIL || missing + infinite == 0,
+        "current column '" + r.name + "'",
+        r.type == ColumnType.NUMERIC
+            ? "free of missing and infinite values (missingPolicy FAIL)"
+            : "free of missing values (missingPolicy FAIL)",
+        r.type == ColumnType.NUMERIC
+            ? missing + " missing and " + infinite + " infinite of " + rows + " rows"
+            : missing + " missing of " + rows + " rows");
+    FeatureEvaluation e = new FeatureEvaluation();
+    e.feature = r.name;
+    e.type = r.type;
+    e.kind = r.kind;
+    e.kindReason = r.kindReason;
+    e.method = r.method;
+    e.refCount = r.rows - r.missing - r.infinite;
+    e.curCount = rows - missing - infinite;
+    e.refMissing = r.missing;
+    e.curMissing = missing;
+    e.refInfinite = r.infinite;
+    e.curInfinite = infinite;
+    return withoutCurrentValues(
+        e,
+        r.note,
+        List.of(),
+        List.of(),
+        r.rows,
+        r.missing + r.infinite,
+        rows,
+        missing + infinite,
+        detector);
+  }
+
+  /** Fills an evaluation that no test could decide: the note, the shares, the missing rate. */
+  private static FeatureEvaluation withoutCurrentValues(
+      FeatureEvaluation e,
+      String note,
+      List<String> labels,
+      List<Double> referenceShares,
+      long refRows,
+      long refBad,
+      long curRows,
+      long curBad,
+      DriftDetector detector) {
+    e.tested = false;
+    e.statistic = Double.NaN;
+    e.pValue = Double.NaN;
+    e.psi = 0;
+    e.effectGate = false;
+    List<Double> none = new ArrayList<>(referenceShares.size());
+    referenceShares.forEach(x -> none.add(0.0));
+    e.shares = new BinShares(labels, referenceShares, none);
+    missingRate(e, refRows, refBad, curRows, curBad, detector);
+    e.note = note;
     return e;
   }
 
@@ -293,7 +478,7 @@ public final class FeatureEvaluator {
       long curRows,
       long curBad,
       DriftDetector detector) {
-    if (refBad + curBad == 0) {
+    if (refBad + curBad == 0 || refRows == 0 || curRows == 0) {
       return;
     }
     e.metrics.put("missing_rate_ref", (double) refBad / refRows);
@@ -324,7 +509,10 @@ public final class FeatureEvaluator {
     return new FeatureDrift(
         e.feature,
         e.type,
+        e.kind,
+        e.kindReason,
         e.method,
+        e.tested,
         e.statistic,
         p,
         adj,
@@ -497,9 +685,5 @@ public final class FeatureEvaluator {
       out.add(total == 0 ? 0.0 : (double) c / total);
     }
     return out;
-  }
-
-  private static String fmt(double v) {
-    return String.format(Locale.ROOT, "%.4g", v);
   }
 }

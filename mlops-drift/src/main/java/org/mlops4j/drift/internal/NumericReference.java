@@ -4,6 +4,7 @@ import org.apache.datasketches.kll.KllDoublesSketch;
 import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.Binning;
 import org.mlops4j.api.internal.Require;
+import org.mlops4j.drift.ColumnKind;
 import org.mlops4j.drift.ColumnType;
 import org.mlops4j.drift.DriftDetector;
 import org.mlops4j.drift.DriftMethod;
@@ -11,7 +12,9 @@ import org.mlops4j.drift.MissingPolicy;
 
 /**
  * The fitted reference of one numeric feature: counts, mean and standard deviation, the PSI bin
- * edges and counts, and the sorted finite sample or a KLL sketch of it. Immutable after
+ * edges (distinct, strictly inside the reference's range: {@link Stats#psiEdges}) and counts (bins
+ * {@code [e[k-1], e[k])} as {@code numpy.histogram}), whether it is binary (only 0 and 1), the
+ * reason of its kind, and the sorted finite sample or a KLL sketch of it. Immutable after
  * construction (the sketch is read under its own lock).
  */
 public final class NumericReference implements FeatureReference {
@@ -27,6 +30,7 @@ public final class NumericReference implements FeatureReference {
   final long ones;
   final double[] edges;
   final long[] counts;
+  final String kindReason;
 
   /** Sorted finite reference values, or null when sketched. */
   final double @Nullable [] sorted;
@@ -50,6 +54,7 @@ public final class NumericReference implements FeatureReference {
       long ones,
       double[] edges,
       long[] counts,
+      String kindReason,
       double @Nullable [] sorted,
       @Nullable KllDoublesSketch sketch) {
     this.name = name;
@@ -64,18 +69,20 @@ public final class NumericReference implements FeatureReference {
     this.ones = ones;
     this.edges = edges;
     this.counts = counts;
+    this.kindReason = kindReason;
     this.sorted = sorted;
     this.sketch = sketch;
     this.ties = sorted != null && KolmogorovSmirnovMath.hasInternalTies(sorted, sorted.length);
   }
 
   /**
-   * Fits the reference of one numeric column.
+   * Fits the reference of one numeric column. A column without a finite value is not refused: it
+   * becomes an {@link UntestableReference} of kind {@link ColumnKind#EMPTY}.
    *
-   * @throws IllegalArgumentException if the column has no finite value, has missing values under
-   *     {@link MissingPolicy#FAIL}, or its method override does not apply
+   * @throws IllegalArgumentException if the column has missing values under {@link
+   *     MissingPolicy#FAIL}, or its method override does not apply
    */
-  public static NumericReference fit(String name, double[] values, DriftDetector detector) {
+  public static FeatureReference fit(String name, double[] values, DriftDetector detector) {
     long missing = 0;
     long infinite = 0;
     double[] finite = new double[values.length];
@@ -95,11 +102,19 @@ public final class NumericReference implements FeatureReference {
         column,
         "free of missing and infinite values (missingPolicy FAIL)",
         missing + " missing and " + infinite + " infinite of " + values.length + " rows");
-    Require.argument(
-        n > 0,
-        column,
-        "non-empty after leaving out missing and infinite values",
-        values.length + " rows: " + missing + " missing, " + infinite + " infinite");
+    DriftMethod override = detector.methodFor(name).orElse(null);
+    if (override != null) {
+      requireNumeric(name, override);
+    }
+    if (n == 0) {
+      return UntestableReference.empty(
+          name,
+          ColumnType.NUMERIC,
+          override != null ? override : DriftMethod.KOLMOGOROV_SMIRNOV,
+          values.length,
+          missing,
+          infinite);
+    }
     double[] sorted = Stats.sortedPrefix(finite, n);
     boolean binary = true;
     long ones = 0;
@@ -114,19 +129,15 @@ public final class NumericReference implements FeatureReference {
     double mean = Stats.mean(sorted, n);
     double std = Stats.std(sorted, n);
     double[] edges =
-        detector.binning() == Binning.QUANTILE
-            ? Stats.quantileEdges(sorted, n, detector.bins())
-            : Stats.equalWidthEdges(sorted[0], sorted[n - 1], detector.bins());
+        Stats.psiEdges(sorted, n, detector.bins(), detector.binning() == Binning.QUANTILE);
     long[] counts = Stats.binCountsSorted(edges, sorted, n);
     DriftMethod method =
-        detector
-            .methodFor(name)
-            .orElse(binary ? DriftMethod.TWO_PROPORTION_Z : DriftMethod.KOLMOGOROV_SMIRNOV);
-    Require.argument(
-        method.appliesTo(ColumnType.NUMERIC),
-        "the method of column '" + name + "'",
-        "one for numeric columns",
-        method.key());
+        override != null
+            ? override
+            : binary ? DriftMethod.TWO_PROPORTION_Z : DriftMethod.KOLMOGOROV_SMIRNOV;
+    String reason =
+        kindReason(binary, ones, n, distinct(sorted, n))
+            + FeatureReference.overrideSuffix(override != null, method);
     KllDoublesSketch sketch = null;
     double[] keep = sorted;
     if (n > detector.sketchAbove()) {
@@ -156,8 +167,42 @@ public final class NumericReference implements FeatureReference {
         ones,
         edges,
         counts,
+        reason,
         keep,
         sketch);
+  }
+
+  private static void requireNumeric(String name, DriftMethod method) {
+    Require.argument(
+        method.appliesTo(ColumnType.NUMERIC),
+        "the method of column '" + name + "'",
+        "one for numeric columns",
+        method.key());
+  }
+
+  /**
+   * The reason of a numeric column's kind, without the override part: {@code "binary: only 0 and 1
+   * in the reference (<ones> ones in <n>)"} or {@code "numeric: values other than 0 and 1 in the
+   * reference (<distinct> distinct)"}; distinct below 0 when unknown (a sketch read from an old
+   * file) leaves the count out.
+   */
+  static String kindReason(boolean binary, long ones, long n, long distinct) {
+    if (binary) {
+      return "binary: only 0 and 1 in the reference (" + ones + " ones in " + n + ")";
+    }
+    return "numeric: values other than 0 and 1 in the reference"
+        + (distinct >= 0 ? " (" + distinct + " distinct)" : "");
+  }
+
+  /** The number of distinct values of a sorted sample. */
+  static long distinct(double[] sorted, int n) {
+    long d = n > 0 ? 1 : 0;
+    for (int i = 1; i < n; i++) {
+      if (sorted[i] != sorted[i - 1]) {
+        d++;
+      }
+    }
+    return d;
   }
 
   @Override
@@ -168,6 +213,23 @@ public final class NumericReference implements FeatureReference {
   @Override
   public ColumnType type() {
     return ColumnType.NUMERIC;
+  }
+
+  @Override
+  public ColumnKind kind() {
+    return binary ? ColumnKind.BINARY : ColumnKind.NUMERIC;
+  }
+
+  @Override
+  public String kindReason() {
+    return kindReason;
+  }
+
+  /**
+   * @return whether the reference has only 0 and 1
+   */
+  public boolean binary() {
+    return binary;
   }
 
   @Override
@@ -200,7 +262,8 @@ public final class NumericReference implements FeatureReference {
   }
 
   /**
-   * @return the interior PSI bin edges (the array itself: do not modify)
+   * @return the interior PSI bin edges, distinct, strictly inside the reference's range (the array
+   *     itself: do not modify); the effective number of bins is their count plus one
    */
   public double[] edges() {
     return edges;

@@ -16,13 +16,14 @@ import org.mlops4j.report.internal.Json;
  * libraryVersion}, {@code createdAt}), then {@code datasetDrift}, {@code driftedCount}, {@code
  * driftedShare}, {@code datasetDriftShare}, {@code alpha}, {@code correction}, {@code features}:
  * [{@code feature}, {@code metricPrefix} ({@code drift.} and the feature's {@link FeatureKeys}
- * segment: the prefix of its metric keys), {@code type}, {@code method}, {@code statistic}, {@code
- * pValue}, {@code adjustedPValue} (null with a sibling {@code ...Reason} for a method without a
- * p-value; these and {@code statistic} for a feature that could not be tested), {@code effectGate},
- * {@code drifted}, {@code psiLevel}, {@code referenceCount}, {@code currentCount}, {@code
- * referenceMissing}, {@code currentMissing}, {@code referenceInfinite}, {@code currentInfinite},
- * {@code missingRateDrifted}, {@code metrics} {key: number}, {@code bins} {labels, reference,
- * current}, {@code note}].
+ * segment: the prefix of its metric keys), {@code type}, {@code kind} (the {@code ColumnKind} key:
+ * {@code numeric}, {@code binary}, {@code categorical}, {@code identifier}, {@code empty}), {@code
+ * kindReason}, {@code method}, {@code tested}, {@code statistic}, {@code pValue}, {@code
+ * adjustedPValue} (null with a sibling {@code ...Reason} for a method without a p-value; these and
+ * {@code statistic} for a feature that could not be tested), {@code effectGate}, {@code drifted},
+ * {@code psiLevel}, {@code referenceCount}, {@code currentCount}, {@code referenceMissing}, {@code
+ * currentMissing}, {@code referenceInfinite}, {@code currentInfinite}, {@code missingRateDrifted},
+ * {@code metrics} {key: number}, {@code bins} {labels, reference, current}, {@code note}].
  */
 public final class ReportJson {
   /** The {@code format} of a report document. */
@@ -33,7 +34,7 @@ public final class ReportJson {
 
   private static final String NO_P_VALUE = "the method has no p-value";
   private static final String UNDEFINED = "undefined (NaN or infinite)";
-  private static final String NOT_TESTED = "not tested: too few values for the method (see note)";
+  private static final String NOT_TESTED = "not tested (see note)";
 
   private ReportJson() {}
 
@@ -62,7 +63,10 @@ public final class ReportJson {
       o.put("feature", f.feature());
       o.put("metricPrefix", "drift." + segments.get(f.feature()));
       o.put("type", f.type().name().toLowerCase(Locale.ROOT));
+      o.put("kind", f.kind().key());
+      o.put("kindReason", f.kindReason());
       o.put("method", f.method().key());
+      o.put("tested", f.tested());
       Json.putNumber(o, "statistic", f.statistic(), f.tested() ? UNDEFINED : NOT_TESTED);
       String noP = f.tested() ? NO_P_VALUE : NOT_TESTED;
       putOptional(o, "pValue", f.pValue(), noP);

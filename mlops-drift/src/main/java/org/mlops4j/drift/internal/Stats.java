@@ -38,13 +38,44 @@ public final class Stats {
     return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
   }
 
-  /** Interior quantile edges k/bins, k = 1..bins-1. */
+  /** Interior quantile edges k/bins, k = 1..bins-1, repeats kept (the raw quantiles). */
   public static double[] quantileEdges(double[] sorted, int n, int bins) {
     double[] e = new double[bins - 1];
     for (int k = 1; k < bins; k++) {
       e[k - 1] = quantileSorted(sorted, n, (double) k / bins);
     }
     return e;
+  }
+
+  /**
+   * The PSI bins' interior edges of a sorted, finite, non-empty reference: the quantile edges
+   * ({@link #quantileEdges}) or the equal-width edges ({@link #equalWidthEdges}), with repeated
+   * edges dropped (pandas {@code qcut(duplicates="drop")}) and the edges equal to the reference's
+   * minimum or maximum dropped too (they are the outer edges of {@code numpy.histogram}): the
+   * distinct edges strictly between the minimum and the maximum, ascending. Empty when every edge
+   * is the minimum or the maximum (a constant reference, or one whose quantiles all fall on its
+   * ends): then there is one bin.
+   */
+  public static double[] psiEdges(double[] sorted, int n, int bins, boolean quantile) {
+    double min = sorted[0];
+    double max = sorted[n - 1];
+    double[] raw = quantile ? quantileEdges(sorted, n, bins) : equalWidthEdges(min, max, bins);
+    return interiorEdges(raw, min, max);
+  }
+
+  /**
+   * The distinct values of non-decreasing edges strictly between min and max, ascending (the
+   * interior edges of {@code numpy.histogram} over {@code np.unique([min, edges..., max])}).
+   */
+  public static double[] interiorEdges(double[] edges, double min, double max) {
+    double[] out = new double[edges.length];
+    int m = 0;
+    for (double e : edges) {
+      if (e > min && e < max && (m == 0 || e > out[m - 1])) {
+        out[m++] = e;
+      }
+    }
+    return Arrays.copyOf(out, m);
   }
 
   /**
@@ -70,7 +101,12 @@ public final class Stats {
     return e;
   }
 
-  /** Counts of values in right-closed bins over interior edges (searchsorted side='left'). */
+  /**
+   * Counts of values in the bins over interior edges: bin k holds {@code [e[k-1], e[k])}, the outer
+   * bins {@code (-inf, e[0])} and {@code [e[last], +inf)}; a value on an edge counts in the bin
+   * above it, as in {@code numpy.histogram} ({@code np.searchsorted(edges, x, side='right')}). NaN
+   * lands in bin 0 (callers count it apart).
+   */
   public static long[] binCounts(double[] edges, double[] values, int from, int to) {
     long[] counts = new long[edges.length + 1];
     if (edges.length <= 16) {
@@ -78,7 +114,7 @@ public final class Stats {
         double x = values[i];
         int b = 0;
         for (double e : edges) {
-          b += e < x ? 1 : 0;
+          b += e <= x ? 1 : 0;
         }
         counts[b]++;
       }
@@ -90,13 +126,16 @@ public final class Stats {
     return counts;
   }
 
-  /** Number of edges strictly below x (= np.searchsorted(edges, x, 'left')). */
+  /**
+   * The bin of x: the number of edges at or below x ({@code np.searchsorted(edges, x,
+   * side='right')}); 0 for NaN.
+   */
   public static int binIndex(double[] edges, double x) {
     int lo = 0;
     int hi = edges.length;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (edges[mid] < x) {
+      if (edges[mid] <= x) {
         lo = mid + 1;
       } else {
         hi = mid;
@@ -105,32 +144,50 @@ public final class Stats {
     return lo;
   }
 
-  /** Counts over a sorted sample: bin k holds values in (e[k-1], e[k]]. */
+  /** Counts over a sorted sample: bin k holds values in [e[k-1], e[k]) (as {@link #binCounts}). */
   public static long[] binCountsSorted(double[] edges, double[] sorted, int n) {
     long[] counts = new long[edges.length + 1];
     int prev = 0;
     for (int k = 0; k < edges.length; k++) {
-      int upTo = upperBound(sorted, n, edges[k]); // values <= e[k]
-      counts[k] = upTo - prev;
-      prev = upTo;
+      int below = lowerBound(sorted, n, edges[k]); // values < e[k]
+      counts[k] = below - prev;
+      prev = below;
     }
     counts[edges.length] = n - prev;
     return counts;
   }
 
-  /** Number of sorted values <= x. */
-  public static int upperBound(double[] sorted, int n, double x) {
+  /** Number of sorted values < x. */
+  public static int lowerBound(double[] sorted, int n, double x) {
     int lo = 0;
     int hi = n;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= x) {
+      if (sorted[mid] < x) {
         lo = mid + 1;
       } else {
         hi = mid;
       }
     }
     return lo;
+  }
+
+  /**
+   * The labels of the bins over interior edges, in the notation of their closed ends: {@code (-inf,
+   * e0)}, {@code [e0, e1)}, ..., {@code [e_last, +inf)}; {@code (-inf, +inf)} for one bin.
+   */
+  public static java.util.List<String> binLabels(double[] edges) {
+    java.util.List<String> labels = new java.util.ArrayList<>(edges.length + 1);
+    for (int k = 0; k <= edges.length; k++) {
+      String lo = k == 0 ? "(-inf" : "[" + label(edges[k - 1]);
+      String hi = k == edges.length ? "+inf)" : label(edges[k]) + ")";
+      labels.add(lo + ", " + hi);
+    }
+    return labels;
+  }
+
+  private static String label(double v) {
+    return String.format(java.util.Locale.ROOT, "%.4g", v);
   }
 
   /** PSI = sum (c - r) ln(c / r) over shares, a share of exactly 0 replaced by epsilon. */

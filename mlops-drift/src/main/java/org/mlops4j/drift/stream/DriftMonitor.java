@@ -52,14 +52,15 @@ import org.slf4j.LoggerFactory;
  * <p><b>Per window.</b> (1) Data drift: the {@link FeatureDriftCheck}, with one column per feature,
  * gives the window's {@link org.mlops4j.drift.DriftReport}; the window has data drift when at least
  * one feature drifted. (2) Prediction drift: PSI of the window's scores against the reference
- * scores, with {@code psiBins} quantile bins of the reference (default 10; bins right-closed,
- * numpy's linear quantiles), shares floored at {@code psiEpsilon} (default 1e-4), {@code PSI = sum
- * (c - r) ln(c / r)} (the population stability index, Siddiqi, <i>Credit Risk Scorecards</i>,
- * 2006); drift when PSI &gt; {@code psiThreshold} (default 0.25, the "significant shift" cut-off of
- * {@link org.mlops4j.drift.PsiLevel}). (3) Feedback, errors and concept drifts since the previous
- * report. (4) Latency percentiles of the predict calls recorded since the previous report
- * (HdrHistogram, 3 significant digits). A window with data or prediction drift counts as drifted
- * for the policy.
+ * scores, with {@code psiBins} quantile bins of the reference (default 10; numpy's linear
+ * quantiles, repeated ones dropped, values counted as {@code numpy.histogram} counts them: the bins
+ * of {@link org.mlops4j.drift.Psi}), shares floored at {@code psiEpsilon} (default 1e-4), {@code
+ * PSI = sum (c - r) ln(c / r)} (the population stability index, Siddiqi, <i>Credit Risk
+ * Scorecards</i>, 2006); drift when PSI &gt; {@code psiThreshold} (default 0.25, the "significant
+ * shift" cut-off of {@link org.mlops4j.drift.PsiLevel}). (3) Feedback, errors and concept drifts
+ * since the previous report. (4) Latency percentiles of the predict calls recorded since the
+ * previous report (HdrHistogram, 3 significant digits). A window with data or prediction drift
+ * counts as drifted for the policy.
  *
  * <p><b>Concept drift.</b> {@link #feedback(boolean)} feeds the error indicator (1 = the prediction
  * was wrong) to the detector, {@link Ddm} with its defaults unless configured; a DRIFT raises an

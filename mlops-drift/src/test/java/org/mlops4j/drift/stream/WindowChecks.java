@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.mlops4j.drift.BinShares;
+import org.mlops4j.drift.ColumnKind;
 import org.mlops4j.drift.ColumnType;
 import org.mlops4j.drift.Correction;
 import org.mlops4j.drift.DriftMethod;
@@ -25,7 +26,10 @@ final class WindowChecks {
         new FeatureDrift(
             feature,
             ColumnType.NUMERIC,
+            ColumnKind.NUMERIC,
+            "numeric: a test's hand-written feature",
             DriftMethod.PSI,
+            true,
             statistic,
             OptionalDouble.empty(),
             OptionalDouble.empty(),

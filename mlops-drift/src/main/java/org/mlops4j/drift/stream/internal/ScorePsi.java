@@ -5,13 +5,14 @@ import org.mlops4j.api.internal.Require;
 import org.mlops4j.drift.internal.Stats;
 
 /**
- * Population Stability Index of a sample of scores against reference scores, with quantile bins of
- * the reference.
+ * Population Stability Index of a sample of scores against reference scores, with the quantile bins
+ * of the batch path ({@code Psi}, {@code DriftDetector}): the same edges and the same counting.
  *
- * <p>Edges: the reference quantiles at k/B, k = 1..B-1 (linear interpolation, computed as numpy's
- * default {@code np.quantile} does). A value x falls in bin i = number of edges strictly below x,
- * so bins are right-closed (e_(i-1), e_i]. Shares are floored at epsilon before {@code PSI = sum
- * (c_i - r_i) ln(c_i / r_i)}. Internal: not part of the API.
+ * <p>Edges: the reference quantiles at k/B, k = 1..B-1 (linear interpolation, as numpy's default
+ * {@code np.quantile}), repeats and the reference's minimum and maximum dropped (pandas {@code
+ * qcut(duplicates="drop")}); a value x falls in bin i = number of edges at or below x, so bins are
+ * {@code [e_(i-1), e_i)} as in {@code numpy.histogram}, with open outer bins. Shares are floored at
+ * epsilon before {@code PSI = sum (c_i - r_i) ln(c_i / r_i)}. Internal: not part of the API.
  */
 public final class ScorePsi {
 
@@ -41,16 +42,8 @@ public final class ScorePsi {
     Require.openUnit(epsilon, "psiEpsilon");
     double[] sorted = Require.finite(reference.clone(), "referenceScores");
     Arrays.sort(sorted);
-    double[] edges = new double[bins - 1];
     int n = sorted.length;
-    for (int k = 1; k < bins; k++) {
-      double h = (n - 1) * (double) k / bins;
-      int lo = (int) Math.floor(h);
-      int hi = Math.min(lo + 1, n - 1);
-      double t = h - lo;
-      // numpy's lerp: from the nearer end, so that the result is exact at t = 0 and t = 1
-      edges[k - 1] = Stats.lerp(sorted[lo], sorted[hi], t);
-    }
+    double[] edges = Stats.psiEdges(sorted, n, bins, true);
     return new ScorePsi(edges, shares(edges, sorted, n), epsilon);
   }
 
@@ -89,7 +82,7 @@ public final class ScorePsi {
     return counts;
   }
 
-  /** Number of edges strictly below x (numpy searchsorted side='left'). */
+  /** Number of edges at or below x (numpy searchsorted side='right'). */
   int bin(double x) {
     return Stats.binIndex(edges, x);
   }
