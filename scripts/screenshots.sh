@@ -4,14 +4,18 @@
 #   scripts/screenshots.sh [OUT_DIR]        default OUT_DIR: docs/img
 #
 # What it does:
-#   1. Writes the example pages: two tests write them when the system property mlops.examples
+#   1. Writes the example pages: three tests write them when the system property mlops.examples
 #      names a folder (no separate program to keep in step):
 #        mlops-report   ExamplePagesTest -> toolkit.html (every chart and block of the toolkit)
+#        mlops-drift    ReportHtmlTest   -> drift.html (the whole page of a drift report)
 #        mlops-fairness ReportHtmlTest   -> fairness.html (the whole page), fairness-verdict.html,
 #                                           fairness-charts.html (excerpts of the same report),
 #                                           counterfactual.html, consistency.html
 #      The fairness example is a COMPAS-like audit of synthetic, seeded data: the group sizes of
 #      ProPublica's two-year file (7,214 rows, a group of 18), made-up labels and scores.
+#      The drift example compares synthetic, seeded data (2,000 reference and 1,500 current rows):
+#      a shifted numeric column, a categorical one that gains a category, a binary one and a
+#      column without a value.
 #   2. Screenshots each page with headless Chromium (no network, a throwaway profile), trims the
 #      white margin (ImageMagick, if installed) and shrinks the PNG (pngquant, if installed).
 #
@@ -30,7 +34,7 @@ mkdir -p "$out"
 
 # 1. the example pages
 echo "writing the example pages to $work"
-(cd "$root" && mvn -B -ntp -q ${MVN_ARGS:-} -pl mlops-report,mlops-fairness test \
+(cd "$root" && mvn -B -ntp -q ${MVN_ARGS:-} -pl mlops-report,mlops-drift,mlops-fairness test \
   -Dtest='ExamplePagesTest,ReportHtmlTest' -Dsurefire.failIfNoSpecifiedTests=false \
   -Dmlops.analyze.skip=true -Dspotless.check.skip=true -Dmlops.examples="$work")
 
@@ -78,4 +82,5 @@ shot() {
 shot fairness-verdict.html "$out/fairness-verdict.png" 2200
 shot fairness-charts.html "$out/fairness-charts.png" 1600
 shot counterfactual.html "$out/counterfactual.png" 1600
+shot drift.html "$out/drift-report.png" 2400
 shot toolkit.html "$out/report-toolkit.png" 2400

@@ -6,7 +6,7 @@
  */
 module org.mlops4j.drift {
   requires transitive org.mlops4j.api;
-  requires org.mlops4j.report;
+  requires transitive org.mlops4j.report;
   requires com.fasterxml.jackson.databind;
   requires org.apache.commons.statistics.distribution;
   requires org.apache.commons.numbers.gamma;

@@ -14,6 +14,8 @@ import org.mlops4j.api.internal.Require;
 import org.mlops4j.api.tracking.Run;
 import org.mlops4j.drift.internal.ReportHtml;
 import org.mlops4j.drift.internal.ReportJson;
+import org.mlops4j.report.PageContent;
+import org.mlops4j.report.Section;
 
 /**
  * The drift report of a dataset: one {@link FeatureDrift} per feature (p-values corrected with
@@ -41,6 +43,16 @@ import org.mlops4j.drift.internal.ReportJson;
  * method without a p-value or a feature not tested, {@code metrics} by key, {@code bins} with
  * {@code labels}, {@code reference} and {@code current} shares).
  *
+ * <p>HTML ({@link #toHtml()}): one self-contained page in the order of Evidently's data drift page:
+ * what was compared (features, reference and current rows, alpha, correction, the dataset drift
+ * threshold, library version, {@code createdAt}); the verdict and headline tiles (drifted share,
+ * features drifted, largest PSI, columns not tested); one row per feature, drifted first and then
+ * by PSI, with its kind, method, statistic, p-values, effect sizes and verdict; one overlaid
+ * reference/current histogram per feature (numeric features on the PSI bins, categorical and binary
+ * ones by value) with the reason for its kind and its notes. The same content is one {@link
+ * Section} ({@link #toSection()}) for a page of the user's own: {@code
+ * Page.builder().title("Review").add(report).build()}.
+ *
  * <p>{@code equals} and {@code hashCode} leave {@code createdAt} out: two reports of the same
  * comparison are equal whenever they were made.
  *
@@ -62,7 +74,8 @@ public record DriftReport(
     double driftedShare,
     double datasetDriftShare,
     boolean datasetDrift,
-    Instant createdAt) {
+    Instant createdAt)
+    implements PageContent {
 
   /**
    * Copies the list.
@@ -113,10 +126,25 @@ public record DriftReport(
   }
 
   /**
-   * @return one self-contained HTML page (inline CSS and SVG, no scripts), strings escaped
+   * The report's page, described above: inline CSS and SVG, no scripts, every string escaped. The
+   * same text on every call (the time shown is {@link #createdAt()}).
+   *
+   * @return one self-contained HTML page
    */
   public String toHtml() {
     return ReportHtml.write(this);
+  }
+
+  /**
+   * The page's content as one section ("Data drift", with what was compared and the page's sections
+   * one level down), to put on a {@link org.mlops4j.report.Page} with other reports and the user's
+   * own sections.
+   *
+   * @return the section
+   */
+  @Override
+  public Section toSection() {
+    return ReportHtml.section(this);
   }
 
   /**
@@ -132,6 +160,30 @@ public record DriftReport(
     Path name = file.getFileName();
     boolean html = name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".html");
     AtomicFiles.save(file, html ? toHtml() : toJson(), AtomicFiles.Durability.ATOMIC);
+  }
+
+  /**
+   * Writes {@link #toJson()} to a file, atomically, whatever the file's name.
+   *
+   * @param file where to write
+   * @throws NullPointerException if file is null
+   * @throws org.mlops4j.api.MlopsException if the file cannot be written
+   */
+  public void saveJson(Path file) {
+    Require.nonNull(file, "file");
+    AtomicFiles.save(file, toJson(), AtomicFiles.Durability.ATOMIC);
+  }
+
+  /**
+   * Writes {@link #toHtml()} to a file, atomically, whatever the file's name.
+   *
+   * @param file where to write
+   * @throws NullPointerException if file is null
+   * @throws org.mlops4j.api.MlopsException if the file cannot be written
+   */
+  public void saveHtml(Path file) {
+    Require.nonNull(file, "file");
+    AtomicFiles.save(file, toHtml(), AtomicFiles.Durability.ATOMIC);
   }
 
   /**

@@ -1,0 +1,146 @@
+package org.mlops4j.drift.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlops4j.drift.Columns;
+import org.mlops4j.drift.DriftDetector;
+import org.mlops4j.drift.DriftReport;
+import org.mlops4j.drift.FeatureDrift;
+import org.mlops4j.report.Page;
+import org.mlops4j.report.Section;
+
+class ReportHtmlTest {
+
+  /**
+   * The example of the screenshot script: synthetic, seeded data of 2,000 reference and 1,500
+   * current rows; income shifted by half a standard deviation, a steady age, a sales channel that
+   * gains a category ("app") in the current, a binary membership flag, and a column without a
+   * value.
+   */
+  static final DriftReport EXAMPLE = example();
+
+  private static DriftReport example() {
+    Columns reference = columns(new SplittableRandom(7), 2000, false);
+    Columns current = columns(new SplittableRandom(8), 1500, true);
+    DriftReport r = DriftDetector.defaults().compare(reference, current);
+    return new DriftReport(
+        r.features(),
+        r.correction(),
+        r.alpha(),
+        r.driftedCount(),
+        r.driftedShare(),
+        r.datasetDriftShare(),
+        r.datasetDrift(),
+        Instant.parse("2026-06-30T12:00:00Z"));
+  }
+
+  private static Columns columns(SplittableRandom random, int n, boolean shifted) {
+    double[] income = new double[n];
+    double[] age = new double[n];
+    double[] member = new double[n];
+    double[] empty = new double[n];
+    String[] channel = new String[n];
+    String[] channels = {"web", "store", "phone"};
+    for (int i = 0; i < n; i++) {
+      income[i] = 52_000 + 12_000 * gauss(random) + (shifted ? 6_000 : 0);
+      age[i] = Math.max(18, 41 + 12 * gauss(random));
+      member[i] = random.nextDouble() < (shifted ? 0.33 : 0.30) ? 1 : 0;
+      empty[i] = Double.NaN;
+      double u = random.nextDouble();
+      channel[i] =
+          shifted && u < 0.15 ? "app" : channels[(int) (random.nextDouble() * channels.length)];
+    }
+    return Columns.builder()
+        .numeric("income", income)
+        .numeric("age", age)
+        .categorical("channel", channel)
+        .numeric("is_member", member)
+        .numeric("referral_score", empty)
+        .build();
+  }
+
+  /** Irwin–Hall: the sum of four uniforms, centred, scaled to a standard deviation of one. */
+  private static double gauss(SplittableRandom r) {
+    return (r.nextDouble() + r.nextDouble() + r.nextDouble() + r.nextDouble() - 2) * Math.sqrt(3);
+  }
+
+  @Test
+  void thePageSaysWhatWasComparedThenTheVerdictThenEveryFeature() {
+    String html = EXAMPLE.toHtml();
+    assertThat(html)
+        .contains("What this is about", "reference rows", "2,000", "1,500")
+        .contains("benjamini-hochberg", "2026-06-30T12:00:00Z")
+        .contains("drifted share", "features drifted", "largest PSI", "columns not tested")
+        .contains("income", "age", "channel", "is_member", "referral_score")
+        .contains(">unseen<")
+        .contains("not tested: the reference has no value");
+    assertThat(html.indexOf("Verdict")).isLessThan(html.indexOf("Features"));
+    assertThat(html.indexOf("Features")).isLessThan(html.indexOf("Distributions"));
+    // one histogram per feature that has values
+    assertThat(html.split("<svg", -1).length - 1).isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void featuresAreSortedDriftedFirstThenByPsi() {
+    List<FeatureDrift> sorted = ReportHtml.sorted(EXAMPLE);
+    assertThat(sorted.get(0).drifted()).isTrue();
+    List<String> names = new ArrayList<>();
+    sorted.forEach(f -> names.add(f.feature()));
+    // channel (a new category) and income (shifted) drift; channel's PSI is the larger
+    assertThat(names).startsWith("channel", "income").endsWith("referral_score");
+    assertThat(sorted.get(0).metric("psi")).isGreaterThan(sorted.get(1).metric("psi"));
+    String html = EXAMPLE.toHtml();
+    int table = html.indexOf("<table", html.indexOf("Features"));
+    assertThat(html.indexOf("income", table)).isLessThan(html.indexOf("referral_score", table));
+  }
+
+  @Test
+  void numericBinEdgesAreReadBackFromTheirLabels() {
+    assertThat(ReportHtml.edges(List.of("(-inf, 1.5)", "[1.5, 2.5)", "[2.5, +inf)")))
+        .containsExactly(Double.NEGATIVE_INFINITY, 1.5, 2.5, Double.POSITIVE_INFINITY);
+    assertThat(ReportHtml.edges(List.of("(-inf, +inf)"))).isNull();
+    assertThat(ReportHtml.edges(List.of("a", "b"))).isNull();
+  }
+
+  @Test
+  void toHtmlIsTheSameOnEveryCall() {
+    assertThat(EXAMPLE.toHtml()).isEqualTo(EXAMPLE.toHtml());
+  }
+
+  @Test
+  void theReportIsOneSectionOnAPageOfTheUsersOwn() {
+    Section s = EXAMPLE.toSection();
+    assertThat(s.heading()).isEqualTo("Data drift");
+    String html = Page.builder().title("Review").add(EXAMPLE).build().toHtml();
+    assertThat(html).contains("Data drift", "income", "<svg");
+  }
+
+  @Test
+  void saveJsonAndSaveHtmlWriteWhateverTheName(@TempDir Path dir) throws Exception {
+    EXAMPLE.saveJson(dir.resolve("a.html"));
+    EXAMPLE.saveHtml(dir.resolve("b.json"));
+    assertThat(Files.readString(dir.resolve("a.html"))).isEqualTo(EXAMPLE.toJson());
+    assertThat(Files.readString(dir.resolve("b.json"))).isEqualTo(EXAMPLE.toHtml());
+  }
+
+  /**
+   * Writes the example page to the folder named by the system property {@code mlops.examples} (the
+   * screenshot script sets it); without it, checks only that it is made.
+   */
+  @Test
+  void examplePage_isWrittenWhereTheScreenshotScriptAsks() {
+    assertThat(EXAMPLE.toHtml()).startsWith("<!DOCTYPE html>");
+    String dir = System.getProperty("mlops.examples");
+    if (dir != null && !dir.isBlank()) {
+      EXAMPLE.saveHtml(Path.of(dir, "drift.html"));
+    }
+  }
+}
