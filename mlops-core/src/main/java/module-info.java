@@ -8,7 +8,7 @@ module org.mlops4j.core {
   requires org.mlops4j.report;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
-  requires com.fasterxml.jackson.dataformat.yaml;
+  requires org.yaml.snakeyaml;
   requires org.slf4j;
   requires static org.jspecify;
 

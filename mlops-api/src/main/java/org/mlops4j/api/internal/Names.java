@@ -1,5 +1,6 @@
 package org.mlops4j.api.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
@@ -17,23 +18,29 @@ import java.util.regex.Pattern;
  * IllegalArgumentException}:
  *
  * <ol>
- *   <li>not empty, at most {@value #MAX_KEY_LENGTH} characters (MLflow's limit);
+ *   <li>not empty, at most {@value #MAX_KEY_LENGTH} characters (code points, as MLflow counts
+ *       them);
  *   <li>no invisible character: the format characters (Unicode category Cf: zero-width space
  *       U+200B, zero-width non-joiner and joiner U+200C and U+200D, word joiner U+2060, byte order
  *       mark U+FEFF, soft hyphen, the bidirectional controls...), the combining grapheme joiner
  *       U+034F, the variation selectors and the Hangul fillers: {@code loss} and {@code lo},
  *       U+200B, {@code ss} look the same to a person;
+ *   <li>no lone surrogate and no non-character (U+FDD0..U+FDEF and the last two code points of
+ *       every plane, U+FFFE, U+FFFF, U+1FFFE, ...): a lone surrogate has no UTF-8 form (Java would
+ *       write {@code ?}), and PyYAML refuses non-characters in the files that name them;
  *   <li>in Unicode normalization form NFC: {@code café} spelt with U+00E9 and spelt with {@code e}
  *       and the combining acute accent U+0301 are one name to a person and to macOS's file systems,
  *       two to Linux's;
- *   <li>MLflow's key pattern {@value #KEY_REGEX}, with {@code \w} the characters that both MLflow's
- *       (Python's {@code re}) and Java's {@code \w} match: letters (Unicode category L), decimal
- *       digits (Nd), letter numbers (Nl) and {@code _}. Java's {@code \w} with {@link
- *       Pattern#UNICODE_CHARACTER_CLASS} also matches the combining marks, connector punctuation
- *       and the joiners U+200C and U+200D, which MLflow refuses; Python's also matches other
- *       numbers such as {@code ²}, which this class never accepted;
+ *   <li>MLflow's key pattern as MLflow runs it on Windows, {@value #KEY_REGEX}, with {@code \w} the
+ *       characters that MLflow's (Python 3.11's {@code re}, {@link PythonWord}) {@code \w} matches
+ *       and that Java 17 also calls letters (Unicode category L), decimal digits (Nd) or letter
+ *       numbers (Nl), and {@code _}. Refused although MLflow's POSIX rule accepts them: the colon
+ *       (MLflow refuses it on Windows), the other numbers ({@code ²}, {@code ①}, {@code ½}:
+ *       category No) and letters that Unicode 14 added and Java 17 does not know;
  *   <li>a normalised relative path: no leading or trailing {@code /}, no empty, {@code .} or {@code
- *       ..} segment (MLflow's {@code path_not_unique});
+ *       ..} segment, not starting with {@code ..} (MLflow's {@code path_not_unique});
+ *   <li>no segment longer than {@value #MAX_SEGMENT_BYTES} bytes in UTF-8: each segment is a file
+ *       or folder name;
  *   <li>no segment that Windows reserves for a device: {@code CON}, {@code PRN}, {@code AUX},
  *       {@code NUL}, {@code COM0}..{@code COM9}, {@code LPT0}..{@code LPT9}, in any case, also with
  *       an extension ({@code aux.txt}, {@code NUL.tar.gz}): such a file cannot be created or copied
@@ -42,21 +49,23 @@ import java.util.regex.Pattern;
  *       a} are one file there.
  * </ol>
  *
- * Rules 2, 3, 6 and 7 are stricter than MLflow's own checks (rule 4 as Python reads it already
- * refuses the decomposed accents and zero-width characters). Such names are <b>rejected, never
- * normalised</b>: a normalised name would be stored under another key than the one the caller
- * logged and looks up, and MLflow, which writes keys as they are given, would not find it under the
- * caller's key either. NFC is checked with {@link Normalizer}; to log a decomposed name, pass
- * {@code Normalizer.normalize(name, Normalizer.Form.NFC)}. Two names that differ only in case
- * ({@code Loss} and {@code loss}) are still two keys, as in MLflow; on a case-insensitive file
- * system (macOS, Windows) they share one file.
+ * Rules 2 to 5 and 7 to 9 are stricter than MLflow's own checks (rule 5 as Python reads it already
+ * refuses the decomposed accents and zero-width characters); every written key is one MLflow reads
+ * (NamesTest checks it for every code point). Such names are <b>rejected, never normalised</b>: a
+ * normalised name would be stored under another key than the one the caller logged and looks up,
+ * and MLflow, which writes keys as they are given, would not find it under the caller's key either.
+ * NFC is checked with {@link Normalizer}; to log a decomposed name, pass {@code
+ * Normalizer.normalize(name, Normalizer.Form.NFC)}. Two names that differ only in case ({@code
+ * Loss} and {@code loss}) are still two keys, as in MLflow; on a case-insensitive file system
+ * (macOS, Windows) they share one file.
  *
  * <h2>What is looked up: {@link #validateLookupKey}</h2>
  *
- * A key that only reads (a metric's history, the best run by a metric) follows MLflow's rule alone
- * (rules 1, 4 with Java's Unicode {@code \w}, and 5), the rule this class applied to every name
- * before the stricter ones: a store written by MLflow may hold a key such as {@code loss.} or
- * {@code aux}, and reading it must not fail. Rule 5 is what keeps a lookup inside the store.
+ * A key that only reads (a metric's history, the best run by a metric) follows MLflow's POSIX rule
+ * exactly (rules 1, 6 and {@value #LOOKUP_KEY_REGEX} with Python's {@code \w}, for every code
+ * point): a store written by MLflow may hold a key such as {@code val:loss}, {@code x²}, {@code
+ * loss.} or {@code aux}, and reading it must not fail. Rule 6 is what keeps a lookup inside the
+ * store.
  *
  * <p>Every message shows the name with control, format and combining characters escaped (a
  * backslash, {@code u} and four hexadecimal digits), so that it can be read and is safe to print on
@@ -64,18 +73,27 @@ import java.util.regex.Pattern;
  */
 public final class Names {
 
-  /** MLflow's pattern for param, metric and tag keys. */
+  /**
+   * The pattern of the keys this library writes: MLflow's pattern on Windows, which is its POSIX
+   * pattern {@value #LOOKUP_KEY_REGEX} without the colon.
+   */
   public static final String KEY_REGEX = "^[/\\w.\\- ]*$";
 
-  /** Longest key MLflow accepts. */
+  /**
+   * MLflow's pattern for param, metric and tag keys on POSIX systems ({@code
+   * validate_param_and_metric_name}), {@code \w} as Python's {@code re} reads it: the rule of
+   * lookups.
+   */
+  public static final String LOOKUP_KEY_REGEX = "^[/\\w.\\- :]*$";
+
+  /** Longest key MLflow accepts, in characters (code points, as Python counts them). */
   public static final int MAX_KEY_LENGTH = 250;
 
-  /** {@link #KEY_REGEX} with Java's Unicode {@code \w}: the rule of lookups. */
-  private static final Pattern KEY = Pattern.compile(KEY_REGEX, Pattern.UNICODE_CHARACTER_CLASS);
+  /** Longest file or folder name on ext4, XFS, APFS and NTFS, in bytes of UTF-8. */
+  public static final int MAX_SEGMENT_BYTES = 255;
 
-  /** {@link #KEY_REGEX} with {@code \w} as Python reads it (letters, decimal digits, Nl, _). */
-  private static final Pattern KEY_AS_MLFLOW_READS_IT =
-      Pattern.compile("^[/\\p{L}\\p{Nd}\\p{Nl}_.\\- ]*$");
+  /** Java's Unicode {@code \w}, only to choose the message of a refused character. */
+  private static final Pattern JAVA_WORD = Pattern.compile("\\w", Pattern.UNICODE_CHARACTER_CLASS);
 
   private static final Pattern RUN_ID = Pattern.compile("^[a-zA-Z0-9][\\w\\-]{0,255}$");
   private static final Pattern EXPERIMENT_ID = Pattern.compile("^[a-zA-Z0-9][\\w\\-]{0,63}$");
@@ -137,6 +155,19 @@ public final class Names {
               + printable(name)
               + "'");
     }
+    for (int i = 0; i < name.length(); ) {
+      int cp = name.codePointAt(i);
+      if ((cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) || isNonCharacter(cp)) {
+        throw new IllegalArgumentException(
+            what
+                + " must not contain a lone surrogate or a non-character (U+FFFE, U+FFFF,"
+                + " U+FDD0..U+FDEF, the last two of every plane): they cannot be written to a file"
+                + " name in UTF-8 or read by PyYAML, but was '"
+                + printable(name)
+                + "'");
+      }
+      i += Character.charCount(cp);
+    }
     if (!Normalizer.isNormalized(name, Normalizer.Form.NFC)) {
       throw new IllegalArgumentException(
           what
@@ -146,19 +177,53 @@ public final class Names {
               + printable(name)
               + "'");
     }
-    checkPattern(what, name);
-    if (!KEY_AS_MLFLOW_READS_IT.matcher(name).matches()) {
+    boolean javaOrPythonWord = true;
+    boolean written = true;
+    for (int i = 0; i < name.length(); ) {
+      int cp = name.codePointAt(i);
+      if (!isKeyCharacter(cp)) {
+        written = false;
+        if (!isLookupKeyCharacter(cp) && !JAVA_WORD.matcher(Character.toString(cp)).matches()) {
+          javaOrPythonWord = false;
+        }
+      }
+      i += Character.charCount(cp);
+    }
+    if (!written && !javaOrPythonWord) {
       throw new IllegalArgumentException(
           what
               + " must match "
               + KEY_REGEX
-              + " as MLflow (Python) reads \\w: letters and digits, but no combining marks or"
-              + " connector punctuation other than '_', but was '"
+              + " (letters, digits, '_', '-', '.', '/' and space), but was '"
+              + printable(name)
+              + "'");
+    }
+    if (!written) {
+      throw new IllegalArgumentException(
+          what
+              + " must match "
+              + KEY_REGEX
+              + " as MLflow (Python) reads \\w and Java 17 knows it: letters, decimal digits and"
+              + " letter numbers, but no combining marks, no connector punctuation other than '_',"
+              + " no other numbers such as '\u00b2', no ':' (MLflow refuses it on Windows), but was"
+              + " '"
               + printable(name)
               + "'");
     }
     checkNormalisedPath(what, name);
     for (String segment : name.split("/", -1)) {
+      int bytes = segment.getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > MAX_SEGMENT_BYTES) {
+        throw new IllegalArgumentException(
+            what
+                + " must have segments of at most "
+                + MAX_SEGMENT_BYTES
+                + " bytes in UTF-8 (the longest file name), but was "
+                + bytes
+                + " bytes long in a segment: '"
+                + printable(shortened(name))
+                + "'");
+      }
       if (isWindowsDevice(segment)) {
         throw new IllegalArgumentException(
             what
@@ -176,14 +241,17 @@ public final class Names {
                 + "'");
       }
     }
+    checkNoLeadingDots(what, name);
     return name;
   }
 
   /**
    * Checks a key that only looks up something already stored (a metric's history, the best run by a
-   * metric): MLflow's rule alone (not empty, at most {@value #MAX_KEY_LENGTH} characters, {@value
-   * #KEY_REGEX} with Java's Unicode {@code \w}, a normalised relative path), so that every key a
-   * store written by MLflow may hold can be read, and none leads out of the store.
+   * metric): exactly MLflow's rule on POSIX systems (not empty, at most {@value #MAX_KEY_LENGTH}
+   * characters, {@value #LOOKUP_KEY_REGEX} with {@code \w} as Python 3.11's {@code re} reads it,
+   * and not {@code path_not_unique}: {@code posixpath.normpath} leaves it unchanged and it does not
+   * start with {@code ..} or {@code /}), so that every key a store written by MLflow may hold can
+   * be read, and none leads out of the store.
    *
    * @param what what the name is, for the message, e.g. {@code "metric key"}
    * @param name the name
@@ -193,9 +261,72 @@ public final class Names {
    */
   public static String validateLookupKey(String what, String name) {
     checkLengthAndNull(what, name);
-    checkPattern(what, name);
+    for (int i = 0; i < name.length(); ) {
+      int cp = name.codePointAt(i);
+      if (!isLookupKeyCharacter(cp)) {
+        throw new IllegalArgumentException(
+            what
+                + " must match "
+                + LOOKUP_KEY_REGEX
+                + " (MLflow's rule, \\w as Python reads it: letters, digits, '_', '-', '.', '/',"
+                + " ':' and space), but was '"
+                + printable(name)
+                + "'");
+      }
+      i += Character.charCount(cp);
+    }
     checkNormalisedPath(what, name);
+    checkNoLeadingDots(what, name);
     return name;
+  }
+
+  /**
+   * @param cp a code point
+   * @return whether MLflow's key pattern {@value #LOOKUP_KEY_REGEX} accepts it (Python 3.11's
+   *     {@code \w}, {@code /}, {@code .}, {@code -}, space, {@code :})
+   */
+  static boolean isLookupKeyCharacter(int cp) {
+    return cp == '/' || cp == '.' || cp == '-' || cp == ' ' || cp == ':' || PythonWord.isWord(cp);
+  }
+
+  /**
+   * @param cp a code point
+   * @return whether a written key may hold it: {@link #isLookupKeyCharacter} but not {@code :}, and
+   *     for {@code \w} only what Java 17 also calls a letter, a decimal digit or a letter number
+   *     (or {@code _})
+   */
+  static boolean isKeyCharacter(int cp) {
+    if (cp == '/' || cp == '.' || cp == '-' || cp == ' ' || cp == '_') {
+      return true;
+    }
+    if (!PythonWord.isWord(cp)) {
+      return false;
+    }
+    return switch (Character.getType(cp)) {
+      case Character.UPPERCASE_LETTER,
+          Character.LOWERCASE_LETTER,
+          Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER,
+          Character.OTHER_LETTER,
+          Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER ->
+          true;
+      default -> false;
+    };
+  }
+
+  /**
+   * @param cp a code point
+   * @return whether it is a Unicode non-character: U+FDD0..U+FDEF and the last two code points of
+   *     every plane (U+FFFE, U+FFFF, U+1FFFE, ...)
+   */
+  static boolean isNonCharacter(int cp) {
+    return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+  }
+
+  private static String shortened(String name) {
+    int cps = name.codePointCount(0, name.length());
+    return cps <= 40 ? name : name.substring(0, name.offsetByCodePoints(0, 40)) + "...";
   }
 
   private static void checkLengthAndNull(String what, String name) {
@@ -205,26 +336,25 @@ public final class Names {
     if (name.isEmpty()) {
       throw new IllegalArgumentException(what + " must not be empty");
     }
-    if (name.length() > MAX_KEY_LENGTH) {
+    int length = name.codePointCount(0, name.length());
+    if (length > MAX_KEY_LENGTH) {
       throw new IllegalArgumentException(
           what
               + " must be at most "
               + MAX_KEY_LENGTH
               + " characters long, but was "
-              + name.length()
+              + length
               + " characters long: '"
-              + printable(name.substring(0, 40))
+              + printable(name.substring(0, name.offsetByCodePoints(0, 40)))
               + "...'");
     }
   }
 
-  private static void checkPattern(String what, String name) {
-    if (!KEY.matcher(name).matches()) {
+  private static void checkNoLeadingDots(String what, String name) {
+    if (name.startsWith("..")) {
       throw new IllegalArgumentException(
           what
-              + " must match "
-              + KEY_REGEX
-              + " (letters, digits, '_', '-', '.', '/' and space), but was '"
+              + " must not start with '..' (MLflow's path_not_unique refuses it), but was '"
               + printable(name)
               + "'");
     }

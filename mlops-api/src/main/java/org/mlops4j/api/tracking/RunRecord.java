@@ -1,5 +1,6 @@
 package org.mlops4j.api.tracking;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -44,6 +45,13 @@ public record RunRecord(
     Map<String, String> tags,
     Map<String, Metric> metrics) {
 
+  /**
+   * The tag in which a running run records that its process is alive: the time, in milliseconds
+   * since the epoch, of the latest heartbeat (written when the run starts, then at most every
+   * heartbeat interval while it runs; mlops4j's {@code LocalTracker}).
+   */
+  public static final String HEARTBEAT_TAG = "mlops4j.heartbeat";
+
   /** Canonical constructor; copies the maps into immutable, key-ordered maps. */
   public RunRecord {
     Require.nonNull(runId, "runId");
@@ -87,5 +95,41 @@ public record RunRecord(
    */
   public boolean isActive() {
     return lifecycleStage == LifecycleStage.ACTIVE;
+  }
+
+  /**
+   * @return the time of the run's latest heartbeat ({@link #HEARTBEAT_TAG}), or empty if it has
+   *     none or it is not a number of milliseconds
+   */
+  public Optional<Instant> lastHeartbeat() {
+    String v = tags.get(HEARTBEAT_TAG);
+    if (v == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.ofEpochMilli(Long.parseLong(v.trim())));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Whether the run is probably dead: it still says {@link RunStatus#RUNNING} but its process has
+   * not recorded a heartbeat for longer than {@code silence} (a process killed with {@code kill -9}
+   * or a power loss cannot end its runs).
+   *
+   * @param now the current time
+   * @param silence how long without a heartbeat makes a run probably dead (a few heartbeat
+   *     intervals)
+   * @return the time of the last heartbeat when the run is probably dead since then, else empty
+   *     (also for a run without heartbeats, written by MLflow or an older mlops4j)
+   */
+  public Optional<Instant> probablyDeadSince(Instant now, Duration silence) {
+    Require.nonNull(now, "now");
+    Require.nonNull(silence, "silence");
+    if (status != RunStatus.RUNNING) {
+      return Optional.empty();
+    }
+    return lastHeartbeat().filter(h -> h.plus(silence).isBefore(now));
   }
 }

@@ -16,6 +16,7 @@ import org.mlops4j.api.internal.AtomicFiles.Durability;
 import org.mlops4j.api.internal.Names;
 import org.mlops4j.api.internal.Require;
 import org.mlops4j.api.tracking.Run;
+import org.mlops4j.api.tracking.RunRecord;
 import org.mlops4j.api.tracking.RunStatus;
 import org.mlops4j.core.tracking.internal.DvcLiveWriter;
 import org.mlops4j.core.tracking.internal.MetricSink;
@@ -35,13 +36,16 @@ final class LocalRun implements Run {
   /** The tag recording a failure's class and message. */
   static final String ERROR_TAG = "mlops4j.error";
 
+  /** The tag of the run's name, which MLflow keeps equal to {@code run_name} in meta.yaml. */
+  static final String RUN_NAME_TAG = "mlflow.runName";
+
   /** The artifact holding a failure's stack trace. */
   static final String ERROR_ARTIFACT = "error.txt";
 
   private final LocalTracker tracker;
   private final String id;
   private final String experimentId;
-  private final String name;
+  private volatile String name;
   private final Path dir;
   private final Map<String, @Nullable Object> meta;
   private final MetricSink sink;
@@ -203,12 +207,39 @@ final class LocalRun implements Run {
     }
   }
 
+  /**
+   * Sets a tag; {@code mlflow.runName} also renames the run ({@code run_name} in {@code
+   * meta.yaml}), as MLflow's {@code set_tag} does.
+   */
   @Override
   public Run setTag(String key, String value) {
     Names.validateKey("tag key", key);
     Require.nonNull(value, "value");
-    writeTag(key, value);
+    if (key.equals(RUN_NAME_TAG)) {
+      synchronized (this) {
+        writeTag(key, value);
+        meta.put("run_name", value);
+        write(dir.resolve("meta.yaml"), Yaml.mapping(meta));
+        name = value;
+      }
+    } else {
+      writeTag(key, value);
+    }
     return this;
+  }
+
+  /** Records that the run's process is alive ({@link RunRecord#HEARTBEAT_TAG}). */
+  void heartbeat(long millis) {
+    if (status == RunStatus.RUNNING) {
+      writeTag(RunRecord.HEARTBEAT_TAG, Long.toString(millis));
+    }
+  }
+
+  /**
+   * @return where the run's metric points go
+   */
+  MetricSink sink() {
+    return sink;
   }
 
   /** Writes a tag whose key is checked here too: the tags the tracker itself sets included. */
@@ -300,9 +331,13 @@ final class LocalRun implements Run {
     }
   }
 
+  /**
+   * @throws MlopsException if a write of this run's metrics failed (another run's failure is that
+   *     run's)
+   */
   @Override
   public void flush() {
-    tracker.writer().flush();
+    tracker.writer().flush(sink);
   }
 
   /**
@@ -333,7 +368,7 @@ final class LocalRun implements Run {
         return;
       }
       try {
-        tracker.writer().flush();
+        tracker.writer().flush(sink);
       } finally {
         meta.put("status", endStatus.code());
         meta.put("end_time", tracker.millis());

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,7 +22,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -47,6 +51,7 @@ import org.mlops4j.api.tracking.Tracker;
 import org.mlops4j.core.Provenance;
 import org.mlops4j.core.tracking.internal.DvcLiveWriter;
 import org.mlops4j.core.tracking.internal.FileStoreReader;
+import org.mlops4j.core.tracking.internal.MetricSink;
 import org.mlops4j.core.tracking.internal.MetricWriter;
 import org.mlops4j.core.tracking.internal.Yaml;
 import org.mlops4j.report.internal.Json;
@@ -86,10 +91,14 @@ import org.slf4j.LoggerFactory;
  *                                  (= run_id, for MLflow 2.x), source_name '', source_type 4,
  *                                  source_version '', start_time (ms), status (1 RUNNING,
  *                                  2 SCHEDULED, 3 FINISHED, 4 FAILED, 5 KILLED), tags [], user_id
+ *       params/, metrics/, tags/, artifacts/   made with the run, as MLflow's writer makes them
+ *                                  (MLflow 3 refuses a run folder without them)
  *       params/&lt;key&gt;               the value, exactly, no trailing newline
  *       tags/&lt;key&gt;                 the value, exactly; mlflow.runName, mlflow.user,
- *                                  mlflow.source.type = LOCAL, mlflow.source.git.commit, and the
- *                                  run's provenance (mlops4j.*)
+ *                                  mlflow.source.type = LOCAL, mlflow.source.git.commit, the
+ *                                  run's provenance (mlops4j.*) and mlops4j.heartbeat (epoch ms
+ *                                  of the latest heartbeat); setting mlflow.runName also
+ *                                  rewrites run_name in meta.yaml, as MLflow's set_tag does
  *       metrics/&lt;key&gt;              one line per point: "&lt;timestamp ms&gt; &lt;value&gt; &lt;step&gt;\n",
  *                                  value in Python float syntax (0.1, 1e-05, nan, inf, -inf)
  *       artifacts/provenance.json  the run's provenance (format mlops4j.provenance, below)
@@ -126,6 +135,15 @@ import org.slf4j.LoggerFactory;
  * as whole lines, each batch in one write call. Files are created as a plain file write creates
  * them (0666 less the umask on POSIX systems), folders as a plain {@code mkdir}.
  *
+ * <p>A running run records a heartbeat (tag {@code mlops4j.heartbeat}) when it starts and then
+ * every {@link Builder#heartbeatInterval(Duration)} (default 30 s); {@link #probablyDeadSince} says
+ * when a RUNNING run has been silent for three intervals (its process was killed with {@code kill
+ * -9} or lost power). On SIGTERM, Ctrl-C or {@code System.exit} a shutdown hook ends the open runs
+ * as KILLED. A tracker opened for writing cuts a torn last line (no newline, left by a kill in the
+ * middle of a write) off the metric files of probably dead runs, so that MLflow's reader, which
+ * would take it for a point, never sees it. A metric file that cannot be written fails its own
+ * run's {@code flush()} and {@code close()}, never another run's.
+ *
  * <p>The store promises atomicity, not durability: nothing is forced to the device (no {@code
  * fsync}; {@code AtomicFiles.Durability.ATOMIC}). A killed JVM never leaves a torn file and loses
  * nothing that was written before it died (a call to {@link Run#flush()} that returned, for
@@ -145,11 +163,14 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Reading</h2>
  *
- * Reading follows MLflow's reader: an experiment or run whose id does not match its folder is
- * skipped; a folder without a readable {@code meta.yaml} or a malformed metric line is an {@link
- * MlopsException} naming the path; a trailing partial metric line (left by a crash) is ignored with
- * a warning. The latest value of a metric is the point with the largest step, then timestamp, then
- * value.
+ * Reading follows MLflow's reader: {@code meta.yaml} scalars are typed by PyYAML's YAML 1.1 rules
+ * ({@code 1e3} is a string, {@code 1.5e+3} a float), an experiment's {@code models/} folder (MLflow
+ * 3's logged models) is skipped, a metric step or timestamp beyond a {@code long} (MLflow writes a
+ * step of 2^63) is clamped to {@code Long.MIN_VALUE..Long.MAX_VALUE} (both said once at debug
+ * level); an experiment or run whose id does not match its folder is skipped; a folder without a
+ * readable {@code meta.yaml} or a malformed metric line is an {@link MlopsException} naming the
+ * path; a trailing partial metric line (left by a crash) is ignored with a warning. The latest
+ * value of a metric is the point with the largest step, then timestamp, then value.
  *
  * <h2>What the store trusts and what it checks</h2>
  *
@@ -160,12 +181,13 @@ import org.slf4j.LoggerFactory;
  * and run names are written into {@code meta.yaml} and tags only, never into paths; experiment and
  * run ids are generated and checked against MLflow's id patterns. Keys that only look something up
  * ({@link #metricHistory}, {@link #bestRun}) follow MLflow's rule alone, so that every store MLflow
- * writes can be read. The store follows no symbolic link below its root: the lock file is opened
- * without following one (a link there is an {@link MlopsException}), the reader skips links with a
- * warning, and a write through a linked folder of a run is refused. The store trusts the contents
- * of its files (a {@code meta.yaml} is parsed as YAML, values are read as they are) and that only
- * its users can write into it: it guards against mistakes and planted links, not against a writer
- * that changes the files while a tracker reads them.
+ * writes can be read (exactly MLflow's POSIX rule, {@code \w} as Python 3.11 reads it). The store
+ * follows no symbolic link below its root: the lock file is opened without following one (a link
+ * there is an {@link MlopsException}), the reader skips links with a warning, and a write through a
+ * linked folder of a run is refused. The store trusts the contents of its files (a {@code
+ * meta.yaml} is parsed as YAML, values are read as they are) and that only its users can write into
+ * it: it guards against mistakes and planted links, not against a writer that changes the files
+ * while a tracker reads them.
  *
  * <p>Optionally ({@link Builder#dvcLive()}), each run also writes DVCLive's layout ({@code
  * metrics.json}, {@code params.yaml}, {@code plots/metrics/<key>.tsv}) into {@code
@@ -191,6 +213,9 @@ public final class LocalTracker implements Tracker {
   /** The {@code formatVersion} of {@code provenance.json}. */
   static final int PROVENANCE_FORMAT_VERSION = 1;
 
+  /** The folders of a run, made with it, as MLflow's writer makes them. */
+  private static final String[] RUN_FOLDERS = {"artifacts", "metrics", "params", "tags"};
+
   private final Path root;
   private final String rootUri;
   private final boolean readOnly;
@@ -203,6 +228,8 @@ public final class LocalTracker implements Tracker {
   private final FileStoreReader reader;
   private final @Nullable MetricWriter writer;
   private final Set<LocalRun> active = ConcurrentHashMap.newKeySet();
+  private final Duration heartbeatInterval;
+  private final @Nullable ScheduledExecutorService heartbeats;
   private final @Nullable Thread shutdownHook;
   private volatile boolean closed;
 
@@ -217,12 +244,14 @@ public final class LocalTracker implements Tracker {
     this.runIds = b.runIds;
     this.provenance = b.provenance;
     this.dvcLiveDir = b.dvcLiveDir;
+    this.heartbeatInterval = b.heartbeatInterval;
     this.reader = new FileStoreReader(root);
     if (readOnly) {
       if (!Files.isDirectory(root)) {
         throw new MlopsException("not a tracking store: " + root + " is not a directory");
       }
       this.writer = null;
+      this.heartbeats = null;
       this.shutdownHook = null;
     } else {
       try {
@@ -231,6 +260,7 @@ public final class LocalTracker implements Tracker {
         throw new MlopsException("cannot create the tracking store " + root, e);
       }
       removeStaleTemporaries(b.dvcLiveFolder);
+      repairTornTailsOfDeadRuns();
       withStoreLock(
           () -> {
             if (reader.experimentDir("0").isEmpty()) {
@@ -245,9 +275,28 @@ public final class LocalTracker implements Tracker {
               b.flushInterval.toMillis(),
               b.maxPendingLines);
       MetricWriter w = this.writer;
+      ScheduledExecutorService beats =
+          Executors.newSingleThreadScheduledExecutor(
+              task -> {
+                Thread t = new Thread(task, "mlops4j-heartbeat " + root);
+                t.setDaemon(true);
+                return t;
+              });
+      long every = heartbeatInterval.toMillis();
+      beats.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+      this.heartbeats = beats;
       this.shutdownHook =
           new Thread(
               () -> {
+                // SIGTERM, Ctrl-C or System.exit: the open runs end as KILLED (a kill -9 cannot
+                // be caught: its runs stay RUNNING, and their heartbeat tells they are dead)
+                for (LocalRun run : List.copyOf(active)) {
+                  try {
+                    run.end(RunStatus.KILLED);
+                  } catch (RuntimeException | Error e) {
+                    // the JVM is exiting; the next run gets its chance
+                  }
+                }
                 try {
                   w.flush();
                 } catch (RuntimeException e) {
@@ -362,10 +411,14 @@ public final class LocalTracker implements Tracker {
    * Creates a folder that appears complete: built with its meta.yaml under a hidden temporary name
    * beside it, then renamed into place, so that no reader ever sees it without its meta.yaml.
    */
-  private static void createFolderWithMeta(Path dir, String metaYaml, String what) {
+  private static void createFolderWithMeta(
+      Path dir, String metaYaml, String what, String... subfolders) {
     Path tmp = dir.resolveSibling(AtomicFiles.temporaryName(String.valueOf(dir.getFileName())));
     try {
       Files.createDirectories(tmp);
+      for (String sub : subfolders) {
+        Files.createDirectory(tmp.resolve(sub));
+      }
       AtomicFiles.write(tmp.resolve("meta.yaml"), metaYaml, Durability.ATOMIC);
       Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
@@ -480,6 +533,82 @@ public final class LocalTracker implements Tracker {
     }
   }
 
+  /** Records a heartbeat for every open run; a failure is logged, never thrown. */
+  private void beat() {
+    long now = clock.millis();
+    for (LocalRun run : List.copyOf(active)) {
+      try {
+        run.heartbeat(now);
+      } catch (RuntimeException e) {
+        LOG.warn("Cannot record the heartbeat of run {}: {}", run.id(), e.toString());
+      }
+    }
+  }
+
+  /**
+   * Cuts the torn last line off the metric files of runs whose process is probably dead (status
+   * RUNNING, heartbeat older than three heartbeat intervals): such a line, left by a kill in the
+   * middle of a write, would be read by MLflow as a point with a wrong value or step. Runs without
+   * a heartbeat (MLflow's, older mlops4j's) are left alone. A failure is logged, never thrown.
+   */
+  private void repairTornTailsOfDeadRuns() {
+    Duration silence = heartbeatInterval.multipliedBy(3);
+    try (var experiments = Files.list(root)) {
+      for (Path exp : (Iterable<Path>) experiments::iterator) {
+        if (!Names.isExperimentId(exp.getFileName().toString())
+            || !Files.isDirectory(exp, LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        try (var runs = Files.list(exp)) {
+          for (Path run : (Iterable<Path>) runs::iterator) {
+            if (Names.isRunId(run.getFileName().toString())
+                && Files.isDirectory(run, LinkOption.NOFOLLOW_LINKS)
+                && probablyDead(run, clock, silence)) {
+              for (Path metric : FileStoreReader.keyFiles(run.resolve("metrics")).values()) {
+                MetricSink.repairTornTail(metric);
+              }
+            }
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Cannot repair the metric files of stopped runs in {}: {}", root, e.toString());
+    }
+  }
+
+  /** The clock is read only for a run with a heartbeat (a fixed clock of a test stays in step). */
+  private static boolean probablyDead(Path run, Clock clock, Duration silence) throws IOException {
+    Path beat = run.resolve("tags").resolve(RunRecord.HEARTBEAT_TAG);
+    if (!Files.isRegularFile(beat, LinkOption.NOFOLLOW_LINKS)
+        || !Files.isRegularFile(run.resolve("meta.yaml"), LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    long millis;
+    try {
+      millis = Long.parseLong(Files.readString(beat).trim());
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    if (!Instant.ofEpochMilli(millis).plus(silence).isBefore(clock.instant())) {
+      return false;
+    }
+    Object meta = Yaml.read(Files.readString(run.resolve("meta.yaml")));
+    return meta instanceof Map<?, ?> m
+        && String.valueOf(m.get("status")).equals(Integer.toString(RunStatus.RUNNING.code()));
+  }
+
+  /**
+   * Whether a run is probably dead: it says RUNNING but its process has recorded no heartbeat for
+   * three of this tracker's heartbeat intervals ({@link Builder#heartbeatInterval(Duration)}).
+   *
+   * @param run a run of this store
+   * @return the time of its last heartbeat if it is probably dead since then, else empty
+   */
+  public Optional<Instant> probablyDeadSince(RunRecord run) {
+    Require.nonNull(run, "run");
+    return run.probablyDeadSince(clock.instant(), heartbeatInterval.multipliedBy(3));
+  }
+
   // ---------------------------------------------------------------- runs
 
   @Override
@@ -548,6 +677,7 @@ public final class LocalTracker implements Tracker {
     tags.put("mlflow.runName", name);
     tags.put("mlflow.user", user);
     tags.put("mlflow.source.type", "LOCAL");
+    tags.put(RunRecord.HEARTBEAT_TAG, Long.toString(start));
     p.gitCommit().ifPresent(c -> tags.put("mlflow.source.git.commit", c));
     tags.putAll(p.asMap());
     tags.putAll(extraTags);
@@ -570,7 +700,8 @@ public final class LocalTracker implements Tracker {
     meta.put("status", RunStatus.RUNNING.code());
     meta.put("tags", List.of());
     meta.put("user_id", user);
-    createFolderWithMeta(dir, Yaml.mapping(meta), "run");
+    // MLflow's writer makes all four when it makes a run, and MLflow 3 refuses a run without them
+    createFolderWithMeta(dir, Yaml.mapping(meta), "run", RUN_FOLDERS);
     Function<Path, Path> dvcDir = dvcLiveDir;
     DvcLiveWriter dvc = null;
     if (dvcDir != null) {
@@ -706,11 +837,32 @@ public final class LocalTracker implements Tracker {
     return new RunComparison(runs);
   }
 
+  /**
+   * Writes every queued metric point of every run.
+   *
+   * @throws MlopsException if the writer stopped, or writing an open run's metrics failed (the
+   *     first such run's failure, the others' suppressed)
+   */
   @Override
   public void flush() {
     MetricWriter w = writer;
     if (w != null) {
       w.flush();
+      RuntimeException first = null;
+      for (LocalRun run : List.copyOf(active)) {
+        try {
+          run.sink().throwIfFailed();
+        } catch (RuntimeException e) {
+          if (first == null) {
+            first = e;
+          } else {
+            first.addSuppressed(e);
+          }
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
     }
   }
 
@@ -739,6 +891,10 @@ public final class LocalTracker implements Tracker {
         }
       }
     } finally {
+      ScheduledExecutorService beats = heartbeats;
+      if (beats != null) {
+        beats.shutdownNow();
+      }
       w.close();
       try {
         Runtime.getRuntime().removeShutdownHook(Require.nonNull(shutdownHook, "shutdownHook"));
@@ -766,6 +922,7 @@ public final class LocalTracker implements Tracker {
   public static final class Builder {
     private Path root = DEFAULT_ROOT;
     private Duration flushInterval = Duration.ofSeconds(1);
+    private Duration heartbeatInterval = Duration.ofSeconds(30);
     private int queueCapacity = 65_536;
     private int maxPendingLines = 65_536;
     private String user = System.getProperty("user.name", "unknown");
@@ -801,6 +958,21 @@ public final class LocalTracker implements Tracker {
       Require.argument(
           !interval.isNegative() && !interval.isZero(), "flushInterval", "positive", interval);
       this.flushInterval = interval;
+      return this;
+    }
+
+    /**
+     * @param interval how often an open run records a heartbeat (tag {@code mlops4j.heartbeat},
+     *     default 30 s); a RUNNING run without one for three intervals is probably dead ({@link
+     *     LocalTracker#probablyDeadSince})
+     * @throws NullPointerException {@code "heartbeatInterval must not be null"}
+     * @throws IllegalArgumentException {@code "heartbeatInterval must be positive, but was <d>"}
+     */
+    public Builder heartbeatInterval(Duration interval) {
+      Require.nonNull(interval, "heartbeatInterval");
+      Require.argument(
+          !interval.isNegative() && !interval.isZero(), "heartbeatInterval", "positive", interval);
+      this.heartbeatInterval = interval;
       return this;
     }
 

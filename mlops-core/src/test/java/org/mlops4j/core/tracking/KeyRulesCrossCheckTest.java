@@ -53,7 +53,7 @@ class KeyRulesCrossCheckTest {
         "a.b-c_d",
         "température",
         "損失",
-        "..a",
+        "a/..b",
         "a..b",
         "x/y/z",
         "a".repeat(200));
@@ -92,7 +92,13 @@ class KeyRulesCrossCheckTest {
         "COM1",
         "a.",
         "a ",
-        "dir./x");
+        "dir./x",
+        // issue 10: MLflow's path_not_unique refuses a leading '..'; no lone surrogate or
+        // non-character; a segment of at most 255 bytes in UTF-8
+        "..a",
+        "a\ud800b",
+        "a\uffffb",
+        "\u00e9".repeat(128));
   }
 
   /** The logging calls that take a name, as the name's role and the call on a run. */

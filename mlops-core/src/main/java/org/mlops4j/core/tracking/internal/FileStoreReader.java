@@ -1,9 +1,7 @@
 package org.mlops4j.core.tracking.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -17,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.MlopsException;
@@ -37,8 +36,10 @@ import org.slf4j.LoggerFactory;
  * partial line of a metric file (no newline, left by a crash) is ignored with a warning. Folders
  * whose names start with {@code .} ({@code .trash}, the {@code .mlops4j-tmp-*} folders of an
  * experiment or run being created, or left by a killed process) are not experiments or runs; nor
- * are {@code models} at the root and {@code tags}, {@code datasets}, {@code traces} inside an
- * experiment.
+ * are {@code models} at the root and {@code tags}, {@code datasets}, {@code traces} and {@code
+ * models} (MLflow 3's logged models, said once at debug level) inside an experiment. {@code
+ * meta.yaml} is read with PyYAML's YAML 1.1 rules ({@link Yaml#read}); a metric step or timestamp
+ * beyond a {@code long} is clamped (said once at debug level).
  *
  * <p>The reader follows no symbolic link inside the store ({@link StoreLinks}): an experiment or
  * run folder, a file or folder of {@code params/}, {@code tags/} or {@code metrics/} that is a link
@@ -56,15 +57,24 @@ public final class FileStoreReader {
   /** Folders at the root of a store that are not experiments (the model registry is "models"). */
   private static final Set<String> ROOT_RESERVED = Set.of(TRASH, "models");
 
-  /** Folders inside an experiment that are not runs. */
-  private static final Set<String> EXPERIMENT_RESERVED = Set.of("tags", "datasets", "traces");
+  /**
+   * Folders inside an experiment that are not runs: MLflow 3 keeps the experiment's logged models
+   * in {@code models/} ({@code models/m-<id>/}), which this reader does not model.
+   */
+  private static final Set<String> EXPERIMENT_RESERVED =
+      Set.of("tags", "datasets", "traces", "models");
+
+  /** What was skipped and already said at debug level (said once per JVM). */
+  private static final Set<String> NOTED = ConcurrentHashMap.newKeySet();
+
+  private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+  private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
   /** Orders ids numerically when they are numbers ("0" < "9" < "10"), else by text. */
   public static final Comparator<String> ID_ORDER =
       Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
 
   private final Path root;
-  private final YAMLMapper yaml = new YAMLMapper();
 
   /**
    * @param root the store's root folder, e.g. {@code mlruns}
@@ -153,7 +163,7 @@ public final class FileStoreReader {
    */
   public @Nullable Experiment readExperiment(Path dir) {
     Path metaFile = dir.resolve("meta.yaml");
-    JsonNode meta = readYaml(metaFile, "experiment");
+    Map<String, @Nullable Object> meta = readYaml(metaFile, "experiment");
     String id = requiredText(meta, "experiment_id", metaFile);
     String folder = dir.getFileName().toString();
     if (!id.equals(folder)) {
@@ -188,6 +198,12 @@ public final class FileStoreReader {
       s.filter(
               p -> {
                 String n = p.getFileName().toString();
+                if (n.equals("models") && NOTED.add("models")) {
+                  LOG.debug(
+                      "Skipping {} and every other experiment's models/ folder: MLflow 3's logged"
+                          + " models, which this reader does not model",
+                      p);
+                }
                 return !EXPERIMENT_RESERVED.contains(n) && !n.startsWith(".");
               })
           .filter(FileStoreReader::isFolder)
@@ -242,7 +258,7 @@ public final class FileStoreReader {
    */
   public @Nullable RunRecord readRun(Path dir) {
     Path metaFile = dir.resolve("meta.yaml");
-    JsonNode meta = readYaml(metaFile, "run");
+    Map<String, @Nullable Object> meta = readYaml(metaFile, "run");
     String runId = text(meta, "run_id", null);
     if (runId == null) {
       runId = text(meta, "run_uuid", null);
@@ -264,9 +280,9 @@ public final class FileStoreReader {
     if (name == null || name.isEmpty()) {
       name = tags.getOrDefault("mlflow.runName", "");
     }
-    JsonNode end = meta.get("end_time");
+    Object end = meta.get("end_time");
     Optional<Instant> endTime =
-        end == null || end.isNull()
+        end == null
             ? Optional.empty()
             : Optional.of(Instant.ofEpochMilli(longValue(meta, "end_time", 0L, metaFile)));
     Map<String, Metric> latest = new TreeMap<>();
@@ -366,10 +382,10 @@ public final class FileStoreReader {
     try {
       if (parts.length == 3) {
         return new Metric(
-            key, PyFloat.parse(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[0]));
+            key, PyFloat.parse(parts[1]), integer(parts[2], file), integer(parts[0], file));
       }
       if (parts.length == 2) {
-        return new Metric(key, PyFloat.parse(parts[1]), 0L, Long.parseLong(parts[0]));
+        return new Metric(key, PyFloat.parse(parts[1]), 0L, integer(parts[0], file));
       }
     } catch (NumberFormatException e) {
       // reported below
@@ -382,6 +398,28 @@ public final class FileStoreReader {
             + ": expected '<timestamp> <value> <step>' but was '"
             + line
             + "'");
+  }
+
+  /**
+   * An integer of a metric line. Python writes any integer; one outside Java's {@code long} (MLflow
+   * writes a step of 2^63 = 9223372036854775808) is clamped to {@link Long#MIN_VALUE}..{@link
+   * Long#MAX_VALUE}, said once at debug level: the point is kept, and the order of points only
+   * changes among such huge values.
+   */
+  private static long integer(String text, Path file) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      BigInteger big = new BigInteger(text); // a malformed number throws again: reported
+      if (NOTED.add("clamped")) {
+        LOG.debug(
+            "Clamping {} in metric file {} (and any other integer beyond a Java long) to {}",
+            text,
+            file,
+            big.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE);
+      }
+      return big.max(LONG_MIN).min(LONG_MAX).longValue();
+    }
   }
 
   /**
@@ -451,7 +489,7 @@ public final class FileStoreReader {
     LOG.warn("Skipping {}: a symbolic link, which the reader does not follow", link);
   }
 
-  private JsonNode readYaml(Path file, String what) {
+  private Map<String, @Nullable Object> readYaml(Path file, String what) {
     BasicFileAttributes a = StoreLinks.attributes(file);
     if (a != null && a.isSymbolicLink()) {
       throw new MlopsException(
@@ -467,24 +505,40 @@ public final class FileStoreReader {
       throw new MlopsException(
           "malformed " + what + " folder " + file.getParent() + ": no meta.yaml at " + file);
     }
-    JsonNode node;
-    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-      node = yaml.readTree(in);
-    } catch (IOException e) {
+    Object node;
+    try {
+      node = Yaml.read(new String(StoreLinks.readBytes(file), StandardCharsets.UTF_8));
+    } catch (IOException | IllegalArgumentException e) {
       throw new MlopsException("malformed " + file + ": " + e.getMessage(), e);
     }
-    if (node == null || !node.isObject()) {
+    if (!(node instanceof Map<?, ?> map)) {
       throw new MlopsException("malformed " + file + ": not a YAML mapping");
     }
-    return node;
+    @SuppressWarnings("unchecked")
+    Map<String, @Nullable Object> meta = (Map<String, @Nullable Object>) map;
+    return meta;
   }
 
-  private static @Nullable String text(JsonNode meta, String key, @Nullable String dflt) {
-    JsonNode n = meta.get(key);
-    return n == null || n.isNull() ? dflt : n.asText();
+  /**
+   * A value as MLflow's reader sees it after PyYAML: a string as it is, a number, a boolean as
+   * Python's {@code str()} writes it ({@code 1000}, {@code 0.5}, {@code True}).
+   */
+  private static @Nullable String text(
+      Map<String, @Nullable Object> meta, String key, @Nullable String dflt) {
+    Object v = meta.get(key);
+    if (v == null) {
+      return dflt;
+    }
+    if (v instanceof Double d) {
+      return PyFloat.repr(d);
+    }
+    if (v instanceof Boolean b) {
+      return b ? "True" : "False";
+    }
+    return v.toString();
   }
 
-  private static String requiredText(JsonNode meta, String key, Path file) {
+  private static String requiredText(Map<String, @Nullable Object> meta, String key, Path file) {
     String v = text(meta, key, null);
     if (v == null) {
       throw new MlopsException("malformed " + file + ": no " + key);
@@ -492,19 +546,23 @@ public final class FileStoreReader {
     return v;
   }
 
-  private static long longValue(JsonNode meta, String key, long dflt, Path file) {
-    JsonNode n = meta.get(key);
-    if (n == null || n.isNull()) {
+  private static long longValue(
+      Map<String, @Nullable Object> meta, String key, long dflt, Path file) {
+    Object v = meta.get(key);
+    if (v == null) {
       return dflt;
     }
-    if (n.isIntegralNumber()) {
-      return n.asLong();
-    }
     try {
-      return Long.parseLong(n.asText());
-    } catch (NumberFormatException e) {
-      throw new MlopsException(
-          "malformed " + file + ": " + key + " must be an integer, but was '" + n.asText() + "'");
+      if (v instanceof BigInteger b) {
+        return b.longValueExact();
+      }
+      if (v instanceof String t) {
+        return Long.parseLong(t.trim());
+      }
+    } catch (ArithmeticException | NumberFormatException e) {
+      // reported below
     }
+    throw new MlopsException(
+        "malformed " + file + ": " + key + " must be an integer, but was '" + v + "'");
   }
 }

@@ -125,9 +125,10 @@ public final class MetricWriter implements AutoCloseable {
   }
 
   /**
-   * Returns once every point logged before the call is written to its file.
+   * Returns once every point logged before the call is written to its file (or tried: a failed
+   * write is its run's, {@link #flush(MetricSink)}).
    *
-   * @throws MlopsException if a write failed
+   * @throws MlopsException if the writer thread stopped
    */
   public void flush() {
     if (Thread.currentThread() == thread) {
@@ -170,6 +171,18 @@ public final class MetricWriter implements AutoCloseable {
     if (f != null) {
       throw new MlopsException("writing metrics failed: " + f.getMessage(), f);
     }
+  }
+
+  /**
+   * Returns once every point logged before the call is written to its file.
+   *
+   * @param sink the run whose writes must have succeeded
+   * @throws MlopsException if the writer thread stopped, or a write of this run's metrics failed
+   *     (another run's failure is that run's)
+   */
+  public void flush(MetricSink sink) {
+    flush();
+    sink.throwIfFailed();
   }
 
   /** Writes everything queued, then stops the writer thread. Idempotent. */
@@ -269,10 +282,11 @@ public final class MetricWriter implements AutoCloseable {
       try {
         sink.write();
       } catch (IOException | RuntimeException e) {
-        if (failure == null) {
+        // the run's own failure: the other runs of the tracker go on and end cleanly
+        if (sink.failure() == null) {
           LOG.error("Writing metrics failed", e);
         }
-        failure = e;
+        sink.failed(e);
       }
     }
     dirty.clear();

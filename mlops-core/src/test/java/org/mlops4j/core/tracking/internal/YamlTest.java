@@ -3,7 +3,10 @@ package org.mlops4j.core.tracking.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +59,9 @@ class YamlTest {
         "x=y|x=y",
         "=|'='",
         "<<|'<<'",
-        "a/b.c|a/b.c"
+        "a/b.c|a/b.c",
+        // PyYAML's float needs a digit after a leading dot: '._' is a string, written plain
+        "._|._"
       })
   void string_quotesAsPyYamlDoes(String value, String expected) {
     assertThat(Yaml.string(value)).isEqualTo(expected);
@@ -105,9 +110,74 @@ class YamlTest {
   @CsvSource(
       delimiter = '|',
       quoteCharacter = '"',
-      value = {"x#|'x#'", "._|'._'", "x,y|'x,y'", "?q|'?q'", "é|'é'"})
+      value = {"x#|'x#'", "x,y|'x,y'", "?q|'?q'", "é|'é'"})
   void stringsPyYamlQuotesDifferently_areStillReadBackAsTheSameString(
       String value, String emitted) {
     assertThat(Yaml.string(value)).isEqualTo(emitted);
+  }
+
+  // ------------------------------------------------- issue 10: PyYAML's YAML 1.1 rules, generated
+
+  /**
+   * pyyaml-scalars.json: for each string s, what PyYAML 6.0.3 on Python 3.11.7 writes for {"name":
+   * s} with MLflow's write_yaml options (safe_dump, default_flow_style=False, allow_unicode=True)
+   * and what safe_load reads from the plain line "name: " + s (type and value).
+   */
+  static List<JsonNode> pyyamlRows() throws Exception {
+    try (var in = YamlTest.class.getResourceAsStream("pyyaml-scalars.json")) {
+      JsonNode root = new ObjectMapper().readTree(in);
+      List<JsonNode> rows = new ArrayList<>();
+      root.get("rows").forEach(rows::add);
+      return rows;
+    }
+  }
+
+  @Test
+  void everyPlainScalar_isReadWithPyYamlsResolution_asPythonSeesIt() throws Exception {
+    List<String> wrong = new ArrayList<>();
+    for (JsonNode row : pyyamlRows()) {
+      String s = row.get("s").asText();
+      String type = row.get("plainLoadsAs").asText();
+      if (type.equals("error") || type.equals("date") || type.equals("datetime")) {
+        continue; // PyYAML refuses these or makes dates; MLflow never writes them plain
+      }
+      Object v = Yaml.read("name: " + s + "\n") instanceof Map<?, ?> m ? m.get("name") : "?";
+      String actualType =
+          v == null
+              ? "NoneType"
+              : v instanceof Boolean
+                  ? "bool"
+                  : v instanceof BigInteger ? "int" : v instanceof Double ? "float" : "str";
+      String actualValue =
+          v == null
+              ? null
+              : v instanceof Boolean b
+                  ? (b ? "True" : "False")
+                  : v instanceof Double d ? (d.isNaN() ? "nan" : PyFloat.repr(d)) : v.toString();
+      JsonNode expected = row.get("plainValue");
+      String expectedValue = expected.isNull() ? null : expected.asText();
+      if (!type.equals(actualType) || !java.util.Objects.equals(expectedValue, actualValue)) {
+        wrong.add(s + ": PyYAML " + type + " " + expectedValue + ", ours " + actualType + " " + v);
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void namesThatLookLikeNumbers_areWrittenAsPyYamlsSafeDumpWritesThem() throws Exception {
+    List<String> wrong = new ArrayList<>();
+    for (JsonNode row : pyyamlRows()) {
+      String s = row.get("s").asText();
+      String dump = row.get("safeDump").asText();
+      String ours = Yaml.mapping(Map.of("name", s));
+      if (!ours.equals(dump)) {
+        // documented: another quoting style, read back as the same string
+        Object back = Yaml.read(ours) instanceof Map<?, ?> m ? m.get("name") : null;
+        if (!s.equals(back) || !row.get("plainLoadsAs").asText().equals("str")) {
+          wrong.add(s + ": PyYAML " + dump.strip() + ", ours " + ours.strip());
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
   }
 }
