@@ -2,19 +2,17 @@ package org.mlops4j.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.Binning;
+import org.mlops4j.cli.internal.CsvFormat;
 import org.mlops4j.cli.internal.CsvTable;
-import org.mlops4j.cli.internal.CsvTable.CategoricalColumn;
-import org.mlops4j.cli.internal.CsvTable.Column;
-import org.mlops4j.cli.internal.CsvTable.Kind;
-import org.mlops4j.cli.internal.CsvTable.NumericColumn;
 import org.mlops4j.cli.internal.Documents;
+import org.mlops4j.cli.internal.DriftInputs;
 import org.mlops4j.cli.internal.DriftTable;
+import org.mlops4j.cli.internal.Pages;
 import org.mlops4j.cli.internal.TerminalText;
 import org.mlops4j.cli.internal.UsageException;
 import org.mlops4j.drift.Columns;
@@ -22,6 +20,7 @@ import org.mlops4j.drift.Correction;
 import org.mlops4j.drift.DriftDetector;
 import org.mlops4j.drift.DriftReport;
 import org.mlops4j.drift.FeatureDrift;
+import org.mlops4j.drift.MissingPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,7 +28,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code mlops drift}: data drift between a reference and a current CSV file, with {@link
  * DriftDetector#compare(Columns, Columns)}. The JSON is the report's own ({@link
- * DriftReport#toJson()}) plus the files read.
+ * DriftReport#toJson()}) plus the command's type decisions and the files read. Every default is the
+ * library's ({@link DriftDetector#defaults()}), read from it, so that the command and the API
+ * agree.
  */
 @Command(
     name = "drift",
@@ -38,17 +39,29 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Data drift between two CSV files with a header row, column by column. A column whose"
-          + " non-empty cells all parse as numbers is numeric (two-sample Kolmogorov-Smirnov test;"
-          + " a 0/1 column a two-proportion z-test), any other is categorical (chi-square test of"
-          + " homogeneity); every column also gets its population stability index (numeric: 10"
-          + " bins at reference quantiles). Empty cells are missing values, counted and tested for"
-          + " a change of rate, never dropped silently.",
+      "Data drift between two CSV files with a header row, column by column. Types: a column whose"
+          + " values all parse as numbers is numeric (two-sample Kolmogorov-Smirnov test; a 0/1"
+          + " column a two-proportion z-test); one of ISO-8601 dates or date-times (2013-01-27,"
+          + " 2013-01-27 14:30:00, 2013-01-27T14:30:00Z) is a date, compared as time (seconds since"
+          + " 1970-01-01T00:00Z, by the numeric tests); any other is categorical (chi-square test"
+          + " of homogeneity). A column of numbers (or dates) but for at most 1%% of its cells"
+          + " stays numeric (or a date) with those cells missing, and a note says which;"
+          + " --categorical COL reads a column as text. Every column also gets its population"
+          + " stability index. The console table and the JSON (columns[]) show each type and why.",
       "",
-      "A feature drifts when its p-value, corrected over the features (Benjamini-Hochberg by"
-          + " default), is below --alpha and the effect is large enough (PSI >= 0.1, or"
-          + " Wasserstein/std >= 0.1, or Jensen-Shannon >= 0.1). The dataset drifts when the share"
-          + " of drifted features is at least --drift-share.",
+      "Missing values: empty cells and the tokens NA, N/A, NaN, nan, null, NULL, None (see"
+          + " --na-values), counted and tested for a change of rate, never dropped silently. A"
+          + " column without any value is passed on and reported as not testable, and so is an"
+          + " identifier-like one (nearly every value distinct: an id, a case number; see"
+          + " --identifier-share). A 0/1 column whose current values leave {0, 1} is compared as"
+          + " numeric, with a note. A categorical column keeps its --max-categories most"
+          + " frequent categories.",
+      "",
+      "A feature drifts when its p-value, corrected over the features (--correction), is below"
+          + " --alpha and the effect is large enough (PSI >= --psi-gate or Wasserstein/std >="
+          + " --wasserstein-gate for numeric, Jensen-Shannon >= --js-gate for categorical"
+          + " columns), or when its missing rate changes (--missing-policy). The dataset drifts"
+          + " when the share of drifted features is at least --drift-share.",
       "",
       "Exit status: 0 success, 1 drift found with --fail-on-drift, 2 bad usage or bad input."
     },
@@ -57,10 +70,13 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  mlops drift --reference train.csv --current today.csv",
       "  mlops drift --reference train.csv --current today.csv \\",
-      "      --columns age,income,city --json drift.json --html drift.html \\",
+      "      --exclude id,case_number --json drift.json --html drift.html \\",
       "      --fail-on-drift=any"
     })
 final class DriftCommand extends AbstractCommand {
+
+  /** The library's defaults, shown by --help and used when an option is not given. */
+  private static final DriftDetector DEFAULTS = DriftDetector.defaults();
 
   @Option(
       names = "--reference",
@@ -83,6 +99,24 @@ final class DriftCommand extends AbstractCommand {
       description = "Columns to check, comma-separated (default: every column of the reference).")
   @Nullable List<String> columns;
 
+  @Option(
+      names = "--exclude",
+      split = ",",
+      paramLabel = "COL",
+      description = "Columns not to check, comma-separated (identifiers, say).")
+  @Nullable List<String> exclude;
+
+  @Option(
+      names = "--categorical",
+      split = ",",
+      paramLabel = "COL",
+      description =
+          "Columns read as text (categories) whatever their cells, comma-separated: a code of"
+              + " digits, or a numeric column whose few non-numbers should stay values.")
+  @Nullable List<String> categorical;
+
+  @Mixin CsvOptions csv = new CsvOptions();
+
   @Mixin ReportOutput output = new ReportOutput();
 
   @Option(
@@ -98,44 +132,98 @@ final class DriftCommand extends AbstractCommand {
   @Option(
       names = "--alpha",
       paramLabel = "A",
-      defaultValue = "0.05",
       description = "Significance level of the tests (default: ${DEFAULT-VALUE}).")
-  double alpha;
+  double alpha = DEFAULTS.alpha();
 
   @Option(
       names = "--correction",
       paramLabel = "NAME",
-      defaultValue = "bh",
       description =
           "Multiple-testing correction over features: none, bonferroni, bh (default:"
               + " ${DEFAULT-VALUE}).")
-  String correction = "bh";
+  String correction = correctionKey(DEFAULTS.correction());
 
   @Option(
       names = "--bins",
       paramLabel = "N",
-      defaultValue = "10",
       description =
           "PSI bins of a numeric column, fitted on the reference (default: ${DEFAULT-VALUE}).")
-  int bins;
+  int bins = DEFAULTS.bins();
 
   @Option(
       names = "--binning",
       paramLabel = "quantile|equal-width",
-      defaultValue = "quantile",
       description =
           "PSI bin edges at reference quantiles or evenly over the reference range (default:"
               + " ${DEFAULT-VALUE}).")
-  String binning = "quantile";
+  String binning = binningKey(DEFAULTS.binning());
+
+  @Option(
+      names = "--psi-gate",
+      paramLabel = "G",
+      description =
+          "Effect gate of a numeric column: PSI at or above G (or Wasserstein/std at or above its"
+              + " gate) (default: ${DEFAULT-VALUE}).")
+  double psiGate = DEFAULTS.psiGate();
+
+  @Option(
+      names = "--wasserstein-gate",
+      paramLabel = "G",
+      description =
+          "Effect gate of a numeric column: Wasserstein distance over the reference's standard"
+              + " deviation at or above G (default: ${DEFAULT-VALUE}).")
+  double wassersteinGate = DEFAULTS.wassersteinGate();
+
+  @Option(
+      names = "--js-gate",
+      paramLabel = "G",
+      description =
+          "Effect gate of a categorical column: Jensen-Shannon distance (base 2) at or above G"
+              + " (default: ${DEFAULT-VALUE}).")
+  double jsGate = DEFAULTS.jsGate();
+
+  @Option(
+      names = "--missing-policy",
+      paramLabel = "POLICY",
+      description =
+          "ignore-and-report: a change of a column's missing rate makes it drift;"
+              + " ignore-rate-drift: the change is reported only; fail: a missing value is an"
+              + " error (default: ${DEFAULT-VALUE}).")
+  String missingPolicy = policyKey(DEFAULTS.missingPolicy());
+
+  @Option(
+      names = "--max-categories",
+      paramLabel = "N",
+      description =
+          "Categories kept per categorical column: the N most frequent of the reference, the rest"
+              + " compared as one bucket, with a note (default: ${DEFAULT-VALUE}).")
+  int maxCategories = DEFAULTS.maxCategories();
+
+  @Option(
+      names = "--identifier-share",
+      paramLabel = "S",
+      description =
+          "A categorical column whose distinct values are more than this share of its values (and"
+              + " more than --identifier-min-distinct) is identifier-like: not tested, with a"
+              + " note; 1 turns the check off, --method COL=chi2 tests one column"
+              + " (default: ${DEFAULT-VALUE}).")
+  double identifierShare = DEFAULTS.identifierShare();
+
+  @Option(
+      names = "--identifier-min-distinct",
+      paramLabel = "N",
+      description =
+          "Distinct values a categorical column must exceed to be identifier-like (default:"
+              + " ${DEFAULT-VALUE}).")
+  int identifierMinDistinct = DEFAULTS.identifierMinDistinct();
 
   @Option(
       names = "--drift-share",
       paramLabel = "S",
-      defaultValue = "0.5",
       description =
           "The dataset drifts when at least this share of features drifts (default:"
               + " ${DEFAULT-VALUE}).")
-  double driftShare;
+  double driftShare = DEFAULTS.datasetDriftShare();
 
   @Option(
       names = "--method",
@@ -155,47 +243,46 @@ final class DriftCommand extends AbstractCommand {
     }
     DriftDetector detector = detector();
     output.check();
-
-    Map<String, Kind> want = null;
+    CsvFormat format = csv.format();
+    List<String> want = null;
     if (columns != null) {
-      want = new LinkedHashMap<>();
+      want = new ArrayList<>();
       for (String c : columns) {
         if (c.isBlank()) {
           throw new UsageException("--columns has an empty column name");
         }
-        want.put(c.strip(), Kind.AUTO);
+        want.add(c.strip());
       }
     }
-    CsvTable ref = CsvTable.read(referenceFile, want);
-    List<String> names = new ArrayList<>(ref.columns().keySet());
-    Map<String, Kind> curWant = new LinkedHashMap<>();
-    names.forEach(n -> curWant.put(n, Kind.AUTO));
-    CsvTable cur = CsvTable.read(currentFile, curWant);
-    ref.requireRows();
-    cur.requireRows();
-    // A column numeric in one file and categorical in the other is compared as categorical.
-    for (String n : names) {
-      boolean refNumeric = ref.column(n) instanceof NumericColumn;
-      boolean curNumeric = cur.column(n) instanceof NumericColumn;
-      if (refNumeric && !curNumeric) {
-        ref = ref.withCategorical(referenceFile, n);
-      } else if (curNumeric && !refNumeric) {
-        cur = cur.withCategorical(currentFile, n);
+    DriftInputs inputs =
+        DriftInputs.read(
+            referenceFile,
+            currentFile,
+            want,
+            names(exclude, "--exclude"),
+            names(categorical, "--categorical"),
+            format);
+    inputs.reference().requireRows();
+    inputs.current().requireRows();
+    for (CsvTable t : List.of(inputs.reference(), inputs.current())) {
+      t.delimiterNote().ifPresent(this::note);
+    }
+    for (DriftInputs.Decision d : inputs.decisions()) {
+      if (d.unparsed()) {
+        note("column '" + d.name() + "': " + d.reason());
       }
     }
     DriftReport report;
     try {
-      report = detector.compare(toColumns(ref, names), toColumns(cur, names));
+      report = detector.compare(inputs.referenceColumns(), inputs.currentColumns());
     } catch (IllegalArgumentException e) {
       // the library names the column; add the files
       throw new IllegalArgumentException(
           referenceFile + " vs " + currentFile + ": " + e.getMessage(), e);
     }
-    CsvTable refTable = ref;
-    CsvTable curTable = cur;
-    output.write(() -> document(report, refTable, curTable), report::toHtml, out());
+    output.write(() -> document(report, inputs), () -> Pages.drift(report, inputs), out());
     if (output.tableOnStandardOutput()) {
-      out().print(DriftTable.render(report, refTable, curTable));
+      out().print(DriftTable.render(report, inputs, detector));
     }
     out().flush();
     if (failOnDrift != null) {
@@ -225,23 +312,55 @@ final class DriftCommand extends AbstractCommand {
     return Main.OK;
   }
 
+  /** One line on standard error: {@code mlops drift: note: ...}, escaped. */
+  private void note(String text) {
+    err().println("mlops drift: note: " + TerminalText.escape(text));
+    err().flush();
+  }
+
+  private static List<String> names(@Nullable List<String> given, String option) {
+    if (given == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String c : given) {
+      if (c.isBlank()) {
+        throw new UsageException(option + " has an empty column name");
+      }
+      out.add(c.strip());
+    }
+    return out;
+  }
+
   /**
-   * The library's report document, then the command's own fields: {@code reference} and {@code
-   * current} (the files as given), {@code inputs} (path, SHA-256 and rows of each) and {@code
-   * provenance} (the JVM and the OS).
+   * The library's report document, then the command's own fields: {@code columns} (the type of
+   * every compared column and why, {@link DriftInputs#toJson()}), {@code excluded} (the columns
+   * left out), {@code reference} and {@code current} (the files as given), {@code inputs} (path,
+   * SHA-256, rows and delimiter of each) and {@code provenance} (the JVM and the OS).
    */
-  private Map<String, Object> document(DriftReport report, CsvTable ref, CsvTable cur) {
+  private static Map<String, Object> document(DriftReport report, DriftInputs inputs) {
     Map<String, Object> doc = Documents.document(report.toJson());
-    doc.put("reference", ref.source());
-    doc.put("current", cur.source());
-    doc.put("inputs", Documents.inputs(List.of(ref, cur)));
+    doc.put("columns", inputs.toJson());
+    doc.put("excluded", inputs.excluded());
+    doc.put("reference", inputs.reference().source());
+    doc.put("current", inputs.current().source());
+    doc.put("inputs", Documents.inputs(List.of(inputs.reference(), inputs.current())));
     doc.put("provenance", Documents.provenance());
     return doc;
   }
 
   private DriftDetector detector() {
     DriftDetector.Builder b =
-        DriftDetector.builder().alpha(alpha).bins(bins).datasetDriftShare(driftShare);
+        DEFAULTS.toBuilder()
+            .alpha(alpha)
+            .bins(bins)
+            .datasetDriftShare(driftShare)
+            .psiGate(psiGate)
+            .wassersteinGate(wassersteinGate)
+            .jsGate(jsGate)
+            .maxCategories(maxCategories)
+            .identifierShare(identifierShare)
+            .identifierMinDistinct(identifierMinDistinct);
     b.correction(
         switch (correction.toLowerCase(Locale.ROOT)) {
           case "none" -> Correction.NONE;
@@ -259,6 +378,17 @@ final class DriftCommand extends AbstractCommand {
               throw new UsageException(
                   "--binning takes quantile or equal-width, not '" + binning + "'");
         });
+    b.missingPolicy(
+        switch (missingPolicy.toLowerCase(Locale.ROOT)) {
+          case "ignore-and-report" -> MissingPolicy.IGNORE_AND_REPORT;
+          case "ignore-rate-drift" -> MissingPolicy.IGNORE_RATE_DRIFT;
+          case "fail" -> MissingPolicy.FAIL;
+          default ->
+              throw new UsageException(
+                  "--missing-policy takes ignore-and-report, ignore-rate-drift or fail, not '"
+                      + missingPolicy
+                      + "'");
+        });
     if (methods != null) {
       methods.forEach(
           (column, key) -> {
@@ -272,21 +402,22 @@ final class DriftCommand extends AbstractCommand {
     return b.build();
   }
 
-  private static Columns toColumns(CsvTable t, List<String> names) {
-    Columns.Builder b = Columns.builder();
-    for (String n : names) {
-      Column c = t.column(n);
-      if (c instanceof NumericColumn num) {
-        b.numeric(n, num.values());
-      } else {
-        CategoricalColumn cat = (CategoricalColumn) c;
-        @Nullable String[] values = new String[cat.size()];
-        for (int i = 0; i < values.length; i++) {
-          values[i] = cat.value(i);
-        }
-        b.categorical(n, values);
-      }
-    }
-    return b.build();
+  /** The option's word for a correction: none, bonferroni, bh. */
+  static String correctionKey(Correction c) {
+    return switch (c) {
+      case NONE -> "none";
+      case BONFERRONI -> "bonferroni";
+      case BENJAMINI_HOCHBERG -> "bh";
+    };
+  }
+
+  /** The option's word for a binning: quantile, equal-width. */
+  static String binningKey(Binning b) {
+    return b.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The option's word for a missing policy: ignore-and-report, ignore-rate-drift, fail. */
+  static String policyKey(MissingPolicy p) {
+    return p.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.mlops4j.cli.internal.CsvTable;
+import org.mlops4j.cli.internal.CsvTable.NumericColumn;
 import org.mlops4j.cli.internal.DecisionColumns;
 import org.mlops4j.cli.internal.Documents;
 import org.mlops4j.cli.internal.FailIf;
 import org.mlops4j.cli.internal.FairnessTable;
+import org.mlops4j.cli.internal.Pages;
 import org.mlops4j.cli.internal.TerminalText;
 import org.mlops4j.fairness.Decisions;
 import org.mlops4j.fairness.FairnessAuditor;
@@ -65,6 +67,9 @@ import picocli.CommandLine.Option;
       "      --fail-if 'disparate_impact<0.8'"
     })
 final class FairnessCommand extends AbstractCommand {
+
+  /** The library's defaults, shown by --help and used when an option is not given. */
+  private static final FairnessAuditor DEFAULTS = FairnessAuditor.defaults();
 
   @Option(
       names = "--data",
@@ -123,34 +128,40 @@ final class FairnessCommand extends AbstractCommand {
   @Option(
       names = "--min-group-size",
       paramLabel = "N",
-      defaultValue = "0",
       description =
-          "Groups with fewer rows are reported but left out of disparities (default:"
-              + " ${DEFAULT-VALUE}).")
-  int minGroupSize;
+          "Groups with fewer rows are reported but left out of disparities and the criteria"
+              + " (default: ${DEFAULT-VALUE}).")
+  int minGroupSize = DEFAULTS.minGroupSize();
 
   @Option(
       names = "--bootstrap",
       paramLabel = "N",
-      defaultValue = "0",
       description =
           "Bootstrap resamples for intervals of disparities; 0 turns them off (default:"
               + " ${DEFAULT-VALUE}).")
-  int bootstrap;
+  int bootstrap = DEFAULTS.bootstrapResamples();
 
   @Option(
       names = "--seed",
       paramLabel = "S",
-      defaultValue = "42",
       description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
-  long seed;
+  long seed = DEFAULTS.bootstrapSeed();
 
   @Option(
       names = "--confidence",
       paramLabel = "LEVEL",
-      defaultValue = "0.95",
       description = "Confidence level of intervals (default: ${DEFAULT-VALUE}).")
-  double confidence;
+  double confidence = DEFAULTS.confidenceLevel();
+
+  @Option(
+      names = "--calibration",
+      negatable = true,
+      description =
+          "Per-group calibration of the --score column (reliability curves, ECE). Default: on when"
+              + " every score is in [0, 1], as in the library; off, with a note, when one is not.")
+  @Nullable Boolean calibration;
+
+  @Mixin CsvOptions csv = new CsvOptions();
 
   @Mixin ReportOutput output = new ReportOutput();
 
@@ -166,10 +177,12 @@ final class FairnessCommand extends AbstractCommand {
     output.check();
     DecisionColumns columns =
         new DecisionColumns(label, prediction, score, threshold, groups, positive);
-    FairnessAuditor auditor = auditor();
-
-    CsvTable table = CsvTable.read(data, columns.request()).requireRows();
+    CsvTable table = CsvTable.read(data, columns.request(), csv.format()).requireRows();
+    table
+        .delimiterNote()
+        .ifPresent(n -> err().println("mlops fairness: note: " + TerminalText.escape(n)));
     Decisions decisions = columns.decisions(table);
+    FairnessAuditor auditor = auditor(table);
     FairnessReport report;
     try {
       report = auditor.audit(decisions);
@@ -182,7 +195,10 @@ final class FairnessCommand extends AbstractCommand {
       outcomes.add(check.evaluate(report));
     }
 
-    output.write(() -> document(report, columns, table, outcomes), report::toHtml, out());
+    output.write(
+        () -> document(report, columns, table, outcomes),
+        () -> Pages.fairness(report, table, columns),
+        out());
     if (output.tableOnStandardOutput()) {
       out().print(FairnessTable.render(report, table));
       for (FailIf.Outcome o : outcomes) {
@@ -206,15 +222,38 @@ final class FairnessCommand extends AbstractCommand {
   }
 
   /**
-   * The auditor of the options; scores from a CSV file need not be probabilities: no calibration.
+   * The auditor of the options, from the library's defaults. Calibration: as asked with {@code
+   * --[no-]calibration}; otherwise the library's default, except for scores outside [0, 1] (a score
+   * in a CSV file need not be a probability), where it is turned off with a note.
    */
-  private FairnessAuditor auditor() {
+  private FairnessAuditor auditor(CsvTable table) {
     FairnessAuditor.Builder b =
-        FairnessAuditor.builder()
+        DEFAULTS.toBuilder()
             .minGroupSize(minGroupSize)
             .confidenceLevel(confidence)
-            .bootstrap(bootstrap, seed)
-            .calibration(false);
+            .bootstrap(bootstrap, seed);
+    if (calibration != null) {
+      b.calibration(calibration);
+    } else if (DEFAULTS.calibration() && score != null) {
+      double[] values = ((NumericColumn) table.column(score)).values();
+      for (int i = 0; i < values.length; i++) {
+        if (!(values[i] >= 0 && values[i] <= 1)) {
+          err()
+              .println(
+                  "mlops fairness: note: "
+                      + TerminalText.escape(
+                          "column '"
+                              + score
+                              + "' has scores outside [0, 1] (row "
+                              + (i + 1)
+                              + ": "
+                              + values[i]
+                              + "): no calibration"));
+          b.calibration(false);
+          break;
+        }
+      }
+    }
     if (referenceGroup != null) {
       b.reference(referenceGroup);
     }

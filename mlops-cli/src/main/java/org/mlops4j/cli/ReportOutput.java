@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 /**
  * The outputs that {@code mlops drift} and {@code mlops fairness} share (a picocli mixin): {@code
  * --json OUT} for the library's JSON document extended with the command's own fields, {@code --html
- * OUT} for the library's HTML page, {@code -} for standard output, and the text table on standard
- * output when neither takes it.
+ * OUT} for an HTML page with the library's report and the files read ({@code Pages}), {@code -} for
+ * standard output, and the text table on standard output when neither takes it.
  */
 final class ReportOutput {
 
@@ -27,7 +27,9 @@ final class ReportOutput {
   @Option(
       names = "--html",
       paramLabel = "OUT",
-      description = "Write the library's HTML report to OUT ('-' for standard output).")
+      description =
+          "Write the HTML report (the library's, with the files read) to OUT ('-' for standard"
+              + " output).")
   @Nullable String html;
 
   /**

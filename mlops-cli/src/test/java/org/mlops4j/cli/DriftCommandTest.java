@@ -27,6 +27,12 @@ class DriftCommandTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final double EPS = 1e-12;
 
+  /** The line under the table that says how a verdict is reached, with the library's defaults. */
+  static final String LEGEND =
+      "gate: PSI >= 0.1 or W/std >= 0.1 (numeric), JS >= 0.1 (categorical); a feature drifts when"
+          + " its p-adjusted < 0.05 and it passes the gate, or when its missing rate changes (p <"
+          + " 0.05)\n";
+
   @TempDir Path dir;
 
   static final double[] A = {0.12, 0.85, 0.33, 0.47, 0.91, 0.05, 0.64, 0.28, 0.76, 0.53};
@@ -355,8 +361,10 @@ class DriftCommandTest {
     assertThat(r.status()).as(r.toString()).isZero();
     assertThat(r.out())
         .contains("feature  type     method  statistic  p-value  p-adjusted  PSI")
+        // W/std expected: scipy 1.17.1 wasserstein_distance(A, B) / numpy.std(A) = 0.82378
         .contains(
-            "x        numeric  ks         0.4333   0.1863      0.1863  3.2219  0/0              ok")
+            "x        numeric  ks         0.4333   0.1863      0.1863  3.2219  W/std 0.8238  pass"
+                + "  0/0              ok")
         .contains("0 of 1 features drifted");
     assertThat(JSON.readTree(jsonOut.toFile()).get("features")).hasSize(1);
     assertThat(Files.readString(htmlOut)).contains("<html");
@@ -387,7 +395,10 @@ class DriftCommandTest {
     assertOneLine(
         Cli.run("drift", "--reference", r, "--current", r, "--correction", "holm"),
         "mlops drift: --correction takes none, bonferroni or bh, not 'holm'");
-    Path empty = csv("e.csv", "a,b\n,x\n,y\n");
+    // a column without values is reported as not testable
+    // (allEmptyColumn_isReportedNotTestable_andTheOtherColumnsAreChecked); a file without any
+    // value is still an error
+    Path empty = csv("e.csv", "a,b\n,\n,NA\n");
     Cli.Result allMissing = Cli.run("drift", "--reference", empty.toString(), "--current", r);
     assertThat(allMissing.status()).isEqualTo(Main.BAD_INPUT);
     // the rest of the line is the library's message naming the column
@@ -428,6 +439,8 @@ class DriftCommandTest {
             "alpha",
             "correction",
             "features",
+            "columns",
+            "excluded",
             "reference",
             "current",
             "inputs",
@@ -451,7 +464,10 @@ class DriftCommandTest {
             "feature",
             "metricPrefix",
             "type",
+            "kind",
+            "kindReason",
             "method",
+            "tested",
             "statistic",
             "pValue",
             "adjustedPValue",
@@ -526,7 +542,7 @@ class DriftCommandTest {
     // expected by hand: Anderson-Darling needs 4 values in all (2 + 1 here), Cramer-von Mises 2
     // on each side (1 in the current); PSI over 10 quantile bins of {1, 2}: half the reference in
     // the lowest bin, half and the whole current in the highest, (1e-4 - 0.5) ln(1e-4 / 0.5) + 0.5
-    // ln 2 = 4.6043
+    // ln 2 = 4.6043; Wasserstein distance |3 - 1.5| over the population std 0.5 of {1, 2} = 3
     assertThat(r.out())
         .isEqualTo(
             "Drift of "
@@ -534,14 +550,15 @@ class DriftCommandTest {
                 + " (1 rows) against "
                 + ref
                 + " (2 rows)\n\n"
-                + "feature  type     method  statistic  p-value  p-adjusted  PSI     missing"
-                + " ref/cur  verdict\n"
-                + "x        numeric  ad      -          -        -           4.6043  0/0           "
-                + "   ok\n"
-                + "y        numeric  cvm     -          -        -           4.6043  0/0           "
-                + "   ok\n"
+                + "feature  type     method  statistic  p-value  p-adjusted  PSI     effect      "
+                + "  gate  missing ref/cur  verdict\n"
+                + "x        numeric  ad      -          -        -           4.6043  W/std 3.0000"
+                + "  -     0/0              not tested\n"
+                + "y        numeric  cvm     -          -        -           4.6043  W/std 3.0000"
+                + "  -     0/0              not tested\n"
                 + "\n"
                 + "0 of 2 features drifted (share 0.000); dataset not drifted (threshold 0.5)\n"
+                + LEGEND
                 + "note: x: not tested: ad needs at least 4 values in the two samples together, but"
                 + " they had 3\n"
                 + "note: y: not tested: cvm needs at least 2 values in each sample, but the current"
@@ -566,8 +583,8 @@ class DriftCommandTest {
     // expected by hand: ESC as backslash x1b, line feed as backslash n, U+202E as backslash u202e;
     // the feature column as wide as the longest escaped name (13 characters); identical files:
     // statistics 0, p-values 1, PSI 0
-    String header = "%-13s  %-11s  %-6s  %-9s  %-7s  %-10s  %-3s  %-15s  %s\n";
-    String row = "%-13s  %-11s  %-6s  %9s  %7s  %10s  %3s  %-15s  %s\n";
+    String header = "%-13s  %-11s  %-6s  %-9s  %-7s  %-10s  %-3s  %-12s  %-4s  %-15s  %s\n";
+    String row = "%-13s  %-11s  %-6s  %9s  %7s  %10s  %3s  %-12s  %-4s  %-15s  %s\n";
     assertThat(r.out())
         .isEqualTo(
             "Drift of "
@@ -584,13 +601,38 @@ class DriftCommandTest {
                     "p-value",
                     "p-adjusted",
                     "PSI",
+                    "effect",
+                    "gate",
                     "missing ref/cur",
                     "verdict")
                 + String.format(
-                    row, "a\\x1b[31mb\\nc", "numeric", "ks", "0", "1", "1", "0", "0/0", "ok")
+                    row,
+                    "a\\x1b[31mb\\nc",
+                    "numeric",
+                    "ks",
+                    "0",
+                    "1",
+                    "1",
+                    "0",
+                    "W/std 0.0000",
+                    "fail",
+                    "0/0",
+                    "ok")
                 + String.format(
-                    row, "\\u202eg", "categorical", "chi2", "0", "1", "1", "0", "0/0", "ok")
-                + "\n0 of 2 features drifted (share 0.000); dataset not drifted (threshold 0.5)\n");
+                    row,
+                    "\\u202eg",
+                    "categorical",
+                    "chi2",
+                    "0",
+                    "1",
+                    "1",
+                    "0",
+                    "JS 0.0000",
+                    "fail",
+                    "0/0",
+                    "ok")
+                + "\n0 of 2 features drifted (share 0.000); dataset not drifted (threshold 0.5)\n"
+                + LEGEND);
     JsonNode root =
         json(
             Cli.run(
@@ -643,5 +685,441 @@ class DriftCommandTest {
     Set<PosixFilePermission> expected = Files.getPosixFilePermissions(control);
     assertThat(Files.getPosixFilePermissions(jsonOut)).isEqualTo(expected);
     assertThat(Files.getPosixFilePermissions(htmlOut)).isEqualTo(expected);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Issue 12, "Real files": missing-value tokens, type decisions, --exclude, dates, delimiters.
+
+  /** Drift of two files with {@code --json -}, extra options after. */
+  static JsonNode driftJson(Path ref, Path cur, String... options) throws IOException {
+    return json(Cli.run(concat(driftArgs(ref, cur), concat(options, "--json", "-"))));
+  }
+
+  static String[] driftArgs(Path ref, Path cur) {
+    return new String[] {"drift", "--reference", ref.toString(), "--current", cur.toString()};
+  }
+
+  /** The command's own type decision of a column ({@code columns[]}). */
+  static JsonNode decision(JsonNode root, String name) {
+    for (JsonNode c : root.get("columns")) {
+      if (c.get("name").asText().equals(name)) {
+        return c;
+      }
+    }
+    throw new AssertionError("no column " + name + " in " + root.get("columns"));
+  }
+
+  /** n values of a standard normal (seeded), three decimals, with given cells replaced. */
+  static String normalColumn(
+      String header, int n, long seed, java.util.Map<Integer, String> cells) {
+    Random rnd = new Random(seed);
+    StringBuilder sb = new StringBuilder(header).append('\n');
+    for (int i = 0; i < n; i++) {
+      String v = Double.toString(Math.round(rnd.nextGaussian() * 1000) / 1000.0);
+      sb.append(cells.getOrDefault(i, v)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void naTokensInANumericColumn_areMissingValues_notCategories() throws IOException {
+    // The issue's case: one NaN or NA cell in 5,000 numeric rows made the column categorical
+    // (chi-square p = 0, dataset drifted). Both files come from the same distribution.
+    Path ref = csv("r.csv", normalColumn("x", 5000, 1, java.util.Map.of()));
+    Path cur = csv("c.csv", normalColumn("x", 5000, 2, java.util.Map.of(10, "NaN", 20, "NA")));
+    JsonNode root = driftJson(ref, cur);
+    JsonNode x = feature(root, "x");
+    assertThat(x.get("type").asText()).isEqualTo("numeric");
+    assertThat(x.get("method").asText()).isEqualTo("ks");
+    assertThat(x.get("currentMissing").asLong()).isEqualTo(2);
+    assertThat(x.get("drifted").asBoolean()).isFalse();
+    JsonNode decision = decision(root, "x");
+    assertThat(decision.get("type").asText()).isEqualTo("numeric");
+    assertThat(decision.get("current").get("missingTokens").get("NaN").asInt()).isEqualTo(1);
+    assertThat(decision.get("current").get("missingTokens").get("NA").asInt()).isEqualTo(1);
+    assertThat(decision.get("current").get("missing").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void everyDefaultNaToken_isMissing_naValuesAddsTokens_andKeepDefaultNaFalseDropsThem()
+      throws IOException {
+    java.util.Map<Integer, String> tokens = new java.util.HashMap<>();
+    // each default token three times, and three empty cells (quoted: an empty line is skipped)
+    String[] defaults = {"NA", "N/A", "NaN", "nan", "null", "NULL", "None", "\"\""};
+    for (int i = 0; i < defaults.length; i++) {
+      for (int j = 0; j < 3; j++) {
+        tokens.put(100 * i + j, defaults[i]);
+      }
+    }
+    tokens.put(999, "-");
+    Path ref = csv("r.csv", normalColumn("x", 1000, 3, java.util.Map.of()));
+    Path cur = csv("c.csv", normalColumn("x", 1000, 4, tokens));
+    // "-" is not a default token: 1 of 1000 cells, so the column stays numeric with it missing
+    JsonNode plain = decision(driftJson(ref, cur), "x");
+    assertThat(plain.get("type").asText()).isEqualTo("numeric");
+    assertThat(plain.get("current").get("missing").asInt()).isEqualTo(7 * 3 + 3 + 1);
+    assertThat(plain.get("current").get("empty").asInt()).isEqualTo(3);
+    assertThat(plain.get("current").get("missingTokens").get("None").asInt()).isEqualTo(3);
+    assertThat(fieldNames(plain.get("current").get("missingTokens")))
+        .containsExactly("NA", "N/A", "NaN", "nan", "null", "NULL", "None");
+    assertThat(plain.get("current").get("unparsed").asInt()).isEqualTo(1);
+    // --na-values adds "-" to the tokens (pandas' na_values)
+    JsonNode added = decision(driftJson(ref, cur, "--na-values", "-"), "x");
+    assertThat(added.get("current").get("missingTokens").get("-").asInt()).isEqualTo(1);
+    assertThat(added.get("current").get("unparsed").asInt()).isZero();
+    // --keep-default-na=false: only --na-values (and the empty cell) are missing; 6 default tokens
+    // (3 times each) and "-" are now text: 19 of 994 values, more than 1 %: categorical
+    JsonNode dropped = driftJson(ref, cur, "--keep-default-na=false", "--na-values", "None");
+    assertThat(decision(dropped, "x").get("type").asText()).isEqualTo("categorical");
+    assertThat(decision(dropped, "x").get("current").get("missingTokens").get("None").asInt())
+        .isEqualTo(3);
+    assertThat(feature(dropped, "x").get("method").asText()).isEqualTo("chi2");
+  }
+
+  @Test
+  void numericButForAFewCells_staysNumeric_saysWhich_andCategoricalKeepsThemAsText()
+      throws IOException {
+    Path ref = csv("r.csv", normalColumn("x", 1000, 5, java.util.Map.of()));
+    Path cur =
+        csv("c.csv", normalColumn("x", 1000, 6, java.util.Map.of(3, "?", 76, "n.a.", 101, "?")));
+    Cli.Result r = Cli.run(driftArgs(ref, cur));
+    assertThat(r.status()).as(r.toString()).isZero();
+    // the table says how the column was read, and stderr says which cells were not numbers
+    assertThat(r.out()).contains("x        numeric  ks");
+    assertThat(r.err())
+        .isEqualTo(
+            "mlops drift: note: column 'x': numeric but for 3 cells of "
+                + cur
+                + " that are not numbers ('?', 'n.a.'; rows 4, 77, 102): read as missing"
+                + " (--categorical x keeps them as text)\n");
+    JsonNode root = driftJson(ref, cur);
+    JsonNode d = decision(root, "x");
+    assertThat(fieldNames(d)).containsExactly("name", "type", "reason", "reference", "current");
+    assertThat(d.get("type").asText()).isEqualTo("numeric");
+    assertThat(d.get("reason").asText()).contains("3 cells", "read as missing");
+    assertThat(d.get("current").get("unparsed").asInt()).isEqualTo(3);
+    assertThat(d.get("current").get("unparsedRows").toString()).isEqualTo("[4,77,102]");
+    assertThat(d.get("current").get("unparsedValues").toString()).isEqualTo("[\"?\",\"n.a.\"]");
+    assertThat(feature(root, "x").get("currentMissing").asLong()).isEqualTo(3);
+    // --categorical keeps the text: the column is compared as categories
+    JsonNode text = driftJson(ref, cur, "--categorical", "x");
+    assertThat(decision(text, "x").get("type").asText()).isEqualTo("categorical");
+    assertThat(decision(text, "x").get("reason").asText()).contains("--categorical");
+    assertThat(feature(text, "x").get("method").asText()).isEqualTo("chi2");
+  }
+
+  @Test
+  void exclude_leavesColumnsOut_andAnUnknownOneIsAnError() throws IOException {
+    Path ref = csv("r.csv", "id,x,city\n1,0.5,Oslo\n2,0.7,Lima\n3,0.1,Oslo\n");
+    Path cur = csv("c.csv", "id,x,city\n4,0.4,Oslo\n5,0.8,Lima\n6,0.2,Lima\n");
+    JsonNode root = driftJson(ref, cur, "--exclude", "id,city");
+    assertThat(root.get("features").findValuesAsText("feature")).containsExactly("x");
+    assertThat(root.get("excluded").toString()).isEqualTo("[\"id\",\"city\"]");
+    assertOneLine(
+        Cli.run(concat(driftArgs(ref, cur), "--exclude", "nope")),
+        "mlops drift: " + ref + ": unknown column 'nope' (columns: id, x, city)");
+  }
+
+  /**
+   * Waits for the drift library's change (issue 12): a column without any value is reported as not
+   * testable instead of failing the whole report.
+   */
+  @Test
+  void allEmptyColumn_isReportedNotTestable_andTheOtherColumnsAreChecked() throws IOException {
+    Path ref = csv("r.csv", "violent_recid,x\n,1\n,2\n,3\n,4\n,5\n");
+    Path cur = csv("c.csv", "violent_recid,x\n,3\n,4\n,5\n,6\n,7\n,8\n");
+    Cli.Result r = Cli.run(concat(driftArgs(ref, cur), "--json", "-"));
+    assertThat(r.status()).as(r.toString()).isZero();
+    JsonNode root = JSON.readTree(r.out());
+    JsonNode empty = feature(root, "violent_recid");
+    assertThat(empty.get("drifted").asBoolean()).isFalse();
+    assertThat(empty.get("statistic").isNull()).isTrue();
+    assertThat(empty.get("note").asText()).isNotEmpty();
+    assertThat(decision(root, "violent_recid").get("type").asText()).isEqualTo("empty");
+    assertThat(feature(root, "x").get("statistic").isNumber()).isTrue();
+  }
+
+  @Test
+  void isoDatesAndDateTimes_areComparedAsTime_byKsAndPsi() throws IOException {
+    Path ref = csv("r.csv", dates(java.time.LocalDate.of(2013, 1, 1), 40));
+    Path cur = csv("c.csv", dates(java.time.LocalDate.of(2013, 1, 21), 40));
+    JsonNode root = driftJson(ref, cur);
+    JsonNode d = decision(root, "day");
+    assertThat(d.get("type").asText()).isEqualTo("date");
+    assertThat(d.get("reason").asText()).contains("ISO-8601", "seconds");
+    JsonNode f = feature(root, "day");
+    assertThat(f.get("type").asText()).isEqualTo("numeric");
+    assertThat(f.get("method").asText()).isEqualTo("ks");
+    // expected: scipy 1.17.1 ks_2samp(a, b, method='exact') on the epoch seconds of the cells
+    // (datetime.fromisoformat, naive times as UTC): D = 0.525, p = 2.156357811320459e-05
+    assertThat(f.get("statistic").asDouble()).isCloseTo(0.525, within(EPS));
+    assertThat(f.get("pValue").asDouble()).isCloseTo(2.156357811320459e-05, within(1e-12));
+    // expected: numpy 2.4.6, the PSI recipe of numericColumn_ksAndPsi_matchScipyAndNumpy
+    assertThat(f.get("metrics").get("psi").asDouble()).isCloseTo(4.359074137059755, within(1e-9));
+    Cli.Result table = Cli.run(driftArgs(ref, cur));
+    assertThat(table.out()).contains("day      date  ks");
+  }
+
+  /** A column "day" of n days from start, written as a date, a date-time, and an instant. */
+  static String dates(java.time.LocalDate start, int n) {
+    StringBuilder sb = new StringBuilder("day\n");
+    for (int i = 0; i < n; i++) {
+      String day = start.plusDays(i).toString();
+      sb.append(
+              switch (i % 3) {
+                case 0 -> day;
+                case 1 -> day + " 12:00:00";
+                default -> day + "T06:30:00Z";
+              })
+          .append('\n');
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void semicolonTabAndPipeFiles_areDetected_notedOnStderr_andNamedInInputs() throws IOException {
+    for (String sep : new String[] {";", "\t", "|"}) {
+      String text =
+          "x" + sep + "city\n1,5" + sep + "Oslo\n2,5" + sep + "Lima\n3,5" + sep + "Oslo\n";
+      Path ref = csv("r.csv", text);
+      Path cur = csv("c.csv", text);
+      Cli.Result r = Cli.run(concat(driftArgs(ref, cur), "--json", "-"));
+      assertThat(r.status()).as(r.toString()).isZero();
+      JsonNode root = JSON.readTree(r.out());
+      assertThat(root.get("features").findValuesAsText("feature")).containsExactly("x", "city");
+      assertThat(root.get("inputs").get(0).get("delimiter").asText()).isEqualTo(sep);
+      assertThat(root.get("inputs").get(1).get("delimiter").asText()).isEqualTo(sep);
+      // "1,5" is text (a decimal comma is not a number)
+      assertThat(decision(root, "x").get("type").asText()).isEqualTo("categorical");
+      String shown = sep.equals("\t") ? "tab" : "'" + sep + "'";
+      assertThat(r.err())
+          .contains("mlops drift: note: " + ref + ": fields separated by " + shown + " (detected")
+          .contains("mlops drift: note: " + cur + ": fields separated by " + shown);
+    }
+  }
+
+  @Test
+  void delimiterOption_choosesTheSeparator_andCommaFilesSayNothing() throws IOException {
+    Path semi = csv("s.csv", "a;b\n1;2\n3;4\n");
+    Cli.Result forced = Cli.run(concat(driftArgs(semi, semi), "--delimiter", ",", "--json", "-"));
+    assertThat(forced.status()).as(forced.toString()).isZero();
+    JsonNode root = JSON.readTree(forced.out());
+    assertThat(root.get("features").findValuesAsText("feature")).containsExactly("a;b");
+    assertThat(root.get("inputs").get(0).get("delimiter").asText()).isEqualTo(",");
+    assertThat(forced.err()).isEmpty();
+    JsonNode tab = driftJson(semi, semi, "--delimiter", "semicolon");
+    assertThat(tab.get("features").findValuesAsText("feature")).containsExactly("a", "b");
+    Path comma = csv("c.csv", "a,b\n1,2\n3,4\n");
+    Cli.Result plain = Cli.run(driftArgs(comma, comma));
+    assertThat(plain.err()).isEmpty();
+    assertOneLine(
+        Cli.run(concat(driftArgs(comma, comma), "--delimiter", "ab")),
+        "mlops drift: --delimiter takes one character, tab, comma, semicolon, pipe or auto, not"
+            + " 'ab'");
+  }
+
+  @Test
+  void defaults_areTheLibrarys_andHelpShowsThem() throws IOException {
+    DriftDetector d = DriftDetector.defaults();
+    String help = Cli.run("drift", "--help").out();
+    assertThat(help)
+        .contains("--alpha=A")
+        .contains("(default: " + d.alpha() + ")")
+        .contains("--psi-gate=G")
+        .contains("--wasserstein-gate=G")
+        .contains("--js-gate=G")
+        .contains("(default: " + d.psiGate() + ")")
+        .contains("(default: " + d.bins() + ")")
+        .contains("(default: " + d.datasetDriftShare() + ")")
+        .contains("--missing-policy")
+        .contains("--max-categories=N")
+        .contains("(default: " + d.maxCategories() + ")")
+        .contains("--identifier-share=S")
+        .contains("(default: " + d.identifierShare() + ")");
+    Sample s = sample();
+    JsonNode root = driftJson(s.reference(), s.current());
+    assertThat(root.get("alpha").asDouble()).isEqualTo(d.alpha());
+    assertThat(root.get("datasetDriftShare").asDouble()).isEqualTo(d.datasetDriftShare());
+    // a gate set on the command line reaches the library: with a JS gate above 1 no categorical
+    // column can pass it
+    JsonNode strict = driftJson(s.reference(), s.current(), "--js-gate", "1");
+    assertThat(feature(strict, "c").get("effectGate").asBoolean()).isFalse();
+  }
+
+  @Test
+  void table_showsTheEffectSizeAndItsGate_andAMissingRateDrift() throws IOException {
+    // x: the same values 0..9, but the last 40 of 100 rows missing in the current file: drifted by
+    // its missing rate only; y: 0..19 shifted by 8: KS and the effect gate. Expected by hand:
+    // Wasserstein distance 8 over the reference's population standard deviation sqrt((20^2 - 1) /
+    // 12) = 5.7663, so W/std = 1.3874
+    StringBuilder r = new StringBuilder("x,y\n");
+    StringBuilder c = new StringBuilder("x,y\n");
+    for (int i = 0; i < 100; i++) {
+      r.append(i % 10).append(',').append(i % 20).append('\n');
+      c.append(i < 60 ? Integer.toString(i % 10) : "").append(',').append(i % 20 + 8).append('\n');
+    }
+    Cli.Result out = Cli.run(driftArgs(csv("r.csv", r.toString()), csv("c.csv", c.toString())));
+    assertThat(out.status()).as(out.toString()).isZero();
+    assertThat(out.out())
+        .contains(
+            "feature  type     method  statistic  p-value    p-adjusted  PSI     effect        gate"
+                + "  missing ref/cur  verdict")
+        .contains("0/40             DRIFT (missing rate)")
+        .contains("W/std 1.3874  pass  0/0              DRIFT")
+        .contains(
+            "gate: PSI >= 0.1 or W/std >= 0.1 (numeric), JS >= 0.1 (categorical); a feature"
+                + " drifts when its p-adjusted < 0.05 and it passes the gate, or when its missing"
+                + " rate changes (p < 0.05)");
+  }
+
+  @Test
+  void table_saysWhenASignificantTestHasASmallEffect_andWhenAMissingRateChangeIsNotCounted()
+      throws IOException {
+    // 20,000 normal values against the same shifted by 0.06 standard deviations: KS is
+    // significant, but W/std (about 0.06) and PSI stay below their gates of 0.1
+    Random rnd = new Random(3);
+    StringBuilder r = new StringBuilder("x,m\n");
+    StringBuilder c = new StringBuilder("x,m\n");
+    for (int i = 0; i < 20000; i++) {
+      r.append(rnd.nextGaussian()).append(',').append(i % 3).append('\n');
+      c.append(rnd.nextGaussian() + 0.06).append(',').append(i % 2 == 0 ? "" : i % 3).append('\n');
+    }
+    Path ref = csv("r.csv", r.toString());
+    Path cur = csv("c.csv", c.toString());
+    Cli.Result out = Cli.run(concat(driftArgs(ref, cur), "--missing-policy", "ignore-rate-drift"));
+    assertThat(out.status()).as(out.toString()).isZero();
+    assertThat(out.out().lines())
+        .anySatisfy(
+            l ->
+                assertThat(l).startsWith("x ").endsWith("fail  0/0              ok (small effect)"))
+        .anySatisfy(l -> assertThat(l).startsWith("m ").endsWith("ok (missing rate changed)"))
+        .contains(
+            "gate: PSI >= 0.1 or W/std >= 0.1 (numeric), JS >= 0.1 (categorical); a feature"
+                + " drifts when its p-adjusted < 0.05 and it passes the gate; a change of its"
+                + " missing rate is reported, not counted");
+  }
+
+  @Test
+  void identifierShareAndMaxCategories_reachTheLibrary() throws IOException {
+    StringBuilder sb = new StringBuilder("case,city\n");
+    for (int i = 0; i < 120; i++) {
+      sb.append("C").append(1000 + i).append(',').append("city").append(i % 7).append('\n');
+    }
+    Path f = csv("r.csv", sb.toString());
+    JsonNode skipped = feature(driftJson(f, f), "case");
+    assertThat(skipped.get("kind").asText()).isEqualTo("identifier");
+    assertThat(skipped.get("tested").asBoolean()).isFalse();
+    JsonNode tested = feature(driftJson(f, f, "--identifier-share", "1"), "case");
+    assertThat(tested.get("kind").asText()).isEqualTo("categorical");
+    assertThat(tested.get("method").asText()).isEqualTo("chi2");
+    JsonNode capped = feature(driftJson(f, f, "--max-categories", "3"), "city");
+    assertThat(capped.get("bins").get("labels")).hasSize(4); // 3 kept and the other bucket
+    assertThat(capped.get("note").asText()).contains("maxCategories");
+  }
+
+  @Test
+  void html_namesTheFiles_andSaysHowEachColumnWasRead() throws IOException {
+    Path ref = csv("r.csv", dates(java.time.LocalDate.of(2013, 1, 1), 40));
+    Path cur = csv("c.csv", dates(java.time.LocalDate.of(2013, 1, 21), 40));
+    Cli.Result r = Cli.run(concat(driftArgs(ref, cur), "--html", "-"));
+    assertThat(r.status()).as(r.toString()).isZero();
+    assertThat(r.out())
+        .startsWith("<!DOCTYPE html>")
+        .contains(ref + ": 40 rows, delimiter ")
+        .contains(cur + ": 40 rows, delimiter ")
+        .contains("How the files were read")
+        .contains("every value is an ISO-8601 date or date-time")
+        .contains("Data drift");
+  }
+
+  /**
+   * ProPublica's COMPAS file split by the year of {@code compas_screening_date} (2013 against
+   * 2014): a real file with identifiers, case numbers, dates, date-times and an empty column. Runs
+   * only where the shared data sets are (../shared/datasets of the repository); skipped elsewhere.
+   */
+  @Test
+  void compasBetweenTwoYears_skipsIdentifiers_andComparesDatesAsTime() throws IOException {
+    Path compas = compasFile();
+    assumeTrue(compas != null, "the COMPAS file is not in ../shared/datasets");
+    Path[] years = splitByYear(compas, "compas_screening_date", "2013", "2014");
+    Cli.Result r = Cli.run(concat(driftArgs(years[0], years[1]), "--json", "-"));
+    assertThat(r.status()).as(r.toString()).isZero();
+    JsonNode root = JSON.readTree(r.out());
+    assertThat(root.get("features")).hasSize(47); // every column of the file
+    // dates and date-times are time values, compared by KS (and PSI), not thousands of categories
+    for (String date :
+        new String[] {"compas_screening_date", "c_jail_in", "c_offense_date", "screening_date"}) {
+      assertThat(decision(root, date).get("type").asText()).as(date).isEqualTo("date");
+      assertThat(feature(root, date).get("method").asText()).as(date).isEqualTo("ks");
+      assertThat(feature(root, date).get("metrics").get("psi").isNumber()).as(date).isTrue();
+    }
+    // case numbers are identifiers: skipped, with a note; only a change of their missing rate
+    // (no recidivism, no case number) can flag them
+    for (String id : new String[] {"c_case_number", "r_case_number", "vr_case_number"}) {
+      JsonNode f = feature(root, id);
+      assertThat(f.get("kind").asText()).as(id).isEqualTo("identifier");
+      assertThat(f.get("tested").asBoolean()).as(id).isFalse();
+      assertThat(f.get("note").asText()).as(id).contains("identifier-like");
+      assertThat(f.get("drifted").asBoolean())
+          .as(id)
+          .isEqualTo(f.get("missingRateDrifted").asBoolean());
+    }
+    // the column without a value is not testable, and the others are checked
+    JsonNode empty = feature(root, "violent_recid");
+    assertThat(empty.get("tested").asBoolean()).isFalse();
+    assertThat(empty.get("drifted").asBoolean()).isFalse();
+    assertThat(decision(root, "violent_recid").get("type").asText()).isEqualTo("empty");
+    // a data scientist's reading: the dates move with the split (a year later), the population
+    // does not: sex, race, prior counts and charge degree are not drifted
+    for (String stable :
+        new String[] {"sex", "race", "juv_fel_count", "priors_count", "c_charge_degree"}) {
+      assertThat(feature(root, stable).get("drifted").asBoolean()).as(stable).isFalse();
+    }
+    assertThat(feature(root, "compas_screening_date").get("drifted").asBoolean()).isTrue();
+    // the table says so: the type column names dates and identifiers
+    Cli.Result table = Cli.run(driftArgs(years[0], years[1]));
+    assertThat(table.out().lines())
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("c_case_number ")
+                    .contains(" identifier ")
+                    .endsWith("skipped (identifier)"))
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("c_jail_in ")
+                    .contains(" date ")
+                    .endsWith("DRIFT (and missing rate)"));
+  }
+
+  /** The COMPAS file of the shared data sets, or null where they are absent. */
+  static @org.jspecify.annotations.Nullable Path compasFile() {
+    // the module's folder when Maven runs the tests, the repository's when an IDE does
+    for (String dir : new String[] {"../../shared/datasets", "../shared/datasets"}) {
+      Path p = Path.of(dir, "compas-two-years.csv");
+      if (Files.isRegularFile(p)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** Writes the rows of each year (by the prefix of a date column) to a file of its own. */
+  Path[] splitByYear(Path file, String column, String... years) throws IOException {
+    java.util.List<String> lines = Files.readAllLines(file);
+    int index = java.util.Arrays.asList(lines.get(0).split(",", -1)).indexOf(column);
+    Path[] out = new Path[years.length];
+    for (int y = 0; y < years.length; y++) {
+      StringBuilder sb = new StringBuilder(lines.get(0)).append('\n');
+      for (String line : lines.subList(1, lines.size())) {
+        // COMPAS quotes some charge descriptions, all after the screening date
+        if (line.split(",", index + 2)[index].startsWith(years[y])) {
+          sb.append(line).append('\n');
+        }
+      }
+      out[y] = csv("compas-" + years[y] + ".csv", sb.toString());
+    }
+    return out;
   }
 }

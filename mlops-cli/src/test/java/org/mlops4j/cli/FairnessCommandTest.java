@@ -108,6 +108,8 @@ class FairnessCommandTest {
                 "yhat",
                 "--group",
                 "g",
+                "--min-group-size",
+                "0",
                 "--json",
                 "-"));
     // A: (1,1) (1,0) (0,1) (0,0) -> TP 1, FP 1, TN 1, FN 1
@@ -220,6 +222,8 @@ class FairnessCommandTest {
                 "sex",
                 "--reference-group",
                 "race=a|sex=m",
+                "--min-group-size",
+                "0",
                 "--json",
                 "-"));
     // expected: numpy 2.4.6 on the same 24 rows, per group mask m = (race==r)&(sex==s):
@@ -296,6 +300,11 @@ class FairnessCommandTest {
                 "0.45",
                 "--group",
                 "g",
+                "--min-group-size",
+                "0",
+                "--bootstrap",
+                "0",
+                "--no-calibration",
                 "--json",
                 "-"));
     FairnessReport lib =
@@ -353,6 +362,8 @@ class FairnessCommandTest {
                 "pred",
                 "--group",
                 "sex",
+                "--min-group-size",
+                "0",
                 "--bootstrap",
                 "200",
                 "--seed",
@@ -424,7 +435,17 @@ class FairnessCommandTest {
   void failIf_exitsOneWhenACriterionPassesItsBound_andZeroOtherwise() throws IOException {
     Path data = csv("d.csv", NINE_ROWS);
     String[] base = {
-      "fairness", "--data", data.toString(), "--label", "y", "--prediction", "yhat", "--group", "g"
+      "fairness",
+      "--data",
+      data.toString(),
+      "--label",
+      "y",
+      "--prediction",
+      "yhat",
+      "--group",
+      "g",
+      "--min-group-size",
+      "0"
     };
     Cli.Result failed =
         Cli.run(
@@ -710,6 +731,8 @@ class FairnessCommandTest {
             "yhat",
             "--group",
             "g",
+            "--min-group-size",
+            "0",
             "--json",
             jsonOut.toString(),
             "--html",
@@ -721,7 +744,10 @@ class FairnessCommandTest {
             "B        5   2   1   2   0     0.6000  0.4000  1.0000  0.3333  0.0000  0.6667  ok")
         .contains("equalized_odds_difference              0.5000  B vs A");
     assertThat(JSON.readTree(jsonOut.toFile()).get("groups")).hasSize(2);
-    assertThat(Files.readString(htmlOut)).startsWith("<!DOCTYPE html>");
+    assertThat(Files.readString(htmlOut))
+        .startsWith("<!DOCTYPE html>")
+        .contains("<title>Fairness of " + data + "</title>")
+        .contains(data + ": 9 rows, delimiter ");
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(s -> s.endsWith(".tmp"));
     }
@@ -744,6 +770,10 @@ class FairnessCommandTest {
                 "g",
                 "--reference-group",
                 "A",
+                "--min-group-size",
+                "0",
+                "--bootstrap",
+                "0",
                 "--json",
                 "-",
                 "--fail-if",
@@ -778,7 +808,7 @@ class FairnessCommandTest {
     assertThat(DriftCommandTest.fieldNames(root.get("data")))
         .containsExactly("path", "label", "prediction");
     assertThat(DriftCommandTest.fieldNames(root.get("inputs").get(0)))
-        .containsExactly("path", "sha256", "rows");
+        .containsExactly("path", "sha256", "rows", "delimiter", "delimiterDetected");
     assertThat(root.get("inputs").get(0).get("rows").asInt()).isEqualTo(11);
     assertThat(DriftCommandTest.fieldNames(root.get("provenance")))
         .containsExactly("jvmVersion", "jvmVendor", "osName", "osArch");
@@ -837,6 +867,8 @@ class FairnessCommandTest {
       "yhat",
       "--group",
       "g",
+      "--min-group-size",
+      "0",
       "--fail-if",
       "demographic_parity_difference>0.1"
     };
@@ -874,5 +906,161 @@ class FairnessCommandTest {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Issue 12, "One vocabulary, one set of defaults": the CLI uses the library's defaults.
+
+  /** Groups A and B of 120 rows each and C of 18 rows; scores in [0, 1]. */
+  record Scored(Path file, int[] y, double[] score, String[] group) {}
+
+  Scored scored() throws IOException {
+    Random rnd = new Random(12);
+    int n = 258;
+    int[] y = new int[n];
+    double[] score = new double[n];
+    String[] g = new String[n];
+    StringBuilder sb = new StringBuilder("y,p,g\n");
+    for (int i = 0; i < n; i++) {
+      g[i] = i < 120 ? "A" : i < 240 ? "B" : "C";
+      y[i] = rnd.nextDouble() < (g[i].equals("A") ? 0.5 : 0.3) ? 1 : 0;
+      score[i] =
+          Math.round(Math.min(1, Math.max(0, 0.4 * y[i] + 0.6 * rnd.nextDouble())) * 1000) / 1000.0;
+      sb.append(y[i]).append(',').append(score[i]).append(',').append(g[i]).append('\n');
+    }
+    return new Scored(csv("scored.csv", sb.toString()), y, score, g);
+  }
+
+  static String[] fairness(Scored s, String... options) {
+    return concat(
+        new String[] {
+          "fairness",
+          "--data",
+          s.file().toString(),
+          "--label",
+          "y",
+          "--score",
+          "p",
+          "--threshold",
+          "0.5",
+          "--group",
+          "g"
+        },
+        options);
+  }
+
+  @Test
+  void defaults_areTheLibrarys_minGroupSizeBootstrapAndCalibration() throws IOException {
+    Scored s = scored();
+    JsonNode root = json(Cli.run(fairness(s, "--json", "-")));
+    FairnessAuditor d = FairnessAuditor.defaults();
+    assertThat(root.get("minGroupSize").asInt()).isEqualTo(d.minGroupSize());
+    assertThat(group(root, "C").get("status").asText()).isEqualTo("TOO_SMALL"); // 18 < 30
+    assertThat(root.get("bootstrap").get("resamples").asInt()).isEqualTo(d.bootstrapResamples());
+    assertThat(root.get("bootstrap").get("seed").asLong()).isEqualTo(d.bootstrapSeed());
+    assertThat(disparity(root, "demographic_parity_difference").get("interval").isObject())
+        .isTrue();
+    // scores in [0, 1]: calibration is kept, as in the library
+    assertThat(root.get("calibration")).isNotEmpty();
+    // and the numbers are the library's, called with its defaults
+    FairnessReport lib = d.audit(Decisions.ofScores(s.y(), s.score(), 0.5).groups("g", s.group()));
+    JsonNode libJson = JSON.readTree(lib.toJson());
+    for (String field : new String[] {"criteria", "disparities", "calibration", "groups"}) {
+      assertThat(root.get(field)).as(field).isEqualTo(libJson.get(field));
+    }
+  }
+
+  @Test
+  void help_showsTheLibrarysDefaults() {
+    FairnessAuditor d = FairnessAuditor.defaults();
+    String help = Cli.run("fairness", "--help").out();
+    assertThat(help)
+        .contains("(default: " + d.minGroupSize() + ")")
+        .contains("(default: " + d.bootstrapResamples() + ")")
+        .contains("(default: " + d.bootstrapSeed() + ")")
+        .contains("(default: " + d.confidenceLevel() + ")")
+        .contains("--[no-]calibration");
+  }
+
+  @Test
+  void scoresOutsideZeroOne_turnCalibrationOffWithANote_unlessAskedFor() throws IOException {
+    Path data = csv("s.csv", "y,s,g\n1,80,a\n0,20,a\n1,70,b\n0,60,b\n");
+    String[] args = {
+      "fairness",
+      "--data",
+      data.toString(),
+      "--label",
+      "y",
+      "--score",
+      "s",
+      "--threshold",
+      "50",
+      "--group",
+      "g",
+      "--min-group-size",
+      "0"
+    };
+    Cli.Result r = Cli.run(concat(args, "--json", "-"));
+    assertThat(r.status()).as(r.toString()).isZero();
+    assertThat(JSON.readTree(r.out()).get("calibration")).isEmpty();
+    assertThat(r.err())
+        .isEqualTo(
+            "mlops fairness: note: column 's' has scores outside [0, 1] (row 1: 80.0): no"
+                + " calibration\n");
+    Cli.Result asked = Cli.run(concat(args, "--calibration"));
+    assertThat(asked.status()).isEqualTo(Main.BAD_INPUT);
+    assertThat(asked.err()).startsWith("mlops fairness: " + data + ": scores[0] must be in [0, 1]");
+    Cli.Result off = Cli.run(concat(args, "--no-calibration"));
+    assertThat(off.status()).as(off.toString()).isZero();
+    assertThat(off.err()).isEmpty();
+  }
+
+  @Test
+  void table_showsBootstrapIntervals() throws IOException {
+    Scored s = scored();
+    Cli.Result r = Cli.run(fairness(s));
+    assertThat(r.status()).as(r.toString()).isZero();
+    FairnessReport lib =
+        FairnessAuditor.defaults()
+            .audit(Decisions.ofScores(s.y(), s.score(), 0.5).groups("g", s.group()));
+    var dpd = lib.demographicParityDifference();
+    var ci = dpd.interval().orElseThrow();
+    assertThat(r.out()).containsPattern("criterion +value +groups +95% interval\n");
+    // the row, its padding collapsed
+    assertThat(r.out().lines().map(l -> l.replaceAll(" {2,}", " ")))
+        .contains(
+            String.format(
+                java.util.Locale.ROOT,
+                "demographic_parity_difference %.4f %s vs %s [%.4f, %.4f]",
+                dpd.value(),
+                dpd.groupA(),
+                dpd.groupB(),
+                ci.lower(),
+                ci.upper()));
+  }
+
+  @Test
+  void semicolonFile_isReadWithTheDetectedDelimiter() throws IOException {
+    Path data = csv("d.csv", NINE_ROWS.replace(',', ';'));
+    Cli.Result r =
+        Cli.run(
+            "fairness",
+            "--data",
+            data.toString(),
+            "--label",
+            "y",
+            "--prediction",
+            "yhat",
+            "--group",
+            "g",
+            "--min-group-size",
+            "0",
+            "--json",
+            "-");
+    assertThat(r.status()).as(r.toString()).isZero();
+    assertThat(counts(group(JSON.readTree(r.out()), "B"))).containsExactly(5, 2, 1, 2, 0);
+    assertThat(JSON.readTree(r.out()).get("inputs").get(0).get("delimiter").asText())
+        .isEqualTo(";");
+    assertThat(r.err()).startsWith("mlops fairness: note: " + data + ": fields separated by ';'");
   }
 }

@@ -4,16 +4,18 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.Arrays;
 import org.mlops4j.api.MlopsException;
+import org.mlops4j.api.internal.Require;
 
 /**
  * A streaming RFC 4180 record reader: one record in memory at a time, fields decoded lazily.
  *
  * <p>Grammar (RFC 4180, section 2, made lenient where files in the wild differ): records end with
- * CRLF, LF or CR; a field is either unquoted text without quotes, commas or line breaks, or a
- * double-quoted text in which {@code ""} is one quote and commas and line breaks are literal. A
- * final line break before end of input is optional; a blank line (not inside quotes) is skipped. A
- * leading UTF-8 byte-order mark is dropped. A quote inside an unquoted field, text after a closing
- * quote, or end of input inside quotes is a format error naming the line.
+ * CRLF, LF or CR; a field is either unquoted text without quotes, delimiters or line breaks, or a
+ * double-quoted text in which {@code ""} is one quote and delimiters and line breaks are literal.
+ * The delimiter is a comma unless another is given (a semicolon, a tab, a pipe...). A final line
+ * break before end of input is optional; a blank line (not inside quotes) is skipped. A leading
+ * UTF-8 byte-order mark is dropped. A quote inside an unquoted field, text after a closing quote,
+ * or end of input inside quotes is a format error naming the line.
  *
  * <p>Hand-written rather than jackson-dataformat-csv so that the tool streams with one reusable
  * character buffer, creates a {@code String} only for the cells a command asks for, and can name
@@ -25,6 +27,7 @@ public final class CsvReader implements AutoCloseable {
 
   private final Reader in;
   private final String source;
+  private final char delimiter;
   private final char[] buf = new char[1 << 16];
   private int pos;
   private int limit;
@@ -44,8 +47,23 @@ public final class CsvReader implements AutoCloseable {
    * @param source the file name used in error messages
    */
   public CsvReader(Reader in, String source) {
+    this(in, source, ',');
+  }
+
+  /**
+   * @param in the characters to read; closed by {@link #close()}
+   * @param source the file name used in error messages
+   * @param delimiter the field delimiter; not a quote or a line break
+   */
+  public CsvReader(Reader in, String source, char delimiter) {
+    Require.argument(
+        delimiter != '"' && delimiter != '\n' && delimiter != '\r',
+        "delimiter",
+        "neither a quote nor a line break",
+        TerminalText.escape(String.valueOf(delimiter)));
     this.in = in;
     this.source = source;
+    this.delimiter = delimiter;
   }
 
   /**
@@ -77,7 +95,7 @@ public final class CsvReader implements AutoCloseable {
       if (c == '"') {
         c = quotedField();
       } else {
-        while (c != ',' && c != '\n' && c != '\r' && c != EOF) {
+        while (c != delimiter && c != '\n' && c != '\r' && c != EOF) {
           if (c == '"') {
             throw error("a quote inside an unquoted field (quote the field and double the quote)");
           }
@@ -86,7 +104,7 @@ public final class CsvReader implements AutoCloseable {
         }
       }
       endField();
-      if (c == ',') {
+      if (c == delimiter) {
         c = read();
         continue;
       }
@@ -115,7 +133,7 @@ public final class CsvReader implements AutoCloseable {
           append('"');
           continue;
         }
-        if (d != ',' && d != '\n' && d != '\r' && d != EOF) {
+        if (d != delimiter && d != '\n' && d != '\r' && d != EOF) {
           throw error("text after the closing quote of a field");
         }
         return d;
@@ -252,6 +270,16 @@ public final class CsvReader implements AutoCloseable {
     }
     double v = Double.parseDouble(new String(text, start, end - start));
     return Double.isInfinite(v) ? Double.NaN : v;
+  }
+
+  /**
+   * Parses field i as an ISO-8601 date or date-time ({@link IsoTime}).
+   *
+   * @return the seconds since 1970-01-01T00:00Z, or NaN if the field is not a date
+   */
+  public double date(int i) {
+    int start = i == 0 ? 0 : fieldEnd[i - 1];
+    return IsoTime.epochSeconds(text, start, fieldEnd[i]);
   }
 
   static boolean isDecimal(char[] s, int start, int end) {

@@ -1,6 +1,5 @@
 package org.mlops4j.cli.internal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.CharsetDecoder;
@@ -20,33 +19,150 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.MlopsException;
 import org.mlops4j.api.internal.Require;
 
 /**
- * Columns of a CSV file (header row, RFC 4180, UTF-8) parsed into primitive arrays: numeric columns
- * as {@code double[]} with NaN for an empty cell, categorical columns as {@code int[]} codes into a
- * list of distinct values with -1 for an empty cell. The text of the file is never held in memory;
- * only the requested columns are kept.
+ * Columns of a CSV file (header row, RFC 4180, UTF-8) parsed into primitive arrays: numeric and
+ * date columns as {@code double[]} with NaN for a missing cell, categorical columns as {@code
+ * int[]} codes into a list of distinct values with -1 for a missing cell. The text of the file is
+ * never held in memory; only the requested columns are kept.
  *
- * <p>Type inference ({@link Kind#AUTO}): a column whose non-empty cells all parse as decimal
- * numbers (see {@link CsvReader#number(int)}) is numeric, any other is categorical. A column that
- * turns out categorical after numeric cells is read again from the file as categorical, so that the
- * original text of every cell is kept.
+ * <p>Cells: the field delimiter is the {@link CsvFormat}'s, or detected from the first records
+ * ({@link #detectDelimiter}); an empty cell and a missing-value token of the format ({@code NA},
+ * {@code NaN}, {@code None}... by default) are missing values, counted per token ({@link Cells}).
+ *
+ * <p>Type inference ({@link Kind#AUTO}), over the cells that are not missing: a column whose cells
+ * all parse as decimal numbers ({@link CsvReader#number(int)}) is {@link Type#NUMERIC}; one whose
+ * cells all parse as ISO-8601 dates or date-times ({@link IsoTime}) is {@link Type#DATE} (values in
+ * seconds since 1970-01-01T00:00Z); one without any such cell is {@link Type#EMPTY}. A column of
+ * numbers (or dates) but for at most 1 % of its cells ({@link #FEW_UNPARSED}) keeps that type and
+ * reads those cells as missing values, counted with their first rows and values ({@link
+ * Cells#unparsed()}); any other column is {@link Type#CATEGORICAL}, read again from the file as
+ * text, so that the original text of every cell is kept.
  */
 public final class CsvTable {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CsvTable.class);
 
+  /**
+   * The largest share of a column's non-missing cells that may fail to parse as numbers (or dates)
+   * while the column stays numeric (or a date), those cells read as missing: 1 %.
+   */
+  public static final double FEW_UNPARSED = 0.01;
+
+  /** Delimiters tried by {@link #detectDelimiter}, in order of preference on a tie. */
+  static final char[] DELIMITERS = {',', ';', '\t', '|'};
+
+  /** Records read by {@link #detectDelimiter}, header included. */
+  static final int DETECTION_RECORDS = 20;
+
+  /** Rows and values of unparsed or token cells kept as examples, per column. */
+  static final int EXAMPLES = 5;
+
   /** How a requested column is parsed. */
   public enum Kind {
-    /** numeric if every non-empty cell is a number, else categorical */
+    /** numeric, date, empty or categorical as the cells say (see the class comment) */
     AUTO,
-    /** every non-empty cell must be a number */
+    /** every non-missing cell must be a number */
     NUMERIC,
     /** the text of each cell, dictionary-coded */
     CATEGORICAL
+  }
+
+  /** What a column was read as. */
+  public enum Type {
+    /** numbers ({@link NumericColumn}) */
+    NUMERIC,
+    /** ISO-8601 dates and date-times, as seconds since 1970-01-01T00:00Z ({@link NumericColumn}) */
+    DATE,
+    /** text ({@link CategoricalColumn}) */
+    CATEGORICAL,
+    /** no value at all: every cell empty or a missing-value token ({@link NumericColumn}, NaN) */
+    EMPTY
+  }
+
+  /**
+   * What the cells of a column held, besides its values.
+   *
+   * @param empty empty cells
+   * @param tokens missing-value tokens and how often each occurred, in order of first occurrence
+   * @param tokenRows the first rows (1-based data rows) holding a token, with the token
+   * @param numbers cells that parsed as numbers (0 for a column read as text)
+   * @param dates cells that parsed as dates (0 for a column read as text or numbers)
+   * @param unparsed non-missing cells that parsed neither as numbers nor as dates (for a numeric or
+   *     date column: the cells read as missing; for a column read as text after a first pass: its
+   *     cells that were not numbers or dates; 0 for a column asked for as text)
+   * @param unparsedRows the first rows (1-based) of unparsed cells
+   * @param unparsedValues the first distinct values of unparsed cells (abbreviated)
+   */
+  public record Cells(
+      int empty,
+      Map<String, Integer> tokens,
+      Map<Long, String> tokenRows,
+      int numbers,
+      int dates,
+      int unparsed,
+      List<Long> unparsedRows,
+      List<String> unparsedValues) {
+
+    /** Nothing recorded. */
+    public static final Cells NONE =
+        new Cells(0, Map.of(), Map.of(), 0, 0, 0, List.of(), List.of());
+
+    /** Copies the collections (order kept). */
+    public Cells {
+      tokens = Collections.unmodifiableMap(new LinkedHashMap<>(tokens));
+      tokenRows = Collections.unmodifiableMap(new LinkedHashMap<>(tokenRows));
+      unparsedRows = List.copyOf(unparsedRows);
+      unparsedValues = List.copyOf(unparsedValues);
+    }
+
+    /**
+     * @return the number of cells holding a missing-value token
+     */
+    public int tokenCount() {
+      int n = 0;
+      for (int c : tokens.values()) {
+        n += c;
+      }
+      return n;
+    }
+
+    /**
+     * @param i a row index (0-based) whose cell is missing
+     * @param what what the cell holds, for the message ({@code "label"})
+     * @return {@code "empty label"}, or {@code "missing label 'NA'"} when the cell was one of the
+     *     first missing-value tokens of the column
+     */
+    public String missingCell(int i, String what) {
+      String token = tokenRows.get(i + 1L);
+      return token == null ? "empty " + what : "missing " + what + " '" + token + "'";
+    }
+
+    /**
+     * @return the unparsed cells' values and rows for a message: {@code '?', 'n.a.'; rows 4, 77,
+     *     102} (with {@code ...} when there are more)
+     */
+    public String describeUnparsed() {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < unparsedValues.size(); i++) {
+        sb.append(i == 0 ? "" : ", ").append('\'').append(unparsedValues.get(i)).append('\'');
+      }
+      if (unparsedValues.size() == EXAMPLES) {
+        sb.append(", ...");
+      }
+      sb.append(unparsedRows.size() == 1 ? "; row " : "; rows ");
+      for (int i = 0; i < unparsedRows.size(); i++) {
+        sb.append(i == 0 ? "" : ", ").append(unparsedRows.get(i));
+      }
+      if (unparsed > unparsedRows.size()) {
+        sb.append(", ...");
+      }
+      return sb.toString();
+    }
   }
 
   /** A parsed column. */
@@ -57,22 +173,42 @@ public final class CsvTable {
     String name();
 
     /**
-     * @return number of rows, empty cells included
+     * @return number of rows, missing cells included
      */
     int size();
 
     /**
-     * @return number of empty cells
+     * @return number of missing cells: empty, a missing-value token, or (numeric and date columns)
+     *     unparsed
      */
     int missing();
+
+    /**
+     * @return what the column was read as
+     */
+    Type type();
+
+    /**
+     * @return what the cells held
+     */
+    Cells cells();
   }
 
   /**
-   * A numeric column.
+   * A numeric, date or empty column.
    *
-   * @param values one per row, NaN for an empty cell
+   * @param type {@link Type#NUMERIC}, {@link Type#DATE} (seconds since 1970-01-01T00:00Z) or {@link
+   *     Type#EMPTY}
+   * @param values one per row, NaN for a missing cell
    */
-  public record NumericColumn(String name, double[] values, int missing) implements Column {
+  public record NumericColumn(String name, Type type, double[] values, int missing, Cells cells)
+      implements Column {
+
+    /** A numeric column without cell records (tests). */
+    public NumericColumn(String name, double[] values, int missing) {
+      this(name, Type.NUMERIC, values, missing, Cells.NONE);
+    }
+
     @Override
     public int size() {
       return values.length;
@@ -97,29 +233,58 @@ public final class CsvTable {
 
     @Override
     public String toString() {
-      return "NumericColumn[" + name + ", n=" + values.length + ", missing=" + missing + "]";
+      return "NumericColumn["
+          + name
+          + ", "
+          + type
+          + ", n="
+          + values.length
+          + ", missing="
+          + missing
+          + "]";
     }
   }
 
   /**
    * A categorical column.
    *
-   * @param codes one per row: an index into {@code levels}, or -1 for an empty cell
+   * @param codes one per row: an index into {@code levels}, or -1 for a missing cell
    * @param levels the distinct values, in order of first appearance
    */
-  public record CategoricalColumn(String name, int[] codes, List<String> levels, int missing)
-      implements Column {
+  public record CategoricalColumn(
+      String name, int[] codes, List<String> levels, int missing, Cells cells) implements Column {
+
+    /** A categorical column without cell records (tests). */
+    public CategoricalColumn(String name, int[] codes, List<String> levels, int missing) {
+      this(name, codes, levels, missing, Cells.NONE);
+    }
+
     @Override
     public int size() {
       return codes.length;
     }
 
+    @Override
+    public Type type() {
+      return Type.CATEGORICAL;
+    }
+
     /**
-     * @return the value of row i, or null for an empty cell
+     * @return the value of row i, or null for a missing cell
      */
     public @Nullable String value(int i) {
       int c = codes[i];
       return c < 0 ? null : levels.get(c);
+    }
+
+    /**
+     * @param i a row index (0-based) whose cell is missing
+     * @param what what the cell holds, for the message ({@code "label"})
+     * @return {@code "empty label"}, or {@code "missing label 'NA'"} when the cell was one of the
+     *     first missing-value tokens of the column
+     */
+    public String missingCell(int i, String what) {
+      return cells.missingCell(i, what);
     }
 
     /**
@@ -155,84 +320,135 @@ public final class CsvTable {
   private final int rows;
   private final Map<String, Column> columns;
   private final String sha256;
+  private final CsvFormat format;
 
   private CsvTable(
-      String source, List<String> header, int rows, Map<String, Column> columns, String sha256) {
+      String source,
+      List<String> header,
+      int rows,
+      Map<String, Column> columns,
+      String sha256,
+      CsvFormat format) {
     this.source = source;
     this.header = header;
     this.rows = rows;
     this.columns = columns;
     this.sha256 = sha256;
+    this.format = format;
   }
 
   /**
-   * Reads every column of the file, inferring each type.
+   * Reads every column of the file, inferring each type, in the {@link CsvFormat#defaults()}.
    *
    * @throws MlopsException if the file cannot be read or is malformed
    */
   public static CsvTable read(Path file) {
-    return read(file, null);
+    return read(file, null, CsvFormat.defaults());
+  }
+
+  /**
+   * Reads the named columns of the file in the {@link CsvFormat#defaults()}.
+   *
+   * @see #read(Path, Map, CsvFormat)
+   */
+  public static CsvTable read(Path file, @Nullable Map<String, Kind> requested) {
+    return read(file, requested, CsvFormat.defaults());
   }
 
   /**
    * Reads the named columns of the file.
    *
    * @param requested column name to kind, in the order wanted; null for all columns as AUTO
+   * @param format the delimiter (or null to detect it) and the missing-value tokens
    * @throws IllegalArgumentException if a requested column is not in the header, or a NUMERIC
-   *     column has a cell that is not a number
+   *     column has a cell that is neither a number nor missing
    * @throws MlopsException if the file cannot be read or is malformed
    */
-  public static CsvTable read(Path file, @Nullable Map<String, Kind> requested) {
+  public static CsvTable read(Path file, @Nullable Map<String, Kind> requested, CsvFormat format) {
     String source = file.toString();
-    List<String> header = readHeader(file, source);
+    if (Files.isDirectory(file)) {
+      throw new MlopsException(source + ": is a directory, not a CSV file");
+    }
+    CsvFormat fmt = format.resolve(file);
+    List<String> header = readHeader(file, source, fmt);
     Map<String, Kind> want = new LinkedHashMap<>();
     if (requested == null) {
-      for (int i = 0; i < header.size(); i++) {
-        if (header.get(i).isEmpty()) {
-          // e.g. a trailing comma in the header, or an unnamed index column: nothing to name it by
-          LOG.warn("{}: column {} has no name in the header; it is skipped", source, i + 1);
-        } else {
-          want.put(header.get(i), Kind.AUTO);
-        }
+      for (String name : named(header, source)) {
+        want.put(name, Kind.AUTO);
       }
     } else {
       for (Map.Entry<String, Kind> e : requested.entrySet()) {
         if (!header.contains(e.getKey())) {
-          throw new IllegalArgumentException(
-              source
-                  + ": unknown column '"
-                  + e.getKey()
-                  + "' (columns: "
-                  + String.join(", ", header)
-                  + ")");
+          throw unknownColumn(source, e.getKey(), header);
         }
         want.put(e.getKey(), Require.nonNull(e.getValue(), "kind"));
       }
     }
-    Pass first = scan(file, source, header, want);
+    Pass first = scan(file, source, header, want, fmt);
     Map<String, Kind> again = new LinkedHashMap<>();
     for (Builder b : first.builders) {
-      if (b.reread) {
+      if (b.decide() == Type.CATEGORICAL && b.kind != Kind.CATEGORICAL) {
         again.put(b.name, Kind.CATEGORICAL);
       }
     }
     Map<String, Column> cols = new LinkedHashMap<>();
     for (Builder b : first.builders) {
-      cols.put(b.name, b.reread ? null : b.build(first.rows));
+      cols.put(b.name, again.containsKey(b.name) ? null : b.build(first.rows));
     }
     if (!again.isEmpty()) {
-      Pass second = scan(file, source, header, again);
+      Pass second = scan(file, source, header, again, fmt);
       for (Builder b : second.builders) {
+        // the second pass keeps the text; the first knows how many cells were numbers or dates
+        Builder firstPass = first.builder(b.name);
+        b.numbers = firstPass.numbers;
+        b.dates = firstPass.dates;
+        b.unparsed = firstPass.unparsed;
+        b.unparsedRows = firstPass.unparsedRows;
+        b.unparsedValues = firstPass.unparsedValues;
         cols.put(b.name, b.build(second.rows));
       }
     }
     return new CsvTable(
-        source, header, first.rows, Collections.unmodifiableMap(cols), first.sha256);
+        source, header, first.rows, Collections.unmodifiableMap(cols), first.sha256, fmt);
   }
 
   /**
-   * Re-reads this table's numeric column as categorical (for a column numeric in one file and
-   * categorical in the other).
+   * @param header a header
+   * @param source the file name, for the warning
+   * @return the names of the header that are not empty, in order; a warning is logged for each
+   *     column without a name (a trailing delimiter in the header, an unnamed index column: nothing
+   *     to name it by), which is skipped
+   */
+  public static List<String> named(List<String> header, String source) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      if (header.get(i).isEmpty()) {
+        LOG.warn("{}: column {} has no name in the header; it is skipped", source, i + 1);
+      } else {
+        out.add(header.get(i));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Reads the header of a file.
+   *
+   * @param format the format, its delimiter resolved ({@link CsvFormat#resolve})
+   * @return the header's names, trimmed
+   * @throws MlopsException if the file cannot be read, is empty or has a duplicate name
+   */
+  public static List<String> header(Path file, CsvFormat format) {
+    String source = file.toString();
+    if (Files.isDirectory(file)) {
+      throw new MlopsException(source + ": is a directory, not a CSV file");
+    }
+    return readHeader(file, source, format);
+  }
+
+  /**
+   * Re-reads this table's numeric, date or empty column as categorical (for a column read as
+   * another type in the other file).
    */
   public CsvTable withCategorical(Path file, String name) {
     Column c = column(name);
@@ -241,32 +457,88 @@ public final class CsvTable {
     }
     Map<String, Kind> one = new LinkedHashMap<>();
     one.put(name, Kind.CATEGORICAL);
-    Column replaced = scan(file, source, header, one).builders.get(0).build(rows);
+    Builder b = scan(file, source, header, one, format).builders.get(0);
+    b.numbers = c.cells().numbers();
+    b.dates = c.cells().dates();
+    Column replaced = b.build(rows);
     Map<String, Column> cols = new LinkedHashMap<>(columns);
     cols.put(name, replaced);
-    return new CsvTable(source, header, rows, Collections.unmodifiableMap(cols), sha256);
+    return new CsvTable(source, header, rows, Collections.unmodifiableMap(cols), sha256, format);
   }
 
-  private static BufferedReader open(Path file, String source) {
+  /**
+   * Detects the field delimiter from the first {@value #DETECTION_RECORDS} records: of comma,
+   * semicolon, tab and pipe ({@link #DELIMITERS}), the one that splits the header into the most
+   * fields, more than one, while every record read has as many fields as the header; on a tie the
+   * earlier in that list; a comma when none does (a file of one column, or a malformed one, whose
+   * errors the full read then names).
+   *
+   * @return the delimiter
+   * @throws MlopsException if the file cannot be opened
+   */
+  public static char detectDelimiter(Path file) {
+    String source = file.toString();
+    char best = ',';
+    int bestFields = 1;
+    for (char d : DELIMITERS) {
+      int fields = consistentFields(file, source, d);
+      if (fields > bestFields) {
+        best = d;
+        bestFields = fields;
+      }
+    }
+    return best;
+  }
+
+  /** The header's field count if the first records all have it, else 0. */
+  private static int consistentFields(Path file, String source, char delimiter) {
+    try (CsvReader r = new CsvReader(openDecoding(file, source), source, delimiter)) {
+      if (!r.next()) {
+        return 0;
+      }
+      int fields = r.fieldCount();
+      for (int i = 1; i < DETECTION_RECORDS && r.next(); i++) {
+        if (r.fieldCount() != fields) {
+          return 0;
+        }
+      }
+      return fields;
+    } catch (MlopsException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith(source + ": no such file")) {
+        throw e;
+      }
+      return 0; // a quote error with this delimiter: not this one
+    }
+  }
+
+  static IllegalArgumentException unknownColumn(String source, String name, List<String> header) {
+    return new IllegalArgumentException(
+        source + ": unknown column '" + name + "' (columns: " + String.join(", ", header) + ")");
+  }
+
+  /** Opens the file as UTF-8 that must be valid. */
+  private static java.io.Reader openDecoding(Path file, String source) {
     try {
-      return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+      return new InputStreamReader(Files.newInputStream(file), utf8());
     } catch (NoSuchFileException e) {
       throw new MlopsException(source + ": no such file");
     } catch (IOException e) {
       throw new MlopsException(source + ": cannot open: " + e, e);
     }
+  }
+
+  private static CharsetDecoder utf8() {
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
   }
 
   /** Opens the file for a full pass, computing the SHA-256 of its bytes on the way. */
   private static java.io.Reader openDigesting(Path file, String source, MessageDigest digest) {
     try {
-      CharsetDecoder decoder =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT);
       return new InputStreamReader(
-          new DigestInputStream(Files.newInputStream(file), digest), decoder);
+          new DigestInputStream(Files.newInputStream(file), digest), utf8());
     } catch (NoSuchFileException e) {
       throw new MlopsException(source + ": no such file");
     } catch (IOException e) {
@@ -274,11 +546,9 @@ public final class CsvTable {
     }
   }
 
-  private static List<String> readHeader(Path file, String source) {
-    if (Files.isDirectory(file)) {
-      throw new MlopsException(source + ": is a directory, not a CSV file");
-    }
-    try (CsvReader r = new CsvReader(open(file, source), source)) {
+  private static List<String> readHeader(Path file, String source, CsvFormat format) {
+    char delimiter = Require.nonNull(format.delimiter(), "delimiter");
+    try (CsvReader r = new CsvReader(openDecoding(file, source), source, delimiter)) {
       if (!r.next()) {
         throw new MlopsException(source + ": empty file (a header row is required)");
       }
@@ -294,12 +564,30 @@ public final class CsvTable {
     }
   }
 
-  private record Pass(List<Builder> builders, int rows, String sha256) {}
+  private record Pass(List<Builder> builders, int rows, String sha256) {
+    Builder builder(String name) {
+      for (Builder b : builders) {
+        if (b.name.equals(name)) {
+          return b;
+        }
+      }
+      throw new IllegalStateException("no column " + name);
+    }
+  }
 
-  private static Pass scan(Path file, String source, List<String> header, Map<String, Kind> want) {
+  private static Pass scan(
+      Path file, String source, List<String> header, Map<String, Kind> want, CsvFormat format) {
     List<Builder> builders = new ArrayList<>();
+    boolean tokenFirst = format.tokenLooksLikeAValue();
     for (Map.Entry<String, Kind> e : want.entrySet()) {
-      builders.add(new Builder(source, e.getKey(), header.indexOf(e.getKey()), e.getValue()));
+      builders.add(
+          new Builder(
+              source,
+              e.getKey(),
+              header.indexOf(e.getKey()),
+              e.getValue(),
+              format.missing(),
+              tokenFirst));
     }
     Builder[] bs = builders.toArray(new Builder[0]);
     int rows = 0;
@@ -309,7 +597,8 @@ public final class CsvTable {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JVM has no SHA-256", e);
     }
-    try (CsvReader r = new CsvReader(openDigesting(file, source, digest), source)) {
+    char delimiter = Require.nonNull(format.delimiter(), "delimiter");
+    try (CsvReader r = new CsvReader(openDigesting(file, source, digest), source, delimiter)) {
       r.next(); // header
       while (r.next()) {
         if (r.fieldCount() != header.size()) {
@@ -343,103 +632,181 @@ public final class CsvTable {
     final String source;
     final String name;
     final int index;
-    Kind kind;
-    boolean reread;
-    double[] values = new double[1024];
-    int[] codes;
-    Map<String, Integer> dictionary;
-    List<String> levels;
-    int missing;
-    boolean sawNumber;
+    final Kind kind;
+    final Set<String> missingTokens;
+    final boolean tokenFirst;
+    double @Nullable [] values;
+    int @Nullable [] codes;
+    @Nullable Map<String, Integer> dictionary;
+    @Nullable List<String> levels;
+    int empty;
+    final Map<String, Integer> tokens = new LinkedHashMap<>();
+    final Map<Long, String> tokenRows = new LinkedHashMap<>();
+    int numbers;
+    int dates;
+    int unparsed;
+    List<Long> unparsedRows = new ArrayList<>();
+    List<String> unparsedValues = new ArrayList<>();
 
-    Builder(String source, String name, int index, Kind kind) {
+    Builder(
+        String source,
+        String name,
+        int index,
+        Kind kind,
+        Set<String> missingTokens,
+        boolean tokenFirst) {
       this.source = source;
       this.name = name;
       this.index = index;
       this.kind = kind;
+      this.missingTokens = missingTokens;
+      this.tokenFirst = tokenFirst;
       if (kind == Kind.CATEGORICAL) {
-        toCategorical(0);
+        codes = new int[1024];
+        dictionary = new HashMap<>();
+        levels = new ArrayList<>();
+      } else {
+        values = new double[1024];
       }
-    }
-
-    private void toCategorical(int rowsSoFar) {
-      kind = Kind.CATEGORICAL;
-      codes = new int[Math.max(1024, rowsSoFar * 2)];
-      Arrays.fill(codes, 0, rowsSoFar, -1);
-      values = null;
-      dictionary = new HashMap<>();
-      levels = new ArrayList<>();
     }
 
     void add(CsvReader r, int row) {
-      if (reread) {
+      if (kind == Kind.CATEGORICAL) {
+        addText(r, row);
         return;
       }
-      boolean empty = r.isEmpty(index);
-      if (kind != Kind.CATEGORICAL) {
-        double v = empty ? Double.NaN : r.number(index);
-        if (!empty && Double.isNaN(v)) {
-          if (kind == Kind.NUMERIC) {
-            throw new IllegalArgumentException(
-                source
-                    + ": column '"
-                    + name
-                    + "', row "
-                    + (r.recordNumber() - 1)
-                    + " (line "
-                    + r.recordLine()
-                    + "): '"
-                    + abbreviate(r.field(index))
-                    + "' is not a number");
-          }
-          if (sawNumber) {
-            reread =
-                true; // keep the exact text of the earlier numeric cells: read the column again
-            values = null;
-            return;
-          }
-          toCategorical(row);
-        } else {
-          if (row == values.length) {
-            values = Arrays.copyOf(values, grow(row));
-          }
-          values[row] = v;
-          if (empty) {
-            missing++;
-          } else {
-            sawNumber = true;
-          }
+      double[] v = values;
+      if (row == v.length) {
+        v = values = Arrays.copyOf(v, grow(row));
+      }
+      v[row] = Double.NaN;
+      if (r.isEmpty(index)) {
+        empty++;
+        return;
+      }
+      String text = null;
+      if (tokenFirst) {
+        text = r.field(index).strip();
+        if (token(text, r)) {
           return;
         }
       }
-      if (row == codes.length) {
-        codes = Arrays.copyOf(codes, grow(row));
+      double x = r.number(index);
+      if (!Double.isNaN(x)) {
+        v[row] = x;
+        numbers++;
+        return;
       }
-      if (empty) {
-        codes[row] = -1;
-        missing++;
+      if (kind == Kind.AUTO) {
+        x = r.date(index);
+        if (!Double.isNaN(x)) {
+          v[row] = x;
+          dates++;
+          return;
+        }
+      }
+      if (text == null) {
+        text = r.field(index).strip();
+        if (token(text, r)) {
+          return;
+        }
+      }
+      if (kind == Kind.NUMERIC) {
+        throw new IllegalArgumentException(
+            source
+                + ": column '"
+                + name
+                + "', row "
+                + (r.recordNumber() - 1)
+                + " (line "
+                + r.recordLine()
+                + "): '"
+                + abbreviate(r.field(index))
+                + "' is not a number");
+      }
+      unparsed++;
+      if (unparsedRows.size() < EXAMPLES) {
+        unparsedRows.add(r.recordNumber() - 1);
+      }
+      String shown = abbreviate(text);
+      if (unparsedValues.size() < EXAMPLES && !unparsedValues.contains(shown)) {
+        unparsedValues.add(shown);
+      }
+    }
+
+    /** Counts the text if it is a missing-value token. */
+    private boolean token(String text, CsvReader r) {
+      if (!missingTokens.contains(text)) {
+        return false;
+      }
+      tokens.merge(text, 1, Integer::sum);
+      if (tokenRows.size() < EXAMPLES) {
+        tokenRows.put(r.recordNumber() - 1, text);
+      }
+      return true;
+    }
+
+    private void addText(CsvReader r, int row) {
+      int[] c = codes;
+      if (row == c.length) {
+        c = codes = Arrays.copyOf(c, grow(row));
+      }
+      if (r.isEmpty(index)) {
+        c[row] = -1;
+        empty++;
         return;
       }
       String s = r.field(index);
+      if (token(s.strip(), r)) {
+        c[row] = -1;
+        return;
+      }
       Integer code = dictionary.get(s);
       if (code == null) {
         code = levels.size();
         dictionary.put(s, code);
         levels.add(s);
       }
-      codes[row] = code;
+      c[row] = code;
     }
 
     private static int grow(int n) {
       return (int) Math.min(Integer.MAX_VALUE - 8L, n * 2L);
     }
 
-    Column build(int rows) {
+    /** The type the cells seen call for (see the class comment). */
+    Type decide() {
       if (kind == Kind.CATEGORICAL) {
-        return new CategoricalColumn(
-            name, Arrays.copyOf(codes, rows), List.copyOf(levels), missing);
+        return Type.CATEGORICAL;
       }
-      return new NumericColumn(name, Arrays.copyOf(values, rows), missing);
+      if (kind == Kind.NUMERIC) {
+        return Type.NUMERIC;
+      }
+      long present = (long) numbers + dates + unparsed;
+      if (present == 0) {
+        return Type.EMPTY;
+      }
+      if ((numbers > 0 && dates > 0) || unparsed > FEW_UNPARSED * present) {
+        return Type.CATEGORICAL;
+      }
+      return numbers > 0 ? Type.NUMERIC : Type.DATE;
+    }
+
+    Column build(int rows) {
+      Type type = decide();
+      int tokenCount = 0;
+      for (int n : tokens.values()) {
+        tokenCount += n;
+      }
+      Cells cells =
+          new Cells(
+              empty, tokens, tokenRows, numbers, dates, unparsed, unparsedRows, unparsedValues);
+      if (type == Type.CATEGORICAL) {
+        return new CategoricalColumn(
+            name, Arrays.copyOf(codes, rows), List.copyOf(levels), empty + tokenCount, cells);
+      }
+      return new NumericColumn(
+          name, type, Arrays.copyOf(values, rows), empty + tokenCount + unparsed, cells);
     }
   }
 
@@ -452,6 +819,42 @@ public final class CsvTable {
    */
   public String source() {
     return source;
+  }
+
+  /**
+   * @return the field delimiter used
+   */
+  public char delimiter() {
+    return Require.nonNull(format.delimiter(), "delimiter");
+  }
+
+  /**
+   * @return whether the delimiter was detected rather than given
+   */
+  public boolean delimiterDetected() {
+    return format.delimiterDetected();
+  }
+
+  /**
+   * @return a note for the user when the delimiter was detected and is not a comma: {@code "<file>:
+   *     fields separated by ';' (detected; --delimiter chooses another)"}
+   */
+  public java.util.Optional<String> delimiterNote() {
+    if (!format.delimiterDetected() || delimiter() == ',') {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        source
+            + ": fields separated by "
+            + CsvFormat.describe(delimiter())
+            + " (detected; --delimiter chooses another)");
+  }
+
+  /**
+   * @return the format the file was read in, its delimiter resolved
+   */
+  public CsvFormat format() {
+    return format;
   }
 
   /**

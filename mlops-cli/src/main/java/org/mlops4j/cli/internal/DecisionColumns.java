@@ -105,7 +105,8 @@ public record DecisionColumns(
       decisions = Decisions.of(y, Labels.binary(src, "prediction", p, positive));
     } else {
       String scoreColumn = Require.nonNull(score, "score");
-      double[] values = ((NumericColumn) table.column(scoreColumn)).values();
+      NumericColumn scores = (NumericColumn) table.column(scoreColumn);
+      double[] values = scores.values();
       for (int i = 0; i < values.length; i++) {
         if (Double.isNaN(values[i])) {
           throw new IllegalArgumentException(
@@ -114,7 +115,9 @@ public record DecisionColumns(
                   + scoreColumn
                   + "', row "
                   + (i + 1)
-                  + ": empty score (every row needs a score)");
+                  + ": "
+                  + scores.cells().missingCell(i, "score")
+                  + " (every row needs a score)");
         }
       }
       decisions = Decisions.ofScores(y, values, Require.nonNull(threshold, "threshold"));
@@ -129,7 +132,9 @@ public record DecisionColumns(
                   + g
                   + "', row "
                   + (i + 1)
-                  + ": empty group value (every row needs a group)");
+                  + ": "
+                  + c.missingCell(i, "group value")
+                  + " (every row needs a group)");
         }
       }
       decisions = decisions.groups(g, c.present());

@@ -53,8 +53,9 @@ public final class Documents {
 
   /**
    * @param tables the files read, in order
-   * @return one entry per file: {@code path} (as given), {@code sha256} of its bytes and {@code
-   *     rows} (data records after the header)
+   * @return one entry per file: {@code path} (as given), {@code sha256} of its bytes, {@code rows}
+   *     (data records after the header), {@code delimiter} (the field delimiter used) and {@code
+   *     delimiterDetected} (whether it was detected rather than given with {@code --delimiter})
    */
   public static List<Map<String, Object>> inputs(List<CsvTable> tables) {
     List<Map<String, Object>> out = new ArrayList<>();
@@ -63,6 +64,8 @@ public final class Documents {
       i.put("path", t.source());
       i.put("sha256", t.sha256());
       i.put("rows", t.rows());
+      i.put("delimiter", String.valueOf(t.delimiter()));
+      i.put("delimiterDetected", t.delimiterDetected());
       out.add(i);
     }
     return out;

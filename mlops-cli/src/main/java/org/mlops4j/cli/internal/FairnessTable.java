@@ -3,17 +3,20 @@ package org.mlops4j.cli.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.mlops4j.fairness.Disparity;
 import org.mlops4j.fairness.FairnessReport;
 import org.mlops4j.fairness.GroupMetrics;
 import org.mlops4j.fairness.GroupStatus;
+import org.mlops4j.fairness.Interval;
 import org.mlops4j.fairness.Rate;
 
 /**
  * The text table {@code mlops fairness} prints: per group the confusion counts and rates, then the
- * library's criteria (and, with a reference group, the disparities to it that the criteria name),
- * the four-fifths rule and the notes. Formatting only: every number is the report's. Names from the
- * data (groups, columns, the file) are escaped for the terminal ({@link TerminalText}).
+ * library's criteria (and, with a reference group, the disparities to it that the criteria name)
+ * with their bootstrap intervals when the report has them, the four-fifths rule and the notes.
+ * Formatting only: every number is the report's. Names from the data (groups, columns, the file)
+ * are escaped for the terminal ({@link TerminalText}).
  */
 public final class FairnessTable {
 
@@ -84,16 +87,32 @@ public final class FairnessTable {
         shown.add(report.disparity(name));
       }
     }
-    List<String[]> d = TextTable.rows("criterion", "value", "groups");
+    @Nullable Interval any = null;
     for (Disparity v : shown) {
-      d.add(
+      if (v.interval().isPresent()) {
+        any = v.interval().get();
+        break;
+      }
+    }
+    List<String[]> d =
+        any == null
+            ? TextTable.rows("criterion", "value", "groups")
+            : TextTable.rows("criterion", "value", "groups", level(any) + " interval");
+    for (Disparity v : shown) {
+      String interval =
+          v.interval()
+              .map(i -> String.format(Locale.ROOT, "[%.4f, %.4f]", i.lower(), i.upper()))
+              .orElse("-");
+      String[] row =
           v.defined()
               ? new String[] {
                 v.name(),
                 String.format(Locale.ROOT, "%.4f", v.value()),
-                v.groupA() + " vs " + v.groupB()
+                v.groupA() + " vs " + v.groupB(),
+                interval
               }
-              : new String[] {v.name(), "undefined", v.reason()});
+              : new String[] {v.name(), "undefined", v.reason(), ""};
+      d.add(any == null ? java.util.Arrays.copyOf(row, 3) : row);
     }
     sb.append(TextTable.table(d));
     sb.append(TerminalText.escape(report.fourFifthsRule().toString())).append('\n');
@@ -101,6 +120,15 @@ public final class FairnessTable {
       sb.append("note: ").append(TerminalText.escape(note)).append('\n');
     }
     return sb.toString();
+  }
+
+  /** "95%" for a level of 0.95, "99.5%" for 0.995. */
+  private static String level(Interval i) {
+    double pct = i.level() * 100;
+    return (Math.abs(pct - Math.rint(pct)) < 1e-9
+            ? Long.toString(Math.round(pct))
+            : String.format(Locale.ROOT, "%.1f", pct))
+        + "%";
   }
 
   private static String rate(Rate r) {

@@ -19,7 +19,7 @@ public final class Labels {
    * @param role "label" or "prediction", for messages
    * @param positive the positive value, or null
    * @throws IllegalArgumentException naming the column, the row and the value of an empty or
-   *     non-binary cell
+   *     non-binary cell (a missing cell: empty, or a missing-value token such as {@code NA})
    */
   public static int[] binary(
       String source, String role, CategoricalColumn column, @Nullable String positive) {
@@ -40,8 +40,8 @@ public final class Labels {
                 + column.name()
                 + "', row "
                 + (i + 1)
-                + ": empty "
-                + role
+                + ": "
+                + column.missingCell(i, role)
                 + " (every row needs a "
                 + role
                 + ")");

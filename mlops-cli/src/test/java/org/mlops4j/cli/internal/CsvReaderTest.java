@@ -163,4 +163,36 @@ class CsvReaderTest {
     }
     assertThat(records(sb.toString())).isEqualTo(expected);
   }
+
+  @Test
+  void anotherDelimiter_separatesFields_andCommasAreThenText() {
+    try (CsvReader r = new CsvReader(new StringReader("a;b\n\"x;y\";1,5\n"), "t.csv", ';')) {
+      assertThat(r.next()).isTrue();
+      assertThat(r.fieldCount()).isEqualTo(2);
+      assertThat(r.next()).isTrue();
+      assertThat(r.field(0)).isEqualTo("x;y");
+      assertThat(r.field(1)).isEqualTo("1,5");
+    }
+    try (CsvReader r = new CsvReader(new StringReader("a\tb\n1\t2\n"), "t.csv", '\t')) {
+      r.next();
+      r.next();
+      assertThat(r.number(1)).isEqualTo(2.0);
+    }
+  }
+
+  @Test
+  void aQuoteOrALineBreak_cannotBeTheDelimiter() {
+    assertThatThrownBy(() -> new CsvReader(new StringReader(""), "t.csv", '"'))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("delimiter must be neither a quote nor a line break, but was \"");
+  }
+
+  @Test
+  void date_parsesIsoDatesOfAField() {
+    try (CsvReader r = new CsvReader(new StringReader("2013-01-27,x\n"), "t.csv")) {
+      r.next();
+      assertThat(r.date(0)).isEqualTo(1359244800.0);
+      assertThat(r.date(1)).isNaN();
+    }
+  }
 }

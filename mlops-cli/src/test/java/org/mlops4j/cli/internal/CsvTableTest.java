@@ -2,6 +2,7 @@ package org.mlops4j.cli.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -168,5 +169,97 @@ class CsvTableTest {
     } finally {
       Files.delete(p);
     }
+  }
+
+  @Test
+  void missingValueTokens_areMissing_countedPerToken_withTheirFirstRows() throws IOException {
+    CsvTable t = CsvTable.read(write("a.csv", "x,c\n1,a\nNA,None\n3,b\nNaN,NA\n,\nnull,c\n"));
+    NumericColumn x = (NumericColumn) t.column("x");
+    assertThat(x.type()).isEqualTo(CsvTable.Type.NUMERIC);
+    assertThat(x.values()).containsExactly(1, Double.NaN, 3, Double.NaN, Double.NaN, Double.NaN);
+    assertThat(x.missing()).isEqualTo(4);
+    assertThat(x.cells().empty()).isEqualTo(1);
+    assertThat(x.cells().tokens())
+        .containsExactly(entry("NA", 1), entry("NaN", 1), entry("null", 1));
+    assertThat(x.cells().tokenRows())
+        .containsExactly(entry(2L, "NA"), entry(4L, "NaN"), entry(6L, "null"));
+    CategoricalColumn c = (CategoricalColumn) t.column("c");
+    assertThat(c.levels()).containsExactly("a", "b", "c");
+    assertThat(c.codes()).containsExactly(0, -1, 1, -1, -1, 2);
+    assertThat(c.missingCell(1, "group")).isEqualTo("missing group 'None'");
+    assertThat(c.missingCell(4, "group")).isEqualTo("empty group");
+  }
+
+  @Test
+  void keepDefaultNaFalse_readsTheTokensAsText() throws IOException {
+    Path p = write("a.csv", "c\nNA\nx\n");
+    CategoricalColumn c =
+        (CategoricalColumn)
+            CsvTable.read(p, null, CsvFormat.of(null, List.of(), false)).column("c");
+    assertThat(c.levels()).containsExactly("NA", "x");
+    assertThat(c.missing()).isZero();
+  }
+
+  @Test
+  void aFewNonNumbers_areMissingInANumericColumn_butMoreMakeItText() throws IOException {
+    StringBuilder few = new StringBuilder("x\n");
+    for (int i = 0; i < 200; i++) {
+      few.append(i == 7 || i == 150 ? "?" : Integer.toString(i)).append('\n');
+    }
+    NumericColumn x = (NumericColumn) CsvTable.read(write("f.csv", few.toString())).column("x");
+    // 2 of 200 = 1 %: at most FEW_UNPARSED
+    assertThat(x.type()).isEqualTo(CsvTable.Type.NUMERIC);
+    assertThat(x.missing()).isEqualTo(2);
+    assertThat(x.cells().unparsed()).isEqualTo(2);
+    assertThat(x.cells().unparsedRows()).containsExactly(8L, 151L);
+    assertThat(x.cells().unparsedValues()).containsExactly("?");
+    assertThat(x.cells().describeUnparsed()).isEqualTo("'?'; rows 8, 151");
+    few.append("?\n");
+    // 3 of 201: more than 1 %, read again as text
+    CategoricalColumn c =
+        (CategoricalColumn) CsvTable.read(write("m.csv", few.toString())).column("x");
+    assertThat(c.levels()).hasSize(199).contains("?", "0", "199");
+    assertThat(c.cells().numbers()).isEqualTo(198);
+    assertThat(c.cells().unparsed()).isEqualTo(3);
+  }
+
+  @Test
+  void isoDates_makeADateColumn_andDatesMixedWithNumbersAreText() throws IOException {
+    CsvTable t =
+        CsvTable.read(
+            write("d.csv", "d,m\n2013-01-27,2013-01-27\n2013-01-27T14:30:00Z,5\nNA,2013-01-28\n"));
+    NumericColumn d = (NumericColumn) t.column("d");
+    assertThat(d.type()).isEqualTo(CsvTable.Type.DATE);
+    assertThat(d.values()).containsExactly(1359244800.0, 1359297000.0, Double.NaN);
+    assertThat(d.cells().dates()).isEqualTo(2);
+    CategoricalColumn m = (CategoricalColumn) t.column("m");
+    assertThat(m.levels()).containsExactly("2013-01-27", "5", "2013-01-28");
+  }
+
+  @Test
+  void aColumnWithoutValues_isEmpty() throws IOException {
+    NumericColumn e = (NumericColumn) CsvTable.read(write("e.csv", "e,x\n,1\nNA,2\n")).column("e");
+    assertThat(e.type()).isEqualTo(CsvTable.Type.EMPTY);
+    assertThat(e.values()).containsExactly(Double.NaN, Double.NaN);
+    assertThat(e.missing()).isEqualTo(2);
+  }
+
+  @Test
+  void delimiter_isDetectedAmongCommaSemicolonTabAndPipe() throws IOException {
+    assertThat(CsvTable.detectDelimiter(write("c.csv", "a,b\n1,2\n"))).isEqualTo(',');
+    assertThat(CsvTable.detectDelimiter(write("s.csv", "a;b\n1,5;2\n"))).isEqualTo(';');
+    assertThat(CsvTable.detectDelimiter(write("t.csv", "a\tb\tc\n1\t2\t3\n"))).isEqualTo('\t');
+    assertThat(CsvTable.detectDelimiter(write("p.csv", "a|b\n\"x|y\"|2\n"))).isEqualTo('|');
+    // one column, a ragged file, an empty file: a comma, and the full read names the problem
+    assertThat(CsvTable.detectDelimiter(write("o.csv", "a\n1\n"))).isEqualTo(',');
+    assertThat(CsvTable.detectDelimiter(write("r.csv", "a,b\n1\n"))).isEqualTo(',');
+    assertThat(CsvTable.detectDelimiter(write("e.csv", ""))).isEqualTo(',');
+    // a semicolon in a quoted field does not make the file semicolon-separated
+    assertThat(CsvTable.detectDelimiter(write("q.csv", "a,b\n\"x;y\",2\n"))).isEqualTo(',');
+    CsvTable t = CsvTable.read(write("s2.csv", "a;b\n1;2\n"));
+    assertThat(t.delimiter()).isEqualTo(';');
+    assertThat(t.delimiterDetected()).isTrue();
+    assertThat(t.delimiterNote()).isPresent();
+    assertThat(CsvTable.read(write("c2.csv", "a,b\n1,2\n")).delimiterNote()).isEmpty();
   }
 }

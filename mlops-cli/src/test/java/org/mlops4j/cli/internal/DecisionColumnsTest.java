@@ -79,4 +79,30 @@ class DecisionColumnsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(f + ": column 'g', row 3: empty group value (every row needs a group)");
   }
+
+  @Test
+  void aMissingValueToken_isNamedInTheMessage_andKeepDefaultNaFalseMakesItAValue()
+      throws IOException {
+    Path f = dir.resolve("t.csv");
+    Files.writeString(f, "y,s,g\n1,0.9,a\n0,NaN,b\n1,0.3,None\n");
+    DecisionColumns scores = new DecisionColumns("y", null, "s", 0.5, List.of("g"), null);
+    assertThatThrownBy(() -> scores.decisions(CsvTable.read(f, scores.request())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(f + ": column 's', row 2: missing score 'NaN' (every row needs a score)");
+    DecisionColumns groups = new DecisionColumns("y", "y", null, null, List.of("g"), null);
+    assertThatThrownBy(() -> groups.decisions(CsvTable.read(f, groups.request())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            f + ": column 'g', row 3: missing group value 'None' (every row needs a group)");
+    CsvTable asText = CsvTable.read(f, groups.request(), CsvFormat.of(null, List.of(), false));
+    var report =
+        org.mlops4j.fairness.FairnessAuditor.builder()
+            .minGroupSize(0)
+            .bootstrap(0, 1)
+            .build()
+            .audit(groups.decisions(asText));
+    assertThat(report.groups())
+        .extracting(g -> g.name())
+        .containsExactlyInAnyOrder("a", "b", "None");
+  }
 }
