@@ -24,7 +24,6 @@ import org.mlops4j.pipeline.internal.LockFile.RunEntry;
 import org.mlops4j.pipeline.internal.LockFile.StageLock;
 import org.mlops4j.pipeline.internal.ObjectCache;
 import org.mlops4j.pipeline.internal.StateStore;
-import org.mlops4j.pipeline.internal.Temporaries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * Pipeline#verify(double)}) and copies to and from another cache ({@link Pipeline#push(Path)},
  * {@link Pipeline#pull(Path)}). Each first removes the temporary files that killed processes left:
  * in the project and {@code .mlops}, and for a copy in the remote's {@code cache/} and {@code
- * runs/} too ({@link Temporaries#removeStale}: a remote is shared by machines).
+ * runs/} too ({@link AtomicFiles#removeStaleTemporaries}: temporary names record the machine, and
+ * another machine's are removed only after an hour untouched).
  */
 final class Maintenance {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -234,8 +234,8 @@ final class Maintenance {
     try {
       int stale =
           p.removeStaleTemporaries(true)
-              + Temporaries.removeStale(remote.objectsDir(), 1)
-              + Temporaries.removeStale(remote.runsDir(), 1);
+              + AtomicFiles.removeStaleTemporaries(remote.objectsDir(), 1)
+              + AtomicFiles.removeStaleTemporaries(remote.runsDir(), 1);
       if (stale > 0) {
         LOG.info("removed {} temporary files left by killed processes", stale);
       }

@@ -46,7 +46,8 @@ import org.mlops4j.api.internal.Require;
  * DURABLE}). Objects and manifests are then made read-only. Outputs are put in the project in two
  * steps, {@link #stage} (links or copies in a staging folder) and {@link #switchInto} (one rename),
  * without forcing: the cache, not the checked-out copy, is what survives a power loss. Temporary
- * files start with {@code .} ({@link Temporaries#name(String)}) and are never taken for objects.
+ * files start with {@code .} ({@link AtomicFiles#temporaryName(String)}) and are never taken for
+ * objects.
  *
  * <p>What the cache trusts and what it checks. A manifest is read only if its text hashes to its
  * name, and accepted only if every entry is {@code <sha256> <path>} with a path that {@link
@@ -485,7 +486,7 @@ public final class ObjectCache {
   public Path stage(String hash, boolean directory, Path scratch, boolean link, boolean verify)
       throws IOException {
     Files.createDirectories(scratch);
-    Path staged = scratch.resolve(Temporaries.name("place"));
+    Path staged = scratch.resolve(AtomicFiles.temporaryName("place"));
     try {
       if (!directory) {
         placeFile(hash, staged, link, verify);
@@ -519,7 +520,7 @@ public final class ObjectCache {
     if (!directory && !(exists && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS))) {
       AtomicFiles.moveAtomically(staged, target);
     } else {
-      Path old = scratch.resolve(Temporaries.name("old"));
+      Path old = scratch.resolve(AtomicFiles.temporaryName("old"));
       if (exists) {
         AtomicFiles.moveAtomically(target, old);
       }
@@ -600,8 +601,8 @@ public final class ObjectCache {
 
   /**
    * Copies a file of this cache to the same place in another cache, durably, if it is not there: to
-   * a temporary name ({@link Temporaries#name(String)}) in the destination folder, hashed when
-   * {@code expectedHash} is given, forced, then renamed.
+   * a temporary name ({@link AtomicFiles#temporaryName(String)}) in the destination folder, hashed
+   * when {@code expectedHash} is given, forced, then renamed.
    *
    * @param mine the file in this cache
    * @param theirs where it goes in the other cache
@@ -617,7 +618,7 @@ public final class ObjectCache {
     }
     Path folder = theirs.getParent();
     createDirectoriesDurably(folder);
-    Path t = folder.resolve(Temporaries.name(theirs.getFileName().toString()));
+    Path t = folder.resolve(AtomicFiles.temporaryName(theirs.getFileName().toString()));
     try {
       AtomicFiles.copy(mine, t);
       if (expectedHash != null) {
