@@ -21,8 +21,10 @@ import java.util.Locale;
  *       DriftDetector#maxCategories()} categories kept, the rest as one bucket)</td>
  *       <td>{@link DriftMethod#CHI_SQUARE}</td></tr>
  *   <tr><td>{@link #IDENTIFIER}</td><td>a categorical column whose values are nearly all distinct
- *       ({@link DriftDetector#identifierShare()}, {@link DriftDetector#identifierMinDistinct()})
- *       and that has no method override</td><td>none: not tested</td></tr>
+ *       ({@link DriftDetector#identifierShare()}, {@link DriftDetector#identifierMinDistinct()}),
+ *       or a numeric one whose values are nearly all distinct integers over a near-contiguous range
+ *       (max - min + 1 &le; 2 &times; distinct), and that has no method override</td>
+ *       <td>none: not tested; a change of its missing rate is shown but is no drift</td></tr>
  *   <tr><td>{@link #EMPTY}</td><td>a column without a value (every row missing or, numeric,
  *       infinite) in the reference</td><td>none: not tested</td></tr>
  * </table>
@@ -36,7 +38,10 @@ public enum ColumnKind {
   BINARY,
   /** Category labels; key {@code categorical}. */
   CATEGORICAL,
-  /** Nearly every value distinct (an id, a case number): skipped; key {@code identifier}. */
+  /**
+   * Nearly every value distinct (an id, a case number), or distinct integers over a near-contiguous
+   * range (a numeric id): skipped, never drifted; key {@code identifier}.
+   */
   IDENTIFIER,
   /** No value in the reference: not testable; key {@code empty}. */
   EMPTY;

@@ -39,7 +39,7 @@ import org.mlops4j.drift.internal.UntestableReference;
  *   <tr><td>ksMethod</td><td>{@link KolmogorovSmirnov.Method#AUTO}</td><td></td></tr>
  *   <tr><td>sketchAbove, sketchK</td><td>2,000,000, 200</td><td>numeric references with more finite values are kept as a KLL sketch of parameter k instead of the sorted sample</td></tr>
  *   <tr><td>maxCategories</td><td>200</td><td>categories kept per categorical column: with more distinct labels in the reference, the most frequent 200 and one bucket {@value Psi#OTHER} for the rest (and for the current's labels outside them), with a note; bounds the memory of a baseline and the size of the chi-square</td></tr>
- *   <tr><td>identifierShare, identifierMinDistinct</td><td>0.95, 50</td><td>a categorical column with more than identifierMinDistinct distinct labels, whose distinct labels are more than identifierShare of its non-missing values, is identifier-like (an id, a case number): reported as not tested with a note, unless the column has a method override; identifierShare 1 turns the check off</td></tr>
+ *   <tr><td>identifierShare, identifierMinDistinct</td><td>0.95, 50</td><td>a categorical column with more than identifierMinDistinct distinct labels, whose distinct labels are more than identifierShare of its non-missing values, is identifier-like (an id, a case number); so is a numeric column whose finite values are all integers, with more than identifierMinDistinct distinct ones, more than identifierShare of its finite values distinct, over a near-contiguous range (max - min + 1 &le; 2 &times; distinct; not an integer measurement with repeats such as an age, nor distinct integers spread over a sparse range such as amounts in cents): reported as not tested with a note, unless the column has a method override; a change of its missing rate is shown but does not make it drifted; identifierShare 1 turns the check off</td></tr>
  *   <tr><td>methods</td><td>automatic</td><td>per-column override of the {@link DriftMethod}</td></tr>
  * </table>
  *
@@ -48,9 +48,9 @@ import org.mlops4j.drift.internal.UntestableReference;
  * ColumnKind#BINARY}): {@link DriftMethod#TWO_PROPORTION_Z}, unless the current has another value
  * (a schema change, said in the note), then {@link DriftMethod#KOLMOGOROV_SMIRNOV}; other numeric:
  * {@link DriftMethod#KOLMOGOROV_SMIRNOV}; categorical: {@link DriftMethod#CHI_SQUARE};
- * identifier-like categorical and columns without a value ({@link ColumnKind#EMPTY}): not tested,
- * with a note; override with {@link Builder#method(String, DriftMethod)}. Instances are immutable
- * and safe to share between threads.
+ * identifier-like categorical or integer columns ({@link ColumnKind#IDENTIFIER}) and columns
+ * without a value ({@link ColumnKind#EMPTY}): not tested, with a note; override with {@link
+ * Builder#method(String, DriftMethod)}. Instances are immutable and safe to share between threads.
  *
  * @since 0.1.0
  */
@@ -322,17 +322,18 @@ public final class DriftDetector {
   }
 
   /**
-   * @return the share of distinct labels among a categorical column's non-missing values above
-   *     which the column is identifier-like (with more than {@link #identifierMinDistinct()}
-   *     distinct labels); default 0.95, 1 turns the check off
+   * @return the share of distinct labels among a categorical column's non-missing values (or of
+   *     distinct integers among a numeric column's finite values, over a near-contiguous range)
+   *     above which the column is identifier-like (with more than {@link #identifierMinDistinct()}
+   *     distinct values); default 0.95, 1 turns the check off
    */
   public double identifierShare() {
     return identifierShare;
   }
 
   /**
-   * @return the number of distinct labels a categorical column must exceed to be identifier-like;
-   *     default 50
+   * @return the number of distinct labels (or integers, for a numeric column) a column must exceed
+   *     to be identifier-like; default 50
    */
   public int identifierMinDistinct() {
     return identifierMinDistinct;
@@ -590,9 +591,10 @@ public final class DriftDetector {
     }
 
     /**
-     * @param share the share of distinct labels among a categorical column's non-missing values
-     *     above which the column is identifier-like (not tested, with a note), default 0.95; 1
-     *     turns the check off
+     * @param share the share of distinct labels among a categorical column's non-missing values (or
+     *     of distinct integers among a numeric column's finite values, over a near-contiguous
+     *     range) above which the column is identifier-like (not tested, with a note), default 0.95;
+     *     1 turns the check off
      * @return this builder
      * @throws IllegalArgumentException unless 0 &lt; share &le; 1
      */
@@ -603,8 +605,8 @@ public final class DriftDetector {
     }
 
     /**
-     * @param distinct the number of distinct labels a categorical column must exceed to be
-     *     identifier-like, default 50
+     * @param distinct the number of distinct labels (or integers, for a numeric column) a column
+     *     must exceed to be identifier-like, default 50
      * @return this builder
      * @throws IllegalArgumentException if negative
      */

@@ -25,7 +25,9 @@ import org.mlops4j.api.internal.Require;
  * no part in the multiple-testing correction, and a {@code note} that says why), so that one column
  * does not stop the report of the others: a feature too small for its test; a column without a
  * value in the reference ({@link ColumnKind#EMPTY}) or in the current; an identifier-like column
- * ({@link ColumnKind#IDENTIFIER}). Only a missing-rate change can make such a feature drift.
+ * ({@link ColumnKind#IDENTIFIER}). Only a missing-rate change can make such a feature drift, and
+ * not an identifier's: its missing-rate change is shown ({@code missingRateDrifted}, the metrics,
+ * the note) but the identifier is never drifted.
  *
  * <p>{@code metrics} holds every computed number under stable keys (those that apply): numeric
  * {@code ks}, {@code ks_p}, {@code psi}, {@code psi_bins} (the effective number of PSI bins: fewer

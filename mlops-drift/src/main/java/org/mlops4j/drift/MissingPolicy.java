@@ -14,7 +14,8 @@ public enum MissingPolicy {
   FAIL,
   /**
    * Missing and infinite values are left out of the distribution tests, counted and reported; a
-   * significant change of the missing-or-infinite rate marks the feature as drifted.
+   * significant change of the missing-or-infinite rate marks the feature as drifted (except an
+   * identifier-like one, {@link ColumnKind#IDENTIFIER}, whose change is only reported).
    */
   IGNORE_AND_REPORT,
   /**

@@ -349,6 +349,116 @@ class DriftDetectorTest {
   }
 
   @Test
+  void compare_aNumericIdentifierColumn_isSkipped_butMeasurementsAndSparseIntegersAreTested() {
+    // Expected values by construction: id = 1 + i + i / 3 for i = 0..1999 is 2000 distinct
+    // integers from 1 to 1 + 1999 + 666 = 2666, a range of 2666 <= 2 * 2000 values; amounts in
+    // cents = 5 + 137 i are 2000 distinct integers too, but spread over 1999 * 137 + 1 = 273864
+    // values (sparse); ages = 18 + i % 60 are integers with repeats (60 distinct); the continuous
+    // column is Irwin-Hall noise (not integers). The current ids are 5000.. (another range).
+    int n = 2000;
+    double[] id = new double[n];
+    double[] cents = new double[n];
+    double[] age = new double[n];
+    for (int i = 0; i < n; i++) {
+      id[i] = 1 + i + i / 3;
+      cents[i] = 5 + 137.0 * i;
+      age[i] = 18 + i % 60;
+    }
+    double[] curId = new double[n];
+    for (int i = 0; i < n; i++) {
+      curId[i] = 5000 + i;
+    }
+    double[] score = Samples.sample(7, n, 0, 1);
+    Columns ref =
+        Columns.builder()
+            .numeric("id", id)
+            .numeric("cents", cents)
+            .numeric("age", age)
+            .numeric("score", score)
+            .build();
+    Columns cur =
+        Columns.builder()
+            .numeric("id", curId)
+            .numeric("cents", cents)
+            .numeric("age", age)
+            .numeric("score", score)
+            .build();
+    DriftReport r = DriftDetector.defaults().compare(ref, cur);
+    FeatureDrift f = r.feature("id");
+    assertThat(f.kind()).isEqualTo(ColumnKind.IDENTIFIER);
+    assertThat(f.type()).isEqualTo(ColumnType.NUMERIC);
+    assertThat(f.tested()).isFalse();
+    assertThat(f.drifted()).isFalse();
+    assertThat(f.metrics()).doesNotContainKeys("ks", "psi", "wasserstein");
+    assertThat(f.kindReason())
+        .isEqualTo(
+            "identifier: 2000 distinct integers of 2000 values, a near-contiguous range 1..2666");
+    assertThat(f.note())
+        .isEqualTo(
+            "not tested: identifier-like column (2000 distinct integers of 2000 values, a"
+                + " near-contiguous range 1..2666); set a method for the column to test it");
+    for (String tested : new String[] {"cents", "age", "score"}) {
+      assertThat(r.feature(tested).kind()).as(tested).isEqualTo(ColumnKind.NUMERIC);
+      assertThat(r.feature(tested).tested()).as(tested).isTrue();
+      assertThat(r.feature(tested).method()).as(tested).isEqualTo(DriftMethod.KOLMOGOROV_SMIRNOV);
+    }
+    // a saved baseline keeps the kind
+    DriftBaseline again = DriftBaseline.fromJson(DriftDetector.defaults().fit(ref).toJson());
+    assertThat(again.compare(cur).feature("id").kind()).isEqualTo(ColumnKind.IDENTIFIER);
+    // a method override tests the column anyway
+    FeatureDrift forced =
+        DriftDetector.builder().method("id", "ks").build().compare(ref, cur).feature("id");
+    assertThat(forced.kind()).isEqualTo(ColumnKind.NUMERIC);
+    assertThat(forced.tested()).isTrue();
+    assertThat(forced.drifted()).isTrue();
+    // identifierShare 1 turns the check off
+    assertThat(
+            DriftDetector.builder()
+                .identifierShare(1)
+                .build()
+                .compare(ref, cur)
+                .feature("id")
+                .tested())
+        .isTrue();
+  }
+
+  @Test
+  void compare_anIdentifierWhoseMissingRateChanges_isNotDrifted_butShowsTheChange() {
+    // Expected values by construction: no id is missing in the reference, every second one in the
+    // current: missing rates 0.0 and 0.5, a two-proportion z-test far below alpha.
+    int n = 2000;
+    String[] refIds = new String[n];
+    double[] refNum = new double[n];
+    String[] curIds = new String[n];
+    double[] curNum = new double[n];
+    for (int i = 0; i < n; i++) {
+      refIds[i] = "case-" + i;
+      refNum[i] = i + 1;
+      curIds[i] = i % 2 == 0 ? null : "case-" + (10_000 + i);
+      curNum[i] = i % 2 == 0 ? Double.NaN : 10_000 + i;
+    }
+    Columns ref = Columns.builder().categorical("id", refIds).numeric("num_id", refNum).build();
+    Columns cur = Columns.builder().categorical("id", curIds).numeric("num_id", curNum).build();
+    DriftReport r = DriftDetector.defaults().compare(ref, cur);
+    for (String name : new String[] {"id", "num_id"}) {
+      FeatureDrift f = r.feature(name);
+      assertThat(f.kind()).as(name).isEqualTo(ColumnKind.IDENTIFIER);
+      assertThat(f.missingRateDrifted()).as(name).isTrue();
+      assertThat(f.drifted()).as(name).isFalse();
+      assertThat(f.metrics().get("missing_rate_ref")).as(name).isEqualTo(0.0);
+      assertThat(f.metrics().get("missing_rate_cur")).as(name).isEqualTo(0.5);
+      assertThat(f.metrics().get("missing_rate_p")).as(name).isLessThan(0.05);
+      assertThat(f.note())
+          .as(name)
+          .endsWith(
+              "; the missing rate changed (0.0% to 50.0%), not counted as drift for an"
+                  + " identifier");
+    }
+    assertThat(r.driftedCount()).isZero();
+    assertThat(r.datasetDrift()).isFalse();
+  }
+
+  @Test
   void compare_manyCategories_keepsTheMostFrequent200AndOther_asScipyCountsThem() {
     // Reference: c000..c199 15 rows each, c200..c399 5 rows each (5000 rows), first seen from c399
     // down; current: c000..c099 20 rows each, c100..c199 10 each, c200..c399 6 each and 100 rows of

@@ -435,7 +435,7 @@ public final class FeatureEvaluator {
     e.curMissing = missing;
     e.refInfinite = r.infinite;
     e.curInfinite = infinite;
-    return withoutCurrentValues(
+    withoutCurrentValues(
         e,
         r.note,
         List.of(),
@@ -445,6 +445,16 @@ public final class FeatureEvaluator {
         rows,
         missing + infinite,
         detector);
+    if (r.kind == ColumnKind.IDENTIFIER && e.missingRateDrifted) {
+      e.note =
+          e.note
+              + "; the missing rate changed ("
+              + Texts.percent(e.metrics.getOrDefault("missing_rate_ref", Double.NaN))
+              + " to "
+              + Texts.percent(e.metrics.getOrDefault("missing_rate_cur", Double.NaN))
+              + "), not counted as drift for an identifier";
+    }
+    return e;
   }
 
   /** Fills an evaluation that no test could decide: the note, the shares, the missing rate. */
@@ -502,7 +512,11 @@ public final class FeatureEvaluator {
             : OptionalDouble.empty();
     boolean significant = e.tested && (!adj.isPresent() || adj.getAsDouble() < detector.alpha());
     boolean drifted = significant && e.effectGate;
-    if (detector.missingPolicy() == MissingPolicy.IGNORE_AND_REPORT && e.missingRateDrifted) {
+    // an identifier's missing rate is shown (metrics, note, missingRateDrifted) but is no drift:
+    // the column is not tested and its missing values say nothing the other columns do not
+    if (detector.missingPolicy() == MissingPolicy.IGNORE_AND_REPORT
+        && e.missingRateDrifted
+        && e.kind != ColumnKind.IDENTIFIER) {
       drifted = true;
     }
     PsiLevel level = PsiLevel.of(e.psi, detector.psiModerate(), detector.psiSignificant());

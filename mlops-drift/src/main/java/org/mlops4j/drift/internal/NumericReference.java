@@ -18,6 +18,9 @@ import org.mlops4j.drift.MissingPolicy;
  * construction (the sketch is read under its own lock).
  */
 public final class NumericReference implements FeatureReference {
+  /** 2^53: every integer up to it is exact in a double. */
+  private static final double MAX_EXACT_INTEGER = 9007199254740992.0;
+
   final String name;
   final DriftMethod method;
   final long rows;
@@ -77,7 +80,8 @@ public final class NumericReference implements FeatureReference {
 
   /**
    * Fits the reference of one numeric column. A column without a finite value is not refused: it
-   * becomes an {@link UntestableReference} of kind {@link ColumnKind#EMPTY}.
+   * becomes an {@link UntestableReference} of kind {@link ColumnKind#EMPTY}; an identifier-like one
+   * ({@code isIdentifier}), without a method override, one of kind {@link ColumnKind#IDENTIFIER}.
    *
    * @throws IllegalArgumentException if the column has missing values under {@link
    *     MissingPolicy#FAIL}, or its method override does not apply
@@ -116,6 +120,19 @@ public final class NumericReference implements FeatureReference {
           infinite);
     }
     double[] sorted = Stats.sortedPrefix(finite, n);
+    long distinct = distinct(sorted, n);
+    if (override == null && isIdentifier(sorted, n, distinct, detector)) {
+      return UntestableReference.numericIdentifier(
+          name,
+          DriftMethod.KOLMOGOROV_SMIRNOV,
+          values.length,
+          missing,
+          infinite,
+          distinct,
+          n,
+          (long) sorted[0],
+          (long) sorted[n - 1]);
+    }
     boolean binary = true;
     long ones = 0;
     for (int i = 0; i < n; i++) {
@@ -136,7 +153,7 @@ public final class NumericReference implements FeatureReference {
             ? override
             : binary ? DriftMethod.TWO_PROPORTION_Z : DriftMethod.KOLMOGOROV_SMIRNOV;
     String reason =
-        kindReason(binary, ones, n, distinct(sorted, n))
+        kindReason(binary, ones, n, distinct)
             + FeatureReference.overrideSuffix(override != null, method);
     KllDoublesSketch sketch = null;
     double[] keep = sorted;
@@ -192,6 +209,27 @@ public final class NumericReference implements FeatureReference {
     }
     return "numeric: values other than 0 and 1 in the reference"
         + (distinct >= 0 ? " (" + distinct + " distinct)" : "");
+  }
+
+  /**
+   * Whether a numeric column is identifier-like: its values are all integers (of magnitude at most
+   * 2^53, exact in a double), more than {@link DriftDetector#identifierMinDistinct()} of them and
+   * more than {@link DriftDetector#identifierShare()} of the values distinct, over a
+   * near-contiguous range ({@code max - min + 1 <= 2 * distinct}). Integer measurements with
+   * repeats (ages) and distinct integers spread over a sparse range (amounts in cents) are not.
+   */
+  static boolean isIdentifier(double[] sorted, int n, long distinct, DriftDetector detector) {
+    if (distinct <= detector.identifierMinDistinct()
+        || distinct <= detector.identifierShare() * n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      double v = sorted[i];
+      if (Math.abs(v) > MAX_EXACT_INTEGER || v != Math.rint(v)) {
+        return false;
+      }
+    }
+    return sorted[n - 1] - sorted[0] + 1 <= 2.0 * distinct;
   }
 
   /** The number of distinct values of a sorted sample. */

@@ -7,9 +7,10 @@ import org.mlops4j.drift.DriftMethod;
 
 /**
  * The fitted reference of a column that no test can compare: one without a value ({@link
- * ColumnKind#EMPTY}) or an identifier-like categorical column ({@link ColumnKind#IDENTIFIER}). It
- * keeps the row and missing counts (a report still tests the missing rate), the method the column
- * would have had, why it is not tested, and nothing of the values. Immutable.
+ * ColumnKind#EMPTY}) or an identifier-like categorical or numeric column ({@link
+ * ColumnKind#IDENTIFIER}). It keeps the row and missing counts (a report still tests the missing
+ * rate), the method the column would have had, why it is not tested, and nothing of the values.
+ * Immutable.
  */
 public final class UntestableReference implements FeatureReference {
   final String name;
@@ -97,6 +98,40 @@ public final class UntestableReference implements FeatureReference {
         rows,
         missing,
         0);
+  }
+
+  /**
+   * An identifier-like numeric column: distinct integers among count finite values, over a
+   * near-contiguous range min..max.
+   */
+  static UntestableReference numericIdentifier(
+      String name,
+      DriftMethod method,
+      long rows,
+      long missing,
+      long infinite,
+      long distinct,
+      long count,
+      long min,
+      long max) {
+    String what =
+        distinct
+            + " distinct integers of "
+            + count
+            + " values, a near-contiguous range "
+            + min
+            + ".."
+            + max;
+    return new UntestableReference(
+        name,
+        ColumnType.NUMERIC,
+        ColumnKind.IDENTIFIER,
+        "identifier: " + what,
+        "not tested: identifier-like column (" + what + "); set a method for the column to test it",
+        method,
+        rows,
+        missing,
+        infinite);
   }
 
   /** {@code "<rows> rows: <missing> missing[, <infinite> infinite]"}. */

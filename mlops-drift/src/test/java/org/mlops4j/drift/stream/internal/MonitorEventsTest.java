@@ -40,9 +40,10 @@ class MonitorEventsTest {
   void aClosedWindow_raisesOneAlertPerDriftedFeatureThenThePredictionDrift() {
     double[] ref = new double[100];
     double[] cur = new double[100];
+    // measurements, not integers: 100 distinct contiguous integers would be an identifier column
     for (int i = 0; i < 100; i++) {
-      ref[i] = i;
-      cur[i] = i + 60;
+      ref[i] = i + 0.5;
+      cur[i] = i + 60.5;
     }
     DriftReport report =
         DriftDetector.defaults()
