@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.MlopsException;
+import org.mlops4j.cli.internal.Progress;
 import org.mlops4j.cli.internal.TerminalText;
 import org.mlops4j.cli.internal.UsageException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +24,13 @@ abstract class AbstractCommand implements Callable<Integer> {
 
   @Option(names = "--verbose", description = "On failure, also print the stack trace.")
   boolean verbose;
+
+  @Option(
+      names = "--quiet",
+      description =
+          "Show no progress. Progress (a line per phase, the rows read of a large CSV file) goes"
+              + " to standard error only when it is a terminal, never to standard output.")
+  boolean quiet;
 
   /**
    * @return {@link Main#OK} or {@link Main#CHECK_FAILED}
@@ -69,6 +77,21 @@ abstract class AbstractCommand implements Callable<Integer> {
       return "failed";
     }
     return TerminalText.escape(message);
+  }
+
+  /**
+   * @return the progress of long work on standard error: shown when standard error is a terminal
+   *     ({@link Main#stderrIsTerminal()} of the root command) and {@code --quiet} is not given,
+   *     {@link Progress#off()} otherwise
+   */
+  Progress progress() {
+    if (quiet) {
+      return Progress.off();
+    }
+    Object root = spec.root().userObject();
+    boolean terminal =
+        root instanceof Main m ? m.stderrIsTerminal() : Main.standardErrorIsTerminal();
+    return terminal ? Progress.to(err(), spec.qualifiedName()) : Progress.off();
   }
 
   /**

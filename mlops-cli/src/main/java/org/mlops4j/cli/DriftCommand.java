@@ -13,6 +13,7 @@ import org.mlops4j.cli.internal.Documents;
 import org.mlops4j.cli.internal.DriftInputs;
 import org.mlops4j.cli.internal.DriftTable;
 import org.mlops4j.cli.internal.Pages;
+import org.mlops4j.cli.internal.Progress;
 import org.mlops4j.cli.internal.TerminalText;
 import org.mlops4j.cli.internal.UsageException;
 import org.mlops4j.drift.Columns;
@@ -244,6 +245,7 @@ final class DriftCommand extends AbstractCommand {
     DriftDetector detector = detector();
     output.check();
     CsvFormat format = csv.format();
+    Progress progress = progress();
     List<String> want = null;
     if (columns != null) {
       want = new ArrayList<>();
@@ -261,7 +263,8 @@ final class DriftCommand extends AbstractCommand {
             want,
             names(exclude, "--exclude"),
             names(categorical, "--categorical"),
-            format);
+            format,
+            progress);
     inputs.reference().requireRows();
     inputs.current().requireRows();
     for (CsvTable t : List.of(inputs.reference(), inputs.current())) {
@@ -272,6 +275,8 @@ final class DriftCommand extends AbstractCommand {
         note("column '" + d.name() + "': " + d.reason());
       }
     }
+    int compared = inputs.decisions().size();
+    progress.phase("comparing " + compared + (compared == 1 ? " column" : " columns"));
     DriftReport report;
     try {
       report = detector.compare(inputs.referenceColumns(), inputs.currentColumns());
@@ -280,7 +285,8 @@ final class DriftCommand extends AbstractCommand {
       throw new IllegalArgumentException(
           referenceFile + " vs " + currentFile + ": " + e.getMessage(), e);
     }
-    output.write(() -> document(report, inputs), () -> Pages.drift(report, inputs), out());
+    output.write(
+        () -> document(report, inputs), () -> Pages.drift(report, inputs), out(), progress);
     if (output.tableOnStandardOutput()) {
       out().print(DriftTable.render(report, inputs, detector));
     }

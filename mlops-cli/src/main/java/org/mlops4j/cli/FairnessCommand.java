@@ -12,6 +12,7 @@ import org.mlops4j.cli.internal.Documents;
 import org.mlops4j.cli.internal.FailIf;
 import org.mlops4j.cli.internal.FairnessTable;
 import org.mlops4j.cli.internal.Pages;
+import org.mlops4j.cli.internal.Progress;
 import org.mlops4j.cli.internal.TerminalText;
 import org.mlops4j.fairness.Decisions;
 import org.mlops4j.fairness.FairnessAuditor;
@@ -177,12 +178,14 @@ final class FairnessCommand extends AbstractCommand {
     output.check();
     DecisionColumns columns =
         new DecisionColumns(label, prediction, score, threshold, groups, positive);
-    CsvTable table = CsvTable.read(data, columns.request(), csv.format()).requireRows();
+    Progress progress = progress();
+    CsvTable table = CsvTable.read(data, columns.request(), csv.format(), progress).requireRows();
     table
         .delimiterNote()
         .ifPresent(n -> err().println("mlops fairness: note: " + TerminalText.escape(n)));
     Decisions decisions = columns.decisions(table);
     FairnessAuditor auditor = auditor(table);
+    progress.phase("auditing " + table.rows() + (table.rows() == 1 ? " decision" : " decisions"));
     FairnessReport report;
     try {
       report = auditor.audit(decisions);
@@ -198,7 +201,8 @@ final class FairnessCommand extends AbstractCommand {
     output.write(
         () -> document(report, columns, table, outcomes),
         () -> Pages.fairness(report, table, columns),
-        out());
+        out(),
+        progress);
     if (output.tableOnStandardOutput()) {
       out().print(FairnessTable.render(report, table));
       for (FailIf.Outcome o : outcomes) {

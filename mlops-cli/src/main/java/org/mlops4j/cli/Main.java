@@ -1,7 +1,12 @@
 package org.mlops4j.cli;
 
+import java.io.Console;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import org.mlops4j.cli.internal.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,10 +72,66 @@ public final class Main implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  private final BooleanSupplier stderrIsTerminal;
+
   /**
    * Creates the top-level command; run it with {@code new CommandLine(new Main()).execute(args)}.
+   * Progress shows on standard error when it is a terminal (see the README, "Progress and {@code
+   * --quiet}").
    */
-  public Main() {}
+  public Main() {
+    this(Main::standardErrorIsTerminal);
+  }
+
+  /**
+   * Creates the top-level command whose commands show progress when {@code stderrIsTerminal} says
+   * so (tests force it on or off).
+   *
+   * @param stderrIsTerminal whether standard error is a terminal
+   */
+  Main(BooleanSupplier stderrIsTerminal) {
+    this.stderrIsTerminal = stderrIsTerminal;
+  }
+
+  /**
+   * @return whether standard error is a terminal, so that progress may be shown there
+   */
+  boolean stderrIsTerminal() {
+    return stderrIsTerminal.getAsBoolean();
+  }
+
+  /**
+   * Whether standard error is a terminal. On Linux, where {@code /proc/self/fd/2} names it, whether
+   * that is a terminal device ({@code /dev/pts/N}, {@code /dev/ttyN}): so {@code 2>log}, a pipe or
+   * a CI log shows no progress, and {@code --json - | jq} at a terminal does. Elsewhere the JDK's
+   * test: {@link System#console()} is not null (on Java 17 to 21, standard input and output are a
+   * terminal), and on Java 22 and later, where a console exists without a terminal, also {@code
+   * Console.isTerminal()}.
+   *
+   * @return whether standard error is a terminal
+   */
+  static boolean standardErrorIsTerminal() {
+    Path fd2 = Path.of("/proc/self/fd/2");
+    try {
+      if (Files.isSymbolicLink(fd2)) {
+        String target = Files.readSymbolicLink(fd2).toString();
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux, or not allowed to look: the JDK's test
+    }
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true; // before Java 22 a console is a terminal
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
+  }
 
   /**
    * Runs the command line and exits the JVM with its status.

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.mlops4j.cli.internal.Documents;
+import org.mlops4j.cli.internal.Progress;
 import org.mlops4j.cli.internal.UsageException;
 import picocli.CommandLine.Option;
 
@@ -55,12 +56,23 @@ final class ReportOutput {
    * @param document the JSON document
    * @param page the HTML page
    * @param stdout standard output, for {@code -}
+   * @param progress where to say which file is written (nothing is said of standard output)
    */
-  void write(Supplier<Map<String, Object>> document, Supplier<String> page, PrintWriter stdout) {
+  void write(
+      Supplier<Map<String, Object>> document,
+      Supplier<String> page,
+      PrintWriter stdout,
+      Progress progress) {
     if (json != null) {
+      if (!"-".equals(json)) {
+        progress.phase("writing " + json);
+      }
       Documents.write(json, Documents.json(document.get()), stdout);
     }
     if (html != null) {
+      if (!"-".equals(html)) {
+        progress.phase("writing " + html);
+      }
       Documents.write(html, page.get(), stdout);
     }
   }

@@ -17,9 +17,17 @@ final class Cli {
 
   private Cli() {}
 
-  /** Runs {@code new CommandLine(new Main()).execute(args)}. */
+  /** Runs {@code new CommandLine(new Main()).execute(args)}, standard error not a terminal. */
   static Result run(String... args) {
-    return run(new CommandLine(new Main()), args);
+    return run(new CommandLine(new Main(() -> false)), args);
+  }
+
+  /**
+   * Runs {@code new CommandLine(new Main(() -> true)).execute(args)}: standard error is taken for a
+   * terminal, so progress shows there (other runs take it for a pipe).
+   */
+  static Result runOnTerminal(String... args) {
+    return run(new CommandLine(new Main(() -> true)), args);
   }
 
   /** Runs {@link Main#commandLine()}, the configuration used by {@code main}. */

@@ -1063,4 +1063,31 @@ class FairnessCommandTest {
         .isEqualTo(";");
     assertThat(r.err()).startsWith("mlops fairness: note: " + data + ": fields separated by ';'");
   }
+
+  @Test
+  void terminal_showsProgressOnStandardError_andTheSameStandardOutput() throws IOException {
+    Path data = csv("d.csv", NINE_ROWS);
+    String[] args = {
+      "fairness",
+      "--data",
+      data.toString(),
+      "--label",
+      "y",
+      "--prediction",
+      "yhat",
+      "--group",
+      "g",
+      "--min-group-size",
+      "0"
+    };
+    Cli.Result quiet = Cli.run(args);
+    Cli.Result shown = Cli.runOnTerminal(args);
+    assertThat(shown.status()).as(shown.toString()).isEqualTo(quiet.status());
+    assertThat(shown.out()).isEqualTo(quiet.out());
+    assertThat(shown.err())
+        .isEqualTo(
+            "mlops fairness: reading " + data + "\n" + "mlops fairness: auditing 9 decisions\n");
+    assertThat(quiet.err()).isEmpty();
+    assertThat(Cli.runOnTerminal(concat(args, "--quiet")).err()).isEmpty();
+  }
 }

@@ -365,6 +365,22 @@ public final class CsvTable {
    * @throws MlopsException if the file cannot be read or is malformed
    */
   public static CsvTable read(Path file, @Nullable Map<String, Kind> requested, CsvFormat format) {
+    return read(file, requested, format, Progress.off());
+  }
+
+  /**
+   * Reads the named columns of the file, showing the progress: a line when the file is read (and
+   * read again for the columns that turn out to be text), and the rows read so far.
+   *
+   * @param requested column name to kind, in the order wanted; null for all columns as AUTO
+   * @param format the delimiter (or null to detect it) and the missing-value tokens
+   * @param progress where to show the progress ({@link Progress#off()} for nowhere)
+   * @throws IllegalArgumentException if a requested column is not in the header, or a NUMERIC
+   *     column has a cell that is neither a number nor missing
+   * @throws MlopsException if the file cannot be read or is malformed
+   */
+  public static CsvTable read(
+      Path file, @Nullable Map<String, Kind> requested, CsvFormat format, Progress progress) {
     String source = file.toString();
     if (Files.isDirectory(file)) {
       throw new MlopsException(source + ": is a directory, not a CSV file");
@@ -384,7 +400,8 @@ public final class CsvTable {
         want.put(e.getKey(), Require.nonNull(e.getValue(), "kind"));
       }
     }
-    Pass first = scan(file, source, header, want, fmt);
+    progress.phase("reading " + source);
+    Pass first = scan(file, source, header, want, fmt, progress);
     Map<String, Kind> again = new LinkedHashMap<>();
     for (Builder b : first.builders) {
       if (b.decide() == Type.CATEGORICAL && b.kind != Kind.CATEGORICAL) {
@@ -396,7 +413,13 @@ public final class CsvTable {
       cols.put(b.name, again.containsKey(b.name) ? null : b.build(first.rows));
     }
     if (!again.isEmpty()) {
-      Pass second = scan(file, source, header, again, fmt);
+      progress.phase(
+          "reading "
+              + source
+              + " again for "
+              + again.size()
+              + (again.size() == 1 ? " text column" : " text columns"));
+      Pass second = scan(file, source, header, again, fmt, progress);
       for (Builder b : second.builders) {
         // the second pass keeps the text; the first knows how many cells were numbers or dates
         Builder firstPass = first.builder(b.name);
@@ -451,13 +474,23 @@ public final class CsvTable {
    * another type in the other file).
    */
   public CsvTable withCategorical(Path file, String name) {
+    return withCategorical(file, name, Progress.off());
+  }
+
+  /**
+   * Re-reads this table's numeric, date or empty column as categorical, showing the progress.
+   *
+   * @param progress where to show the progress ({@link Progress#off()} for nowhere)
+   */
+  public CsvTable withCategorical(Path file, String name, Progress progress) {
     Column c = column(name);
     if (c instanceof CategoricalColumn) {
       return this;
     }
     Map<String, Kind> one = new LinkedHashMap<>();
     one.put(name, Kind.CATEGORICAL);
-    Builder b = scan(file, source, header, one, format).builders.get(0);
+    progress.phase("reading " + source + " again for column '" + name + "' as text");
+    Builder b = scan(file, source, header, one, format, progress).builders.get(0);
     b.numbers = c.cells().numbers();
     b.dates = c.cells().dates();
     Column replaced = b.build(rows);
@@ -576,7 +609,12 @@ public final class CsvTable {
   }
 
   private static Pass scan(
-      Path file, String source, List<String> header, Map<String, Kind> want, CsvFormat format) {
+      Path file,
+      String source,
+      List<String> header,
+      Map<String, Kind> want,
+      CsvFormat format,
+      Progress progress) {
     List<Builder> builders = new ArrayList<>();
     boolean tokenFirst = format.tokenLooksLikeAValue();
     for (Map.Entry<String, Kind> e : want.entrySet()) {
@@ -598,7 +636,8 @@ public final class CsvTable {
       throw new IllegalStateException("the JVM has no SHA-256", e);
     }
     char delimiter = Require.nonNull(format.delimiter(), "delimiter");
-    try (CsvReader r = new CsvReader(openDigesting(file, source, digest), source, delimiter)) {
+    try (CsvReader r = new CsvReader(openDigesting(file, source, digest), source, delimiter);
+        Progress.Rows shown = progress.rows(source)) {
       r.next(); // header
       while (r.next()) {
         if (r.fieldCount() != header.size()) {
@@ -622,6 +661,7 @@ public final class CsvTable {
           b.add(r, rows);
         }
         rows++;
+        shown.read(rows);
       }
     }
     return new Pass(builders, rows, HexFormat.of().formatHex(digest.digest()));

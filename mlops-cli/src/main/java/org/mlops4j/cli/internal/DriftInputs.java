@@ -94,6 +94,23 @@ public final class DriftInputs {
       Collection<String> exclude,
       Collection<String> categorical,
       CsvFormat format) {
+    return read(referenceFile, currentFile, columns, exclude, categorical, format, Progress.off());
+  }
+
+  /**
+   * Reads both files as {@link #read(Path, Path, List, Collection, Collection, CsvFormat)} does,
+   * showing the progress of each read.
+   *
+   * @param progress where to show the progress ({@link Progress#off()} for nowhere)
+   */
+  public static DriftInputs read(
+      Path referenceFile,
+      Path currentFile,
+      @Nullable List<String> columns,
+      Collection<String> exclude,
+      Collection<String> categorical,
+      CsvFormat format,
+      Progress progress) {
     CsvFormat refFormat = format.resolve(referenceFile);
     List<String> header = CsvTable.header(referenceFile, refFormat);
     String refSource = referenceFile.toString();
@@ -110,8 +127,8 @@ public final class DriftInputs {
         want.put(c, categorical.contains(c) ? Kind.CATEGORICAL : Kind.AUTO);
       }
     }
-    CsvTable ref = CsvTable.read(referenceFile, want, refFormat);
-    CsvTable cur = CsvTable.read(currentFile, want, format);
+    CsvTable ref = CsvTable.read(referenceFile, want, refFormat, progress);
+    CsvTable cur = CsvTable.read(currentFile, want, format, progress);
     List<String> names = new ArrayList<>(want.keySet());
     Map<String, Decision> decisions = new LinkedHashMap<>();
     for (String n : names) {
@@ -119,12 +136,12 @@ public final class DriftInputs {
       Type c = cur.column(n).type();
       if (r != c && r != Type.EMPTY && c != Type.EMPTY) {
         // numeric against date, or against text: both as text
-        ref = ref.withCategorical(referenceFile, n);
-        cur = cur.withCategorical(currentFile, n);
+        ref = ref.withCategorical(referenceFile, n, progress);
+        cur = cur.withCategorical(currentFile, n, progress);
       } else if (r == Type.EMPTY && c == Type.CATEGORICAL) {
-        ref = ref.withCategorical(referenceFile, n);
+        ref = ref.withCategorical(referenceFile, n, progress);
       } else if (c == Type.EMPTY && r == Type.CATEGORICAL) {
-        cur = cur.withCategorical(currentFile, n);
+        cur = cur.withCategorical(currentFile, n, progress);
       }
       decisions.put(
           n,
