@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -24,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlops4j.api.internal.AtomicFiles;
+import org.mlops4j.api.tracking.Experiment;
 import org.mlops4j.api.tracking.Metric;
 import org.mlops4j.api.tracking.RunRecord;
 import org.mlops4j.api.tracking.RunStatus;
@@ -38,6 +40,13 @@ import org.mlops4j.core.tracking.internal.FileStoreReader;
 class CrashRecoveryTest {
 
   private static final int KILLS = 8;
+
+  /** The heartbeat interval of the tracker that reopens a store after a kill. */
+  private static final Duration REOPEN_HEARTBEAT = Duration.ofMillis(50);
+
+  /** {@code timestamp value step}: integers, and a decimal or exponent float as Python reads it. */
+  private static final String MLFLOW_METRIC_LINE =
+      "-?[0-9]+ [-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)? -?[0-9]+";
 
   @TempDir Path tmp;
 
@@ -145,10 +154,34 @@ class CrashRecoveryTest {
             .as("the kill %d left the temporary file of the artifact being copied", k)
             .anySatisfy(f -> assertThat(f.getFileName().toString()).contains(copying));
       }
+      // the killed runs' heartbeats are older than three of the reopening tracker's intervals
+      waitUntilSilent(root, REOPEN_HEARTBEAT.multipliedBy(3));
       long start = System.nanoTime();
       try (LocalTracker t =
-          LocalTracker.builder().root(root).provenance(TestSupport::fixedProvenance).build()) {
-        assertThat(t.findRun(runId.get())).isPresent();
+          LocalTracker.builder()
+              .root(root)
+              .heartbeatInterval(REOPEN_HEARTBEAT)
+              .provenance(TestSupport::fixedProvenance)
+              .build()) {
+        RunRecord victim = t.findRun(runId.get()).orElseThrow();
+        assertThat(t.probablyDeadSince(victim))
+            .as("the killed run is probably dead at the reopen after kill %d", k)
+            .isPresent();
+        // every metric file of every killed run now reads as MLflow's reader requires
+        int killedRuns = 0;
+        for (Experiment e : t.allExperiments()) {
+          for (RunRecord r : t.allRuns(e.name())) {
+            if (r.status() != RunStatus.RUNNING || t.probablyDeadSince(r).isEmpty()) {
+              continue;
+            }
+            killedRuns++;
+            Path metrics = root.resolve(r.experimentId()).resolve(r.runId()).resolve("metrics");
+            for (Path file : FileStoreReader.keyFiles(metrics).values()) {
+              assertMlflowReadable(file, k);
+            }
+          }
+        }
+        assertThat(killedRuns).as("killed runs after kill %d", k).isPositive();
       }
       assertThat(Duration.ofNanos(System.nanoTime() - start))
           .as("opening the store after kill %d, clean-up included", k)
@@ -156,6 +189,94 @@ class CrashRecoveryTest {
       assertThat(temporaries(root))
           .as("temporary files and folders left after kill %d and a reopen", k)
           .isEmpty();
+      assertThat(foldersMlflowWouldFailOn(root))
+          .as("folders MLflow lists that are no experiment or run, after kill %d and a reopen", k)
+          .isEmpty();
+    }
+  }
+
+  /**
+   * The folders that MLflow's FileStore lists but cannot read as an experiment or a run: it lists
+   * every sub-folder of the root but {@code .trash} and {@code models} as an active experiment,
+   * every sub-folder of {@code .trash} as a deleted one ({@code _get_active_experiments}, {@code
+   * _get_deleted_experiments}), and raises in {@code search_experiments} for a name that is not an
+   * experiment id ({@code _validate_experiment_id}); it lists every sub-folder of an experiment but
+   * {@code tags}, {@code datasets}, {@code traces} and {@code models} as a run ({@code
+   * _list_run_infos}). An experiment or run folder without its {@code meta.yaml} is counted too.
+   */
+  static List<Path> foldersMlflowWouldFailOn(Path root) throws IOException {
+    List<Path> bad = new ArrayList<>();
+    List<Path> experiments = new ArrayList<>();
+    for (Path e : subfolders(root)) {
+      String name = e.getFileName().toString();
+      if (!name.equals(".trash") && !name.equals("models")) {
+        experiments.add(e);
+      }
+    }
+    Path trash = root.resolve(".trash");
+    if (Files.isDirectory(trash, LinkOption.NOFOLLOW_LINKS)) {
+      experiments.addAll(subfolders(trash));
+    }
+    for (Path e : experiments) {
+      if (!e.getFileName().toString().matches("[a-zA-Z0-9][\\w-]{0,63}")
+          || !Files.isRegularFile(e.resolve("meta.yaml"), LinkOption.NOFOLLOW_LINKS)) {
+        bad.add(e);
+        continue;
+      }
+      for (Path r : subfolders(e)) {
+        String name = r.getFileName().toString();
+        if (!List.of("tags", "datasets", "traces", "models").contains(name)
+            && (!name.matches("[0-9a-f]{32}")
+                || !Files.isRegularFile(r.resolve("meta.yaml"), LinkOption.NOFOLLOW_LINKS))) {
+          bad.add(r);
+        }
+      }
+    }
+    return bad;
+  }
+
+  private static List<Path> subfolders(Path dir) throws IOException {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList();
+    }
+  }
+
+  /**
+   * Waits until the heartbeat of every RUNNING run of the store is older than {@code silence} (with
+   * a margin for the clock's granularity), so that a tracker opened with {@link #REOPEN_HEARTBEAT}
+   * finds the killed runs probably dead.
+   */
+  private static void waitUntilSilent(Path root, Duration silence) throws Exception {
+    long latest = 0;
+    try (Stream<Path> beats = Files.walk(root, 4)) {
+      for (Path beat :
+          (Iterable<Path>)
+              beats.filter(f -> f.getFileName().toString().equals(RunRecord.HEARTBEAT_TAG))
+                  ::iterator) {
+        latest = Math.max(latest, Long.parseLong(Files.readString(beat).trim()));
+      }
+    }
+    long wait = latest + silence.toMillis() + 50 - System.currentTimeMillis();
+    if (wait > 0) {
+      Thread.sleep(wait);
+    }
+  }
+
+  /**
+   * What MLflow's FileStore reader requires of a metric file ({@code _get_metric_from_line}): every
+   * line ends with a newline and is {@code timestamp value step}, the timestamp and step integers,
+   * the value a float.
+   */
+  private static void assertMlflowReadable(Path file, int kill) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    if (text.isEmpty()) {
+      return;
+    }
+    assertThat(text).as("%s after kill %d and a reopen", file, kill).endsWith("\n");
+    for (String line : text.substring(0, text.length() - 1).split("\n", -1)) {
+      assertThat(line)
+          .as("a line of %s after kill %d and a reopen", file, kill)
+          .matches(MLFLOW_METRIC_LINE);
     }
   }
 
