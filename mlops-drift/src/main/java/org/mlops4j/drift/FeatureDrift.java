@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.mlops4j.api.internal.Require;
 
@@ -69,6 +70,16 @@ import org.mlops4j.api.internal.Require;
  * @param shares binned distributions for plots (empty for a column not tested for want of values or
  *     as an identifier)
  * @param note an explanation when something was degenerate, capped or not tested, else ""
+ * @param valueShares for a discrete numeric column, the share of each value, reference vs current:
+ *     present when the column is of kind {@link ColumnKind#NUMERIC}, the reference is kept as its
+ *     sorted sample (not a sketch), every finite reference and current value is a whole number (of
+ *     magnitude at most 2^53) and the two sides together have at most {@value #MAX_DISCRETE_VALUES}
+ *     distinct values. Labels are the values written as integers ({@code "0"}, {@code "1"}, {@code
+ *     "-3"}), in numeric order; the shares are counts over each side's finite values ({@code
+ *     referenceCount}, {@code currentCount}; all 0 for a side without a value), 0 for a value only
+ *     the other side has. The statistics do not use them (PSI keeps its bins in {@code shares}):
+ *     they are for the reports, which draw such a column by value. Binary columns have {@code
+ *     share_ones_ref} and {@code share_ones_cur} instead.
  * @since 0.1.0
  */
 public record FeatureDrift(
@@ -93,7 +104,16 @@ public record FeatureDrift(
     boolean missingRateDrifted,
     Map<String, Double> metrics,
     BinShares shares,
-    String note) {
+    String note,
+    Optional<BinShares> valueShares) {
+
+  /**
+   * The most distinct values (reference and current together) of a numeric column whose values are
+   * all whole numbers for it to carry {@link #valueShares()}: 20, enough for small counts
+   * (children, prior purchases, ratings on a 0 to 10 scale) and few enough for one bar pair per
+   * value on a chart of the report.
+   */
+  public static final int MAX_DISCRETE_VALUES = 20;
 
   /**
    * Copies the metrics map (insertion order kept).
@@ -111,7 +131,63 @@ public record FeatureDrift(
     Require.nonNull(psiLevel, "psiLevel");
     Require.nonNull(shares, "shares");
     Require.nonNull(note, "note");
+    Require.nonNull(valueShares, "valueShares");
     metrics = Collections.unmodifiableMap(new LinkedHashMap<>(Require.nonNull(metrics, "metrics")));
+  }
+
+  /**
+   * A feature without {@link #valueShares()}: the canonical constructor with {@code
+   * Optional.empty()} last.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public FeatureDrift(
+      String feature,
+      ColumnType type,
+      ColumnKind kind,
+      String kindReason,
+      DriftMethod method,
+      boolean tested,
+      double statistic,
+      OptionalDouble pValue,
+      OptionalDouble adjustedPValue,
+      boolean effectGate,
+      boolean drifted,
+      PsiLevel psiLevel,
+      long referenceCount,
+      long currentCount,
+      long referenceMissing,
+      long currentMissing,
+      long referenceInfinite,
+      long currentInfinite,
+      boolean missingRateDrifted,
+      Map<String, Double> metrics,
+      BinShares shares,
+      String note) {
+    this(
+        feature,
+        type,
+        kind,
+        kindReason,
+        method,
+        tested,
+        statistic,
+        pValue,
+        adjustedPValue,
+        effectGate,
+        drifted,
+        psiLevel,
+        referenceCount,
+        currentCount,
+        referenceMissing,
+        currentMissing,
+        referenceInfinite,
+        currentInfinite,
+        missingRateDrifted,
+        metrics,
+        shares,
+        note,
+        Optional.empty());
   }
 
   /**

@@ -633,4 +633,101 @@ class DriftDetectorTest {
     assertThat(f.kindReason())
         .isEqualTo("categorical: 4 categories in the reference, the 2 most frequent kept");
   }
+
+  /** Integers {@code 0..k-1}: {@code counts[v]} rows of value v, in a scrambled order. */
+  static double[] integers(long... counts) {
+    int n = 0;
+    for (long c : counts) {
+      n += (int) c;
+    }
+    double[] x = new double[n];
+    int i = 0;
+    for (int v = 0; v < counts.length; v++) {
+      for (long k = 0; k < counts[v]; k++) {
+        x[i++] = v;
+      }
+    }
+    // a fixed permutation (11 and n coprime for the sizes used here), so that order plays no part
+    double[] out = new double[n];
+    for (int k = 0; k < n; k++) {
+      out[k] = x[(int) ((11L * k) % n)];
+    }
+    return out;
+  }
+
+  @Test
+  void aDiscreteColumn_carriesTheSharesOfEachValueInNumericOrder() {
+    // reference 100 rows of each of 0..7; current 10, 20, ..., 80 rows (360 rows)
+    double[] ref = integers(100, 100, 100, 100, 100, 100, 100, 100);
+    double[] cur = integers(10, 20, 30, 40, 50, 60, 70, 80);
+    FeatureDrift f =
+        DriftDetector.defaults()
+            .compare(
+                Columns.builder().numeric("n", ref).build(),
+                Columns.builder().numeric("n", cur).build())
+            .feature("n");
+    assertThat(f.kind()).isEqualTo(ColumnKind.NUMERIC);
+    BinShares v = f.valueShares().orElseThrow();
+    assertThat(v.labels()).containsExactly("0", "1", "2", "3", "4", "5", "6", "7");
+    // expected: counts / rows, by construction of the columns
+    assertThat(v.reference()).containsOnly(100.0 / 800);
+    assertThat(v.current())
+        .containsExactly(
+            10.0 / 360,
+            20.0 / 360,
+            30.0 / 360,
+            40.0 / 360,
+            50.0 / 360,
+            60.0 / 360,
+            70.0 / 360,
+            80.0 / 360);
+    // a baseline, also one saved and read back, keeps the sample and gives the same shares
+    DriftBaseline b = DriftDetector.defaults().fit(Columns.builder().numeric("n", ref).build());
+    Columns current = Columns.builder().numeric("n", cur).build();
+    assertThat(b.compare(current).feature("n").valueShares()).contains(v);
+    assertThat(DriftBaseline.fromJson(b.toJson()).compare(current).feature("n").valueShares())
+        .contains(v);
+    // PSI keeps its numpy-style bins
+    assertThat(f.shares().labels()).isNotEqualTo(v.labels());
+    assertThat(f.shares().labels().get(0)).startsWith("(-inf, ");
+  }
+
+  @Test
+  void valueShares_takeTheValuesOfBothSidesTogether() {
+    // the current has a value (9) the reference has not, and lacks one (0)
+    double[] ref = integers(50, 50, 50);
+    double[] cur = {1, 2, 9, 9};
+    FeatureDrift f = compareOne(ref, cur, DriftDetector.defaults());
+    BinShares v = f.valueShares().orElseThrow();
+    assertThat(v.labels()).containsExactly("0", "1", "2", "9");
+    assertThat(v.reference()).containsExactly(50.0 / 150, 50.0 / 150, 50.0 / 150, 0.0);
+    assertThat(v.current()).containsExactly(0.0, 0.25, 0.25, 0.5);
+  }
+
+  @Test
+  void valueShares_areLeftOutForContinuousManyValuedBinaryAndSketchedColumns() {
+    double[] twenty = integers(5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5);
+    double[] twentyOne = integers(5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5);
+    // 20 distinct values together: kept; 21: left out
+    assertThat(compareOne(twenty, twenty, DriftDetector.defaults()).valueShares())
+        .hasValueSatisfying(v -> assertThat(v.labels()).hasSize(20));
+    assertThat(compareOne(twenty, twentyOne, DriftDetector.defaults()).valueShares()).isEmpty();
+    double[] halves = {0.5, 1, 2, 3, 1, 2, 3, 1, 2, 3};
+    assertThat(compareOne(halves, integers(3, 3, 3), DriftDetector.defaults()).valueShares())
+        .isEmpty();
+    FeatureDrift binary = compareOne(integers(60, 40), integers(50, 50), DriftDetector.defaults());
+    assertThat(binary.kind()).isEqualTo(ColumnKind.BINARY);
+    assertThat(binary.valueShares()).isEmpty();
+    DriftDetector sketching = DriftDetector.builder().sketchAbove(100).build();
+    assertThat(compareOne(integers(100, 100, 100), integers(10, 20, 30), sketching).valueShares())
+        .isEmpty();
+  }
+
+  private static FeatureDrift compareOne(double[] ref, double[] cur, DriftDetector detector) {
+    return detector
+        .compare(
+            Columns.builder().numeric("n", ref).build(),
+            Columns.builder().numeric("n", cur).build())
+        .feature("n");
+  }
 }

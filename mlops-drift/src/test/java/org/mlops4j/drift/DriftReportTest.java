@@ -100,6 +100,41 @@ class DriftReportTest {
   }
 
   @Test
+  void json_givesTheValueSharesOfADiscreteColumnOnly() throws Exception {
+    // purchases: reference 100 rows of each of 0..7, current 10, 20, ..., 80 rows (360 rows)
+    double[] refPurchases = DriftDetectorTest.integers(100, 100, 100, 100, 100, 100, 100, 100);
+    double[] curPurchases = DriftDetectorTest.integers(10, 20, 30, 40, 50, 60, 70, 80);
+    DriftReport r =
+        DriftDetector.defaults()
+            .compare(
+                Columns.builder()
+                    .numeric("purchases", refPurchases)
+                    .numeric("income", Samples.sample(43, 800, 0.0, 1.0))
+                    .build(),
+                Columns.builder()
+                    .numeric("purchases", curPurchases)
+                    .numeric("income", Samples.sample(44, 360, 0.5, 1.0))
+                    .build());
+    JsonNode root = new ObjectMapper().readTree(r.toJson());
+    assertThat(root.get("formatVersion").asInt()).isEqualTo(1);
+    JsonNode purchases = root.get("features").get(0);
+    assertThat(purchases.get("feature").asText()).isEqualTo("purchases");
+    JsonNode v = purchases.get("valueShares");
+    assertThat(v.get("labels").toString())
+        .isEqualTo("[\"0\",\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\"]");
+    for (int k = 0; k < 8; k++) {
+      // expected: counts / rows, by construction of the columns
+      assertThat(v.get("reference").get(k).asDouble()).isEqualTo(100.0 / 800);
+      assertThat(v.get("current").get(k).asDouble()).isEqualTo(10.0 * (k + 1) / 360);
+    }
+    // the PSI bins stay as they are, beside the values
+    assertThat(purchases.get("bins").get("labels").get(0).asText()).startsWith("(-inf, ");
+    JsonNode income = root.get("features").get(1);
+    assertThat(income.has("valueShares")).isFalse();
+    assertThat(income.get("bins").get("labels").size()).isEqualTo(10);
+  }
+
+  @Test
   void json_saysWhichKindEveryColumnWasTakenForAndWhy() throws Exception {
     JsonNode features =
         new ObjectMapper()

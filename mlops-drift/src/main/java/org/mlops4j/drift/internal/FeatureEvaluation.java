@@ -31,6 +31,10 @@ public final class FeatureEvaluation {
   boolean missingRateDrifted;
   final Map<String, Double> metrics = new LinkedHashMap<>();
   @Nullable BinShares shares;
+
+  /** Shares per value of a discrete numeric column, or null (see {@code FeatureDrift}). */
+  @Nullable BinShares valueShares;
+
   String note = "";
 
   /**

@@ -3,6 +3,7 @@ package org.mlops4j.drift.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
@@ -29,6 +30,9 @@ import org.mlops4j.drift.PsiLevel;
  * FeatureDrift} and {@code DriftBaseline}.
  */
 public final class FeatureEvaluator {
+
+  /** 2^53: every integer up to it is exact in a double. */
+  private static final double MAX_EXACT_INTEGER = 9007199254740992.0;
 
   private FeatureEvaluator() {}
 
@@ -79,7 +83,7 @@ public final class FeatureEvaluator {
     e.refInfinite = r.infinite;
     e.curInfinite = infinite;
     if (m == 0) {
-      return withoutCurrentValues(
+      withoutCurrentValues(
           e,
           "not tested: the current has no value ("
               + UntestableReference.counts(ColumnType.NUMERIC, current.length, missing, infinite)
@@ -91,6 +95,8 @@ public final class FeatureEvaluator {
           current.length,
           missing + infinite,
           detector);
+      e.valueShares = e.kind == ColumnKind.NUMERIC ? valueShares(r, f, 0) : null;
+      return e;
     }
     Sorting.sort(f, 0, m);
     if (m < f.length) {
@@ -271,6 +277,7 @@ public final class FeatureEvaluator {
       e.pValue = Double.NaN;
     }
     e.shares = new BinShares(Stats.binLabels(r.edges), shares(r.counts), shares(cc));
+    e.valueShares = e.kind == ColumnKind.NUMERIC ? valueShares(r, f, m) : null;
     e.note = String.join("; ", notes);
     return e;
   }
@@ -542,7 +549,8 @@ public final class FeatureEvaluator {
         e.missingRateDrifted,
         e.metrics,
         Require.nonNull(e.shares, "shares"),
-        e.note);
+        e.note,
+        Optional.ofNullable(e.valueShares));
   }
 
   /**
@@ -687,6 +695,57 @@ public final class FeatureEvaluator {
       sum += Math.abs(qr[k] * scale - qc * scale);
     }
     return sum / g;
+  }
+
+  /**
+   * The share of each value of a discrete column (see {@code FeatureDrift#valueShares()}): the
+   * values of the reference's sorted sample and of the sorted window together, when every one is a
+   * whole number of magnitude at most 2^53 and there are at most {@link
+   * FeatureDrift#MAX_DISCRETE_VALUES} of them; null otherwise, and for a sketched reference. One
+   * merge of the two sorted arrays, that stops at the first value that is not a whole number or
+   * past the limit.
+   */
+  static @Nullable BinShares valueShares(NumericReference r, double[] sortedWindow, int m) {
+    double[] ref = r.sorted;
+    if (ref == null) {
+      return null;
+    }
+    int n = r.count;
+    List<String> labels = new ArrayList<>();
+    List<Long> refCounts = new ArrayList<>();
+    List<Long> curCounts = new ArrayList<>();
+    int i = 0;
+    int j = 0;
+    while (i < n || j < m) {
+      double v = j >= m || (i < n && ref[i] <= sortedWindow[j]) ? ref[i] : sortedWindow[j];
+      if (Math.abs(v) > MAX_EXACT_INTEGER
+          || v != Math.rint(v)
+          || labels.size() == FeatureDrift.MAX_DISCRETE_VALUES) {
+        return null;
+      }
+      long rc = 0;
+      long cc = 0;
+      while (i < n && ref[i] == v) {
+        i++;
+        rc++;
+      }
+      while (j < m && sortedWindow[j] == v) {
+        j++;
+        cc++;
+      }
+      labels.add(Long.toString((long) v));
+      refCounts.add(rc);
+      curCounts.add(cc);
+    }
+    return new BinShares(labels, shares(refCounts), shares(curCounts));
+  }
+
+  private static List<Double> shares(List<Long> counts) {
+    long[] c = new long[counts.size()];
+    for (int k = 0; k < c.length; k++) {
+      c[k] = counts.get(k);
+    }
+    return shares(c);
   }
 
   private static List<Double> shares(long[] counts) {

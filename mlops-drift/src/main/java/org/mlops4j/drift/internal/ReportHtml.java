@@ -27,9 +27,10 @@ import org.mlops4j.report.internal.Numbers;
  * org.mlops4j.report}), in the order of Evidently's data drift page: what the report is about; the
  * verdict and the share of drifted columns first, with headline tiles; one row per feature, drifted
  * first and then by PSI, with its kind, test, p-values, effect sizes and verdict; then one overlaid
- * histogram per feature (numeric features on the report's PSI bins, categorical and binary ones by
- * value), with the reasons for its kind and its notes under it. Every string from the data is
- * escaped by the toolkit. Internal.
+ * histogram per feature (numeric features on the report's PSI bins; categorical, binary and
+ * discrete numeric ones, those with {@link FeatureDrift#valueShares()}, by value), with the reasons
+ * for its kind and its notes under it. Every string from the data is escaped by the toolkit.
+ * Internal.
  */
 public final class ReportHtml {
 
@@ -288,8 +289,10 @@ public final class ReportHtml {
         Element.note(
             "Reference (filled) and current (hatched) as shares of each side's non-missing rows."
                 + " Unseen: categories the reference does not have. Numeric features on the PSI"
-                + " bins of the reference (infinite end bins drawn one bin wide); categorical and"
-                + " binary ones by value. Hover on a bar for its share and rows."));
+                + " bins of the reference (infinite end bins drawn one bin wide); categorical,"
+                + " binary and discrete ones (whole numbers, at most "
+                + FeatureDrift.MAX_DISCRETE_VALUES
+                + " distinct values) by value. Hover on a bar for its share and rows."));
     if (panels.size() <= VISIBLE_CHARTS) {
       e.add(Element.grid(panels));
     } else {
@@ -340,6 +343,19 @@ public final class ReportHtml {
       h.series("reference", counts(new double[] {1 - r1, r1}, f.referenceCount()));
       if (f.currentCount() > 0) {
         h.series("current", counts(new double[] {1 - c1, c1}, f.currentCount()));
+      }
+      return h.shares().build();
+    }
+    BinShares v = f.valueShares().orElse(null);
+    if (v != null && !v.labels().isEmpty()) {
+      // a discrete column: one bar pair per value, in numeric order (never capped: at most
+      // MAX_DISCRETE_VALUES values), instead of the PSI bins
+      h.categories(v.labels())
+          .maxCategories(FeatureDrift.MAX_DISCRETE_VALUES)
+          .xLabel(f.feature() + " (value)");
+      h.series("reference", counts(values(v.reference()), f.referenceCount()));
+      if (f.currentCount() > 0) {
+        h.series("current", counts(values(v.current()), f.currentCount()));
       }
       return h.shares().build();
     }

@@ -23,7 +23,9 @@ import org.mlops4j.report.internal.Json;
  * {@code statistic} for a feature that could not be tested), {@code effectGate}, {@code drifted},
  * {@code psiLevel}, {@code referenceCount}, {@code currentCount}, {@code referenceMissing}, {@code
  * currentMissing}, {@code referenceInfinite}, {@code currentInfinite}, {@code missingRateDrifted},
- * {@code metrics} {key: number}, {@code bins} {labels, reference, current}, {@code note}].
+ * {@code metrics} {key: number}, {@code bins} {labels, reference, current}, {@code note}, and, only
+ * for a discrete numeric column, {@code valueShares} {labels, reference, current} (the shares of
+ * each value: {@code FeatureDrift#valueShares()}; an added field, so still formatVersion 1)].
  */
 public final class ReportJson {
   /** The {@code format} of a report document. */
@@ -92,6 +94,15 @@ public final class ReportJson {
       b.put("current", f.shares().current());
       o.put("bins", b);
       o.put("note", f.note());
+      f.valueShares()
+          .ifPresent(
+              v -> {
+                Map<String, Object> vs = new LinkedHashMap<>();
+                vs.put("labels", v.labels());
+                vs.put("reference", v.reference());
+                vs.put("current", v.current());
+                o.put("valueShares", vs);
+              });
       fs.add(o);
     }
     root.put("features", fs);

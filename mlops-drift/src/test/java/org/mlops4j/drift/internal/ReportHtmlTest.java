@@ -22,8 +22,9 @@ class ReportHtmlTest {
   /**
    * The example of the screenshot script: synthetic, seeded data of 2,000 reference and 1,500
    * current rows; income shifted by half a standard deviation, a steady age, a sales channel that
-   * gains a category ("app") in the current, a binary membership flag, and a column without a
-   * value.
+   * gains a category ("app") in the current, a binary membership flag, a small count (prior
+   * purchases, 0 to 6, binomial with 6 trials: a chance of 0.30 per trial in the reference, 0.34 in
+   * the current), and a column without a value.
    */
   static final DriftReport EXAMPLE = example();
 
@@ -46,6 +47,7 @@ class ReportHtmlTest {
     double[] income = new double[n];
     double[] age = new double[n];
     double[] member = new double[n];
+    double[] purchases = new double[n];
     double[] empty = new double[n];
     String[] channel = new String[n];
     String[] channels = {"web", "store", "phone"};
@@ -53,6 +55,9 @@ class ReportHtmlTest {
       income[i] = 52_000 + 12_000 * gauss(random) + (shifted ? 6_000 : 0);
       age[i] = Math.max(18, 41 + 12 * gauss(random));
       member[i] = random.nextDouble() < (shifted ? 0.33 : 0.30) ? 1 : 0;
+      for (int t = 0; t < 6; t++) {
+        purchases[i] += random.nextDouble() < (shifted ? 0.34 : 0.30) ? 1 : 0;
+      }
       empty[i] = Double.NaN;
       double u = random.nextDouble();
       channel[i] =
@@ -63,6 +68,7 @@ class ReportHtmlTest {
         .numeric("age", age)
         .categorical("channel", channel)
         .numeric("is_member", member)
+        .numeric("prior_purchases", purchases)
         .numeric("referral_score", empty)
         .build();
   }
@@ -79,7 +85,7 @@ class ReportHtmlTest {
         .contains("What this is about", "reference rows", "2,000", "1,500")
         .contains("benjamini-hochberg", "2026-06-30T12:00:00Z")
         .contains("drifted share", "features drifted", "largest PSI", "columns not tested")
-        .contains("income", "age", "channel", "is_member", "referral_score")
+        .contains("income", "age", "channel", "is_member", "prior_purchases", "referral_score")
         .contains(">unseen<")
         .contains("not tested: the reference has no value");
     assertThat(html.indexOf("Verdict")).isLessThan(html.indexOf("Features"));
@@ -100,6 +106,71 @@ class ReportHtmlTest {
     String html = EXAMPLE.toHtml();
     int table = html.indexOf("<table", html.indexOf("Features"));
     assertThat(html.indexOf("income", table)).isLessThan(html.indexOf("referral_score", table));
+  }
+
+  @Test
+  void aDiscreteColumnIsDrawnAsItsValuesInNumericOrderAndAContinuousOneOnItsBins() {
+    // purchases: integers 0..7, reference 100 rows of each, current 10, 20, ..., 80 rows
+    double[] refPurchases = new double[800];
+    double[] curPurchases = new double[360];
+    for (int i = 0; i < 800; i++) {
+      refPurchases[i] = (i * 3) % 8;
+    }
+    for (int v = 0, i = 0; v < 8; v++) {
+      for (int k = 0; k < 10 * (v + 1); k++) {
+        curPurchases[i++] = v;
+      }
+    }
+    SplittableRandom random = new SplittableRandom(3);
+    double[] refIncome = new double[800];
+    double[] curIncome = new double[360];
+    for (int i = 0; i < 800; i++) {
+      refIncome[i] = 50_000 + 10_000 * gauss(random);
+    }
+    for (int i = 0; i < 360; i++) {
+      curIncome[i] = 55_000 + 10_000 * gauss(random);
+    }
+    DriftReport r =
+        DriftDetector.defaults()
+            .compare(
+                Columns.builder()
+                    .numeric("purchases", refPurchases)
+                    .numeric("income", refIncome)
+                    .build(),
+                Columns.builder()
+                    .numeric("purchases", curPurchases)
+                    .numeric("income", curIncome)
+                    .build());
+    String html = r.toHtml();
+    String purchases = chart(html, "purchases");
+    assertThat(axisNumbers(purchases)).containsExactly("0", "1", "2", "3", "4", "5", "6", "7");
+    assertThat(purchases).contains("purchases (value)");
+    String income = chart(html, "income");
+    assertThat(income).doesNotContain("(value)").doesNotContain("(category)");
+    assertThat(axisNumbers(income)).doesNotContain("0", "1", "2", "3", "4", "5", "6", "7");
+  }
+
+  /** The SVG of the chart titled {@code feature}. */
+  private static String chart(String html, String feature) {
+    for (String part : html.split("<svg", -1)) {
+      String svg = part.substring(0, Math.max(0, part.indexOf("</svg>")));
+      if (svg.contains(">" + feature + "</text>")) {
+        return svg;
+      }
+    }
+    throw new AssertionError("no chart titled " + feature);
+  }
+
+  /** The whole numbers written centred under a chart's axis (category labels or numeric ticks). */
+  private static List<String> axisNumbers(String svg) {
+    List<String> out = new ArrayList<>();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("text-anchor=\"middle\"[^>]*>(-?[0-9]+)</text>")
+            .matcher(svg);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
   }
 
   @Test
