@@ -14,8 +14,8 @@
 #      The fairness example is a COMPAS-like audit of synthetic, seeded data: the group sizes of
 #      ProPublica's two-year file (7,214 rows, a group of 18), made-up labels and scores.
 #      The drift example compares synthetic, seeded data (2,000 reference and 1,500 current rows):
-#      a shifted numeric column, a categorical one that gains a category, a binary one and a
-#      column without a value.
+#      a shifted numeric column, a steady one, a categorical one that gains a category, a binary
+#      one, a small count (0..6, drawn by value) and a column without a value.
 #   2. Screenshots each page with headless Chromium (no network, a throwaway profile), trims the
 #      white margin (ImageMagick, if installed) and shrinks the PNG (pngquant, if installed).
 #
