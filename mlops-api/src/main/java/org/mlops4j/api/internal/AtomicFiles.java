@@ -297,6 +297,31 @@ public final class AtomicFiles {
 
   private static final String OWNER = owner(ProcessHandle.current());
 
+  /**
+   * Prefix of {@link #stagingName()}: a staging folder built where MLflow's FileStore lists every
+   * sub-folder (the store's root, an experiment's folder).
+   */
+  public static final String STAGING_PREFIX = "mlops4j-staging-";
+
+  /**
+   * A name for a folder built where MLflow lists every sub-folder as an experiment or a run, then
+   * renamed into place: {@value #STAGING_PREFIX}{@code <pid>-<process start, epoch ms>-<machine, 8
+   * hex>-<8 hex>}, at most 58 characters of letters, digits and {@code -}. Unlike a name starting
+   * with a dot, it is a valid MLflow experiment and run id ({@code ^[a-zA-Z0-9][\w\-]{0,63}$}), so
+   * a leftover of a killed process, a folder without {@code meta.yaml}, is skipped by MLflow's
+   * reader with a warning instead of failing {@code search_experiments}. {@link
+   * #removeStaleTemporaries(Path, int)} removes it once its process is gone, as a temporary.
+   */
+  public static String stagingName() {
+    String machine = MACHINE_SUFFIX.isEmpty() ? "00000000" : MACHINE_SUFFIX.substring(2);
+    return STAGING_PREFIX
+        + OWNER
+        + "-"
+        + machine
+        + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
+  }
+
   /** {@code .m<8 hex>} for this machine and pid namespace, or empty when nothing tells them. */
   private static final String MACHINE_SUFFIX = machineSuffix();
 
@@ -419,6 +444,23 @@ public final class AtomicFiles {
       return false;
     }
     String name = fileName.toString();
+    if (name.startsWith(STAGING_PREFIX)) {
+      String[] parts = name.substring(STAGING_PREFIX.length()).split("-");
+      boolean foreign =
+          parts.length == 4
+              && !MACHINE_SUFFIX.isEmpty()
+              && !parts[2].equals(MACHINE_SUFFIX.substring(2));
+      if (parts.length != 4 || foreign) {
+        java.time.Instant modified = attrs.lastModifiedTime().toInstant();
+        return modified.isBefore(java.time.Instant.now().minus(UNOWNED_STALE_AFTER));
+      }
+      try {
+        return ownerGone(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+      } catch (NumberFormatException e) {
+        java.time.Instant modified = attrs.lastModifiedTime().toInstant();
+        return modified.isBefore(java.time.Instant.now().minus(UNOWNED_STALE_AFTER));
+      }
+    }
     if (!name.startsWith(TMP_PREFIX)) {
       return false;
     }
@@ -441,6 +483,11 @@ public final class AtomicFiles {
       java.time.Instant modified = attrs.lastModifiedTime().toInstant();
       return modified.isBefore(java.time.Instant.now().minus(UNOWNED_STALE_AFTER));
     }
+    return ownerGone(pid, start);
+  }
+
+  /** Whether the process that a name records is not running (or its pid now names another). */
+  private static boolean ownerGone(long pid, long start) {
     java.util.Optional<ProcessHandle> p = ProcessHandle.of(pid);
     if (p.isEmpty() || !p.get().isAlive()) {
       return true;

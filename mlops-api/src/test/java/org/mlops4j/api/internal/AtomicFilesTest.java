@@ -489,4 +489,27 @@ class AtomicFilesTest {
       assertThat(name).as("on Linux the machine can be told").matches(".*\\.m[0-9a-f]{8}$");
     }
   }
+
+  @Test
+  void stagingName_isAValidMlflowId_andIsJudgedAsATemporary() throws Exception {
+    // MLflow's experiment id rule (mlflow/utils/validation.py): ^[a-zA-Z0-9][\w\-]{0,63}$
+    String mine = AtomicFiles.stagingName();
+    assertThat(mine).matches("[a-zA-Z0-9][\\w-]{0,63}").startsWith(AtomicFiles.STAGING_PREFIX);
+    String[] parts = mine.substring(AtomicFiles.STAGING_PREFIX.length()).split("-");
+    assertThat(parts).hasSize(4);
+    assertThat(Long.parseLong(parts[0])).isEqualTo(ProcessHandle.current().pid());
+    Process dead = new ProcessBuilder("true").start();
+    dead.waitFor();
+    Path live = Files.createDirectories(tmp.resolve(mine));
+    Path gone =
+        Files.createDirectories(
+            tmp.resolve(AtomicFiles.STAGING_PREFIX + dead.pid() + "-1-" + parts[2] + "-0a1b2c3d"));
+    Path ordinary = Files.createDirectories(tmp.resolve("mlops4j-staging"));
+
+    assertThat(AtomicFiles.removeStaleTemporaries(tmp, 0)).isEqualTo(1);
+
+    assertThat(live).exists();
+    assertThat(gone).doesNotExist();
+    assertThat(ordinary).as("not a staging name: no owner recorded").exists();
+  }
 }

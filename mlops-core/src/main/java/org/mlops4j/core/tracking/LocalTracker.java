@@ -408,12 +408,14 @@ public final class LocalTracker implements Tracker {
   }
 
   /**
-   * Creates a folder that appears complete: built with its meta.yaml under a hidden temporary name
-   * beside it, then renamed into place, so that no reader ever sees it without its meta.yaml.
+   * Creates a folder that appears complete: built with its meta.yaml under a staging name beside it
+   * ({@link AtomicFiles#stagingName()}: a valid MLflow id, so MLflow's reader skips a leftover of a
+   * killed process with a warning instead of failing), then renamed into place, so that no reader
+   * ever sees it without its meta.yaml.
    */
   private static void createFolderWithMeta(
       Path dir, String metaYaml, String what, String... subfolders) {
-    Path tmp = dir.resolveSibling(AtomicFiles.temporaryName(String.valueOf(dir.getFileName())));
+    Path tmp = dir.resolveSibling(AtomicFiles.stagingName());
     try {
       Files.createDirectories(tmp);
       for (String sub : subfolders) {

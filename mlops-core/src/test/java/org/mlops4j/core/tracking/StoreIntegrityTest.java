@@ -345,6 +345,43 @@ class StoreIntegrityTest {
     assertThat(temporaries(root())).containsExactlyInAnyOrderElementsOf(kept);
   }
 
+  /**
+   * New experiment and run folders are staged under {@code AtomicFiles.stagingName()}, a valid
+   * MLflow id: MLflow's FileStore lists every sub-folder of the root and of an experiment, and a
+   * leftover with a dot name made {@code search_experiments} raise, while a valid id without {@code
+   * meta.yaml} is only skipped with a warning (checked with MLflow's own reader: docs/MLFLOW.md).
+   * Our reader skips such leftovers too, and a tracker opened for writing removes those of dead
+   * processes.
+   */
+  @Test
+  void stagingLeftoversOfAKilledCreation_areValidMlflowIds_skippedByTheReader_andRemoved()
+      throws Exception {
+    Path dir;
+    try (LocalTracker t = tracker();
+        Run run = t.startRun("e", "r")) {
+      dir = t.root().resolve(run.experimentId()).resolve(run.id());
+    }
+    String mine = AtomicFiles.stagingName();
+    assertThat(mine).matches("[a-zA-Z0-9][\\w-]{0,63}").startsWith(AtomicFiles.STAGING_PREFIX);
+    String machine = mine.substring(AtomicFiles.STAGING_PREFIX.length()).split("-")[2];
+    String dead = AtomicFiles.STAGING_PREFIX + deadOwner() + "-" + machine + "-0a1b2c3d";
+    Path halfExperiment = Files.createDirectories(root().resolve(dead));
+    Path halfRun = Files.createDirectories(dir.getParent().resolve(dead));
+    Files.createDirectories(halfRun.resolve("params"));
+
+    try (LocalTracker t = LocalTracker.openReadOnly(root())) {
+      assertThat(t.runs("e")).hasSize(1);
+      assertThat(t.experiments()).extracting(Experiment::name).doesNotContain(dead);
+    }
+    assertThat(halfExperiment).as("a read-only tracker removes nothing").exists();
+
+    try (LocalTracker t = tracker()) {
+      assertThat(t.runs("e")).hasSize(1);
+    }
+    assertThat(halfExperiment).doesNotExist();
+    assertThat(halfRun).doesNotExist();
+  }
+
   // ------------------------------------------------------------------ permissions
 
   /**

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.MlopsException;
+import org.mlops4j.api.internal.AtomicFiles;
 import org.mlops4j.api.internal.Names;
 import org.mlops4j.api.tracking.Experiment;
 import org.mlops4j.api.tracking.LifecycleStage;
@@ -129,7 +130,9 @@ public final class FileStoreReader {
       s.filter(
               p -> {
                 String n = p.getFileName().toString();
-                return !ROOT_RESERVED.contains(n) && !n.startsWith(".");
+                return !ROOT_RESERVED.contains(n)
+                    && !n.startsWith(".")
+                    && !n.startsWith(AtomicFiles.STAGING_PREFIX);
               })
           .filter(FileStoreReader::isFolder)
           .forEach(dirs::add);
@@ -204,7 +207,9 @@ public final class FileStoreReader {
                           + " models, which this reader does not model",
                       p);
                 }
-                return !EXPERIMENT_RESERVED.contains(n) && !n.startsWith(".");
+                return !EXPERIMENT_RESERVED.contains(n)
+                    && !n.startsWith(".")
+                    && !n.startsWith(AtomicFiles.STAGING_PREFIX);
               })
           .filter(FileStoreReader::isFolder)
           .forEach(dirs::add);
