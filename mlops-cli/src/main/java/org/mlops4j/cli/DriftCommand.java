@@ -201,6 +201,15 @@ final class DriftCommand extends AbstractCommand {
   int maxCategories = DEFAULTS.maxCategories();
 
   @Option(
+      names = "--max-distinct",
+      paramLabel = "N",
+      description =
+          "Distinct values the reader keeps per text column, so that memory stays bounded: a"
+              + " column with more (in either file) is identifier-like and not tested, with a note"
+              + " (default: ${DEFAULT-VALUE}).")
+  int maxDistinct = 1_000_000;
+
+  @Option(
       names = "--identifier-share",
       paramLabel = "S",
       description =
@@ -243,6 +252,9 @@ final class DriftCommand extends AbstractCommand {
           "--fail-on-drift takes 'dataset' or 'any', not '" + failOnDrift + "'");
     }
     DriftDetector detector = detector();
+    if (maxDistinct < 1) {
+      throw new UsageException("--max-distinct must be positive, but was " + maxDistinct);
+    }
     output.check();
     CsvFormat format = csv.format();
     Progress progress = progress();
@@ -264,7 +276,8 @@ final class DriftCommand extends AbstractCommand {
             names(exclude, "--exclude"),
             names(categorical, "--categorical"),
             format,
-            progress);
+            progress,
+            maxDistinct);
     inputs.reference().requireRows();
     inputs.current().requireRows();
     for (CsvTable t : List.of(inputs.reference(), inputs.current())) {
@@ -275,7 +288,15 @@ final class DriftCommand extends AbstractCommand {
         note("column '" + d.name() + "': " + d.reason());
       }
     }
-    int compared = inputs.decisions().size();
+    if (inputs.decisions().stream().noneMatch(DriftInputs.Decision::compared)) {
+      throw new IllegalArgumentException(
+          referenceFile
+              + " vs "
+              + currentFile
+              + ": no column to compare: every one has "
+              + CsvTable.CappedColumn.reason(maxDistinct));
+    }
+    int compared = (int) inputs.decisions().stream().filter(DriftInputs.Decision::compared).count();
     progress.phase("comparing " + compared + (compared == 1 ? " column" : " columns"));
     DriftReport report;
     try {

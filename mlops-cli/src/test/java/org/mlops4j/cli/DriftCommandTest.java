@@ -699,6 +699,51 @@ class DriftCommandTest {
     return new String[] {"drift", "--reference", ref.toString(), "--current", cur.toString()};
   }
 
+  /** A file of 5,000 rows whose id column has 5,000 distinct strings; x and c are ordinary. */
+  Path manyIds(String name, int seed) throws IOException {
+    Random rnd = new Random(seed);
+    StringBuilder sb = new StringBuilder("id,x,c\n");
+    for (int i = 0; i < 5000; i++) {
+      sb.append("case-").append(seed).append('-').append(i).append(',');
+      sb.append(String.format(java.util.Locale.ROOT, "%.3f", rnd.nextGaussian())).append(',');
+      sb.append((char) ('a' + rnd.nextInt(4))).append('\n');
+    }
+    return csv(name, sb.toString());
+  }
+
+  @Test
+  void maxDistinct_columnAboveIt_isIdentifierLikeNotTested_andTheOthersAreCompared()
+      throws IOException {
+    Path ref = manyIds("ref.csv", 1);
+    Path cur = manyIds("cur.csv", 2);
+    String[] args = {
+      "drift", "--reference", ref.toString(), "--current", cur.toString(), "--max-distinct", "1000"
+    };
+    String reason =
+        "more than 1000 distinct values: not tested (identifier-like); raise --max-distinct to"
+            + " test it";
+    Cli.Result r = Cli.run(concat(args, "--json", "-"));
+    assertThat(r.status()).as(r.toString()).isZero();
+    JsonNode root = JSON.readTree(r.out());
+    JsonNode id = decision(root, "id");
+    assertThat(id.get("type").asText()).isEqualTo("identifier");
+    assertThat(id.get("reason").asText()).isEqualTo(reason);
+    assertThat(decision(root, "x").get("type").asText()).isEqualTo("numeric");
+    assertThat(decision(root, "c").get("type").asText()).isEqualTo("categorical");
+    assertThat(feature(root, "x").get("method").asText()).isEqualTo("ks");
+    assertThat(feature(root, "x").get("tested").asBoolean()).isTrue();
+    assertThat(feature(root, "c").get("method").asText()).isEqualTo("chi2");
+    assertThat(feature(root, "c").get("tested").asBoolean()).isTrue();
+    for (JsonNode f : root.get("features")) {
+      assertThat(f.get("feature").asText()).isNotEqualTo("id");
+    }
+    Cli.Result table = Cli.run(args);
+    assertThat(table.status()).as(table.toString()).isZero();
+    assertThat(table.out())
+        .containsPattern("(?m)^id +identifier .*not tested")
+        .contains("note: id: " + reason);
+  }
+
   /** The command's own type decision of a column ({@code columns[]}). */
   static JsonNode decision(JsonNode root, String name) {
     for (JsonNode c : root.get("columns")) {

@@ -81,7 +81,12 @@ public final class CsvTable {
     /** text ({@link CategoricalColumn}) */
     CATEGORICAL,
     /** no value at all: every cell empty or a missing-value token ({@link NumericColumn}, NaN) */
-    EMPTY
+    EMPTY,
+    /**
+     * text with more distinct values than the reader keeps ({@link CappedColumn}): identifier-like,
+     * its values dropped
+     */
+    IDENTIFIER
   }
 
   /**
@@ -166,7 +171,7 @@ public final class CsvTable {
   }
 
   /** A parsed column. */
-  public sealed interface Column permits NumericColumn, CategoricalColumn {
+  public sealed interface Column permits NumericColumn, CategoricalColumn, CappedColumn {
     /**
      * @return the header name
      */
@@ -315,12 +320,52 @@ public final class CsvTable {
     }
   }
 
+  /**
+   * A text column that had more distinct values than the reader keeps ({@code maxDistinct}): its
+   * dictionary and codes were dropped when the next distinct value came, so that memory stays
+   * bounded; only its row and missing counts are kept. Identifier-like, not tested.
+   *
+   * @param maxDistinct the distinct values kept per column, exceeded by this one
+   * @param largestDictionary the most distinct values the reader held for this column at once (at
+   *     most {@code maxDistinct + 1})
+   */
+  public record CappedColumn(
+      String name, int size, int missing, Cells cells, int maxDistinct, int largestDictionary)
+      implements Column {
+
+    @Override
+    public Type type() {
+      return Type.IDENTIFIER;
+    }
+
+    /**
+     * @return {@code "more than N distinct values: not tested (identifier-like); raise
+     *     --max-distinct to test it"}
+     */
+    public String reason() {
+      return reason(maxDistinct);
+    }
+
+    /**
+     * @return the reason of a column with more than maxDistinct distinct values
+     */
+    public static String reason(int maxDistinct) {
+      return "more than "
+          + maxDistinct
+          + " distinct values: not tested (identifier-like); raise --max-distinct to test it";
+    }
+  }
+
+  /** Distinct values kept per text column when no limit is given: unbounded. */
+  public static final int UNBOUNDED = Integer.MAX_VALUE;
+
   private final String source;
   private final List<String> header;
   private final int rows;
   private final Map<String, Column> columns;
   private final String sha256;
   private final CsvFormat format;
+  private final int maxDistinct;
 
   private CsvTable(
       String source,
@@ -328,13 +373,15 @@ public final class CsvTable {
       int rows,
       Map<String, Column> columns,
       String sha256,
-      CsvFormat format) {
+      CsvFormat format,
+      int maxDistinct) {
     this.source = source;
     this.header = header;
     this.rows = rows;
     this.columns = columns;
     this.sha256 = sha256;
     this.format = format;
+    this.maxDistinct = maxDistinct;
   }
 
   /**
@@ -381,6 +428,30 @@ public final class CsvTable {
    */
   public static CsvTable read(
       Path file, @Nullable Map<String, Kind> requested, CsvFormat format, Progress progress) {
+    return read(file, requested, format, progress, UNBOUNDED);
+  }
+
+  /**
+   * Reads the named columns of the file, showing the progress, keeping at most {@code maxDistinct}
+   * distinct values per text column: a text column with more is read as a {@link CappedColumn} (its
+   * values dropped, its row and missing counts kept), so that memory stays bounded whatever the
+   * data.
+   *
+   * @param requested column name to kind, in the order wanted; null for all columns as AUTO
+   * @param format the delimiter (or null to detect it) and the missing-value tokens
+   * @param progress where to show the progress ({@link Progress#off()} for nowhere)
+   * @param maxDistinct distinct values kept per text column, positive ({@link #UNBOUNDED}: all)
+   * @throws IllegalArgumentException if a requested column is not in the header, or a NUMERIC
+   *     column has a cell that is neither a number nor missing
+   * @throws MlopsException if the file cannot be read or is malformed
+   */
+  public static CsvTable read(
+      Path file,
+      @Nullable Map<String, Kind> requested,
+      CsvFormat format,
+      Progress progress,
+      int maxDistinct) {
+    Require.positive(maxDistinct, "maxDistinct");
     String source = file.toString();
     if (Files.isDirectory(file)) {
       throw new MlopsException(source + ": is a directory, not a CSV file");
@@ -401,7 +472,7 @@ public final class CsvTable {
       }
     }
     progress.phase("reading " + source);
-    Pass first = scan(file, source, header, want, fmt, progress);
+    Pass first = scan(file, source, header, want, fmt, progress, maxDistinct);
     Map<String, Kind> again = new LinkedHashMap<>();
     for (Builder b : first.builders) {
       if (b.decide() == Type.CATEGORICAL && b.kind != Kind.CATEGORICAL) {
@@ -419,7 +490,7 @@ public final class CsvTable {
               + " again for "
               + again.size()
               + (again.size() == 1 ? " text column" : " text columns"));
-      Pass second = scan(file, source, header, again, fmt, progress);
+      Pass second = scan(file, source, header, again, fmt, progress, maxDistinct);
       for (Builder b : second.builders) {
         // the second pass keeps the text; the first knows how many cells were numbers or dates
         Builder firstPass = first.builder(b.name);
@@ -432,7 +503,13 @@ public final class CsvTable {
       }
     }
     return new CsvTable(
-        source, header, first.rows, Collections.unmodifiableMap(cols), first.sha256, fmt);
+        source,
+        header,
+        first.rows,
+        Collections.unmodifiableMap(cols),
+        first.sha256,
+        fmt,
+        maxDistinct);
   }
 
   /**
@@ -484,19 +561,20 @@ public final class CsvTable {
    */
   public CsvTable withCategorical(Path file, String name, Progress progress) {
     Column c = column(name);
-    if (c instanceof CategoricalColumn) {
+    if (c instanceof CategoricalColumn || c instanceof CappedColumn) {
       return this;
     }
     Map<String, Kind> one = new LinkedHashMap<>();
     one.put(name, Kind.CATEGORICAL);
     progress.phase("reading " + source + " again for column '" + name + "' as text");
-    Builder b = scan(file, source, header, one, format, progress).builders.get(0);
+    Builder b = scan(file, source, header, one, format, progress, maxDistinct).builders.get(0);
     b.numbers = c.cells().numbers();
     b.dates = c.cells().dates();
     Column replaced = b.build(rows);
     Map<String, Column> cols = new LinkedHashMap<>(columns);
     cols.put(name, replaced);
-    return new CsvTable(source, header, rows, Collections.unmodifiableMap(cols), sha256, format);
+    return new CsvTable(
+        source, header, rows, Collections.unmodifiableMap(cols), sha256, format, maxDistinct);
   }
 
   /**
@@ -614,7 +692,8 @@ public final class CsvTable {
       List<String> header,
       Map<String, Kind> want,
       CsvFormat format,
-      Progress progress) {
+      Progress progress,
+      int maxDistinct) {
     List<Builder> builders = new ArrayList<>();
     boolean tokenFirst = format.tokenLooksLikeAValue();
     for (Map.Entry<String, Kind> e : want.entrySet()) {
@@ -625,7 +704,8 @@ public final class CsvTable {
               header.indexOf(e.getKey()),
               e.getValue(),
               format.missing(),
-              tokenFirst));
+              tokenFirst,
+              maxDistinct));
     }
     Builder[] bs = builders.toArray(new Builder[0]);
     int rows = 0;
@@ -675,6 +755,12 @@ public final class CsvTable {
     final Kind kind;
     final Set<String> missingTokens;
     final boolean tokenFirst;
+    final int maxDistinct;
+
+    /** a text column that exceeded maxDistinct: its dictionary and codes dropped */
+    boolean capped;
+
+    int largestDictionary;
     double @Nullable [] values;
     int @Nullable [] codes;
     @Nullable Map<String, Integer> dictionary;
@@ -694,13 +780,15 @@ public final class CsvTable {
         int index,
         Kind kind,
         Set<String> missingTokens,
-        boolean tokenFirst) {
+        boolean tokenFirst,
+        int maxDistinct) {
       this.source = source;
       this.name = name;
       this.index = index;
       this.kind = kind;
       this.missingTokens = missingTokens;
       this.tokenFirst = tokenFirst;
+      this.maxDistinct = maxDistinct;
       if (kind == Kind.CATEGORICAL) {
         codes = new int[1024];
         dictionary = new HashMap<>();
@@ -787,6 +875,15 @@ public final class CsvTable {
     }
 
     private void addText(CsvReader r, int row) {
+      if (capped) {
+        // only the counts: empty cells and tokens
+        if (r.isEmpty(index)) {
+          empty++;
+        } else {
+          token(r.field(index).strip(), r);
+        }
+        return;
+      }
       int[] c = codes;
       if (row == c.length) {
         c = codes = Arrays.copyOf(c, grow(row));
@@ -801,11 +898,21 @@ public final class CsvTable {
         c[row] = -1;
         return;
       }
-      Integer code = dictionary.get(s);
+      Map<String, Integer> dict = dictionary;
+      List<String> lv = levels;
+      Integer code = dict.get(s);
       if (code == null) {
-        code = levels.size();
-        dictionary.put(s, code);
-        levels.add(s);
+        code = lv.size();
+        dict.put(s, code);
+        lv.add(s);
+        largestDictionary = Math.max(largestDictionary, dict.size());
+        if (dict.size() > maxDistinct) {
+          capped = true;
+          dictionary = null;
+          levels = null;
+          codes = null;
+          return;
+        }
       }
       c[row] = code;
     }
@@ -841,6 +948,10 @@ public final class CsvTable {
       Cells cells =
           new Cells(
               empty, tokens, tokenRows, numbers, dates, unparsed, unparsedRows, unparsedValues);
+      if (type == Type.CATEGORICAL && capped) {
+        return new CappedColumn(
+            name, rows, empty + tokenCount, cells, maxDistinct, largestDictionary);
+      }
       if (type == Type.CATEGORICAL) {
         return new CategoricalColumn(
             name, Arrays.copyOf(codes, rows), List.copyOf(levels), empty + tokenCount, cells);

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.mlops4j.cli.internal.CsvTable.CappedColumn;
 import org.mlops4j.cli.internal.CsvTable.CategoricalColumn;
 import org.mlops4j.cli.internal.CsvTable.Cells;
 import org.mlops4j.cli.internal.CsvTable.Column;
@@ -28,7 +29,10 @@ import org.mlops4j.drift.Columns;
  * type; numeric against date, or either against text, is compared as categorical (both read as
  * text). A date column goes to the library as numbers (seconds since 1970-01-01T00:00Z), so it is
  * compared by the numeric tests (KS, PSI...); a column without any value goes as an all-missing
- * numeric column, which the library reports as not testable.
+ * numeric column, which the library reports as not testable. A text column with more distinct
+ * values than {@code --max-distinct} in either file ({@link CappedColumn}: its values were not
+ * kept) is identifier-like ({@link Type#IDENTIFIER}): reported with its reason in {@code columns[]}
+ * and the console table, and not given to the library.
  */
 public final class DriftInputs {
 
@@ -37,7 +41,8 @@ public final class DriftInputs {
    *
    * @param name the column
    * @param type the type it is compared as: {@link Type#NUMERIC}, {@link Type#DATE}, {@link
-   *     Type#CATEGORICAL}, or {@link Type#EMPTY} (no value in either file)
+   *     Type#CATEGORICAL}, {@link Type#EMPTY} (no value in either file), or {@link Type#IDENTIFIER}
+   *     (more distinct values than {@code --max-distinct}: not tested)
    * @param reason why, in a sentence (values and rows from the files)
    * @param unparsed whether some cells of a numeric or date column were not numbers or dates and
    *     were read as missing (a note on standard error)
@@ -49,10 +54,17 @@ public final class DriftInputs {
 
     /**
      * @return the type's key in JSON and the console table: {@code numeric}, {@code date}, {@code
-     *     categorical}, {@code empty}
+     *     categorical}, {@code empty}, {@code identifier}
      */
     public String typeKey() {
       return key(type);
+    }
+
+    /**
+     * @return whether the column goes to the library (every type but {@link Type#IDENTIFIER})
+     */
+    public boolean compared() {
+      return type != Type.IDENTIFIER;
     }
   }
 
@@ -111,6 +123,34 @@ public final class DriftInputs {
       Collection<String> categorical,
       CsvFormat format,
       Progress progress) {
+    return read(
+        referenceFile,
+        currentFile,
+        columns,
+        exclude,
+        categorical,
+        format,
+        progress,
+        CsvTable.UNBOUNDED);
+  }
+
+  /**
+   * Reads both files as {@link #read(Path, Path, List, Collection, Collection, CsvFormat,
+   * Progress)} does, keeping at most {@code maxDistinct} distinct values per text column: a column
+   * with more in either file is identifier-like and not compared ({@link Type#IDENTIFIER}).
+   *
+   * @param maxDistinct distinct values kept per text column, positive ({@link CsvTable#UNBOUNDED}:
+   *     all)
+   */
+  public static DriftInputs read(
+      Path referenceFile,
+      Path currentFile,
+      @Nullable List<String> columns,
+      Collection<String> exclude,
+      Collection<String> categorical,
+      CsvFormat format,
+      Progress progress,
+      int maxDistinct) {
     CsvFormat refFormat = format.resolve(referenceFile);
     List<String> header = CsvTable.header(referenceFile, refFormat);
     String refSource = referenceFile.toString();
@@ -127,13 +167,22 @@ public final class DriftInputs {
         want.put(c, categorical.contains(c) ? Kind.CATEGORICAL : Kind.AUTO);
       }
     }
-    CsvTable ref = CsvTable.read(referenceFile, want, refFormat, progress);
-    CsvTable cur = CsvTable.read(currentFile, want, format, progress);
+    CsvTable ref = CsvTable.read(referenceFile, want, refFormat, progress, maxDistinct);
+    CsvTable cur = CsvTable.read(currentFile, want, format, progress, maxDistinct);
     List<String> names = new ArrayList<>(want.keySet());
     Map<String, Decision> decisions = new LinkedHashMap<>();
     for (String n : names) {
       Type r = ref.column(n).type();
       Type c = cur.column(n).type();
+      if (r == Type.IDENTIFIER || c == Type.IDENTIFIER) {
+        // more distinct values than kept in one file: not compared, whatever the other holds
+        int limit =
+            ref.column(n) instanceof CappedColumn rc
+                ? rc.maxDistinct()
+                : ((CappedColumn) cur.column(n)).maxDistinct();
+        decisions.put(n, new Decision(n, Type.IDENTIFIER, CappedColumn.reason(limit), false, true));
+        continue;
+      }
       if (r != c && r != Type.EMPTY && c != Type.EMPTY) {
         // numeric against date, or against text: both as text
         ref = ref.withCategorical(referenceFile, n, progress);
@@ -368,6 +417,9 @@ public final class DriftInputs {
   private Columns columns(CsvTable t) {
     Columns.Builder b = Columns.builder();
     for (String n : names) {
+      if (!decision(n).compared()) {
+        continue;
+      }
       Column c = t.column(n);
       if (c instanceof NumericColumn num) {
         b.numeric(n, num.values());

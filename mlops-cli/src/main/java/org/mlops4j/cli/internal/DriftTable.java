@@ -29,7 +29,9 @@ import org.mlops4j.drift.MissingPolicy;
  * library's HTML page), {@code ok (small effect)} when the test is significant but the effect is
  * below the gate, {@code ok (missing rate changed)} when the missing rate changed under {@link
  * MissingPolicy#IGNORE_RATE_DRIFT}, {@code skipped (identifier)}, {@code not tested}, or {@code
- * ok}.
+ * ok}. After the report's features, one row per column not given to the library (type {@code
+ * identifier}: more distinct values than {@code --max-distinct}), {@code not tested}, with its
+ * missing cells from the files and its reason among the notes.
  */
 public final class DriftTable {
 
@@ -83,6 +85,24 @@ public final class DriftTable {
             f.referenceMissing() + "/" + f.currentMissing(),
             verdict(f, report.alpha())
           });
+    }
+    for (DriftInputs.Decision d : inputs.decisions()) {
+      if (!d.compared()) { // not given to the library: its counts from the files
+        rows.add(
+            new String[] {
+              d.name(),
+              d.typeKey(),
+              "-",
+              "-",
+              "-",
+              "-",
+              "-",
+              "-",
+              "-",
+              reference.column(d.name()).missing() + "/" + current.column(d.name()).missing(),
+              "not tested"
+            });
+      }
     }
     sb.append(TextTable.table(rows)).append('\n');
     sb.append(

@@ -262,4 +262,25 @@ class CsvTableTest {
     assertThat(t.delimiterNote()).isPresent();
     assertThat(CsvTable.read(write("c2.csv", "a,b\n1,2\n")).delimiterNote()).isEmpty();
   }
+
+  @Test
+  void maxDistinct_dropsTheDictionaryOfATextColumnOnceItHasMoreDistinctValues() throws IOException {
+    StringBuilder sb = new StringBuilder("id,c\n");
+    for (int i = 0; i < 5000; i++) {
+      sb.append("case-").append(i).append(',').append(i % 3 == 0 ? "NA" : "v" + i % 7).append('\n');
+    }
+    Path f = dir.resolve("ids.csv");
+    Files.writeString(f, sb.toString());
+    CsvTable t = CsvTable.read(f, null, CsvFormat.defaults(), Progress.off(), 1000);
+    CsvTable.Column id = t.column("id");
+    assertThat(id.type()).isEqualTo(CsvTable.Type.IDENTIFIER);
+    CsvTable.CappedColumn capped = (CsvTable.CappedColumn) id;
+    assertThat(capped.size()).isEqualTo(5000);
+    assertThat(capped.missing()).isZero();
+    assertThat(capped.maxDistinct()).isEqualTo(1000);
+    assertThat(capped.largestDictionary()).isLessThanOrEqualTo(1001);
+    CsvTable.CategoricalColumn c = (CsvTable.CategoricalColumn) t.column("c");
+    assertThat(c.levels()).hasSize(7);
+    assertThat(c.missing()).isEqualTo(1667);
+  }
 }
