@@ -43,8 +43,7 @@ public final class AndersonDarling {
         "the pooled sample",
         "of at least two distinct values",
         "all " + x[0]);
-    SampleSizes.atLeast(
-        x.length + y.length, SampleSizes.ANDERSON_DARLING_POOLED, "the pooled sample");
+    Require.atLeast(x.length + y.length, SampleSizes.ANDERSON_DARLING_POOLED, "the pooled sample");
     double[] r = AndersonDarlingMath.testSorted(x, y);
     return new TwoSampleResult(DriftMethod.ANDERSON_DARLING, r[0], r[1], 0);
   }

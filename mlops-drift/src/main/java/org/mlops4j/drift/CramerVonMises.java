@@ -31,8 +31,8 @@ public final class CramerVonMises {
   public static TwoSampleResult test(double[] sample1, double[] sample2) {
     Require.finite(Require.nonNull(sample1, "sample1"), "sample1");
     Require.finite(Require.nonNull(sample2, "sample2"), "sample2");
-    SampleSizes.atLeast(sample1.length, SampleSizes.CRAMER_VON_MISES_EACH, "sample1");
-    SampleSizes.atLeast(sample2.length, SampleSizes.CRAMER_VON_MISES_EACH, "sample2");
+    Require.atLeast(sample1.length, SampleSizes.CRAMER_VON_MISES_EACH, "sample1");
+    Require.atLeast(sample2.length, SampleSizes.CRAMER_VON_MISES_EACH, "sample2");
     double[] x = sample1.clone();
     double[] y = sample2.clone();
     Sorting.sort(x);

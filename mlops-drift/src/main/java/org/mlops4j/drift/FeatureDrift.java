@@ -136,61 +136,6 @@ public record FeatureDrift(
   }
 
   /**
-   * A feature without {@link #valueShares()}: the canonical constructor with {@code
-   * Optional.empty()} last.
-   *
-   * @throws NullPointerException if a component is null
-   */
-  public FeatureDrift(
-      String feature,
-      ColumnType type,
-      ColumnKind kind,
-      String kindReason,
-      DriftMethod method,
-      boolean tested,
-      double statistic,
-      OptionalDouble pValue,
-      OptionalDouble adjustedPValue,
-      boolean effectGate,
-      boolean drifted,
-      PsiLevel psiLevel,
-      long referenceCount,
-      long currentCount,
-      long referenceMissing,
-      long currentMissing,
-      long referenceInfinite,
-      long currentInfinite,
-      boolean missingRateDrifted,
-      Map<String, Double> metrics,
-      BinShares shares,
-      String note) {
-    this(
-        feature,
-        type,
-        kind,
-        kindReason,
-        method,
-        tested,
-        statistic,
-        pValue,
-        adjustedPValue,
-        effectGate,
-        drifted,
-        psiLevel,
-        referenceCount,
-        currentCount,
-        referenceMissing,
-        currentMissing,
-        referenceInfinite,
-        currentInfinite,
-        missingRateDrifted,
-        metrics,
-        shares,
-        note,
-        Optional.empty());
-  }
-
-  /**
    * @param key a metric key such as {@code "psi"}
    * @return the metric
    * @throws IllegalArgumentException if the metric was not computed for this feature

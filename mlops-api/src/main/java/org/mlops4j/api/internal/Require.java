@@ -174,6 +174,17 @@ public final class Require {
   }
 
   /**
+   * @throws IllegalArgumentException {@code "<name> must have at least <min> values, but had
+   *     <actual>"} when actual &lt; min
+   */
+  public static void atLeast(int actual, int min, String name) {
+    if (actual < min) {
+      throw new IllegalArgumentException(
+          name + " must have at least " + min + " values, but had " + actual);
+    }
+  }
+
+  /**
    * @return the text; @throws IllegalArgumentException when blank
    */
   public static String nonBlank(@Nullable String text, String name) {

@@ -163,4 +163,12 @@ class RequireTest {
         .isExactlyInstanceOf(NullPointerException.class)
         .hasMessage("experiment name must not be null");
   }
+
+  @Test
+  void atLeast_namesTheMinimumAndTheActualSize() {
+    Require.atLeast(2, 2, "sample1");
+    assertThatThrownBy(() -> Require.atLeast(1, 2, "sample1"))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sample1 must have at least 2 values, but had 1");
+  }
 }

@@ -54,7 +54,7 @@ public final class AndersonDarlingMath {
     }
     Require.argument(
         distinct >= 2, "the pooled sample", "of at least two distinct values", "all " + x[0]);
-    SampleSizes.atLeast(total, SampleSizes.ANDERSON_DARLING_POOLED, "the pooled sample");
+    Require.atLeast(total, SampleSizes.ANDERSON_DARLING_POOLED, "the pooled sample");
     a2 = (sum1 / n1 + sum2 / n2) * (bigN - 1.0) / bigN;
     int k = 2;
     double hh = 1.0 / n1 + 1.0 / n2;

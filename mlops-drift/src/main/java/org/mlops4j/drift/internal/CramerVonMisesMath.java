@@ -3,6 +3,7 @@ package org.mlops4j.drift.internal;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.numbers.gamma.LogGamma;
+import org.mlops4j.api.internal.Require;
 
 /**
  * Two-sample Cramér–von Mises test (Anderson 1962) with SciPy's conventions: statistic T from
@@ -21,8 +22,8 @@ public final class CramerVonMisesMath {
   public static double[] test(double[] x, double[] y) {
     int nx = x.length;
     int ny = y.length;
-    SampleSizes.atLeast(nx, SampleSizes.CRAMER_VON_MISES_EACH, "sample1");
-    SampleSizes.atLeast(ny, SampleSizes.CRAMER_VON_MISES_EACH, "sample2");
+    Require.atLeast(nx, SampleSizes.CRAMER_VON_MISES_EACH, "sample1");
+    Require.atLeast(ny, SampleSizes.CRAMER_VON_MISES_EACH, "sample2");
     double[] rx = new double[nx];
     double[] ry = new double[ny];
     int i = 0;

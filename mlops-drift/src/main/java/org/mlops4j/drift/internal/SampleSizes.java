@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The minimum sample sizes of the two-sample tests that need more than one value, in one place: the
- * check of the public tests ({@code "<name> must have at least <n> values, but had <m>"}, the shape
- * of {@code Require.sameLength}) and the note of a report's feature that could not be tested.
+ * check of the public tests ({@code Require.atLeast}: {@code "<name> must have at least <n> values,
+ * but had <m>"}) and the note of a report's feature that could not be tested.
  */
 public final class SampleSizes {
 
@@ -19,17 +19,6 @@ public final class SampleSizes {
   public static final int ANDERSON_DARLING_POOLED = 4;
 
   private SampleSizes() {}
-
-  /**
-   * @throws IllegalArgumentException {@code "<name> must have at least <min> values, but had
-   *     <actual>"} when actual &lt; min
-   */
-  public static void atLeast(int actual, int min, String name) {
-    if (actual < min) {
-      throw new IllegalArgumentException(
-          name + " must have at least " + min + " values, but had " + actual);
-    }
-  }
 
   /**
    * @param sorted1 the first sample, sorted, non-empty

@@ -3,6 +3,7 @@ package org.mlops4j.drift.stream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.mlops4j.drift.BinShares;
 import org.mlops4j.drift.ColumnKind;
@@ -45,7 +46,8 @@ final class WindowChecks {
             false,
             Map.of(),
             new BinShares(List.of(), List.of(), List.of()),
-            "");
+            "",
+            Optional.empty());
     return new DriftReport(
         List.of(f),
         Correction.NONE,
