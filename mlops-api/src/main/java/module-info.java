@@ -16,5 +16,9 @@ module org.mlops4j.api {
       org.mlops4j.pipeline,
       org.mlops4j.drift,
       org.mlops4j.fairness,
+      org.mlops4j.features,
+      org.mlops4j.slices,
+      org.mlops4j.explain,
+      org.mlops4j.registry,
       org.mlops4j.cli;
 }

@@ -1,0 +1,13 @@
+/**
+ * mlops4j features: one processing path for training and serving: a data schema with validation,
+ * fitted feature transforms saved as versioned JSON, and training/serving skew reports. The
+ * implementation in {@code org.mlops4j.features.internal} is not exported.
+ */
+module org.mlops4j.features {
+  requires transitive org.mlops4j.api;
+  requires transitive org.mlops4j.report;
+  requires org.mlops4j.drift;
+  requires static org.jspecify;
+
+// exports org.mlops4j.features; (added with the first public type)
+}
