@@ -23,5 +23,6 @@ module org.mlops4j.report {
       org.mlops4j.registry,
       org.mlops4j.storage.s3,
       org.mlops4j.spark,
+      org.mlops4j.privacy,
       org.mlops4j.cli;
 }
