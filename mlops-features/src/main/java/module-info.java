@@ -6,8 +6,9 @@
 module org.mlops4j.features {
   requires transitive org.mlops4j.api;
   requires transitive org.mlops4j.report;
-  requires org.mlops4j.drift;
+  requires transitive org.mlops4j.drift;
+  requires com.fasterxml.jackson.databind;
   requires static org.jspecify;
 
-// exports org.mlops4j.features; (added with the first public type)
+  exports org.mlops4j.features;
 }
