@@ -21,6 +21,7 @@ module org.mlops4j.api {
       org.mlops4j.explain,
       org.mlops4j.registry,
       org.mlops4j.cards,
+      org.mlops4j.serving,
       org.mlops4j.storage.s3,
       org.mlops4j.spark,
       org.mlops4j.privacy,

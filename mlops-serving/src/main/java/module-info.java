@@ -1,0 +1,13 @@
+/**
+ * mlops4j serving: an in-process model service behind a registry alias. The implementation in
+ * {@code org.mlops4j.serving.internal} is not exported.
+ */
+module org.mlops4j.serving {
+  requires transitive org.mlops4j.api;
+  requires transitive org.mlops4j.report;
+  requires org.mlops4j.drift;
+  requires org.mlops4j.features;
+  requires org.mlops4j.registry;
+  requires static org.jspecify;
+// exports org.mlops4j.serving; (added with the first public type)
+}
