@@ -6,8 +6,9 @@
 module org.mlops4j.explain {
   requires transitive org.mlops4j.api;
   requires transitive org.mlops4j.report;
-  requires org.mlops4j.fairness;
+  requires transitive org.mlops4j.fairness;
+  requires org.apache.commons.statistics.distribution;
   requires static org.jspecify;
 
-// exports org.mlops4j.explain; (added with the first public type)
+  exports org.mlops4j.explain;
 }
