@@ -14,4 +14,6 @@ module org.mlops4j.core {
 
   exports org.mlops4j.core;
   exports org.mlops4j.core.tracking;
+  exports org.mlops4j.core.tracking.internal to
+      org.mlops4j.registry;
 }

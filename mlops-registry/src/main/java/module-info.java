@@ -8,10 +8,13 @@ module org.mlops4j.registry {
   requires transitive org.mlops4j.api;
   requires transitive org.mlops4j.report;
   requires org.mlops4j.core;
-  requires org.mlops4j.pipeline;
-  requires org.mlops4j.drift;
-  requires org.mlops4j.fairness;
+  requires transitive org.mlops4j.pipeline;
+  requires transitive org.mlops4j.drift;
+  requires transitive org.mlops4j.fairness;
+  requires com.fasterxml.jackson.core;
+  requires com.fasterxml.jackson.databind;
+  requires org.apache.commons.statistics.distribution;
   requires static org.jspecify;
 
-// exports org.mlops4j.registry; (added with the first public type)
+  exports org.mlops4j.registry;
 }

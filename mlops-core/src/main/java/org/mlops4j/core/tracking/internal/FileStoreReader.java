@@ -71,7 +71,7 @@ public final class FileStoreReader {
   private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
   private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
-  /** Orders ids numerically when they are numbers ("0" < "9" < "10"), else by text. */
+  /** Orders ids numerically when they are numbers ({@code "0" < "9" < "10"}), else by text. */
   public static final Comparator<String> ID_ORDER =
       Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
 
