@@ -15,7 +15,9 @@
 #      ProPublica's two-year file (7,214 rows, a group of 18), made-up labels and scores.
 #      The drift example compares synthetic, seeded data (2,000 reference and 1,500 current rows):
 #      a shifted numeric column, a steady one, a categorical one that gains a category, a binary
-#      one, a small count (0..6, drawn by value) and a column without a value.
+#      one, a small count (0..6, drawn and binned by value), a column without a value, a date
+#      (time, on a calendar axis) a quarter later, a customer number (an identifier, skipped) and
+#      a free-text column the caller left out (listed, not compared).
 #   2. Screenshots each page with headless Chromium (no network, a throwaway profile), trims the
 #      white margin (ImageMagick, if installed) and shrinks the PNG (pngquant, if installed).
 #

@@ -18,4 +18,6 @@ module org.mlops4j.drift {
 
   exports org.mlops4j.drift;
   exports org.mlops4j.drift.stream;
+  exports org.mlops4j.drift.internal to
+      org.mlops4j.spark;
 }

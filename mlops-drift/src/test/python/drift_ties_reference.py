@@ -36,6 +36,17 @@ def numpy_psi(ref, cur, bins=10):
     return float(np.sum((c - r) * np.log(c / r))), len(edges) - 1, [float(e) for e in edges[1:-1]]
 
 
+def value_psi(ref, cur):
+    """PSI over the share of each value (a discrete column: at most 20 whole-number values), a
+    share of exactly 0 replaced by EPS (no renormalisation), as DriftDetector documents."""
+    values = np.union1d(ref, cur)
+    r = np.array([np.mean(ref == v) for v in values])
+    c = np.array([np.mean(cur == v) for v in values])
+    r = np.where(r == 0, EPS, r)
+    c = np.where(c == 0, EPS, c)
+    return float(np.sum((c - r) * np.log(c / r))), len(values), [float(v) for v in values[1:]]
+
+
 PSI_CASES = {
     "integers": (integers(50, 120, 200, 180, 150, 100, 60, 40), integers(30, 90, 170, 200, 180, 130, 80, 60)),
     "binary": (integers(700, 300), integers(600, 400)),
@@ -48,6 +59,15 @@ PSI_CASES = {
 for name, (ref, cur) in PSI_CASES.items():
     psi, bins, interior = numpy_psi(ref, cur)
     print(f"{name}: psi={psi!r} bins={bins} interior edges={interior}")
+
+# since the discrete columns of issue 12: a numeric column of at most 20 whole-number values has
+# one PSI bin per value (its edges are its values but the smallest)
+for name, (ref, cur) in PSI_CASES.items():
+    psi, bins, interior = value_psi(ref, cur)
+    print(f"{name} by value: psi={psi!r} bins={bins} interior edges={interior}")
+print("shifted integers (+0.5, not whole numbers: quantile bins):",
+      numpy_psi(integers(50, 120, 200, 180, 150, 100, 60, 40) + 0.5,
+                integers(30, 90, 170, 200, 180, 130, 80, 60) + 0.5))
 
 # capped_categories: the 200 most frequent reference categories, then one bucket for the rest
 ref = [15] * 200 + [5 * 200]

@@ -12,6 +12,7 @@ import org.mlops4j.cli.internal.CsvTable;
 import org.mlops4j.cli.internal.Documents;
 import org.mlops4j.cli.internal.DriftInputs;
 import org.mlops4j.cli.internal.DriftTable;
+import org.mlops4j.cli.internal.DriftWords;
 import org.mlops4j.cli.internal.Pages;
 import org.mlops4j.cli.internal.Progress;
 import org.mlops4j.cli.internal.TerminalText;
@@ -300,7 +301,7 @@ final class DriftCommand extends AbstractCommand {
     progress.phase("comparing " + compared + (compared == 1 ? " column" : " columns"));
     DriftReport report;
     try {
-      report = detector.compare(inputs.referenceColumns(), inputs.currentColumns());
+      report = DriftWords.of(detector.compare(inputs.referenceColumns(), inputs.currentColumns()));
     } catch (IllegalArgumentException e) {
       // the library names the column; add the files
       throw new IllegalArgumentException(
@@ -321,7 +322,7 @@ final class DriftCommand extends AbstractCommand {
                 "mlops drift: drift found: "
                     + report.driftedCount()
                     + " of "
-                    + report.features().size()
+                    + report.comparedCount()
                     + " features drifted ("
                     + TerminalText.escape(String.join(", ", drifted))
                     + ")"

@@ -734,13 +734,19 @@ class DriftCommandTest {
     assertThat(feature(root, "x").get("tested").asBoolean()).isTrue();
     assertThat(feature(root, "c").get("method").asText()).isEqualTo("chi2");
     assertThat(feature(root, "c").get("tested").asBoolean()).isTrue();
-    for (JsonNode f : root.get("features")) {
-      assertThat(f.get("feature").asText()).isNotEqualTo("id");
-    }
+    // the library's report lists it too (issue 12), not tested, with the reason; the share of
+    // drifted features is over the two compared
+    JsonNode lib = feature(root, "id");
+    assertThat(lib.get("kind").asText()).isEqualTo("identifier");
+    assertThat(lib.get("tested").asBoolean()).isFalse();
+    assertThat(lib.get("kindReason").asText()).isEqualTo(reason);
+    assertThat(lib.get("note").asText()).isEqualTo("not tested: " + reason);
     Cli.Result table = Cli.run(args);
     assertThat(table.status()).as(table.toString()).isZero();
     assertThat(table.out())
-        .containsPattern("(?m)^id +identifier .*not tested")
+        .containsPattern("(?m)^id +identifier .*skipped \\(identifier\\)")
+        .contains("of 2 features drifted")
+        .contains("; 1 more listed, not compared (identifier 1)")
         .contains("note: id: " + reason);
   }
 
@@ -858,8 +864,25 @@ class DriftCommandTest {
     Path ref = csv("r.csv", "id,x,city\n1,0.5,Oslo\n2,0.7,Lima\n3,0.1,Oslo\n");
     Path cur = csv("c.csv", "id,x,city\n4,0.4,Oslo\n5,0.8,Lima\n6,0.2,Lima\n");
     JsonNode root = driftJson(ref, cur, "--exclude", "id,city");
-    assertThat(root.get("features").findValuesAsText("feature")).containsExactly("x");
+    // every column of the file in the library's features (issue 12): the excluded ones not read,
+    // not tested, with why, and not counted in the share
+    assertThat(root.get("features").findValuesAsText("feature")).containsExactly("x", "id", "city");
+    for (String c : new String[] {"id", "city"}) {
+      JsonNode f = feature(root, c);
+      assertThat(f.get("kind").asText()).isEqualTo("excluded");
+      assertThat(f.get("tested").asBoolean()).isFalse();
+      assertThat(f.get("drifted").asBoolean()).isFalse();
+      assertThat(f.get("note").asText()).isEqualTo("not tested: excluded (--exclude): not read");
+    }
     assertThat(root.get("excluded").toString()).isEqualTo("[\"id\",\"city\"]");
+    Cli.Result table = Cli.run(concat(driftArgs(ref, cur), "--exclude", "id,city"));
+    assertThat(table.out())
+        .containsPattern("(?m)^id +excluded +- .* - +skipped \\(excluded\\)$")
+        .contains("of 1 features drifted")
+        .contains("; 2 more listed, not compared (excluded 2)");
+    // the columns a --columns list leaves out are not listed: the user chose the others
+    assertThat(driftJson(ref, cur, "--columns", "x").get("features").findValuesAsText("feature"))
+        .containsExactly("x");
     assertOneLine(
         Cli.run(concat(driftArgs(ref, cur), "--exclude", "nope")),
         "mlops drift: " + ref + ": unknown column 'nope' (columns: id, x, city)");
@@ -894,6 +917,12 @@ class DriftCommandTest {
     assertThat(d.get("reason").asText()).contains("ISO-8601", "seconds");
     JsonNode f = feature(root, "day");
     assertThat(f.get("type").asText()).isEqualTo("numeric");
+    // the library's time kind (issue 12), never "values other than 0 and 1"
+    assertThat(f.get("kind").asText()).isEqualTo("time");
+    assertThat(f.get("kindReason").asText())
+        .startsWith("time: instants from 2013-01-01 to 2013-02-09")
+        .doesNotContain("0 and 1");
+    assertThat(f.get("bins").get("labels").get(0).asText()).startsWith("(-inf, 2013-01-");
     assertThat(f.get("method").asText()).isEqualTo("ks");
     // expected: scipy 1.17.1 ks_2samp(a, b, method='exact') on the epoch seconds of the cells
     // (datetime.fromisoformat, naive times as UTC): D = 0.525, p = 2.156357811320459e-05
@@ -902,7 +931,10 @@ class DriftCommandTest {
     // expected: numpy 2.4.6, the PSI recipe of numericColumn_ksAndPsi_matchScipyAndNumpy
     assertThat(f.get("metrics").get("psi").asDouble()).isCloseTo(4.359074137059755, within(1e-9));
     Cli.Result table = Cli.run(driftArgs(ref, cur));
-    assertThat(table.out()).contains("day      date  ks");
+    assertThat(table.out()).contains("day      time  ks");
+    Path html = dir.resolve("day.html");
+    Cli.run(concat(driftArgs(ref, cur), "--html", html.toString()));
+    assertThat(Files.readString(html)).contains("day (UTC)").contains(">2013-01-");
   }
 
   /** A column "day" of n days from start, written as a date, a date-time, and an instant. */
@@ -1054,12 +1086,40 @@ class DriftCommandTest {
     JsonNode skipped = feature(driftJson(f, f), "case");
     assertThat(skipped.get("kind").asText()).isEqualTo("identifier");
     assertThat(skipped.get("tested").asBoolean()).isFalse();
+    // a user of the command reads the options, not the Java names (issue 12)
+    assertThat(skipped.get("note").asText())
+        .contains("above --identifier-share 95.0%")
+        .endsWith("; --method case=chi2 tests it")
+        .doesNotContain("identifierShare");
     JsonNode tested = feature(driftJson(f, f, "--identifier-share", "1"), "case");
     assertThat(tested.get("kind").asText()).isEqualTo("categorical");
     assertThat(tested.get("method").asText()).isEqualTo("chi2");
     JsonNode capped = feature(driftJson(f, f, "--max-categories", "3"), "city");
     assertThat(capped.get("bins").get("labels")).hasSize(4); // 3 kept and the other bucket
-    assertThat(capped.get("note").asText()).contains("maxCategories");
+    assertThat(capped.get("note").asText())
+        .contains("(--max-categories)")
+        .doesNotContain("maxCategories");
+  }
+
+  @Test
+  void notes_nameTheBinningOption_notTheJavaConstant() throws IOException {
+    // 95 zeros and 5 distinct values 1.5 .. 5.5 (not whole numbers: not discrete): every decile
+    // of the reference is 0 or its maximum, so PSI has one bin and the note says what bins it
+    StringBuilder r = new StringBuilder("x\n");
+    StringBuilder c = new StringBuilder("x\n");
+    for (int i = 0; i < 100; i++) {
+      r.append(i < 95 ? "0" : String.valueOf(i - 93.5)).append('\n');
+      c.append(i < 80 ? "0" : String.valueOf(i % 5 + 1.5)).append('\n');
+    }
+    Path ref = csv("r.csv", r.toString());
+    Path cur = csv("c.csv", c.toString());
+    Cli.Result table = Cli.run(driftArgs(ref, cur));
+    assertThat(table.out())
+        .contains("(--binning equal-width bins such a column)")
+        .doesNotContain("Binning.")
+        .doesNotContain("EQUAL_WIDTH");
+    assertThat(feature(driftJson(ref, cur), "x").get("note").asText())
+        .contains("--binning equal-width");
   }
 
   @Test
@@ -1095,6 +1155,11 @@ class DriftCommandTest {
     for (String date :
         new String[] {"compas_screening_date", "c_jail_in", "c_offense_date", "screening_date"}) {
       assertThat(decision(root, date).get("type").asText()).as(date).isEqualTo("date");
+      assertThat(feature(root, date).get("kind").asText()).as(date).isEqualTo("time");
+      assertThat(feature(root, date).get("kindReason").asText())
+          .as(date)
+          .startsWith("time: instants from ") // offence dates go back to 1987
+          .endsWith("compared as seconds since 1970-01-01T00:00Z");
       assertThat(feature(root, date).get("method").asText()).as(date).isEqualTo("ks");
       assertThat(feature(root, date).get("metrics").get("psi").isNumber()).as(date).isTrue();
     }
@@ -1107,6 +1172,27 @@ class DriftCommandTest {
       assertThat(f.get("note").asText()).as(id).contains("identifier-like");
       assertThat(f.get("drifted").asBoolean()).as(id).isFalse();
     }
+    // the row number id (distinct integers, 5111 over 1..10996 in 2013) is an identifier too
+    // (issue 12: it was tested as numeric)
+    JsonNode id = feature(root, "id");
+    assertThat(id.get("kind").asText()).isEqualTo("identifier");
+    assertThat(id.get("tested").asBoolean()).isFalse();
+    assertThat(id.get("kindReason").asText())
+        .isEqualTo(
+            "identifier: 5111 distinct integers of 5111 values, over 1..10996, a range at most 10"
+                + " times their number");
+    // binary and few-valued columns get a PSI over their values (issue 12: one collapsed bin
+    // gave 0); the two-year recidivism rate moves between the cohorts
+    JsonNode recid = feature(root, "two_year_recid");
+    assertThat(recid.get("kind").asText()).isEqualTo("binary");
+    assertThat(recid.get("metrics").get("psi_bins").asInt()).isEqualTo(2);
+    assertThat(recid.get("metrics").get("psi").asDouble()).isGreaterThan(0.1);
+    JsonNode juvenile = feature(root, "juv_fel_count");
+    assertThat(juvenile.get("kindReason").asText()).contains("discrete: PSI by value");
+    assertThat(juvenile.get("metrics").get("psi_bins").asInt()).isGreaterThan(1);
+    assertThat(r.out()).doesNotContain("Binning.").doesNotContain("maxCategories");
+    assertThat(root.get("createdAt").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}(\\.\\d{3})?Z");
     // r_case_number is missing for everyone without a new offence: its rate changes a lot between
     // the cohorts (2013 followed longer), and that is visible
     assertThat(feature(root, "r_case_number").get("missingRateDrifted").asBoolean()).isTrue();
@@ -1135,8 +1221,14 @@ class DriftCommandTest {
             l ->
                 assertThat(l)
                     .startsWith("c_jail_in ")
-                    .contains(" date ")
-                    .endsWith("DRIFT (and missing rate)"));
+                    .contains(" time ")
+                    .endsWith("DRIFT (and missing rate)"))
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("id ")
+                    .contains(" identifier ")
+                    .endsWith("skipped (identifier)"));
   }
 
   /** The COMPAS file of the shared data sets, or null where they are absent. */

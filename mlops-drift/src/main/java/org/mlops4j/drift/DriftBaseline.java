@@ -53,20 +53,26 @@ import org.mlops4j.drift.internal.UntestableReference;
  * was fitted), {@code java}, {@code detector} (every setting of the {@link DriftDetector}, {@code
  * methods} by column), {@code features}: every feature holds {@code name}, {@code type} ({@code
  * "numeric"} or {@code "categorical"}), {@code kind} (the {@link ColumnKind#key()}), {@code
- * kindReason}, {@code method} (its key), {@code rows}, {@code missing}; a numeric one also {@code
- * count}, {@code infinite}, {@code mean}, {@code std}, {@code binary}, {@code ones}, {@code edges}
- * (the interior PSI edges: distinct, strictly inside the reference's range), {@code counts} (per
- * bin {@code [e[k-1], e[k])}, as {@code numpy.histogram}) and either {@code sorted} or {@code kll}
- * (base64 of the DataSketches KLL doubles sketch serialization); a categorical one {@code
+ * kindReason}, {@code method} (its key), {@code rows}, {@code missing}; a numeric one (kind {@code
+ * numeric}, {@code binary} or {@code time}: instants as seconds since 1970-01-01T00:00Z) also
+ * {@code count}, {@code infinite}, {@code mean}, {@code std}, {@code binary}, {@code ones}, {@code
+ * edges} (the interior PSI edges: distinct, strictly inside the reference's range), {@code counts}
+ * (per bin {@code [e[k-1], e[k])}, as {@code numpy.histogram}) and either {@code sorted} or {@code
+ * kll} (base64 of the DataSketches KLL doubles sketch serialization); a categorical one {@code
  * categories} (the kept ones), {@code counts}, {@code other} (the count of the others, 0 unless
- * capped at {@link DriftDetector#maxCategories()}), {@code distinct}; one of kind {@code empty} or
- * {@code identifier} {@code infinite} and {@code note} (why it is not tested) and no values. {@link
- * #fromJson(String)} and {@link #load(Path)} refuse another format and a newer formatVersion. They
- * read formatVersion 1 (before issues 10 and 12: edges with repeats, values on an edge counted in
- * the bin below it): a numeric feature's edges and counts are fitted again from its sorted sample,
- * or for a sketched one reduced to the distinct interior edges with counts from the sketch's ranks
- * (exact while the sketch holds every value, else within its rank error); the kind and its reason
- * are derived from the stored fields.
+ * capped at {@link DriftDetector#maxCategories()}), {@code distinct}; one of kind {@code empty},
+ * {@code identifier} or {@code excluded} {@code infinite} and {@code note} (why it is not tested)
+ * and no values (a column the caller left out has {@code rows} 0). The kinds {@code time} and
+ * {@code excluded} came with 0.1.0's time columns and left-out columns, in formatVersion 2: a
+ * document without them reads as before. A discrete numeric column (at most {@link
+ * FeatureDrift#MAX_DISCRETE_VALUES} whole-number values, each seen twice on average) has one PSI
+ * bin per value, so its edges are its values but the smallest; a formatVersion 1 document's are
+ * fitted so too. {@link #fromJson(String)} and {@link #load(Path)} refuse another format and a
+ * newer formatVersion. They read formatVersion 1 (before issues 10 and 12: edges with repeats,
+ * values on an edge counted in the bin below it): a numeric feature's edges and counts are fitted
+ * again from its sorted sample, or for a sketched one reduced to the distinct interior edges with
+ * counts from the sketch's ranks (exact while the sketch holds every value, else within its rank
+ * error); the kind and its reason are derived from the stored fields.
  *
  * @since 0.1.0
  */
@@ -230,6 +236,8 @@ public final class DriftBaseline {
       String name = r.name();
       if (!current.has(name)) {
         problems.add("missing column '" + name + "'");
+      } else if (current.untestedKind(name) != null || r.rows() == 0 && !r.kind().testable()) {
+        continue; // left out on one side: not tested, whatever the other side gave
       } else if (current.type(name) != r.type()) {
         problems.add(
             "column '"
@@ -239,6 +247,10 @@ public final class DriftBaseline {
                 + " but was "
                 + r.type().name().toLowerCase(Locale.ROOT)
                 + " in the reference");
+      } else if (r.kind() == ColumnKind.TIME && !current.isTime(name)) {
+        problems.add("column '" + name + "' is numeric but was time in the reference");
+      } else if (r instanceof NumericReference n && !n.time() && current.isTime(name)) {
+        problems.add("column '" + name + "' is time but was numeric in the reference");
       }
     }
     for (String name : current.names()) {
@@ -253,7 +265,18 @@ public final class DriftBaseline {
         String.join("; ", problems));
     List<FeatureEvaluation> evaluations = new ArrayList<>();
     for (FeatureReference r : features.values()) {
-      if (r instanceof NumericReference n) {
+      ColumnKind leftOut = current.untestedKind(r.name());
+      if (leftOut != null) {
+        evaluations.add(
+            FeatureEvaluator.leftOut(
+                r, leftOut, current.untestedReason(r.name()).orElse(""), detector));
+      } else if (r instanceof UntestableReference u && u.rows() == 0 && !u.kind().testable()) {
+        Object values =
+            current.isTime(r.name()) || current.type(r.name()) == ColumnType.NUMERIC
+                ? current.numericView(r.name())
+                : current.categoricalView(r.name());
+        evaluations.add(FeatureEvaluator.untestable(u, values, detector));
+      } else if (r instanceof NumericReference n) {
         evaluations.add(FeatureEvaluator.numeric(n, current.numericView(r.name()), detector, true));
       } else if (r instanceof CategoricalReference c) {
         evaluations.add(

@@ -29,7 +29,7 @@ import org.mlops4j.drift.internal.UntestableReference;
  *   <caption>Settings and defaults</caption>
  *   <tr><td>alpha</td><td>0.05</td><td>significance level of the p-value tests</td></tr>
  *   <tr><td>correction</td><td>{@link Correction#BENJAMINI_HOCHBERG}</td><td>over the features of a report</td></tr>
- *   <tr><td>bins, binning</td><td>10, {@link Binning#QUANTILE}</td><td>numeric PSI bins fitted on the reference (see {@link Psi})</td></tr>
+ *   <tr><td>bins, binning</td><td>10, {@link Binning#QUANTILE}</td><td>numeric PSI bins fitted on the reference (see {@link Psi}); a discrete column (at most {@link FeatureDrift#MAX_DISCRETE_VALUES} whole-number values, at most half as many as its values) has one bin per value instead, whatever the binning</td></tr>
  *   <tr><td>epsilon</td><td>1e-4</td><td>a bin share of exactly 0 is replaced by epsilon in PSI (no renormalisation)</td></tr>
  *   <tr><td>psiModerate, psiSignificant</td><td>0.1, 0.25</td><td>{@link PsiLevel} cut-offs</td></tr>
  *   <tr><td>psiGate, wassersteinGate</td><td>0.1, 0.1</td><td>numeric effect gate: PSI &ge; psiGate or Wasserstein/std &ge; wassersteinGate</td></tr>
@@ -39,7 +39,7 @@ import org.mlops4j.drift.internal.UntestableReference;
  *   <tr><td>ksMethod</td><td>{@link KolmogorovSmirnov.Method#AUTO}</td><td></td></tr>
  *   <tr><td>sketchAbove, sketchK</td><td>2,000,000, 200</td><td>numeric references with more finite values are kept as a KLL sketch of parameter k instead of the sorted sample</td></tr>
  *   <tr><td>maxCategories</td><td>200</td><td>categories kept per categorical column: with more distinct labels in the reference, the most frequent 200 and one bucket {@value Psi#OTHER} for the rest (and for the current's labels outside them), with a note; bounds the memory of a baseline and the size of the chi-square</td></tr>
- *   <tr><td>identifierShare, identifierMinDistinct</td><td>0.95, 50</td><td>a categorical column with more than identifierMinDistinct distinct labels, whose distinct labels are more than identifierShare of its non-missing values, is identifier-like (an id, a case number); so is a numeric column whose finite values are all integers, with more than identifierMinDistinct distinct ones, more than identifierShare of its finite values distinct, over a near-contiguous range (max - min + 1 &le; 2 &times; distinct; not an integer measurement with repeats such as an age, nor distinct integers spread over a sparse range such as amounts in cents): reported as not tested with a note, unless the column has a method override; a change of its missing rate is shown but does not make it drifted; identifierShare 1 turns the check off</td></tr>
+ *   <tr><td>identifierShare, identifierMinDistinct</td><td>0.95, 50</td><td>a categorical column with more than identifierMinDistinct distinct labels, whose distinct labels are more than identifierShare of its non-missing values, is identifier-like (an id, a case number); so is a numeric column whose finite values are all integers, with more than identifierMinDistinct distinct ones, more than identifierShare of its finite values distinct, over a range at most {@value #IDENTIFIER_RANGE} times their number (max - min + 1 &le; {@value #IDENTIFIER_RANGE} &times; distinct: a row number, or the rows of a year of one; not an integer measurement with repeats such as an age, nor distinct integers spread over a sparse range such as amounts in cents or epoch seconds); the current is checked too, and a note says when it is not identifier-like: reported as not tested with a note, unless the column has a method override; a change of its missing rate is shown but does not make it drifted; identifierShare 1 turns the check off</td></tr>
  *   <tr><td>methods</td><td>automatic</td><td>per-column override of the {@link DriftMethod}</td></tr>
  * </table>
  *
@@ -55,6 +55,16 @@ import org.mlops4j.drift.internal.UntestableReference;
  * @since 0.1.0
  */
 public final class DriftDetector {
+
+  /**
+   * How much wider than their number the range of a numeric column's distinct integers may be for
+   * the column to be identifier-like: 10 ({@code max - min + 1 <= 10 * distinct}). A row number
+   * (range = count), the rows of one year of a file numbered over two or three (range about 2 to 5
+   * times the count: COMPAS's {@code id} split by screening year) or a 10% sample of one are
+   * identifiers; amounts in cents or epoch seconds (ranges hundreds of times their count) and
+   * measurements with repeats are not.
+   */
+  public static final int IDENTIFIER_RANGE = 10;
 
   private static final DriftDetector DEFAULTS = new Builder().build();
 
@@ -189,9 +199,26 @@ public final class DriftDetector {
     @Nullable UntestableReference firstEmpty = null;
     boolean anyValue = false;
     for (String name : reference.names()) {
+      ColumnKind untested = reference.untestedKind(name);
+      if (untested != null) {
+        f.put(
+            name,
+            UntestableReference.leftOut(
+                name,
+                reference.type(name),
+                untested,
+                reference.untestedReason(name).orElse(""),
+                methodFor(name)
+                    .orElse(
+                        reference.type(name) == ColumnType.NUMERIC
+                            ? DriftMethod.KOLMOGOROV_SMIRNOV
+                            : DriftMethod.CHI_SQUARE)));
+        continue;
+      }
       FeatureReference r =
           reference.type(name) == ColumnType.NUMERIC
-              ? NumericReference.fit(name, reference.numericView(name), this)
+              ? NumericReference.fit(
+                  name, reference.numericView(name), this, reference.isTime(name))
               : CategoricalReference.fit(name, reference.categoricalView(name), this);
       if (r.kind() == ColumnKind.EMPTY) {
         if (firstEmpty == null) {
@@ -205,6 +232,11 @@ public final class DriftDetector {
     if (!anyValue && firstEmpty != null) {
       throw new IllegalArgumentException(firstEmpty.emptyMessage());
     }
+    Require.argument(
+        anyValue || firstEmpty != null,
+        "reference",
+        "a table with a column of values",
+        "only columns left out: " + reference.names());
     return new DriftBaseline(this, f);
   }
 
@@ -323,9 +355,9 @@ public final class DriftDetector {
 
   /**
    * @return the share of distinct labels among a categorical column's non-missing values (or of
-   *     distinct integers among a numeric column's finite values, over a near-contiguous range)
-   *     above which the column is identifier-like (with more than {@link #identifierMinDistinct()}
-   *     distinct values); default 0.95, 1 turns the check off
+   *     distinct integers among a numeric column's finite values, over a range at most {@value
+   *     #IDENTIFIER_RANGE} times their number) above which the column is identifier-like (with more
+   *     than {@link #identifierMinDistinct()} distinct values); default 0.95, 1 turns the check off
    */
   public double identifierShare() {
     return identifierShare;
@@ -592,9 +624,9 @@ public final class DriftDetector {
 
     /**
      * @param share the share of distinct labels among a categorical column's non-missing values (or
-     *     of distinct integers among a numeric column's finite values, over a near-contiguous
-     *     range) above which the column is identifier-like (not tested, with a note), default 0.95;
-     *     1 turns the check off
+     *     of distinct integers among a numeric column's finite values, over a range at most {@value
+     *     #IDENTIFIER_RANGE} times their number) above which the column is identifier-like (not
+     *     tested, with a note), default 0.95; 1 turns the check off
      * @return this builder
      * @throws IllegalArgumentException unless 0 &lt; share &le; 1
      */

@@ -60,7 +60,9 @@ import org.mlops4j.report.Section;
  * @param correction the multiple-testing correction used
  * @param alpha the significance level
  * @param driftedCount number of drifted features
- * @param driftedShare driftedCount / number of features (0 without features)
+ * @param driftedShare driftedCount / {@link #comparedCount()}, the features compared (0 without
+ *     any): a column listed but not compared (of kind identifier, empty or excluded) does not
+ *     count, unless it drifted by its missing rate
  * @param datasetDriftShare the share at and above which the dataset drifted
  * @param datasetDrift the dataset verdict
  * @param createdAt when the comparison was made
@@ -103,6 +105,29 @@ public record DriftReport(
     features.forEach(f -> names.add(f.feature()));
     throw new IllegalArgumentException(
         Require.mustBe("feature", "one of " + names, "'" + name + "'"));
+  }
+
+  /**
+   * The number of features the drifted share is over: those of a kind that is compared ({@link
+   * ColumnKind#testable()}: numeric, binary, time, categorical), and any other that drifted (a
+   * column without a value in the reference whose missing rate changed). Columns listed but not
+   * compared (identifier-like, without a value, left out by the caller) do not dilute the share.
+   *
+   * @return the number of features compared
+   */
+  public int comparedCount() {
+    return compared(features);
+  }
+
+  /** The number of features compared: of a testable kind, or drifted. */
+  static int compared(List<FeatureDrift> features) {
+    int n = 0;
+    for (FeatureDrift f : features) {
+      if (f.kind().testable() || f.drifted()) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /**
@@ -249,14 +274,17 @@ public record DriftReport(
         String.format(
             Locale.ROOT,
             "DriftReport: %d/%d features drifted (%.1f%%, dataset drift at >= %.1f%%): %s, %s"
-                + " alpha=%s%n",
+                + " alpha=%s%s%n",
             driftedCount,
-            features.size(),
+            comparedCount(),
             100 * driftedShare,
             100 * datasetDriftShare,
             datasetDrift ? "DATASET DRIFT" : "no dataset drift",
             correction.name().toLowerCase(Locale.ROOT),
-            alpha));
+            alpha,
+            features.size() > comparedCount()
+                ? "; " + (features.size() - comparedCount()) + " more listed, not compared"
+                : ""));
     for (FeatureDrift f : features) {
       sb.append("  ").append(f).append(System.lineSeparator());
     }

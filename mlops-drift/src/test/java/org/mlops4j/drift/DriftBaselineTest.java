@@ -179,13 +179,15 @@ class DriftBaselineTest {
 
   @Test
   void tiedData_theBaselineTheHistogramAndASavedBaselineBinAsTheBatchPath() {
-    // Expected: NumPy 2.4.6 (PsiTest, src/test/python/drift_ties_reference.py): PSI 0.0553...,
-    // interior edges 1..6 of the deciles with the repeated ones dropped
-    double[] ref = Samples.integers(50, 120, 200, 180, 150, 100, 60, 40);
-    double[] cur = Samples.integers(30, 90, 170, 200, 180, 130, 80, 60);
+    // Expected: NumPy 2.4.6 (PsiTest, src/test/python/drift_ties_reference.py, "shifted
+    // integers"): PSI 0.0553..., interior edges 1.5..6.5 of the deciles with the repeated ones
+    // dropped. The values are 0.5, 1.5, ... (not whole numbers: a discrete column of whole
+    // numbers has one bin per value, see discreteColumn_...)
+    double[] ref = plusHalf(Samples.integers(50, 120, 200, 180, 150, 100, 60, 40));
+    double[] cur = plusHalf(Samples.integers(30, 90, 170, 200, 180, 130, 80, 60));
     double numpy = 0.055344090813377364;
     DriftBaseline b = DriftDetector.defaults().fit(Columns.builder().numeric("x", ref).build());
-    assertThat(b.histogram("x").edges()).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(b.histogram("x").edges()).containsExactly(1.5, 2.5, 3.5, 4.5, 5.5, 6.5);
     HistogramCounts h1 = b.histogram("x").addAll(java.util.Arrays.copyOfRange(cur, 0, 300));
     HistogramCounts h2 = b.histogram("x").addAll(java.util.Arrays.copyOfRange(cur, 300, 940));
     assertThat(b.psi("x", h1.merge(h2))).isCloseTo(numpy, within(1e-12));
@@ -202,6 +204,58 @@ class DriftBaselineTest {
     assertThat(sketched.isSketched("x")).isTrue();
     assertThat(DriftBaseline.fromJson(sketched.toJson()).psi("x", cur))
         .isCloseTo(numpy, within(1e-12));
+  }
+
+  private static double[] plusHalf(double[] values) {
+    double[] out = values.clone();
+    for (int i = 0; i < out.length; i++) {
+      out[i] += 0.5;
+    }
+    return out;
+  }
+
+  @Test
+  void discreteColumn_hasOnePsiBinPerValue_inTheBatchTheBaselineTheHistogramAndASavedBaseline() {
+    // Issue 12: a few-valued column got PSI 0 from one collapsed quantile bin (950 zeros, 50
+    // ones: every decile is 0 or 1). Expected: NumPy 2.4.6, PSI over the share of each value with
+    // a zero share replaced by 1e-4 (src/test/python/drift_ties_reference.py, value_psi: "rare_ones
+    // by value" 0.23372169270698248, "integers by value" 0.0557818644910876):
+    //   values = np.union1d(ref, cur); r = [mean(ref == v)]; c = [mean(cur == v)]
+    //   r, c = where(r == 0, 1e-4, r), where(c == 0, 1e-4, c); sum((c - r) * log(c / r))
+    double[][][] cases = {
+      {Samples.integers(950, 50), Samples.integers(800, 200), {0.23372169270698248}},
+      {
+        Samples.integers(50, 120, 200, 180, 150, 100, 60, 40),
+        Samples.integers(30, 90, 170, 200, 180, 130, 80, 60),
+        {0.0557818644910876}
+      }
+    };
+    for (double[][] c : cases) {
+      double[] ref = c[0];
+      double[] cur = c[1];
+      double numpy = c[2][0];
+      for (org.mlops4j.api.Binning binning : org.mlops4j.api.Binning.values()) {
+        DriftDetector d = DriftDetector.builder().binning(binning).build();
+        DriftBaseline b = d.fit(Columns.builder().numeric("x", ref).build());
+        int values = (int) java.util.Arrays.stream(ref).distinct().count();
+        assertThat(b.histogram("x").edges()).hasSize(values - 1);
+        assertThat(b.psi("x", cur)).isCloseTo(numpy, within(1e-12));
+        assertThat(b.psi("x", b.histogram("x").addAll(cur))).isCloseTo(numpy, within(1e-12));
+        FeatureDrift f = b.compareNumeric("x", cur);
+        assertThat(f.metric("psi")).isCloseTo(numpy, within(1e-12));
+        assertThat(f.metric("psi_bins")).isEqualTo(values);
+        assertThat(f.note()).doesNotContain("single bin");
+        assertThat(DriftBaseline.fromJson(b.toJson()).psi("x", cur))
+            .isCloseTo(numpy, within(1e-12));
+        assertThat(
+                d.compare(
+                        Columns.builder().numeric("x", ref).build(),
+                        Columns.builder().numeric("x", cur).build())
+                    .feature("x")
+                    .metric("psi"))
+            .isCloseTo(numpy, within(1e-12));
+      }
+    }
   }
 
   @Test
@@ -264,8 +318,9 @@ class DriftBaselineTest {
   void goldenVersion1BaselineWithTies_isReadWithTheNewBins() throws Exception {
     // Written by the code before issue 10 (edges with repeats, values on an edge counted in the
     // bin below it); "counts" is sketched, "sparse" keeps its sorted sample. Read today, the bins
-    // are those a fit gives now. Expected: NumPy 2.4.6 (src/test/python/drift_ties_reference.py,
-    // golden_counts and golden_sparse)
+    // are those a fit gives now: the sketched one's edges reduced, the sparse one (five whole
+    // numbers 0..4: discrete) one bin per value. Expected: NumPy 2.4.6
+    // (src/test/python/drift_ties_reference.py, golden_counts and "golden_sparse by value")
     String json;
     try (var in = getClass().getResourceAsStream("/golden/baseline-v1-ties.json")) {
       json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -276,17 +331,9 @@ class DriftBaselineTest {
         .containsExactly(1.0, 1.8000000000000007, 2.0, 2.6000000000000014, 3.0, 4.0, 5.0, 6.0);
     assertThat(b.psi("counts", Samples.integers(1, 3, 6, 8, 8, 6, 5, 3)))
         .isCloseTo(0.1315205302249341, within(1e-12));
-    assertThat(b.histogram("sparse").edges())
-        .containsExactly(
-            0.9000000000000001,
-            1.0,
-            1.6000000000000005,
-            2.0,
-            2.299999999999999,
-            3.0,
-            3.1000000000000014);
+    assertThat(b.histogram("sparse").edges()).containsExactly(1.0, 2.0, 3.0, 4.0);
     assertThat(b.psi("sparse", Samples.integers(1, 3, 6, 8, 8)))
-        .isCloseTo(0.5331901388922655, within(1e-12));
+        .isCloseTo(0.5331901388922656, within(1e-12));
     assertThat(b.kind("counts")).isEqualTo(ColumnKind.NUMERIC);
   }
 

@@ -3,12 +3,17 @@ package org.mlops4j.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mlops4j.api.Binning;
 
 class DriftDetectorTest {
@@ -182,22 +187,31 @@ class DriftDetectorTest {
 
   @Test
   void compare_tiedData_givesTheNumpyPsi_andRecordsTheEffectiveNumberOfBins() throws Exception {
+    // Expected: src/test/python/drift_ties_reference.py (NumPy 2.4.6): whole numbers (at most 20
+    // values) by value ("... by value", value_psi), the others by distinct deciles (numpy_psi)
     Object[][] cases = {
       {
         "integers",
         Samples.integers(50, 120, 200, 180, 150, 100, 60, 40),
         Samples.integers(30, 90, 170, 200, 180, 130, 80, 60),
+        0.0557818644910876,
+        8
+      },
+      {
+        "shifted integers",
+        shift(Samples.integers(50, 120, 200, 180, 150, 100, 60, 40), 0.5),
+        shift(Samples.integers(30, 90, 170, 200, 180, 130, 80, 60), 0.5),
         0.055344090813377364,
         7
       },
       {"binary", Samples.integers(700, 300), Samples.integers(600, 400), 0.044183275227903926, 2},
-      {"rare ones", Samples.integers(950, 50), Samples.integers(800, 200), 0.0, 1},
+      {"rare ones", Samples.integers(950, 50), Samples.integers(800, 200), 0.23372169270698248, 2},
       {
         "dominant value",
         Samples.dominantThenCycle(3, 500, 500, 10),
         Samples.dominantThenCycle(3, 300, 700, 10),
         0.13191975165770276,
-        6
+        10
       }
     };
     for (Object[] c : cases) {
@@ -215,17 +229,32 @@ class DriftDetectorTest {
       JsonNode json = new ObjectMapper().readTree(r.toJson()).get("features").get(0);
       assertThat(json.get("metrics").get("psi_bins").asInt()).as(name).isEqualTo(bins);
     }
+    // 950 zeros and 50 distinct values 1.5, 2.5, ... (not discrete): every decile is 0 but the
+    // last, the maximum; the note names the setting, not a Java constant (issue 12)
+    double[] rare = new double[1000];
+    for (int i = 0; i < 50; i++) {
+      rare[950 + i] = 1.5 + i;
+    }
     FeatureDrift oneBin =
         DriftDetector.defaults()
             .compare(
-                Columns.builder().numeric("x", Samples.integers(950, 50)).build(),
+                Columns.builder().numeric("x", rare).build(),
                 Columns.builder().numeric("x", Samples.integers(800, 200)).build())
             .feature("x");
     assertThat(oneBin.note())
         .contains(
             "PSI has a single bin: every reference quantile is its minimum or its maximum"
-                + " (Binning.EQUAL_WIDTH bins such a column)");
+                + " (binning EQUAL_WIDTH bins such a column)")
+        .doesNotContain("Binning.");
     assertThat(oneBin.shares().labels()).containsExactly("(-inf, +inf)");
+  }
+
+  private static double[] shift(double[] values, double by) {
+    double[] out = values.clone();
+    for (int i = 0; i < out.length; i++) {
+      out[i] += by;
+    }
+    return out;
   }
 
   @Test
@@ -236,11 +265,238 @@ class DriftDetectorTest {
                 Columns.builder().numeric("x", Samples.integers(700, 300)).build(),
                 Columns.builder().numeric("x", Samples.integers(600, 400)).build())
             .feature("x");
-    assertThat(x.shares().labels()).containsExactly("(-inf, 0.3000)", "[0.3000, +inf)");
+    // a 0/1 column has one bin per value: [0, 1) holds the zeros, [1, +inf) the ones
+    assertThat(x.shares().labels()).containsExactly("(-inf, 1.000)", "[1.000, +inf)");
     assertThat(x.shares().reference()).containsExactly(0.7, 0.3);
   }
 
   // --- Real files (issue 12)
+
+  @Test
+  void timeColumn_isComparedByKsOnItsInstants_andReportedAsTimeEverywhere() throws Exception {
+    // Expected: SciPy 1.17.1 on the seconds since 1970-01-01T00:00Z:
+    //   d0 = np.datetime64('2013-01-01','s').astype(np.int64)   # 1356998400
+    //   ref = d0 + 86400*np.arange(365); cur = d0 + 86400*(181 + np.arange(365))
+    //   stats.ks_2samp(ref, cur) -> D 0.4958904109589041, p 4.0029637982652476e-41
+    //   stats.wasserstein_distance(ref, cur) / np.std(ref) -> 1.717821220613983
+    Instant d0 = Instant.parse("2013-01-01T00:00:00Z");
+    Instant[] ref = new Instant[366];
+    Instant[] cur = new Instant[365];
+    for (int i = 0; i < 365; i++) {
+      ref[i] = d0.plus(Duration.ofDays(i));
+      cur[i] = d0.plus(Duration.ofDays(181 + i));
+    }
+    // ref[365] stays null: a missing date
+    Columns r = Columns.builder().time("screened", ref).build();
+    Columns c = Columns.builder().time("screened", cur).build();
+    assertThat(r.isTime("screened")).isTrue();
+    assertThat(r.type("screened")).isEqualTo(ColumnType.NUMERIC);
+    assertThat(r.time("screened")[10]).isEqualTo(d0.plus(Duration.ofDays(10)));
+    DriftReport report = DriftDetector.defaults().compare(r, c);
+    FeatureDrift f = report.feature("screened");
+    assertThat(f.kind()).isEqualTo(ColumnKind.TIME);
+    assertThat(f.kind().key()).isEqualTo("time");
+    assertThat(f.method()).isEqualTo(DriftMethod.KOLMOGOROV_SMIRNOV);
+    assertThat(f.statistic()).isCloseTo(0.4958904109589041, within(1e-12));
+    assertThat(f.pValue().getAsDouble()).isCloseTo(4.0029637982652476e-41, withinPercentage(1e-6));
+    assertThat(f.metric("wasserstein_std")).isCloseTo(1.717821220613983, within(1e-9));
+    assertThat(f.referenceMissing()).isEqualTo(1);
+    assertThat(f.drifted()).isTrue();
+    assertThat(f.kindReason())
+        .isEqualTo(
+            "time: instants from 2013-01-01 to 2013-12-31 (365 distinct), compared as seconds"
+                + " since 1970-01-01T00:00Z");
+    assertThat(f.valueShares()).isEmpty();
+    // bins named by their dates (deciles of the days of 2013), never as 1.36e+09
+    assertThat(f.shares().labels()).hasSize(10);
+    assertThat(f.shares().labels().get(0)).isEqualTo("(-inf, 2013-02-06T09:36:00Z)");
+    assertThat(f.shares().labels().get(9)).startsWith("[2013-11-24").endsWith(", +inf)");
+    JsonNode json = new ObjectMapper().readTree(report.toJson()).get("features").get(0);
+    assertThat(json.get("kind").asText()).isEqualTo("time");
+    assertThat(json.toString()).doesNotContain("e+09");
+    assertThat(f.toString()).contains("screened [time] ks=");
+    // a saved baseline keeps the kind and compares alike
+    DriftBaseline b = DriftBaseline.fromJson(DriftDetector.defaults().fit(r).toJson());
+    assertThat(b.kind("screened")).isEqualTo(ColumnKind.TIME);
+    assertThat(b.compare(c).feature("screened").statistic())
+        .isCloseTo(0.4958904109589041, within(1e-12));
+    // the HTML draws it on a calendar axis
+    assertThat(report.toHtml()).contains(">2013-07</text>").contains("screened (UTC)");
+    // a numeric column where the reference had a time column is a schema change
+    double[] seconds = new double[365];
+    Arrays.fill(seconds, 1.0e9);
+    assertThatThrownBy(() -> b.compare(Columns.builder().numeric("screened", seconds).build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("column 'screened' is numeric but was time in the reference");
+  }
+
+  @Test
+  void timeSeconds_refusesInfiniteValues() {
+    assertThatThrownBy(
+            () ->
+                Columns.builder()
+                    .timeSeconds("t", new double[] {0, Double.POSITIVE_INFINITY})
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("epochSeconds of column 't' must be finite or NaN, but was Infinity at row 1");
+  }
+
+  @Test
+  void leftOutColumns_areListedNotTestedWithTheirReason_inEveryOutput(@TempDir Path dir)
+      throws Exception {
+    double[] x = Samples.sample(1, 200, 0, 1);
+    Columns ref =
+        Columns.builder()
+            .numeric("x", x)
+            .untested("id", ColumnType.NUMERIC, ColumnKind.EXCLUDED, "excluded (--exclude)")
+            .untested(
+                "case",
+                ColumnType.CATEGORICAL,
+                ColumnKind.IDENTIFIER,
+                "identifier-like: more than 1000 distinct values (--max-distinct)")
+            .build();
+    assertThat(ref.rowCount()).isEqualTo(200);
+    assertThat(ref.names()).containsExactly("x", "id", "case");
+    assertThat(ref.untestedReason("id")).contains("excluded (--exclude)");
+    assertThat(ref.untestedReason("x")).isEmpty();
+    DriftReport r = DriftDetector.defaults().compare(ref, ref);
+    assertThat(r.features()).hasSize(3);
+    // listed, not compared: the drifted share is over the one column compared
+    assertThat(r.comparedCount()).isEqualTo(1);
+    Columns shifted = Columns.builder().numeric("x", Samples.sample(3, 200, 2, 1)).build();
+    DriftReport alone =
+        DriftDetector.defaults().compare(Columns.builder().numeric("x", x).build(), shifted);
+    DriftReport listed =
+        DriftDetector.defaults()
+            .compare(
+                ref,
+                Columns.builder()
+                    .numeric("x", Samples.sample(3, 200, 2, 1))
+                    .untested("id", ColumnType.NUMERIC, ColumnKind.EXCLUDED, "excluded (--exclude)")
+                    .untested("case", ColumnType.CATEGORICAL, ColumnKind.EXCLUDED, "not read")
+                    .build());
+    assertThat(alone.driftedShare()).isEqualTo(1.0);
+    assertThat(listed.driftedShare()).isEqualTo(1.0);
+    assertThat(listed.datasetDrift()).isTrue();
+    assertThat(listed.toString())
+        .startsWith("DriftReport: 1/1 features drifted")
+        .contains("; 2 more listed, not compared");
+    FeatureDrift id = r.feature("id");
+    assertThat(id.tested()).isFalse();
+    assertThat(id.drifted()).isFalse();
+    assertThat(id.kind()).isEqualTo(ColumnKind.EXCLUDED);
+    assertThat(id.kindReason()).isEqualTo("excluded (--exclude)");
+    assertThat(id.note()).isEqualTo("not tested: excluded (--exclude)");
+    assertThat(r.feature("case").kind()).isEqualTo(ColumnKind.IDENTIFIER);
+    assertThat(r.feature("x").tested()).isTrue();
+    JsonNode features = new ObjectMapper().readTree(r.toJson()).get("features");
+    assertThat(features).hasSize(3);
+    assertThat(features.get(1).get("kind").asText()).isEqualTo("excluded");
+    assertThat(features.get(1).get("tested").asBoolean()).isFalse();
+    assertThat(r.toHtml()).contains("excluded (--exclude)").contains("skipped (excluded)");
+    // a baseline keeps them; a current with values for a left-out column: still not tested
+    DriftBaseline b = DriftDetector.defaults().fit(ref);
+    b.save(dir.resolve("b.json"));
+    DriftBaseline loaded = DriftBaseline.load(dir.resolve("b.json"));
+    assertThat(loaded.kind("id")).isEqualTo(ColumnKind.EXCLUDED);
+    Columns withIds =
+        Columns.builder()
+            .numeric("x", x)
+            .numeric("id", Samples.sample(2, 200, 0, 1))
+            .untested("case", ColumnType.CATEGORICAL, ColumnKind.EXCLUDED, "not read")
+            .build();
+    DriftReport again = loaded.compare(withIds);
+    assertThat(again.feature("id").tested()).isFalse();
+    assertThat(again.feature("id").kind()).isEqualTo(ColumnKind.EXCLUDED);
+    assertThat(again.feature("case").kind()).isEqualTo(ColumnKind.IDENTIFIER);
+    // and the other way round: a reference with values, a current that left the column out
+    FeatureDrift leftInCurrent =
+        DriftDetector.defaults()
+            .compare(
+                Columns.builder().numeric("x", x).build(),
+                Columns.builder()
+                    .untested("x", ColumnType.NUMERIC, ColumnKind.EXCLUDED, "not read")
+                    .build())
+            .feature("x");
+    assertThat(leftInCurrent.tested()).isFalse();
+    assertThat(leftInCurrent.note()).isEqualTo("not tested: not read (the current column)");
+  }
+
+  @Test
+  void untested_refusesATestableKindAndABlankReason() {
+    assertThatThrownBy(
+            () -> Columns.builder().untested("a", ColumnType.NUMERIC, ColumnKind.NUMERIC, "why"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("kind must be excluded, identifier or empty, but was NUMERIC");
+    assertThatThrownBy(
+            () -> Columns.builder().untested("a", ColumnType.NUMERIC, ColumnKind.EXCLUDED, " "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("reason");
+    assertThatThrownBy(
+            () ->
+                DriftDetector.defaults()
+                    .fit(
+                        Columns.builder()
+                            .untested("a", ColumnType.NUMERIC, ColumnKind.EXCLUDED, "why")
+                            .build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "reference must be a table with a column of values, but was only columns left out:"
+                + " [a]");
+  }
+
+  @Test
+  void aRowNumberSplitByYear_isAnIdentifier_butDistinctFloatsAreTested() {
+    // COMPAS's id split by screening year (issue 12): the 2013 rows are 5111 distinct integers
+    // over 1..10996, a range 2.15 times their number, above the former limit of 2 (python3 over
+    // compas-two-years.csv). Here, by construction: every third number 1, 4, ..., 14998 in the
+    // reference (5000 integers, a range of 14998, 3 times their number: <= 10 * 5000), 2, 5, ...
+    // in the current; a continuous column (Irwin-Hall noise, all distinct, not integers) stays
+    // numeric and tested.
+    int n = 5000;
+    double[] refId = new double[n];
+    double[] curId = new double[n];
+    for (int i = 0; i < n; i++) {
+      refId[i] = 3 * i + 1;
+      curId[i] = 3 * i + 2;
+    }
+    double[] refScore = Samples.sample(11, n, 0, 1);
+    double[] curScore = Samples.sample(12, n, 0, 1);
+    assertThat(Arrays.stream(refScore).distinct().count()).isEqualTo(n);
+    DriftReport r =
+        DriftDetector.defaults()
+            .compare(
+                Columns.builder().numeric("id", refId).numeric("score", refScore).build(),
+                Columns.builder().numeric("id", curId).numeric("score", curScore).build());
+    FeatureDrift id = r.feature("id");
+    assertThat(id.kind()).isEqualTo(ColumnKind.IDENTIFIER);
+    assertThat(id.tested()).isFalse();
+    assertThat(id.drifted()).isFalse();
+    assertThat(id.note())
+        .isEqualTo(
+            "not tested: identifier-like column (5000 distinct integers of 5000 values, over"
+                + " 1..14998, a range at most 10 times their number); set a method for the"
+                + " column to test it");
+    FeatureDrift score = r.feature("score");
+    assertThat(score.kind()).isEqualTo(ColumnKind.NUMERIC);
+    assertThat(score.tested()).isTrue();
+    // both samples: a current of repeated values is said to be unlike an identifier
+    double[] repeated = new double[n];
+    for (int i = 0; i < n; i++) {
+      repeated[i] = i % 7;
+    }
+    FeatureDrift changed =
+        DriftDetector.defaults()
+            .compare(
+                Columns.builder().numeric("id", refId).build(),
+                Columns.builder().numeric("id", repeated).build())
+            .feature("id");
+    assertThat(changed.tested()).isFalse();
+    assertThat(changed.note())
+        .endsWith(
+            "; the current is not identifier-like (7 distinct values in 5000): the column may"
+                + " have changed meaning");
+  }
 
   @Test
   void compare_aColumnWithoutValues_isReportedAsNotTestable_andTheOthersAreChecked()
@@ -392,11 +648,13 @@ class DriftDetectorTest {
     assertThat(f.metrics()).doesNotContainKeys("ks", "psi", "wasserstein");
     assertThat(f.kindReason())
         .isEqualTo(
-            "identifier: 2000 distinct integers of 2000 values, a near-contiguous range 1..2666");
+            "identifier: 2000 distinct integers of 2000 values, over 1..2666, a range at most 10"
+                + " times their number");
     assertThat(f.note())
         .isEqualTo(
-            "not tested: identifier-like column (2000 distinct integers of 2000 values, a"
-                + " near-contiguous range 1..2666); set a method for the column to test it");
+            "not tested: identifier-like column (2000 distinct integers of 2000 values, over"
+                + " 1..2666, a range at most 10 times their number); set a method for the column"
+                + " to test it");
     for (String tested : new String[] {"cents", "age", "score"}) {
       assertThat(r.feature(tested).kind()).as(tested).isEqualTo(ColumnKind.NUMERIC);
       assertThat(r.feature(tested).tested()).as(tested).isTrue();

@@ -1,5 +1,6 @@
 package org.mlops4j.report;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.mlops4j.report.internal.Legend;
 import org.mlops4j.report.internal.Numbers;
 import org.mlops4j.report.internal.Svg;
 import org.mlops4j.report.internal.Ticks;
+import org.mlops4j.report.internal.TimeTicks;
 
 /**
  * A histogram of one or more series over the same bins, for example a feature's reference and
@@ -34,7 +36,8 @@ import org.mlops4j.report.internal.Ticks;
  * edge is drawn one neighbouring bin wide and named "below x" or "x and above" on hover; a bin of
  * zero width is drawn 2 pixels wide. More categories than {@link Builder#maxCategories(int)} (20)
  * keep the most frequent ones (by the first series) and sum the rest as "other (N more)". Hover on
- * a bar shows its bin, series and value (and count, when counts were given).
+ * a bar shows its bin, series and value (and count, when counts were given). With {@link
+ * Builder#timeAxis()} the edges are instants (seconds since 1970-01-01T00:00Z) on a calendar axis.
  *
  * @since 0.1.0
  */
@@ -89,6 +92,7 @@ public final class Histogram implements Element {
     private @Nullable List<String> categories;
     private final List<Series> series = new ArrayList<>();
     private boolean shares;
+    private boolean time;
     private @Nullable Layout layout;
     private int maxCategories = 20;
     private int width = 520;
@@ -256,6 +260,19 @@ public final class Histogram implements Element {
     }
 
     /**
+     * Reads the {@link #edges(double...) edges} as instants, in seconds since 1970-01-01T00:00Z:
+     * the axis shows calendar ticks in UTC (times of day, days, months or years, whatever the range
+     * needs) and each bin is named by its dates on hover.
+     *
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder timeAxis() {
+      this.time = true;
+      return this;
+    }
+
+    /**
      * @return the histogram
      * @throws IllegalStateException if bins or series are missing or a series has another length
      *     than the bins
@@ -350,26 +367,38 @@ public final class Histogram implements Element {
       if (numeric) {
         double[] e = drawnEdges(edges);
         // the axis spans the bins exactly; nice ticks inside it
-        Ticks xTicks = Ticks.of(e[0], e[e.length - 1], 6);
         xs = new Axes.Scale(e[0], e[e.length - 1], left, right);
         List<Double> inside = new ArrayList<>();
-        for (double t : xTicks.values()) {
-          if (t >= e[0] - 1e-9 * Math.abs(xTicks.step()) && t <= e[e.length - 1] + 1e-9) {
-            inside.add(t);
+        List<String> tickLabels = new ArrayList<>();
+        if (time) {
+          TimeTicks tt =
+              TimeTicks.of(
+                  (long) Math.ceil(e[0] * 1000),
+                  (long) Math.floor(e[e.length - 1] * 1000),
+                  Math.max(2, (int) ((right - left) / 70)));
+          for (int i = 0; i < tt.values().size(); i++) {
+            double t = tt.values().get(i) / 1000.0;
+            // a label centred on a tick at the very end would be cut by the chart's edge
+            double room = 3.5 * tt.labels().get(i).length();
+            if (xs.at(t) + room <= right + 10 && xs.at(t) - room >= 2) {
+              inside.add(t);
+              tickLabels.add(tt.labels().get(i));
+            }
+          }
+        } else {
+          Ticks xTicks = Ticks.of(e[0], e[e.length - 1], 6);
+          for (double t : xTicks.values()) {
+            if (t >= e[0] - 1e-9 * Math.abs(xTicks.step()) && t <= e[e.length - 1] + 1e-9) {
+              inside.add(t);
+              tickLabels.add(xTicks.label(t));
+            }
           }
         }
-        Axes.bottom(
-            svg,
-            xs,
-            inside,
-            inside.stream().map(xTicks::label).toList(),
-            plotTop,
-            plotBottom,
-            xLabel);
+        Axes.bottom(svg, xs, inside, tickLabels, plotTop, plotBottom, xLabel);
         for (int i = 0; i < bins; i++) {
           lo[i] = xs.at(e[i]);
           hi[i] = Math.max(xs.at(e[i + 1]), lo[i] + 2);
-          binNames.add(binName(edges, i));
+          binNames.add(binName(edges, i, time));
         }
       } else {
         xs = new Axes.Scale(0, bins, left, right);
@@ -551,16 +580,29 @@ public final class Histogram implements Element {
       return e;
     }
 
-    private static String binName(double[] edges, int i) {
+    private static String binName(double[] edges, int i, boolean time) {
       double a = edges[i];
       double b = edges[i + 1];
       if (Double.isInfinite(a)) {
-        return "below " + Numbers.format(b);
+        return "below " + edge(b, time);
       }
       if (Double.isInfinite(b)) {
-        return Numbers.format(a) + " and above";
+        return edge(a, time) + " and above";
       }
-      return Numbers.format(a) + " to " + Numbers.format(b);
+      return edge(a, time) + " to " + edge(b, time);
+    }
+
+    /** An edge as a number, or as an instant (UTC): a date at midnight, else a date-time. */
+    private static String edge(double x, boolean time) {
+      if (!time) {
+        return Numbers.format(x);
+      }
+      long ms = Math.round(x * 1000);
+      String iso = Instant.ofEpochMilli(ms).toString(); // 2013-01-27T14:30:00Z
+      if (ms % 86_400_000L == 0) {
+        return iso.substring(0, 10);
+      }
+      return iso.replace('T', ' ').replace("Z", "").replaceFirst("(:00)?(\\.0+)?$", "");
     }
   }
 }

@@ -90,4 +90,33 @@ class HistogramTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("Give the bins with edges(...) or categories(...) before build().");
   }
+
+  @Test
+  void timeAxis_showsCalendarTicksAndNamesBinsByTheirDates() {
+    // Edges by hand: 1356998400 s = 2013-01-01T00:00Z, 1364774400 s = 2013-04-01T00:00Z,
+    // 1372636800 s = 2013-07-01T00:00Z, 1388534400 s = 2014-01-01T00:00Z, 1372681800 s =
+    // 2013-07-01T12:30Z (date -u -d @1372681800). A year's range on a 520-pixel chart: monthly
+    // ticks of TimeTicks (yyyy-MM), never the seconds themselves.
+    String svg =
+        Histogram.builder()
+            .edges(
+                Double.NEGATIVE_INFINITY,
+                1356998400,
+                1364774400,
+                1372681800,
+                1388534400,
+                Double.POSITIVE_INFINITY)
+            .timeAxis()
+            .series("r", 1L, 2, 3, 4, 5)
+            .build()
+            .toHtml();
+    assertThat(svg)
+        .contains("<title>below 2013-01-01 · r: 1</title>")
+        .contains("<title>2013-01-01 to 2013-04-01 · r: 2</title>")
+        .contains("<title>2013-04-01 to 2013-07-01 12:30 · r: 3</title>")
+        .contains("<title>2014-01-01 and above · r: 5</title>")
+        .containsPattern(">2013-(04|07)</text>")
+        .doesNotContain(">1.36")
+        .doesNotContain("e9<");
+  }
 }

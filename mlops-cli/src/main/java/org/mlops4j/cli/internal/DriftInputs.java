@@ -17,6 +17,8 @@ import org.mlops4j.cli.internal.CsvTable.Column;
 import org.mlops4j.cli.internal.CsvTable.Kind;
 import org.mlops4j.cli.internal.CsvTable.NumericColumn;
 import org.mlops4j.cli.internal.CsvTable.Type;
+import org.mlops4j.drift.ColumnKind;
+import org.mlops4j.drift.ColumnType;
 import org.mlops4j.drift.Columns;
 
 /**
@@ -27,12 +29,14 @@ import org.mlops4j.drift.Columns;
  * be in both files. Types: each file's cells decide (see {@link CsvTable}); {@code --categorical}
  * forces text. Where the files disagree: a column without any value in one file takes the other's
  * type; numeric against date, or either against text, is compared as categorical (both read as
- * text). A date column goes to the library as numbers (seconds since 1970-01-01T00:00Z), so it is
- * compared by the numeric tests (KS, PSI...); a column without any value goes as an all-missing
- * numeric column, which the library reports as not testable. A text column with more distinct
- * values than {@code --max-distinct} in either file ({@link CappedColumn}: its values were not
- * kept) is identifier-like ({@link Type#IDENTIFIER}): reported with its reason in {@code columns[]}
- * and the console table, and not given to the library.
+ * text). A date column goes to the library as a time column (seconds since 1970-01-01T00:00Z),
+ * compared by KS and PSI on its instants and reported as kind {@code time}; a column without any
+ * value goes as an all-missing numeric column, which the library reports as not testable. A text
+ * column with more distinct values than {@code --max-distinct} in either file ({@link
+ * CappedColumn}: its values were not kept) is identifier-like ({@link Type#IDENTIFIER}): given to
+ * the library as a column left out, of kind identifier, with its reason; so are the columns left
+ * out with {@code --exclude} (not read), of kind excluded: the library's report lists every column
+ * of the file (of {@code --columns}, when given), and why it was not tested.
  */
 public final class DriftInputs {
 
@@ -74,18 +78,26 @@ public final class DriftInputs {
   private final List<String> excluded;
   private final Map<String, Decision> decisions;
 
+  /** The columns of the reference left out with --exclude, in file order, with why. */
+  private final Map<String, String> leftOut;
+
   private DriftInputs(
       CsvTable reference,
       CsvTable current,
       List<String> names,
       List<String> excluded,
-      Map<String, Decision> decisions) {
+      Map<String, Decision> decisions,
+      Map<String, String> leftOut) {
     this.reference = reference;
     this.current = current;
     this.names = names;
     this.excluded = excluded;
     this.decisions = decisions;
+    this.leftOut = leftOut;
   }
+
+  /** The reason the library reports for a column left out with {@code --exclude}. */
+  public static final String EXCLUDED = "excluded (--exclude): not read";
 
   /**
    * Reads the two files.
@@ -204,7 +216,16 @@ public final class DriftInputs {
               c,
               cur.source()));
     }
-    return new DriftInputs(ref, cur, List.copyOf(names), List.copyOf(excluded), decisions);
+    Map<String, String> leftOut = new LinkedHashMap<>();
+    for (String h : header) {
+      if (h.isEmpty() || want.containsKey(h) || leftOut.containsKey(h)) {
+        continue;
+      }
+      if (excluded.contains(h)) {
+        leftOut.put(h, EXCLUDED);
+      }
+    }
+    return new DriftInputs(ref, cur, List.copyOf(names), List.copyOf(excluded), decisions, leftOut);
   }
 
   private static List<String> concat(Collection<String> a, Collection<String> b) {
@@ -414,15 +435,27 @@ public final class DriftInputs {
     return columns(current);
   }
 
+  /**
+   * The library's columns: numeric, time (a date column, as seconds since 1970-01-01T00:00Z) or
+   * categorical; an identifier-like column whose values were not kept ({@code --max-distinct}) and
+   * the columns not read ({@code --exclude}, not among {@code --columns}) as columns left out with
+   * their reason, so that the library's report lists every column of the file.
+   */
   private Columns columns(CsvTable t) {
     Columns.Builder b = Columns.builder();
     for (String n : names) {
-      if (!decision(n).compared()) {
+      Decision d = decision(n);
+      if (!d.compared()) {
+        b.untested(n, ColumnType.CATEGORICAL, ColumnKind.IDENTIFIER, d.reason());
         continue;
       }
       Column c = t.column(n);
       if (c instanceof NumericColumn num) {
-        b.numeric(n, num.values());
+        if (d.type() == Type.DATE) {
+          b.timeSeconds(n, num.values());
+        } else {
+          b.numeric(n, num.values());
+        }
       } else {
         CategoricalColumn cat = (CategoricalColumn) c;
         @Nullable String[] values = new String[cat.size()];
@@ -432,7 +465,17 @@ public final class DriftInputs {
         b.categorical(n, values);
       }
     }
+    leftOut.forEach((n, why) -> b.untested(n, ColumnType.CATEGORICAL, ColumnKind.EXCLUDED, why));
     return b.build();
+  }
+
+  /**
+   * @return the columns of the reference left out with {@code --exclude}, in file order, with the
+   *     reason the report gives (the columns a {@code --columns} list leaves out are not listed:
+   *     the user chose the others)
+   */
+  public Map<String, String> leftOut() {
+    return java.util.Collections.unmodifiableMap(leftOut);
   }
 
   /**

@@ -17,21 +17,23 @@ import org.mlops4j.drift.MissingPolicy;
  * report's. Names from the data (columns, files) are escaped for the terminal ({@link
  * TerminalText}).
  *
- * <p>Columns: {@code type} is the command's type decision ({@code numeric}, {@code date}, {@code
- * categorical}; {@link DriftInputs}), or the library's {@link ColumnKind} where it says more
- * ({@code binary}, {@code identifier}, {@code empty}); {@code method}, {@code statistic}, {@code
- * p-value}, {@code p-adjusted} and {@code PSI} the report's; {@code effect} the effect size that
- * the gate reads besides the PSI ({@code W/std}: Wasserstein distance over the reference's standard
- * deviation, numeric; {@code JS}: Jensen–Shannon distance, categorical; {@code PSI} when the PSI
- * decides) and {@code gate} whether the feature passes it; {@code missing ref/cur} the missing
- * cells; {@code verdict} {@code DRIFT}, {@code DRIFT (and missing rate)} when the missing rate
- * changed too, {@code DRIFT (missing rate)} when only the missing rate changed (the words of the
- * library's HTML page), {@code ok (small effect)} when the test is significant but the effect is
- * below the gate, {@code ok (missing rate changed)} when the missing rate changed under {@link
- * MissingPolicy#IGNORE_RATE_DRIFT}, {@code skipped (identifier)}, {@code not tested}, or {@code
- * ok}. After the report's features, one row per column not given to the library (type {@code
- * identifier}: more distinct values than {@code --max-distinct}), {@code not tested}, with its
- * missing cells from the files and its reason among the notes.
+ * <p>Columns: {@code type} is the command's type decision ({@code numeric}, {@code categorical};
+ * {@link DriftInputs}), or the library's {@link ColumnKind} where it says more ({@code binary},
+ * {@code time}, {@code identifier}, {@code empty}, {@code excluded}); {@code method}, {@code
+ * statistic}, {@code p-value}, {@code p-adjusted} and {@code PSI} the report's; {@code effect} the
+ * effect size that the gate reads besides the PSI ({@code W/std}: Wasserstein distance over the
+ * reference's standard deviation, numeric; {@code JS}: Jensen–Shannon distance, categorical; {@code
+ * PSI} when the PSI decides) and {@code gate} whether the feature passes it; {@code missing
+ * ref/cur} the missing cells; {@code verdict} {@code DRIFT}, {@code DRIFT (and missing rate)} when
+ * the missing rate changed too, {@code DRIFT (missing rate)} when only the missing rate changed
+ * (the words of the library's HTML page), {@code ok (small effect)} when the test is significant
+ * but the effect is below the gate, {@code ok (missing rate changed)} when the missing rate changed
+ * under {@link MissingPolicy#IGNORE_RATE_DRIFT}, {@code skipped (identifier)}, {@code not tested},
+ * or {@code ok}. Every column of the file has a row: those not read ({@code --exclude}, not among
+ * {@code --columns}) as {@code excluded}, {@code skipped (excluded)}; a text column above {@code
+ * --max-distinct} as {@code identifier} with its missing cells from the files; their reasons among
+ * the notes. The summary counts the features compared (the share's denominator) and the columns
+ * listed but not compared.
  */
 public final class DriftTable {
 
@@ -75,45 +77,28 @@ public final class DriftTable {
           new String[] {
             f.feature(),
             type(f, inputs),
-            f.method().key(),
+            f.kind().testable() ? f.method().key() : "-",
             TextTable.num(f.statistic()),
             f.pValue().isPresent() ? TextTable.num(f.pValue().getAsDouble()) : "-",
             f.adjustedPValue().isPresent() ? TextTable.num(f.adjustedPValue().getAsDouble()) : "-",
             psi != null ? TextTable.num(psi) : "-",
             effect(f),
             f.tested() ? (f.effectGate() ? "pass" : "fail") : "-",
-            f.referenceMissing() + "/" + f.currentMissing(),
+            missing(f, inputs),
             verdict(f, report.alpha())
           });
-    }
-    for (DriftInputs.Decision d : inputs.decisions()) {
-      if (!d.compared()) { // not given to the library: its counts from the files
-        rows.add(
-            new String[] {
-              d.name(),
-              d.typeKey(),
-              "-",
-              "-",
-              "-",
-              "-",
-              "-",
-              "-",
-              "-",
-              reference.column(d.name()).missing() + "/" + current.column(d.name()).missing(),
-              "not tested"
-            });
-      }
     }
     sb.append(TextTable.table(rows)).append('\n');
     sb.append(
         String.format(
             Locale.ROOT,
-            "%d of %d features drifted (share %.3f); dataset %s (threshold %s)\n",
+            "%d of %d features drifted (share %.3f); dataset %s (threshold %s)%s\n",
             report.driftedCount(),
-            report.features().size(),
+            report.comparedCount(),
             report.driftedShare(),
             report.datasetDrift() ? "DRIFTED" : "not drifted",
-            Double.toString(report.datasetDriftShare())));
+            Double.toString(report.datasetDriftShare()),
+            notCompared(report)));
     sb.append(legend(detector, report.alpha())).append('\n');
     for (DriftInputs.Decision d : inputs.decisions()) {
       if (d.noteworthy()) {
@@ -128,15 +113,46 @@ public final class DriftTable {
     return sb.toString();
   }
 
+  /** "; 4 more listed, not compared (identifier 3, empty 1)", or "". */
+  private static String notCompared(DriftReport report) {
+    java.util.Map<String, Integer> kinds = new java.util.LinkedHashMap<>();
+    for (FeatureDrift f : report.features()) {
+      if (!f.kind().testable() && !f.drifted()) {
+        kinds.merge(f.kind().key(), 1, Integer::sum);
+      }
+    }
+    if (kinds.isEmpty()) {
+      return "";
+    }
+    int n = kinds.values().stream().mapToInt(Integer::intValue).sum();
+    List<String> parts = new java.util.ArrayList<>();
+    kinds.forEach((k, c) -> parts.add(k + " " + c));
+    return "; " + n + " more listed, not compared (" + String.join(", ", parts) + ")";
+  }
+
   /**
-   * The type of the feature: the library's kind where it says more ({@code binary}, {@code
-   * identifier}, {@code empty}), else the command's type decision ({@code numeric}, {@code date},
-   * {@code categorical}).
+   * The missing cells, reference/current: the report's, or for a column whose values were not kept
+   * ({@code --max-distinct}) the files'; "-" for a column not read.
+   */
+  private static String missing(FeatureDrift f, DriftInputs inputs) {
+    if (f.kind() == ColumnKind.EXCLUDED) {
+      return "-";
+    }
+    if (inputs.names().contains(f.feature()) && !inputs.decision(f.feature()).compared()) {
+      return inputs.reference().column(f.feature()).missing()
+          + "/"
+          + inputs.current().column(f.feature()).missing();
+    }
+    return f.referenceMissing() + "/" + f.currentMissing();
+  }
+
+  /**
+   * The type of the feature: the library's kind where it says more ({@code binary}, {@code time},
+   * {@code identifier}, {@code empty}, {@code excluded}), else the command's type decision ({@code
+   * numeric}, {@code categorical}).
    */
   private static String type(FeatureDrift f, DriftInputs inputs) {
-    if (f.kind() == ColumnKind.BINARY
-        || f.kind() == ColumnKind.IDENTIFIER
-        || f.kind() == ColumnKind.EMPTY
+    if (f.kind() != ColumnKind.NUMERIC && f.kind() != ColumnKind.CATEGORICAL
         || !inputs.names().contains(f.feature())) {
       return f.kind().key();
     }
@@ -174,7 +190,9 @@ public final class DriftTable {
       return byTest ? "DRIFT (and missing rate)" : "DRIFT (missing rate)";
     }
     if (!f.tested()) {
-      return f.kind() == ColumnKind.IDENTIFIER ? "skipped (identifier)" : "not tested";
+      return f.kind() == ColumnKind.IDENTIFIER
+          ? "skipped (identifier)"
+          : f.kind() == ColumnKind.EXCLUDED ? "skipped (excluded)" : "not tested";
     }
     if (significant && !f.effectGate()) {
       return "ok (small effect)";

@@ -233,7 +233,8 @@ public final class BaselineJson {
           longs(need(f, "counts", source)),
           reason,
           sorted,
-          sketch);
+          sketch,
+          kind == ColumnKind.TIME);
     }
     List<String> cats = new ArrayList<>();
     need(f, "categories", source).forEach(n -> cats.add(n.asText()));
@@ -286,9 +287,7 @@ public final class BaselineJson {
     double[] edges;
     long[] counts;
     if (sorted != null) {
-      edges =
-          Stats.psiEdges(
-              sorted, sorted.length, detector.bins(), detector.binning() == Binning.QUANTILE);
+      edges = NumericReference.edges(sorted, sorted.length, detector, false);
       counts = Stats.binCountsSorted(edges, sorted, sorted.length);
     } else {
       KllDoublesSketch k = Require.nonNull(sketch, "sketch");
@@ -301,7 +300,8 @@ public final class BaselineJson {
                 binary,
                 ones,
                 count,
-                sorted != null ? NumericReference.distinct(sorted, sorted.length) : -1)
+                sorted != null ? NumericReference.distinct(sorted, sorted.length) : -1,
+                sorted != null && NumericReference.isDiscrete(sorted, sorted.length))
             + FeatureReference.overrideSuffix(overridden, method);
     return new NumericReference(
         name,

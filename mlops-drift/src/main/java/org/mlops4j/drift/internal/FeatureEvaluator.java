@@ -88,7 +88,7 @@ public final class FeatureEvaluator {
           "not tested: the current has no value ("
               + UntestableReference.counts(ColumnType.NUMERIC, current.length, missing, infinite)
               + ")",
-          Stats.binLabels(r.edges),
+          labels(r),
           shares(r.counts),
           r.rows,
           r.missing + r.infinite,
@@ -163,7 +163,7 @@ public final class FeatureEvaluator {
     if (r.counts.length == 1) {
       notes.add(
           "PSI has a single bin: every reference quantile is its minimum or its maximum"
-              + " (Binning.EQUAL_WIDTH bins such a column)");
+              + " (binning EQUAL_WIDTH bins such a column)");
     }
 
     double w = wasserstein(r, f, 1.0);
@@ -276,7 +276,7 @@ public final class FeatureEvaluator {
       e.statistic = Double.NaN;
       e.pValue = Double.NaN;
     }
-    e.shares = new BinShares(Stats.binLabels(r.edges), shares(r.counts), shares(cc));
+    e.shares = new BinShares(labels(r), shares(r.counts), shares(cc));
     e.valueShares = e.kind == ColumnKind.NUMERIC ? valueShares(r, f, m) : null;
     e.note = String.join("; ", notes);
     return e;
@@ -452,6 +452,9 @@ public final class FeatureEvaluator {
         rows,
         missing + infinite,
         detector);
+    if (r.kind == ColumnKind.IDENTIFIER && r.type == ColumnType.NUMERIC && r.rows > 0) {
+      e.note = e.note + currentIdentifier((double[]) current, detector);
+    }
     if (r.kind == ColumnKind.IDENTIFIER && e.missingRateDrifted) {
       e.note =
           e.note
@@ -462,6 +465,80 @@ public final class FeatureEvaluator {
               + "), not counted as drift for an identifier";
     }
     return e;
+  }
+
+  /**
+   * Evaluates a feature whose current column the caller left out ({@code Columns.Builder#untested})
+   * against any reference: not tested, of the current's kind and reason (the reference's, when it
+   * left the column out too), no missing rate.
+   */
+  public static FeatureEvaluation leftOut(
+      FeatureReference r, ColumnKind kind, String reason, DriftDetector detector) {
+    FeatureEvaluation e = new FeatureEvaluation();
+    e.feature = r.name();
+    e.type = r.type();
+    boolean both = r instanceof UntestableReference u && u.rows == 0;
+    e.kind = both ? r.kind() : kind;
+    e.kindReason = both ? r.kindReason() : reason;
+    e.method = r.method();
+    if (r instanceof NumericReference n) {
+      e.refCount = n.count;
+      e.refInfinite = n.infinite;
+    } else if (r instanceof CategoricalReference c) {
+      e.refCount = c.count();
+    } else {
+      UntestableReference u = (UntestableReference) r;
+      e.refCount = u.rows - u.missing - u.infinite;
+      e.refInfinite = u.infinite;
+    }
+    e.refMissing = r.missing();
+    return withoutCurrentValues(
+        e,
+        "not tested: " + e.kindReason + (both ? "" : " (the current column)"),
+        List.of(),
+        List.of(),
+        0,
+        0,
+        0,
+        0,
+        detector);
+  }
+
+  /** The labels of a numeric reference's PSI bins: ISO-8601 instants for a time column. */
+  private static List<String> labels(NumericReference r) {
+    return r.time ? Stats.timeBinLabels(r.edges) : Stats.binLabels(r.edges);
+  }
+
+  /**
+   * A note on a numeric identifier whose current is not identifier-like (not all integers, or not
+   * nearly all distinct), or "".
+   */
+  private static String currentIdentifier(double[] current, DriftDetector detector) {
+    double[] f = new double[current.length];
+    int m = 0;
+    for (double v : current) {
+      if (Double.isFinite(v)) {
+        f[m++] = v;
+      }
+    }
+    if (m == 0) {
+      return "";
+    }
+    Sorting.sort(f, 0, m);
+    long distinct = NumericReference.distinct(f, m);
+    boolean integers = true;
+    for (int i = 0; i < m && integers; i++) {
+      integers = f[i] == Math.rint(f[i]);
+    }
+    if (integers && distinct > detector.identifierShare() * m) {
+      return "";
+    }
+    return "; the current is not identifier-like ("
+        + distinct
+        + " distinct values in "
+        + m
+        + (integers ? "" : ", not all integers")
+        + "): the column may have changed meaning";
   }
 
   /** Fills an evaluation that no test could decide: the note, the shares, the missing rate. */
@@ -584,12 +661,16 @@ public final class FeatureEvaluator {
   public static DriftReport report(
       List<FeatureDrift> features, Correction correction, double alpha, double datasetDriftShare) {
     int drifted = 0;
+    int compared = 0;
     for (FeatureDrift f : features) {
       if (f.drifted()) {
         drifted++;
       }
+      if (f.kind().testable() || f.drifted()) {
+        compared++; // as DriftReport.comparedCount()
+      }
     }
-    double share = features.isEmpty() ? 0.0 : (double) drifted / features.size();
+    double share = compared == 0 ? 0.0 : (double) drifted / compared;
     return new DriftReport(
         features,
         correction,

@@ -288,7 +288,7 @@ public final class KolmogorovSmirnovDistribution {
     return sum;
   }
 
-  /** Durbin's matrix formula for P(D_n <= d), Marsaglia–Tsang–Wang scaling. */
+  /** Durbin's matrix formula for {@code P(D_n <= d)}, Marsaglia–Tsang–Wang scaling. */
   public static double durbinCdf(int n, double d) {
     if (d >= 1.0) {
       return 1.0;
@@ -382,7 +382,7 @@ public final class KolmogorovSmirnovDistribution {
     return c;
   }
 
-  /** Pelz &amp; Good (1976) approximation of P(D_n <= x). */
+  /** Pelz &amp; Good (1976) approximation of {@code P(D_n <= x)}. */
   public static double pelzGoodCdf(int n, double x) {
     if (x <= 0.0) {
       return 0.0;

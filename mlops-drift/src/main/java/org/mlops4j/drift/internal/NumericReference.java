@@ -8,6 +8,7 @@ import org.mlops4j.drift.ColumnKind;
 import org.mlops4j.drift.ColumnType;
 import org.mlops4j.drift.DriftDetector;
 import org.mlops4j.drift.DriftMethod;
+import org.mlops4j.drift.FeatureDrift;
 import org.mlops4j.drift.MissingPolicy;
 
 /**
@@ -44,6 +45,9 @@ public final class NumericReference implements FeatureReference {
   /** Whether the sorted sample has repeated values (false when sketched). */
   final boolean ties;
 
+  /** Whether the values are instants, seconds since 1970-01-01T00:00Z ({@link ColumnKind#TIME}). */
+  final boolean time;
+
   NumericReference(
       String name,
       DriftMethod method,
@@ -60,6 +64,42 @@ public final class NumericReference implements FeatureReference {
       String kindReason,
       double @Nullable [] sorted,
       @Nullable KllDoublesSketch sketch) {
+    this(
+        name,
+        method,
+        rows,
+        missing,
+        infinite,
+        count,
+        mean,
+        std,
+        binary,
+        ones,
+        edges,
+        counts,
+        kindReason,
+        sorted,
+        sketch,
+        false);
+  }
+
+  NumericReference(
+      String name,
+      DriftMethod method,
+      long rows,
+      long missing,
+      long infinite,
+      int count,
+      double mean,
+      double std,
+      boolean binary,
+      long ones,
+      double[] edges,
+      long[] counts,
+      String kindReason,
+      double @Nullable [] sorted,
+      @Nullable KllDoublesSketch sketch,
+      boolean time) {
     this.name = name;
     this.method = method;
     this.rows = rows;
@@ -76,6 +116,7 @@ public final class NumericReference implements FeatureReference {
     this.sorted = sorted;
     this.sketch = sketch;
     this.ties = sorted != null && KolmogorovSmirnovMath.hasInternalTies(sorted, sorted.length);
+    this.time = time;
   }
 
   /**
@@ -87,6 +128,17 @@ public final class NumericReference implements FeatureReference {
    *     MissingPolicy#FAIL}, or its method override does not apply
    */
   public static FeatureReference fit(String name, double[] values, DriftDetector detector) {
+    return fit(name, values, detector, false);
+  }
+
+  /**
+   * Fits the reference of one numeric or time column as {@link #fit(String, double[],
+   * DriftDetector)} does; a time column ({@code time}: seconds since 1970-01-01T00:00Z) is of kind
+   * {@link ColumnKind#TIME}: never binary, identifier-like or discrete, its PSI bins fitted as a
+   * numeric column's.
+   */
+  public static FeatureReference fit(
+      String name, double[] values, DriftDetector detector, boolean time) {
     long missing = 0;
     long infinite = 0;
     double[] finite = new double[values.length];
@@ -121,7 +173,7 @@ public final class NumericReference implements FeatureReference {
     }
     double[] sorted = Stats.sortedPrefix(finite, n);
     long distinct = distinct(sorted, n);
-    if (override == null && isIdentifier(sorted, n, distinct, detector)) {
+    if (!time && override == null && isIdentifier(sorted, n, distinct, detector)) {
       return UntestableReference.numericIdentifier(
           name,
           DriftMethod.KOLMOGOROV_SMIRNOV,
@@ -133,9 +185,9 @@ public final class NumericReference implements FeatureReference {
           (long) sorted[0],
           (long) sorted[n - 1]);
     }
-    boolean binary = true;
+    boolean binary = !time;
     long ones = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n && !time; i++) {
       double v = sorted[i];
       if (v == 1.0) {
         ones++;
@@ -145,15 +197,16 @@ public final class NumericReference implements FeatureReference {
     }
     double mean = Stats.mean(sorted, n);
     double std = Stats.std(sorted, n);
-    double[] edges =
-        Stats.psiEdges(sorted, n, detector.bins(), detector.binning() == Binning.QUANTILE);
+    double[] edges = edges(sorted, n, detector, time);
     long[] counts = Stats.binCountsSorted(edges, sorted, n);
     DriftMethod method =
         override != null
             ? override
             : binary ? DriftMethod.TWO_PROPORTION_Z : DriftMethod.KOLMOGOROV_SMIRNOV;
     String reason =
-        kindReason(binary, ones, n, distinct)
+        (time
+                ? timeReason(sorted, n, distinct)
+                : kindReason(binary, ones, n, distinct, isDiscrete(sorted, n)))
             + FeatureReference.overrideSuffix(override != null, method);
     KllDoublesSketch sketch = null;
     double[] keep = sorted;
@@ -186,7 +239,68 @@ public final class NumericReference implements FeatureReference {
         counts,
         reason,
         keep,
-        sketch);
+        sketch,
+        time);
+  }
+
+  /**
+   * The PSI bin edges of a sorted reference sample: for a discrete column (not a time, at most
+   * {@link FeatureDrift#MAX_DISCRETE_VALUES} distinct values, all whole numbers of magnitude at
+   * most 2^53, at most half as many as the values: {@link #isDiscrete}) one bin per value, the
+   * edges being the values but the smallest (bins {@code [v_k, v_k+1)}, as {@code numpy.histogram}
+   * with those edges), so that PSI compares the share of each value, whatever the binning;
+   * otherwise {@link Stats#psiEdges} with the detector's bins and binning.
+   */
+  static double[] edges(double[] sorted, int n, DriftDetector detector, boolean time) {
+    if (!time && isDiscrete(sorted, n)) {
+      double[] values = new double[FeatureDrift.MAX_DISCRETE_VALUES];
+      int k = 0;
+      for (int i = 1; i < n; i++) {
+        if (sorted[i] != sorted[i - 1]) {
+          values[k++] = sorted[i];
+        }
+      }
+      return java.util.Arrays.copyOf(values, k);
+    }
+    return Stats.psiEdges(sorted, n, detector.bins(), detector.binning() == Binning.QUANTILE);
+  }
+
+  /**
+   * Whether a sorted sample is discrete: at most {@link FeatureDrift#MAX_DISCRETE_VALUES} distinct
+   * values, every one a whole number of magnitude at most 2^53, each seen twice on average (at most
+   * n / 2 distinct: ten distinct incomes in ten rows are no discrete column).
+   */
+  static boolean isDiscrete(double[] sorted, int n) {
+    if (n == 0) {
+      return false;
+    }
+    int d = 0;
+    for (int i = 0; i < n; i++) {
+      double v = sorted[i];
+      if (Math.abs(v) > MAX_EXACT_INTEGER || v != Math.rint(v)) {
+        return false;
+      }
+      if (i == 0 || v != sorted[i - 1]) {
+        if (++d > FeatureDrift.MAX_DISCRETE_VALUES) {
+          return false;
+        }
+      }
+    }
+    return 2L * d <= n;
+  }
+
+  /**
+   * The reason of a time column's kind: {@code "time: instants from 2013-01-01 to 2013-12-31
+   * (<distinct> distinct), compared as seconds since 1970-01-01T00:00Z"}.
+   */
+  static String timeReason(double[] sorted, int n, long distinct) {
+    return "time: instants from "
+        + Texts.instant(sorted[0])
+        + " to "
+        + Texts.instant(sorted[n - 1])
+        + " ("
+        + distinct
+        + " distinct), compared as seconds since 1970-01-01T00:00Z";
   }
 
   private static void requireNumeric(String name, DriftMethod method) {
@@ -212,11 +326,25 @@ public final class NumericReference implements FeatureReference {
   }
 
   /**
+   * As {@link #kindReason(boolean, long, long, long)}, saying when the column is discrete: {@code
+   * "numeric: 7 whole-number values in the reference (discrete: PSI by value)"}.
+   */
+  static String kindReason(boolean binary, long ones, long n, long distinct, boolean discrete) {
+    if (!binary && discrete && distinct > 1) {
+      return "numeric: "
+          + distinct
+          + " whole-number values in the reference (discrete: PSI by value)";
+    }
+    return kindReason(binary, ones, n, distinct);
+  }
+
+  /**
    * Whether a numeric column is identifier-like: its values are all integers (of magnitude at most
    * 2^53, exact in a double), more than {@link DriftDetector#identifierMinDistinct()} of them and
-   * more than {@link DriftDetector#identifierShare()} of the values distinct, over a
-   * near-contiguous range ({@code max - min + 1 <= 2 * distinct}). Integer measurements with
-   * repeats (ages) and distinct integers spread over a sparse range (amounts in cents) are not.
+   * more than {@link DriftDetector#identifierShare()} of the values distinct, over a range at most
+   * {@link DriftDetector#IDENTIFIER_RANGE} times their number ({@code max - min + 1 <= 10 *
+   * distinct}). Integer measurements with repeats (ages) and distinct integers spread over a sparse
+   * range (amounts in cents) are not.
    */
   static boolean isIdentifier(double[] sorted, int n, long distinct, DriftDetector detector) {
     if (distinct <= detector.identifierMinDistinct()
@@ -229,7 +357,7 @@ public final class NumericReference implements FeatureReference {
         return false;
       }
     }
-    return sorted[n - 1] - sorted[0] + 1 <= 2.0 * distinct;
+    return sorted[n - 1] - sorted[0] + 1 <= (double) DriftDetector.IDENTIFIER_RANGE * distinct;
   }
 
   /** The number of distinct values of a sorted sample. */
@@ -255,7 +383,14 @@ public final class NumericReference implements FeatureReference {
 
   @Override
   public ColumnKind kind() {
-    return binary ? ColumnKind.BINARY : ColumnKind.NUMERIC;
+    return time ? ColumnKind.TIME : binary ? ColumnKind.BINARY : ColumnKind.NUMERIC;
+  }
+
+  /**
+   * @return whether the values are instants, seconds since 1970-01-01T00:00Z
+   */
+  public boolean time() {
+    return time;
   }
 
   @Override

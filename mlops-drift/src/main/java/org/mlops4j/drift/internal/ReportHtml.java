@@ -20,6 +20,7 @@ import org.mlops4j.report.Page;
 import org.mlops4j.report.Section;
 import org.mlops4j.report.Table;
 import org.mlops4j.report.Tone;
+import org.mlops4j.report.internal.Json;
 import org.mlops4j.report.internal.Numbers;
 
 /**
@@ -107,16 +108,20 @@ public final class ReportHtml {
         + " current rows";
   }
 
-  /** Rows of the compared data: every column has the same rows, so the first feature's. */
+  /**
+   * Rows of the compared data: every column with values has the same rows, so the largest count (a
+   * column the caller left out has none).
+   */
   private static String rows(DriftReport r, boolean reference) {
-    if (r.features().isEmpty()) {
-      return "0";
+    long n = 0;
+    for (FeatureDrift f : r.features()) {
+      n =
+          Math.max(
+              n,
+              reference
+                  ? f.referenceCount() + f.referenceMissing() + f.referenceInfinite()
+                  : f.currentCount() + f.currentMissing() + f.currentInfinite());
     }
-    FeatureDrift f = r.features().get(0);
-    long n =
-        reference
-            ? f.referenceCount() + f.referenceMissing() + f.referenceInfinite()
-            : f.currentCount() + f.currentMissing() + f.currentInfinite();
     return String.format(Locale.ROOT, "%,d", n);
   }
 
@@ -131,7 +136,7 @@ public final class ReportHtml {
         "dataset drift when",
         "at least " + percent(r.datasetDriftShare()) + " of the features drifted");
     m.put("library", "mlops4j " + LibraryVersion.get());
-    m.put("created", r.createdAt().toString());
+    m.put("created", Json.timestamp(r.createdAt()));
     return m;
   }
 
@@ -139,17 +144,24 @@ public final class ReportHtml {
 
   private static Section verdict(DriftReport r) {
     List<Element> e = new ArrayList<>();
-    int n = r.features().size();
+    int n = r.comparedCount();
+    int listed = r.features().size() - n;
     String counts =
         r.driftedCount()
             + " of "
             + n
             + (n == 1 ? " feature" : " features")
-            + " drifted ("
+            + " compared drifted ("
             + percent(r.driftedShare())
             + "); the dataset drifts at "
             + percent(r.datasetDriftShare())
-            + " or more.";
+            + " or more."
+            + (listed > 0
+                ? " "
+                    + listed
+                    + (listed == 1 ? " more column is" : " more columns are")
+                    + " listed but not compared (identifier-like, without values or left out)."
+                : "");
     if (r.datasetDrift()) {
       e.add(Element.callout(Tone.BAD, "Dataset drift", counts));
     } else {
@@ -272,7 +284,9 @@ public final class ReportHtml {
           : f.tested() ? "DRIFT (and missing rate)" : "DRIFT (missing rate)";
     }
     if (!f.tested()) {
-      return f.kind() == ColumnKind.IDENTIFIER ? "skipped (identifier)" : "not tested";
+      return f.kind() == ColumnKind.IDENTIFIER
+          ? "skipped (identifier)"
+          : f.kind() == ColumnKind.EXCLUDED ? "skipped (excluded)" : "not tested";
     }
     return "no drift";
   }
@@ -362,9 +376,13 @@ public final class ReportHtml {
     if (s.labels().isEmpty()) {
       return null;
     }
-    double[] edges = f.kind() == ColumnKind.NUMERIC ? edges(s.labels()) : null;
+    boolean time = f.kind() == ColumnKind.TIME;
+    double[] edges = f.kind() == ColumnKind.NUMERIC || time ? edges(s.labels(), time) : null;
     if (edges != null) {
-      h.edges(edges).xLabel(f.feature());
+      h.edges(edges).xLabel(time ? f.feature() + " (UTC)" : f.feature());
+      if (time) {
+        h.timeAxis();
+      }
     } else {
       List<String> labels = new ArrayList<>();
       for (String l : s.labels()) {
@@ -398,6 +416,14 @@ public final class ReportHtml {
    * [z, +inf)}), or null when they cannot be drawn as bins (fewer than two, or not in that form).
    */
   static double @Nullable [] edges(List<String> labels) {
+    return edges(labels, false);
+  }
+
+  /**
+   * As {@link #edges(List)}; with {@code time}, the labels are ISO-8601 instants or dates (UTC) and
+   * the edges seconds since 1970-01-01T00:00Z.
+   */
+  static double @Nullable [] edges(List<String> labels, boolean time) {
     if (labels.size() < 2) {
       return null;
     }
@@ -410,9 +436,10 @@ public final class ReportHtml {
       if (comma < 0 || !l.endsWith(")")) {
         return null;
       }
+      String x = l.substring(comma + 2, l.length() - 1);
       try {
-        edges[i + 1] = Double.parseDouble(l.substring(comma + 2, l.length() - 1));
-      } catch (NumberFormatException e) {
+        edges[i + 1] = time ? seconds(x) : Double.parseDouble(x);
+      } catch (RuntimeException e) { // NumberFormatException, DateTimeParseException
         return null;
       }
       if (!Double.isFinite(edges[i + 1]) || edges[i + 1] < edges[i]) {
@@ -420,6 +447,15 @@ public final class ReportHtml {
       }
     }
     return edges;
+  }
+
+  /** An ISO-8601 instant or date (UTC) as seconds since 1970-01-01T00:00Z. */
+  private static double seconds(String iso) {
+    java.time.Instant t =
+        iso.length() == 10
+            ? java.time.LocalDate.parse(iso).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+            : java.time.Instant.parse(iso);
+    return t.getEpochSecond() + t.getNano() / 1e9;
   }
 
   private static double[] values(List<Double> shares) {

@@ -157,7 +157,7 @@ public final class Stats {
     return counts;
   }
 
-  /** Number of sorted values < x. */
+  /** Number of sorted values {@code < x}. */
   public static int lowerBound(double[] sorted, int n, double x) {
     int lo = 0;
     int hi = n;
@@ -181,6 +181,21 @@ public final class Stats {
     for (int k = 0; k <= edges.length; k++) {
       String lo = k == 0 ? "(-inf" : "[" + label(edges[k - 1]);
       String hi = k == edges.length ? "+inf)" : label(edges[k]) + ")";
+      labels.add(lo + ", " + hi);
+    }
+    return labels;
+  }
+
+  /**
+   * The labels of time bins given by interior edges in seconds since 1970-01-01T00:00Z: {@code
+   * "(-inf, 2013-03-01)"}, {@code "[2013-03-01, 2013-05-14T12:00:00Z)"}, ..., {@code "[..., +inf)"}
+   * (ISO-8601 UTC, the date alone at midnight).
+   */
+  public static java.util.List<String> timeBinLabels(double[] edges) {
+    java.util.List<String> labels = new java.util.ArrayList<>(edges.length + 1);
+    for (int k = 0; k <= edges.length; k++) {
+      String lo = k == 0 ? "(-inf" : "[" + Texts.instant(edges[k - 1]);
+      String hi = k == edges.length ? "+inf)" : Texts.instant(edges[k]) + ")";
       labels.add(lo + ", " + hi);
     }
     return labels;

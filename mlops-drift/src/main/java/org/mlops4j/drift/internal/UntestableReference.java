@@ -33,7 +33,7 @@ public final class UntestableReference implements FeatureReference {
       long rows,
       long missing,
       long infinite) {
-    Require.argument(!kind.testable(), "kind", "empty or identifier", kind);
+    Require.argument(!kind.testable(), "kind", "empty, identifier or excluded", kind);
     this.name = name;
     this.type = type;
     this.kind = kind;
@@ -59,6 +59,16 @@ public final class UntestableReference implements FeatureReference {
         rows,
         missing,
         infinite);
+  }
+
+  /**
+   * A column the caller left out ({@code Columns.Builder#untested}): no rows, the caller's reason
+   * as the kind's reason and, after "not tested: ", as the note.
+   */
+  public static UntestableReference leftOut(
+      String name, ColumnType type, ColumnKind kind, String reason, DriftMethod method) {
+    return new UntestableReference(
+        name, type, kind, reason, "not tested: " + reason, method, 0, 0, 0);
   }
 
   /** An identifier-like categorical column: distinct values in count non-missing ones. */
@@ -101,8 +111,8 @@ public final class UntestableReference implements FeatureReference {
   }
 
   /**
-   * An identifier-like numeric column: distinct integers among count finite values, over a
-   * near-contiguous range min..max.
+   * An identifier-like numeric column: distinct integers among count finite values, over a range
+   * min..max at most {@code DriftDetector.IDENTIFIER_RANGE} times their number.
    */
   static UntestableReference numericIdentifier(
       String name,
@@ -118,10 +128,13 @@ public final class UntestableReference implements FeatureReference {
         distinct
             + " distinct integers of "
             + count
-            + " values, a near-contiguous range "
+            + " values, over "
             + min
             + ".."
-            + max;
+            + max
+            + ", a range at most "
+            + org.mlops4j.drift.DriftDetector.IDENTIFIER_RANGE
+            + " times their number";
     return new UntestableReference(
         name,
         ColumnType.NUMERIC,

@@ -24,7 +24,9 @@ class ReportHtmlTest {
    * current rows; income shifted by half a standard deviation, a steady age, a sales channel that
    * gains a category ("app") in the current, a binary membership flag, a small count (prior
    * purchases, 0 to 6, binomial with 6 trials: a chance of 0.30 per trial in the reference, 0.34 in
-   * the current), and a column without a value.
+   * the current), a column without a value, the date of the last order (time: over 2025 in the
+   * reference, the current's a quarter later), a customer number (a numeric identifier, skipped)
+   * and a free-text column the caller left out.
    */
   static final DriftReport EXAMPLE = example();
 
@@ -49,7 +51,11 @@ class ReportHtmlTest {
     double[] member = new double[n];
     double[] purchases = new double[n];
     double[] empty = new double[n];
+    double[] lastOrder = new double[n];
+    double[] customer = new double[n];
     String[] channel = new String[n];
+    double start =
+        Instant.parse(shifted ? "2025-04-01T00:00:00Z" : "2025-01-01T00:00:00Z").getEpochSecond();
     String[] channels = {"web", "store", "phone"};
     for (int i = 0; i < n; i++) {
       income[i] = 52_000 + 12_000 * gauss(random) + (shifted ? 6_000 : 0);
@@ -59,6 +65,8 @@ class ReportHtmlTest {
         purchases[i] += random.nextDouble() < (shifted ? 0.34 : 0.30) ? 1 : 0;
       }
       empty[i] = Double.NaN;
+      lastOrder[i] = start + Math.floor(random.nextDouble() * 365) * 86_400;
+      customer[i] = (shifted ? 30_000 : 10_000) + 3 * i + (i % 3);
       double u = random.nextDouble();
       channel[i] =
           shifted && u < 0.15 ? "app" : channels[(int) (random.nextDouble() * channels.length)];
@@ -70,6 +78,13 @@ class ReportHtmlTest {
         .numeric("is_member", member)
         .numeric("prior_purchases", purchases)
         .numeric("referral_score", empty)
+        .timeSeconds("last_order", lastOrder)
+        .numeric("customer_id", customer)
+        .untested(
+            "comment",
+            org.mlops4j.drift.ColumnType.CATEGORICAL,
+            org.mlops4j.drift.ColumnKind.EXCLUDED,
+            "excluded by the caller: free text")
         .build();
   }
 
@@ -100,8 +115,11 @@ class ReportHtmlTest {
     assertThat(sorted.get(0).drifted()).isTrue();
     List<String> names = new ArrayList<>();
     sorted.forEach(f -> names.add(f.feature()));
-    // channel (a new category) and income (shifted) drift; channel's PSI is the larger
-    assertThat(names).startsWith("channel", "income").endsWith("referral_score");
+    // last_order (a quarter later), channel (a new category) and income (shifted) drift, in
+    // that order of PSI; the columns not tested come last
+    assertThat(names)
+        .startsWith("last_order", "channel", "income")
+        .endsWith("comment", "customer_id", "referral_score");
     assertThat(sorted.get(0).metric("psi")).isGreaterThan(sorted.get(1).metric("psi"));
     String html = EXAMPLE.toHtml();
     int table = html.indexOf("<table", html.indexOf("Features"));
@@ -200,6 +218,29 @@ class ReportHtmlTest {
     EXAMPLE.saveHtml(dir.resolve("b.json"));
     assertThat(Files.readString(dir.resolve("a.html"))).isEqualTo(EXAMPLE.toJson());
     assertThat(Files.readString(dir.resolve("b.json"))).isEqualTo(EXAMPLE.toHtml());
+  }
+
+  @Test
+  void timesShowTheMillisecondAtMost_andTimeColumnsAreDrawnOnACalendarAxis() {
+    // issue 12: the "created" line showed Instant.toString's nanoseconds
+    DriftReport r =
+        new DriftReport(
+            EXAMPLE.features(),
+            EXAMPLE.correction(),
+            EXAMPLE.alpha(),
+            EXAMPLE.driftedCount(),
+            EXAMPLE.driftedShare(),
+            EXAMPLE.datasetDriftShare(),
+            EXAMPLE.datasetDrift(),
+            Instant.parse("2026-11-29T19:09:10.411984459Z"));
+    String html = r.toHtml();
+    assertThat(html).contains("2026-11-29T19:09:10.411Z").doesNotContain("411984459");
+    assertThat(html)
+        .contains("last_order (UTC)")
+        .containsPattern(">2025-(0[1-9]|1[0-2])</text>")
+        .contains("time · ks")
+        .contains("skipped (excluded)", "excluded by the caller: free text")
+        .contains("skipped (identifier)");
   }
 
   /**

@@ -73,8 +73,20 @@ public final class Json {
     m.put("formatVersion", formatVersion);
     m.put("library", LIBRARY);
     m.put("libraryVersion", LibraryVersion.get());
-    m.put("createdAt", createdAt.truncatedTo(ChronoUnit.MILLIS).toString());
+    m.put("createdAt", timestamp(createdAt));
     return m;
+  }
+
+  /**
+   * An instant as the header's {@code createdAt} writes it, and as every report shows a time:
+   * ISO-8601 in UTC to the millisecond ({@code 2026-11-29T19:09:10.411Z}; {@code
+   * 2026-11-29T19:09:10Z} on a whole second).
+   *
+   * @param instant the instant
+   * @return its text
+   */
+  public static String timestamp(Instant instant) {
+    return Require.nonNull(instant, "instant").truncatedTo(ChronoUnit.MILLIS).toString();
   }
 
   /**

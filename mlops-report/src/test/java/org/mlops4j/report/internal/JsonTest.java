@@ -23,6 +23,16 @@ class JsonTest {
   }
 
   @Test
+  void timestamp_isIsoUtcToTheMillisecondNeverNanoseconds() {
+    // Instant.toString would print 2026-11-29T19:09:10.411984459Z (the nanoseconds an HTML
+    // report showed); the convention is ISO-8601 UTC to the millisecond
+    assertThat(Json.timestamp(Instant.parse("2026-11-29T19:09:10.411984459Z")))
+        .isEqualTo("2026-11-29T19:09:10.411Z");
+    assertThat(Json.timestamp(Instant.parse("2026-11-29T19:09:10.000999Z")))
+        .isEqualTo("2026-11-29T19:09:10Z");
+  }
+
+  @Test
   void putNumber_nanBecomesNullWithAReason() {
     Map<String, Object> doc = new java.util.LinkedHashMap<>();
     Json.putNumber(doc, "tpr", Double.NaN, "no positive labels");
