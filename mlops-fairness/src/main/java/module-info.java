@@ -17,6 +17,5 @@ module org.mlops4j.fairness {
   exports org.mlops4j.fairness.individual;
   exports org.mlops4j.fairness.assertj;
   exports org.mlops4j.fairness.internal to
-      org.mlops4j.slices,
-      org.mlops4j.spark;
+      org.mlops4j.slices;
 }

@@ -122,4 +122,13 @@ class SliceReportTest {
         assertThrows(IllegalArgumentException.class, () -> PLANTED.slicesWorseThan(1, Double.NaN))
             .getMessage());
   }
+
+  @Test
+  void theCreatedTimeShowsTheMillisecondAtMost() {
+    // the "created" line printed Instant.toString's micro- or nanoseconds (issue 12's rule)
+    String html = PLANTED.toHtml();
+    assertTrue(html.contains(org.mlops4j.report.internal.Json.timestamp(PLANTED.createdAt())));
+    assertFalse(
+        java.util.regex.Pattern.compile("T\\d\\d:\\d\\d:\\d\\d\\.\\d{4,}Z").matcher(html).find());
+  }
 }

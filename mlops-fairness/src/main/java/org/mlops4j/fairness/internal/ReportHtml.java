@@ -25,6 +25,7 @@ import org.mlops4j.report.Page;
 import org.mlops4j.report.Section;
 import org.mlops4j.report.Table;
 import org.mlops4j.report.Tone;
+import org.mlops4j.report.internal.Json;
 import org.mlops4j.report.internal.Numbers;
 
 /**
@@ -178,7 +179,7 @@ public final class ReportHtml {
                 + r.binning().name().toLowerCase(Locale.ROOT).replace('_', '-')
                 + " bins");
     m.put("library", "mlops4j " + LibraryVersion.get());
-    m.put("created", r.createdAt().toString());
+    m.put("created", Json.timestamp(r.createdAt()));
     return m;
   }
 

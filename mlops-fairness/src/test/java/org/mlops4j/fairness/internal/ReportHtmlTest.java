@@ -152,4 +152,12 @@ class ReportHtmlTest {
       consistency.save(Path.of(dir, "consistency.html"));
     }
   }
+
+  @Test
+  void theCreatedTimeShowsTheMillisecondAtMost() {
+    // issue 12: the "created" line showed Instant.toString's micro- or nanoseconds
+    assertThat(COMPAS.toHtml())
+        .contains(org.mlops4j.report.internal.Json.timestamp(COMPAS.createdAt()))
+        .doesNotContainPattern("T\\d\\d:\\d\\d:\\d\\d\\.\\d{4,}Z");
+  }
 }

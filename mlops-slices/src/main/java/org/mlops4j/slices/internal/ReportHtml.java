@@ -14,6 +14,7 @@ import org.mlops4j.report.Page;
 import org.mlops4j.report.Section;
 import org.mlops4j.report.Table;
 import org.mlops4j.report.Tone;
+import org.mlops4j.report.internal.Json;
 import org.mlops4j.report.internal.Numbers;
 import org.mlops4j.slices.Slice;
 import org.mlops4j.slices.SliceMeasure;
@@ -91,7 +92,7 @@ public final class ReportHtml {
         "numeric features",
         r.bins() + " " + r.binning().name().toLowerCase(Locale.ROOT).replace('_', '-') + " bins");
     m.put("library", "mlops4j " + LibraryVersion.get());
-    m.put("created", r.createdAt().toString());
+    m.put("created", Json.timestamp(r.createdAt()));
     return m;
   }
 
