@@ -8,6 +8,11 @@ module org.mlops4j.spark {
   requires transitive org.mlops4j.report;
   requires org.mlops4j.drift;
   requires org.mlops4j.fairness;
+  requires datasketches.java;
+  requires org.apache.datasketches.memory;
+  requires com.fasterxml.jackson.core;
+  requires com.fasterxml.jackson.databind;
   requires static org.jspecify;
-// exports org.mlops4j.spark; (added with the first public type)
+
+  exports org.mlops4j.spark;
 }
