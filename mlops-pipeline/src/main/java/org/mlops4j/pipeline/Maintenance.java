@@ -77,6 +77,8 @@ final class Maintenance {
           }
         }
       }
+      // data tracked by pointer files (Data) shares the cache: keep what the pointers name
+      Data.references(p.root, p.cache, objects, manifests, false);
       ObjectCache.Sweep sweep = p.cache.gc(objects, manifests, runs);
       for (Path f : locks.subList(0, removeCount)) {
         Files.deleteIfExists(f);
@@ -94,6 +96,44 @@ final class Maintenance {
     } catch (IOException e) {
       throw new MlopsException(
           "garbage collection of " + p.cache.objectsDir() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Adds the objects and manifests that the pipeline references: outputs in {@code mlops.lock}, in
+   * every lock kept in {@code .mlops/locks/} and in every run-cache entry (the data's gc keeps all
+   * of them, whatever {@link Pipeline#gc(int)} would keep).
+   */
+  static void pipelineReferences(
+      Path root, ObjectCache cache, Set<String> objects, Set<String> manifests) throws IOException {
+    List<StageLock> entries = new ArrayList<>();
+    LockFile.read(root.resolve(Pipeline.LOCK_FILE))
+        .ifPresent(d -> entries.addAll(d.stages().values()));
+    Path hist = root.resolve(Pipeline.MLOPS_DIR).resolve("locks");
+    if (Files.isDirectory(hist, LinkOption.NOFOLLOW_LINKS)) {
+      try (DirectoryStream<Path> s = Files.newDirectoryStream(hist, "*.lock")) {
+        for (Path f : s) {
+          LockFile.read(f).ifPresent(d -> entries.addAll(d.stages().values()));
+        }
+      }
+    }
+    for (String key : cache.runKeys()) {
+      Optional<String> text = cache.readRun(key);
+      RunEntry e = LockFile.parseRunEntry(text.orElse("null"), cache.run(key).toString());
+      if (e.lock() != null) {
+        entries.add(e.lock());
+      }
+    }
+    for (StageLock sl : entries) {
+      for (LockedPath lp : sl.outputs().values()) {
+        if (lp.directory()) {
+          manifests.add(lp.sha256());
+          manifestEntries(cache, lp.sha256())
+              .ifPresent(es -> es.forEach(e -> objects.add(e.hash())));
+        } else {
+          objects.add(lp.sha256());
+        }
+      }
     }
   }
 

@@ -395,10 +395,15 @@ public final class Pipeline {
    *     <root>; ...}
    */
   Path ownFolder() {
-    Path dir = mlopsDir();
-    checkNotLinkedOutside(dir);
+    return ownFolder(root);
+  }
+
+  /** As {@link #ownFolder()}, for the project at {@code root} (a real path). */
+  static Path ownFolder(Path root) {
+    Path dir = root.resolve(MLOPS_DIR);
+    checkNotLinkedOutside(root, dir);
     for (String sub : OWN_FOLDERS) {
-      checkNotLinkedOutside(dir.resolve(sub));
+      checkNotLinkedOutside(root, dir.resolve(sub));
     }
     return dir;
   }
@@ -406,7 +411,7 @@ public final class Pipeline {
   private static final List<String> OWN_FOLDERS =
       List.of("cache", "runs", "locks", "tmp", "checkout", QUARANTINE_DIR);
 
-  private void checkNotLinkedOutside(Path dir) {
+  private static void checkNotLinkedOutside(Path root, Path dir) {
     if (!Files.isSymbolicLink(dir)) {
       return;
     }

@@ -28,7 +28,16 @@ final class RunLock {
    *     <path>}), the lock is a link, or it cannot be opened
    */
   static <T> T hold(Pipeline p, Supplier<T> body) {
-    Path mlopsDir = p.ownFolder();
+    return hold(p.ownFolder(), body);
+  }
+
+  /**
+   * Runs {@code body} holding the lock of the project whose {@code .mlops} folder is given (already
+   * checked by {@link Pipeline#ownFolder(Path)}).
+   *
+   * @return what body returns
+   */
+  static <T> T hold(Path mlopsDir, Supplier<T> body) {
     try {
       Files.createDirectories(mlopsDir);
     } catch (IOException e) {

@@ -1,0 +1,79 @@
+package org.mlops4j.pipeline;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.mlops4j.api.internal.Require;
+
+/**
+ * What {@link Data#diff(String, String)} found between two git revisions of the pointer files: the
+ * files added, removed and modified, a folder's files listed one by one where both manifests are in
+ * the cache (or on the remote).
+ *
+ * @param from the older revision
+ * @param to the newer revision ({@code workspace} for the pointers on disk)
+ * @param changes the changes, sorted by path
+ * @since 0.1.0
+ */
+public record DataDiff(String from, String to, List<Change> changes) {
+
+  /** Copies the list. */
+  public DataDiff {
+    Require.nonNull(from, "from");
+    Require.nonNull(to, "to");
+    changes = List.copyOf(Require.nonNull(changes, "changes"));
+  }
+
+  /**
+   * What happened to a path.
+   *
+   * @since 0.1.0
+   */
+  public enum ChangeType {
+    /** Only the newer revision has it. */
+    ADDED,
+    /** Only the older revision has it. */
+    REMOVED,
+    /** Both have it, with different content. */
+    MODIFIED
+  }
+
+  /**
+   * One changed file (or a whole folder, when its manifests are not at hand).
+   *
+   * @param path relative to the project root, with {@code /}
+   * @param type what happened
+   * @param fromHash its SHA-256 in the older revision, null if added
+   * @param toHash its SHA-256 in the newer revision, null if removed
+   */
+  public record Change(
+      String path, ChangeType type, @Nullable String fromHash, @Nullable String toHash) {}
+
+  /**
+   * @param type a change type
+   * @return the paths with that change, sorted
+   */
+  public List<String> paths(ChangeType type) {
+    return changes.stream().filter(c -> c.type() == type).map(Change::path).toList();
+  }
+
+  /** A header line, then {@code ADDED <path>} per change. */
+  @Override
+  public String toString() {
+    StringBuilder sb =
+        new StringBuilder("data diff ")
+            .append(from)
+            .append("..")
+            .append(to)
+            .append(": ")
+            .append(paths(ChangeType.ADDED).size())
+            .append(" added, ")
+            .append(paths(ChangeType.REMOVED).size())
+            .append(" removed, ")
+            .append(paths(ChangeType.MODIFIED).size())
+            .append(" modified");
+    for (Change c : changes) {
+      sb.append(String.format("%n  %-9s %s", c.type(), c.path()));
+    }
+    return sb.toString();
+  }
+}
