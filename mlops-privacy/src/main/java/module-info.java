@@ -6,7 +6,12 @@ module org.mlops4j.privacy {
   requires transitive org.mlops4j.api;
   requires transitive org.mlops4j.report;
   requires org.mlops4j.core;
-  requires org.mlops4j.pipeline;
+  requires transitive org.mlops4j.pipeline;
+  requires transitive org.mlops4j.registry;
   requires static org.jspecify;
-// exports org.mlops4j.privacy; (added with the first public type)
+  requires com.google.crypto.tink;
+  requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.dataformat.yaml;
+
+  exports org.mlops4j.privacy;
 }
