@@ -1,14 +1,17 @@
 /**
- * mlops4j cards: model cards generated from what the library recorded. The implementation in {@code
- * org.mlops4j.cards.internal} is not exported.
+ * mlops4j cards: model cards generated from what the library recorded (registry versions, tracking
+ * runs, fairness and drift reports), as Model Card Toolkit JSON, Hugging Face Markdown and one HTML
+ * page. The implementation is package-private in {@code org.mlops4j.cards}.
  */
 module org.mlops4j.cards {
   requires transitive org.mlops4j.api;
   requires transitive org.mlops4j.report;
-  requires org.mlops4j.core;
-  requires org.mlops4j.drift;
-  requires org.mlops4j.fairness;
-  requires org.mlops4j.registry;
+  requires transitive org.mlops4j.core;
+  requires transitive org.mlops4j.drift;
+  requires transitive org.mlops4j.fairness;
+  requires transitive org.mlops4j.registry;
   requires static org.jspecify;
-// exports org.mlops4j.cards; (added with the first public type)
+  requires com.fasterxml.jackson.databind;
+
+  exports org.mlops4j.cards;
 }
