@@ -50,8 +50,7 @@ public class PseudonymizeBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    pseudonymizer =
-        Pseudonymizer.builder(PseudonymKey.generate()).domain("customer_id").build();
+    pseudonymizer = Pseudonymizer.builder(PseudonymKey.generate()).domain("customer_id").build();
     ids = new String[identifiers];
     pseudonyms = new String[identifiers];
     for (int i = 0; i < identifiers; i++) {
