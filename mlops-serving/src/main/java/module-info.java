@@ -5,9 +5,13 @@
 module org.mlops4j.serving {
   requires transitive org.mlops4j.api;
   requires transitive org.mlops4j.report;
-  requires org.mlops4j.drift;
-  requires org.mlops4j.features;
-  requires org.mlops4j.registry;
+  requires transitive org.mlops4j.drift;
+  requires transitive org.mlops4j.features;
+  requires transitive org.mlops4j.registry;
   requires static org.jspecify;
-// exports org.mlops4j.serving; (added with the first public type)
+  requires static micrometer.core;
+  requires org.slf4j;
+
+  exports org.mlops4j.serving;
+  exports org.mlops4j.serving.micrometer;
 }
