@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * session (with the jshell tool's default imports), as a reader pasting them one after the other
  * would; a later block may use what an earlier one declared. Any rejected snippet or exception
  * fails. Relative paths the snippets write to ({@code Path.of("mlruns")}...) are redirected into a
- * temporary folder.
+ * temporary folder. A block opened with a word after the language ({@code ```java spark}) needs a
+ * class path the examples do not carry and is not run here; the module's own tests run its calls.
  */
 class ReadmeSnippetsTest {
 
