@@ -1,6 +1,8 @@
 package org.mlops4j.cards;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +19,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.mlops4j.api.MlopsException;
 import org.mlops4j.api.internal.AtomicFiles;
 import org.mlops4j.api.internal.Require;
 import org.mlops4j.api.tracking.Run;
@@ -54,8 +57,9 @@ import org.mlops4j.report.Section;
  *       pipeline_tag}, {@code citation} of the version or else the model), its lineage (the run's
  *       params, metrics and provenance tags; the pipeline lock's SHA-256 and the data hashes as the
  *       training data), the run's artifacts {@code fairness/*.json} and {@code drift/*.json} (the
- *       reports' {@code logTo} writes them), and the model's audit log (the gates of every
- *       promotion attempt of this version);
+ *       reports' {@code logTo} writes them; a fairness report's {@code threshold}, when its
+ *       decisions came from scores, is the card's decision threshold), and the model's audit log
+ *       (the gates of every promotion attempt of this version);
  *   <li>{@link Builder#fairness(FairnessReport)}, {@link Builder#drift(DriftReport)}, {@link
  *       Builder#run(RunRecord)}, {@link Builder#provenance(Provenance)}, {@link
  *       Builder#promotion(PromotionResult)}: the library's own results;
@@ -625,14 +629,22 @@ public final class ModelCard implements PageContent {
   }
 
   /**
-   * Records the card on its registry version, as the registry allows today: version tags {@code
-   * mlops4j.card.sha256} (of {@link #toJson()}), {@code mlops4j.card.complete} ({@code true} or
-   * {@code false}) and, when the card knows its run, {@code mlops4j.card.artifact} ({@code
-   * runs:/<run id>/cards/model-card.json}, where {@link #logTo(Run)} puts it).
+   * Attaches the card to its registry version ({@link ModelRegistry#attach}): the files {@code
+   * cards/<h>/model-card.json}, {@code cards/<h>/model-card.md} and {@code
+   * cards/<h>/model-card.html} of the version's artifacts, where {@code <h>} is the first 12
+   * hexadecimal digits of the SHA-256 of {@link #toJson()}, so that each card logged stays as it
+   * was (an attached file is never replaced) and logging the same card again changes nothing. Then
+   * the version tags say which card is the current one: {@code mlops4j.card.path} (the JSON's path
+   * in the version), {@code mlops4j.card.sha256} (of {@link #toJson()}), {@code
+   * mlops4j.card.complete} ({@code true} or {@code false}) and, when the card knows its run, {@code
+   * mlops4j.card.artifact} ({@code runs:/<run id>/cards/model-card.json}, where {@link #logTo(Run)}
+   * puts it). {@code ModelRegistry.load} and {@code verify} check the card's files with the
+   * model's; the audit log has one {@code attach_artifact} line per file.
    *
    * @param registry the registry the card was made from
    * @return this card
    * @throws IllegalStateException if the card was not made from a registry version
+   * @throws MlopsException if the files cannot be written
    */
   public ModelCard logTo(ModelRegistry registry) {
     Require.nonNull(registry, "registry");
@@ -642,9 +654,41 @@ public final class ModelCard implements PageContent {
             + title()
             + " was not made from a registry version; make it with ModelCard.from(registry, name,"
             + " version)");
-    registry.setVersionTag(name, registryVersion, "mlops4j.card.sha256", sha256(toJson()));
+    String json = toJson();
+    String sha = sha256(json);
+    String dir = ARTIFACT_DIR + "/" + sha.substring(0, 12) + "/";
+    boolean complete = completeness().complete();
+    Path tmp;
+    try {
+      tmp = Files.createTempDirectory("mlops4j-card");
+    } catch (IOException e) {
+      throw new MlopsException(
+          "cannot create a temporary folder for the card: " + e.getMessage(), e);
+    }
+    try {
+      for (CardFormat f : CardFormat.values()) {
+        Path file = tmp.resolve(f.fileName());
+        AtomicFiles.save(
+            file, f == CardFormat.JSON ? json : render(f), AtomicFiles.Durability.ATOMIC);
+        registry.attach(
+            name,
+            registryVersion,
+            dir + f.fileName(),
+            file,
+            "model card (" + (complete ? "complete" : "incomplete") + ")");
+      }
+    } finally {
+      try {
+        AtomicFiles.deleteRecursively(tmp);
+      } catch (IOException e) {
+        // a temporary folder the operating system cleans
+      }
+    }
     registry.setVersionTag(
-        name, registryVersion, "mlops4j.card.complete", String.valueOf(completeness().complete()));
+        name, registryVersion, "mlops4j.card.path", dir + CardFormat.JSON.fileName());
+    registry.setVersionTag(name, registryVersion, "mlops4j.card.sha256", sha);
+    registry.setVersionTag(
+        name, registryVersion, "mlops4j.card.complete", String.valueOf(complete));
     if (!runId.isEmpty()) {
       registry.setVersionTag(
           name,
@@ -1060,13 +1104,6 @@ public final class ModelCard implements PageContent {
      */
     public Builder fairness(FairnessReport report) {
       Require.nonNull(report, "report");
-      report
-          .threshold()
-          .ifPresent(
-              t ->
-                  decisionThreshold(
-                      String.format(
-                          Locale.ROOT, "score >= %s is a positive decision", Double.toString(t))));
       if (pipelineTag.isEmpty()) {
         pipelineTag = "tabular-classification";
       }

@@ -37,6 +37,12 @@ final class ResultReader {
     };
   }
 
+  /** The card's sentence of a decision threshold applied to scores. */
+  static String thresholdText(double threshold) {
+    return String.format(
+        Locale.ROOT, "score >= %s is a positive decision", Double.toString(threshold));
+  }
+
   static void fairness(ModelCard.Builder b, String json, String source) {
     ObjectNode doc = Json.readDocument(json, FAIRNESS_FORMAT, 1, source);
     List<String> attributes = new ArrayList<>();
@@ -47,6 +53,12 @@ final class ResultReader {
           (unitary ? "Group: " : "Intersectional groups: ")
               + String.join(" × ", attributes)
               + " (audited for fairness)");
+    }
+    // the threshold applied to scores; absent when decisions were given, and in reports written
+    // before it was recorded (then the card states none)
+    JsonNode threshold = doc.path("threshold");
+    if (threshold.isNumber()) {
+      b.decisionThreshold(thresholdText(threshold.asDouble()));
     }
     double level = doc.path("confidenceLevel").asDouble(Double.NaN);
     long minSize = doc.path("minGroupSize").asLong(0);

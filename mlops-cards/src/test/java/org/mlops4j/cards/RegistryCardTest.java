@@ -178,9 +178,91 @@ class RegistryCardTest {
     }
     card.logTo(registry);
     Map<String, String> tags = registry.version("credit-risk", 1).tags();
-    assertEquals(ModelCard.sha256(card.toJson()), tags.get("mlops4j.card.sha256"));
+    String sha = ModelCard.sha256(card.toJson());
+    assertEquals(sha, tags.get("mlops4j.card.sha256"));
     assertEquals("false", tags.get("mlops4j.card.complete"));
     assertEquals("runs:/" + runId + "/cards/model-card.json", tags.get("mlops4j.card.artifact"));
+    String dir = "cards/" + sha.substring(0, 12) + "/";
+    assertEquals(dir + "model-card.json", tags.get("mlops4j.card.path"));
+  }
+
+  @Test
+  void logTo_attachesTheCardFilesToTheVersion_whichLoadVerifies() throws Exception {
+    ModelCard card = ModelCard.from(registry, "credit-risk", 1);
+    card.logTo(registry);
+    card.logTo(registry); // the same card again: nothing more attached
+    String dir = "cards/" + ModelCard.sha256(card.toJson()).substring(0, 12) + "/";
+    // the recorded hashes are those of the three forms (JDK SHA-256 of each rendered text)
+    Map<String, String> recorded = new java.util.TreeMap<>();
+    registry.version("credit-risk", 1).artifacts().forEach(a -> recorded.put(a.path(), a.sha256()));
+    assertEquals(
+        Map.of(
+            "model.bin",
+            ModelCard.sha256("weights"),
+            dir + "model-card.json",
+            ModelCard.sha256(card.toJson()),
+            dir + "model-card.md",
+            ModelCard.sha256(card.toMarkdown()),
+            dir + "model-card.html",
+            ModelCard.sha256(card.toHtml())),
+        recorded);
+    String loaded =
+        registry.load(
+            "credit-risk", "1", (d, v) -> Files.readString(d.resolve(dir + "model-card.md")));
+    assertEquals(card.toMarkdown(), loaded);
+    assertEquals(
+        3,
+        registry.audit("credit-risk").stream()
+            .filter(e -> e.action().equals("attach_artifact"))
+            .count());
+
+    // a changed card (a caveat added) is attached beside the first, which stays as it was
+    ModelCard changed =
+        ModelCard.builder()
+            .from(registry, "credit-risk", 1)
+            .caveat("Not for business loans")
+            .build();
+    changed.logTo(registry);
+    String dir2 = "cards/" + ModelCard.sha256(changed.toJson()).substring(0, 12) + "/";
+    assertFalse(dir2.equals(dir));
+    assertEquals(7, registry.verify("credit-risk", 1).artifacts().size());
+    assertEquals(
+        dir2 + "model-card.json",
+        registry.version("credit-risk", 1).tags().get("mlops4j.card.path"));
+  }
+
+  @Test
+  void logToARegistry_needsACardMadeFromAVersion() {
+    ModelCard card = ModelCard.builder().name("loose").version("1").build();
+    IllegalStateException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalStateException.class, () -> card.logTo(registry));
+    assertTrue(e.getMessage().contains("was not made from a registry version"), e.getMessage());
+  }
+
+  @Test
+  void from_readsTheDecisionThresholdOfTheRunsSavedFairnessReport() {
+    // CardFixtures.unitary() audits Decisions.ofScores(labels, scores, 0.5); unitary.logTo(run)
+    // saved it as fairness/report.json, which now records "threshold" : 0.5
+    ModelCard card = ModelCard.from(registry, "credit-risk", 1);
+    assertEquals(List.of("score >= 0.5 is a positive decision"), card.decisionThresholds());
+  }
+
+  @Test
+  void aSavedFairnessReportWithoutThreshold_leavesTheThresholdUnstated() throws Exception {
+    // a report written before the threshold was recorded: the same document without the field
+    com.fasterxml.jackson.databind.node.ObjectNode old =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(CardFixtures.unitary().toJson());
+    assertEquals(0.5, old.remove("threshold").asDouble());
+    ModelCard.Builder b = ModelCard.builder().name("old").version("1");
+    ResultReader.fairness(b, old.toString(), "old report");
+    assertEquals(List.of(), b.build().decisionThresholds());
+    // and the same document with it states it
+    ModelCard.Builder b2 = ModelCard.builder().name("new").version("1");
+    ResultReader.fairness(b2, CardFixtures.unitary().toJson(), "new report");
+    assertEquals(List.of("score >= 0.5 is a positive decision"), b2.build().decisionThresholds());
   }
 
   @Test

@@ -420,12 +420,14 @@ public final class FairnessReport implements PageContent {
    * The report as JSON, in the one convention of mlops4j: the header ({@code format} {@value
    * #FORMAT}, {@code formatVersion} 1, {@code library}, {@code libraryVersion}, {@code createdAt}),
    * then {@code attributes}, {@code reference}, {@code minGroupSize}, {@code confidenceLevel},
-   * {@code weighted}, {@code bootstrap} ({@code resamples}, {@code seed}, {@code stratified},
-   * {@code method}), {@code groups} and {@code overall} (each with {@code name}, {@code size},
-   * {@code status}, {@code counts} and {@code rates} keyed by {@link RateMetric#key()}), {@code
-   * criteria}, {@code fourFifthsRule}, {@code disparities}, {@code calibration}, {@code
-   * calibrationDisparities}, {@code notes}. Field names are camelCase; an undefined value is {@code
-   * null} with a sibling {@code valueReason}; NaN never appears.
+   * {@code weighted}, {@code threshold} (the decision threshold applied to scores, present only
+   * when the decisions came from {@code Decisions.ofScores}; absent when they were given and in
+   * documents written before it was added: unknown), {@code bootstrap} ({@code resamples}, {@code
+   * seed}, {@code stratified}, {@code method}), {@code groups} and {@code overall} (each with
+   * {@code name}, {@code size}, {@code status}, {@code counts} and {@code rates} keyed by {@link
+   * RateMetric#key()}), {@code criteria}, {@code fourFifthsRule}, {@code disparities}, {@code
+   * calibration}, {@code calibrationDisparities}, {@code notes}. Field names are camelCase; an
+   * undefined value is {@code null} with a sibling {@code valueReason}; NaN never appears.
    *
    * @return the JSON document
    */

@@ -94,6 +94,8 @@ class FairnessReportTest {
     assertThat(eo.get("scale").asText()).isEqualTo("DIFFERENCE");
     assertThat(x.get("rates").get("selectionRate").get("value").asDouble()).isEqualTo(1.0 / 3);
     assertThat(root.get("fourFifthsRule").get("passed").asBoolean()).isFalse();
+    // decisions given, not scores: no threshold was applied, so none is written
+    assertThat(root.has("threshold")).isFalse();
     assertThat(root.fieldNames())
         .toIterable()
         .containsExactly(
@@ -236,5 +238,24 @@ class FairnessReportTest {
       String golden = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       assertThat(withoutCreatedAtAndVersion(r.toJson())).isEqualToNormalizingNewlines(golden);
     }
+  }
+
+  @Test
+  void json_recordsTheDecisionThresholdOfScores() throws Exception {
+    // the threshold given to Decisions.ofScores, written as is (0.35 is not a round binary value,
+    // so a lost or rounded value would show)
+    int[] y = {0, 1, 0, 1};
+    double[] s = {0.2, 0.4, 0.35, 0.9};
+    String[] g = {"x", "x", "y", "y"};
+    FairnessReport r =
+        FairnessAuditor.builder()
+            .minGroupSize(0)
+            .bootstrap(0, 1)
+            .build()
+            .audit(Decisions.ofScores(y, s, 0.35).groups("g", g));
+    JsonNode root = new ObjectMapper().readTree(r.toJson());
+    assertThat(root.get("threshold").isNumber()).isTrue();
+    assertThat(root.get("threshold").asDouble()).isEqualTo(0.35);
+    assertThat(root.has("thresholdReason")).isFalse();
   }
 }

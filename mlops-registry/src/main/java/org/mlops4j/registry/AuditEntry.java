@@ -15,12 +15,15 @@ import org.mlops4j.registry.internal.TextTable;
  * @param time when
  * @param user who
  * @param action what: {@code register_model}, {@code register_version}, {@code set_alias}, {@code
- *     delete_alias}, {@code transition_stage}, {@code promote}
+ *     delete_alias}, {@code transition_stage}, {@code promote}, {@code attach_artifact} (to: the
+ *     path and {@code sha256:<hex>} of the attached file)
  * @param version the version concerned, 0 for the model itself
  * @param from what was there before (a stage, the version an alias pointed at), or ""
  * @param to what is there after, or ""
  * @param reason why, as the caller said, or ""
- * @param outcome {@code done}, {@code passed} or {@code refused}
+ * @param outcome {@code done}, {@code passed} or {@code refused}; {@code recovered} for a line
+ *     appended on opening the registry, from the version's own record, when the process that
+ *     registered the version or attached the file died before writing it
  * @param gates for a promotion, each gate's kind, rule, passed, measured and detail
  * @since 0.1.0
  */

@@ -3,6 +3,7 @@ package org.mlops4j.registry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,7 +56,8 @@ import org.mlops4j.report.internal.Json;
  *                       version-&lt;n&gt;/mlops4j.json         ours: artifact hashes, metrics, schemas,
  *                                                       pipeline lock hash, data hashes
  *                       version-&lt;n&gt;/mlops4j-pipeline.lock  ours: the pipeline lock's text
- *                       version-&lt;n&gt;/artifacts/&lt;path&gt;   ours: the files (hard links to objects)
+ *                       version-&lt;n&gt;/artifacts/&lt;path&gt;   ours: the files (hard links to objects),
+ *                                                       registered or attached later ({@link #attach})
  *                       mlops4j-objects/sha256/ab/cdef...  ours: content-addressed files
  *                       mlops4j-audit.jsonl               ours: append-only audit log
  *                       .mlops4j.lock                     ours: the model's lock
@@ -157,7 +159,7 @@ public final class ModelRegistry {
    * its line (the version's own {@code mlops4j.json} still says who registered it and when).
    */
   private void recoverAudit(String name) {
-    if (missingRegistrations(name).isEmpty()) {
+    if (missingRegistrations(name).isEmpty() && missingAttachments(name).isEmpty()) {
       return;
     }
     ModelLock lock;
@@ -183,7 +185,71 @@ public final class ModelRegistry {
             "recovered",
             List.of());
       }
+      for (AuditEntry a : missingAttachments(name)) {
+        appendAudit(
+            name,
+            a.time(),
+            a.user(),
+            a.action(),
+            a.version(),
+            a.from(),
+            a.to(),
+            a.reason(),
+            a.outcome(),
+            List.of());
+      }
     }
+  }
+
+  /**
+   * The audit lines of attachments that a version's {@code mlops4j.json} records and the audit log
+   * lacks (the attaching process died between replacing the file and appending its line), as they
+   * are appended, outcome {@code recovered}.
+   */
+  private List<AuditEntry> missingAttachments(String name) {
+    java.util.Set<String> logged = new java.util.HashSet<>();
+    for (AuditEntry e : audit(name)) {
+      if (e.action().equals("attach_artifact")) {
+        logged.add(e.version() + " " + e.to());
+      }
+    }
+    List<AuditEntry> missing = new ArrayList<>();
+    for (int n : versionNumbers(models.resolve(name))) {
+      Path json = models.resolve(name).resolve("version-" + n).resolve(VERSION_FILE);
+      if (!Files.isRegularFile(json)) {
+        continue;
+      }
+      String text = AtomicFiles.read(json);
+      if (!text.contains("\"attachedAt\"")) {
+        continue;
+      }
+      ObjectNode doc = Json.readDocument(text, VERSION_FORMAT, 1, json.toString());
+      for (JsonNode a : doc.path("artifacts")) {
+        if (!a.hasNonNull("attachedAt")) {
+          continue;
+        }
+        String to = a.path("path").asText() + " sha256:" + a.path("sha256").asText();
+        if (!logged.contains(n + " " + to)) {
+          try {
+            missing.add(
+                new AuditEntry(
+                    Instant.parse(a.path("attachedAt").asText()),
+                    a.path("attachedBy").asText(""),
+                    "attach_artifact",
+                    n,
+                    "",
+                    to,
+                    a.path("reason").asText(""),
+                    "recovered",
+                    List.of()));
+          } catch (RuntimeException e) {
+            throw new MlopsException(
+                json + ": not a valid attachment record: " + e.getMessage(), e);
+          }
+        }
+      }
+    }
+    return missing;
   }
 
   private List<Integer> missingRegistrations(String name) {
@@ -649,6 +715,160 @@ public final class ModelRegistry {
       write(vdir.resolve("tags").resolve(key), value, vdir);
       touchModel(name);
     }
+  }
+
+  /**
+   * Attaches a file to an existing version (a model card, an evaluation report written after the
+   * registration). The bytes are stored by SHA-256 as the registered artifacts are (one object per
+   * content, hard-linked into {@code version-<n>/artifacts/<path>}), the hash and size are added to
+   * the version's {@value #VERSION_FILE}, and an audit line {@code attach_artifact} says who, when,
+   * what (the path and {@code sha256:<hex>}) and why. {@link #load} and {@link #verify} then check
+   * the file like the others.
+   *
+   * <p>The version's record of the file also holds {@code attachedAt}, {@code attachedBy} and
+   * {@code reason}: when the process dies after replacing the record and before appending the audit
+   * line, the next registry opened for writing appends it (outcome {@code recovered}).
+   *
+   * <p>An attached path is never replaced: attaching the same bytes again changes nothing (no audit
+   * line), other bytes are refused. MLflow's files ({@code meta.yaml}, {@code tags/}, {@code
+   * aliases/}) are not touched. Holds the model's lock. Order of writes: the object, a link under a
+   * temporary name in the version's folder, the rename to its path, then the version's {@value
+   * #VERSION_FILE} replaced atomically last: a killed process leaves the version as it was (at most
+   * a file under {@code artifacts/} that no record names, replaced by the next attach of that path)
+   * or with the attachment complete.
+   *
+   * @param name the model's name
+   * @param version the version
+   * @param path the relative path in the version, {@code /} separated, e.g. {@code
+   *     card/model_card.json}
+   * @param file a regular file
+   * @param reason why, for the audit log ("" for none)
+   * @return the version, with the attached file among its artifacts
+   * @throws IllegalArgumentException if the model or version is unknown, the path leaves the
+   *     version or breaks the store's name rules, is a folder of an artifact or lies inside one, or
+   *     the file is not a regular file
+   * @throws IllegalStateException if the path is an artifact of the version with other bytes
+   *     (naming the path and both hashes), or the version was not registered by mlops4j (no {@value
+   *     #VERSION_FILE})
+   * @throws MlopsException if the file cannot be read or the version written
+   * @since 0.1.0
+   */
+  public ModelVersion attach(String name, int version, String path, Path file, String reason) {
+    checkWritable();
+    Names.validateKey("artifact path", path);
+    Require.argument(
+        Names.isNormalisedRelativePath(path),
+        "artifact path",
+        "a relative path inside the version (no leading '/', no '.' or '..' segment)",
+        "'" + Names.printable(path) + "'");
+    Require.nonNull(file, "file");
+    Require.argument(
+        Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS),
+        "file",
+        "a regular file (not a link or folder)",
+        file);
+    Require.nonNull(reason, "reason");
+    version(name, version);
+    Path dir = modelDir(name);
+    Path vdir = dir.resolve("version-" + version);
+    Path json = vdir.resolve(VERSION_FILE);
+    ObjectStore.Stored stored;
+    try {
+      stored = new ObjectStore(dir.resolve(OBJECTS)).put(file);
+    } catch (IOException e) {
+      throw new MlopsException(
+          file.toAbsolutePath() + ": cannot store the artifact '" + path + "': " + e.getMessage(),
+          e);
+    }
+    try (ModelLock lock = lock(name, "attach " + path + " to version " + version)) {
+      ModelVersion v = version(name, version);
+      Require.state(
+          Files.isRegularFile(json, LinkOption.NOFOLLOW_LINKS),
+          "version "
+              + version
+              + " of model '"
+              + name
+              + "' was not registered by mlops4j (no "
+              + VERSION_FILE
+              + "; source "
+              + v.source()
+              + "): register its files as a new version, then attach to that");
+      for (ArtifactFile a : v.artifacts()) {
+        if (a.path().equals(path)) {
+          if (a.sha256().equals(stored.sha256())) {
+            return v;
+          }
+          throw new IllegalStateException(
+              "artifact '"
+                  + path
+                  + "' of "
+                  + name
+                  + " v"
+                  + version
+                  + " exists with sha256 "
+                  + a.sha256()
+                  + ", the new file has sha256 "
+                  + stored.sha256()
+                  + ": an artifact is never replaced; attach it under another path or register a"
+                  + " new version");
+        }
+        Require.argument(
+            !a.path().startsWith(path + "/") && !path.startsWith(a.path() + "/"),
+            "artifact path",
+            "neither a folder of an artifact nor inside one ('" + a.path() + "')",
+            "'" + path + "'");
+      }
+      Path artifacts = vdir.resolve(ARTIFACTS);
+      Path target = artifacts.resolve(path).normalize();
+      Require.argument(
+          target.startsWith(artifacts),
+          "artifact path",
+          "a relative path inside the version",
+          "'" + Names.printable(path) + "'");
+      Instant now = clock.instant();
+      Path tmp = vdir.resolve(AtomicFiles.temporaryName("attach"));
+      try {
+        ObjectNode doc =
+            Json.readDocument(AtomicFiles.read(json), VERSION_FORMAT, 1, json.toString());
+        ArrayNode arts =
+            doc.get("artifacts") instanceof ArrayNode a ? a : doc.putArray("artifacts");
+        int at = 0;
+        while (at < arts.size() && arts.get(at).path("path").asText().compareTo(path) < 0) {
+          at++;
+        }
+        arts.insert(
+            at,
+            doc.objectNode()
+                .put("path", path)
+                .put("sha256", stored.sha256())
+                .put("size", stored.size())
+                .put("attachedAt", now.toString())
+                .put("attachedBy", user)
+                .put("reason", reason));
+        String text = Json.write(doc) + "\n";
+        AtomicFiles.linkOrCopy(stored.path(), tmp, true);
+        Files.createDirectories(target.getParent());
+        AtomicFiles.moveAtomically(tmp, target);
+        write(json, text, vdir);
+      } catch (IOException e) {
+        throw new MlopsException(
+            target + ": cannot attach the artifact '" + path + "': " + e.getMessage(), e);
+      } finally {
+        deleteQuietly(tmp);
+      }
+      appendAudit(
+          name,
+          now,
+          user,
+          "attach_artifact",
+          version,
+          "",
+          path + " sha256:" + stored.sha256(),
+          reason,
+          "done",
+          List.of());
+    }
+    return version(name, version);
   }
 
   // ---------------------------------------------------------------- aliases and stages

@@ -125,6 +125,67 @@ class ChildProcessTest {
     }
   }
 
+  @Test
+  void aProcessKilledWhileAttachingLeavesEachVersionAsItWasOrWithTheAttachmentComplete()
+      throws Exception {
+    Path root = tmp.resolve("mlruns");
+    ModelRegistry.open(root)
+        .newVersion("churn")
+        .artifact("model.bin", Files.writeString(tmp.resolve("m"), "w"))
+        .register();
+    int[] killAfter = {2, 3, 5};
+    for (int round = 0; round < killAfter.length; round++) {
+      Path dir = Files.createDirectories(tmp.resolve("attach" + round));
+      Process p = child("attach", root, dir);
+      try {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (true) {
+          Path progress = dir.resolve("progress");
+          if (Files.exists(progress)) {
+            String s = Files.readString(progress).trim();
+            if (!s.isEmpty() && Integer.parseInt(s) >= killAfter[round]) {
+              break;
+            }
+          }
+          assertThat(p.isAlive()).as("child alive; log: " + log(dir)).isTrue();
+          assertThat(System.nanoTime()).isLessThan(end);
+          Thread.sleep(1);
+        }
+        Thread.sleep(3L * round);
+      } finally {
+        p.destroyForcibly();
+        p.waitFor(60, TimeUnit.SECONDS);
+      }
+      ModelRegistry registry = ModelRegistry.open(root);
+      try (Stream<Path> s = Files.walk(root.resolve("models"))) {
+        assertThat(s.map(x -> x.getFileName().toString()))
+            .as("no temporaries left after reopening")
+            .noneMatch(n -> n.startsWith(AtomicFiles.TMP_PREFIX));
+      }
+      // every recorded file is there with its bytes; each attachment has its audit line
+      ModelVersion v = registry.verify("churn", 1);
+      List<String> recorded = v.artifacts().stream().map(ArtifactFile::path).toList();
+      assertThat(recorded).contains("model.bin");
+      assertThat(
+              registry.audit("churn").stream()
+                  .filter(e -> e.action().equals("attach_artifact"))
+                  .map(e -> e.to().substring(0, e.to().indexOf(' '))))
+          .containsExactlyInAnyOrderElementsOf(
+              recorded.stream().filter(x -> !x.equals("model.bin")).toList());
+      // on disk: the recorded files, and at most the one the kill interrupted, unrecorded
+      Path artifacts = root.resolve("models/churn/version-1/artifacts");
+      List<String> onDisk;
+      try (Stream<Path> s = Files.walk(artifacts)) {
+        onDisk =
+            s.filter(Files::isRegularFile)
+                .map(x -> artifacts.relativize(x).toString().replace('\\', '/'))
+                .toList();
+      }
+      assertThat(onDisk).containsAll(recorded);
+      assertThat(onDisk.size() - recorded.size()).isBetween(0, 1);
+    }
+  }
+
   private static void checkConsistent(Path root) throws Exception {
     ModelRegistry registry = ModelRegistry.open(root); // removes the dead child's temporaries
     try (Stream<Path> s = Files.walk(root.resolve("models"))) {

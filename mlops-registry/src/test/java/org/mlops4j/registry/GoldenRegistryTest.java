@@ -121,4 +121,30 @@ class GoldenRegistryTest {
       assertThat(actual.get(k)).as(k).isEqualTo(expected.get(k));
     }
   }
+
+  @Test
+  void anAttachmentLeavesMlflowsFilesUnchanged(@TempDir Path tmp) throws Exception {
+    Path root = tmp.resolve("mlruns");
+    ModelRegistry registry = writeScenario(root);
+    Map<String, String> before = files(root);
+    Path card = Files.writeString(tmp.resolve("card.md"), "# churn");
+    registry.attach("churn", 1, "card/model_card.md", card, "model card");
+    Map<String, String> after = files(root);
+
+    // MLflow's files (meta.yaml, tags/, aliases/) byte for byte as the golden files hold them
+    for (String k : before.keySet()) {
+      if (!k.endsWith("mlops4j.json") && !k.equals(ModelRegistry.AUDIT_FILE)) {
+        assertThat(after.get(k)).as(k).isEqualTo(before.get(k));
+      }
+    }
+    assertThat(after.keySet()).isEqualTo(before.keySet());
+    // ours: one artifact more in version 1's record, one audit line more; version 2 untouched
+    assertThat(after.get("version-2/mlops4j.json")).isEqualTo(before.get("version-2/mlops4j.json"));
+    assertThat(after.get("version-1/mlops4j.json"))
+        .isNotEqualTo(before.get("version-1/mlops4j.json"))
+        .contains("\"path\" : \"card/model_card.md\"");
+    assertThat(after.get(ModelRegistry.AUDIT_FILE))
+        .startsWith(before.get(ModelRegistry.AUDIT_FILE))
+        .contains("\"action\":\"attach_artifact\"");
+  }
 }

@@ -37,6 +37,12 @@ class MlflowReaderStoreTest {
       runId = run.id();
     }
     ModelRegistry registry = GoldenRegistryTest.writeScenario(root);
+    registry.attach(
+        "churn",
+        1,
+        "card/model_card.md",
+        Files.writeString(Path.of(out, "card.md"), "# churn"),
+        "a file attached after the registration");
     Path lock = Files.writeString(Path.of(out, "mlops.lock"), "schema: 1\nstages: {}\n");
     ModelVersion v3 =
         registry

@@ -342,4 +342,162 @@ class ModelRegistryTest {
             root.resolve("models/churn/aliases/bad")
                 + ": an alias file must hold a version number, but holds 'x'");
   }
+
+  @Test
+  void attachAddsAFileToAVersion_loadAndVerifySeeIt_andTheAuditSaysWhoWhatWhy() throws Exception {
+    registry.newVersion("churn").artifact("model.txt", file("m.txt", "w")).register();
+    ModelVersion v =
+        registry.attach(
+            "churn", 1, "card/model_card.md", file("card.md", "# churn"), "card after review");
+
+    // sha256 of "# churn": printf '# churn' | sha256sum (checked by sha256Of, JDK MessageDigest)
+    String sha = sha256Of("# churn");
+    assertThat(v.artifacts())
+        .containsExactly(
+            new ArtifactFile("card/model_card.md", sha, 7),
+            new ArtifactFile("model.txt", sha256Of("w"), 1));
+    assertThat(registry.verify("churn", 1).artifacts()).hasSize(2);
+    String loaded =
+        registry.load(
+            "churn", "1", (dir, x) -> Files.readString(dir.resolve("card/model_card.md")));
+    assertThat(loaded).isEqualTo("# churn");
+    // stored once by content, beside the registered file's object
+    assertThat(objectCount(root.resolve("models/churn"))).isEqualTo(2);
+    AuditEntry last = registry.audit("churn").get(registry.audit("churn").size() - 1);
+    assertThat(last.action()).isEqualTo("attach_artifact");
+    assertThat(last.user()).isEqualTo("bob");
+    assertThat(last.version()).isEqualTo(1);
+    assertThat(last.to()).isEqualTo("card/model_card.md sha256:" + sha);
+    assertThat(last.reason()).isEqualTo("card after review");
+    assertThat(last.outcome()).isEqualTo("done");
+    // no temporary left in the version's folder
+    try (Stream<Path> s = Files.list(root.resolve("models/churn/version-1"))) {
+      assertThat(s.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("meta.yaml", "mlops4j.json", "artifacts");
+    }
+  }
+
+  @Test
+  void anAttachedFileWhoseBytesChangeIsNeverLoaded() throws Exception {
+    registry.newVersion("churn").artifact("model.txt", file("m.txt", "w")).register();
+    registry.attach("churn", 1, "card.json", file("card.json", "{}"), "");
+    Path f = root.resolve("models/churn/version-1/artifacts/card.json");
+    Files.delete(f); // a new inode, so the stored object keeps its bytes
+    Files.writeString(f, "{\"x\":1}");
+    assertThatThrownBy(() -> registry.load("churn", "1", (d, x) -> x))
+        .isInstanceOf(ArtifactIntegrityException.class)
+        .hasMessageContaining("artifact 'card.json' of churn v1")
+        .hasMessageContaining("expected sha256 " + sha256Of("{}"))
+        .hasMessageContaining("found " + sha256Of("{\"x\":1}"));
+  }
+
+  @Test
+  void attachNeverReplacesAnArtifact_theSameBytesAgainChangeNothing() throws Exception {
+    registry.newVersion("churn").artifact("model.txt", file("m.txt", "w")).register();
+    registry.attach("churn", 1, "card.md", file("c1.md", "one"), "");
+    int lines = registry.audit("churn").size();
+    Path json = root.resolve("models/churn/version-1/mlops4j.json");
+    String before = Files.readString(json);
+
+    assertThat(registry.attach("churn", 1, "card.md", file("c1b.md", "one"), "again").artifacts())
+        .hasSize(2);
+    assertThat(registry.audit("churn")).hasSize(lines);
+    assertThatThrownBy(() -> registry.attach("churn", 1, "card.md", file("c2.md", "two"), ""))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "artifact 'card.md' of churn v1 exists with sha256 "
+                + sha256Of("one")
+                + ", the new file has sha256 "
+                + sha256Of("two")
+                + ": an artifact is never replaced; attach it under another path or register a"
+                + " new version");
+    assertThatThrownBy(() -> registry.attach("churn", 1, "model.txt", file("m2", "x"), ""))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("artifact 'model.txt' of churn v1 exists with sha256 ");
+    assertThatThrownBy(() -> registry.attach("churn", 1, "model.txt/x", file("m3", "x"), ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "artifact path must be neither a folder of an artifact nor inside one ('model.txt'),"
+                + " but was 'model.txt/x'");
+    assertThat(Files.readString(json)).isEqualTo(before);
+    assertThat(Files.readString(root.resolve("models/churn/version-1/artifacts/card.md")))
+        .isEqualTo("one");
+    assertThat(registry.audit("churn")).hasSize(lines);
+  }
+
+  @Test
+  void attachRefusesAPathOutsideTheVersion_andBadArguments() throws Exception {
+    registry.newVersion("churn").artifact("model.txt", file("m.txt", "w")).register();
+    Path x = file("x", "x");
+    assertThatThrownBy(() -> registry.attach("churn", 1, "../x", x, ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("artifact path ")
+        .hasMessageContaining("'../x'");
+    assertThatThrownBy(() -> registry.attach("churn", 1, "a/../../x", x, ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("artifact path ")
+        .hasMessageContaining("'a/../../x'");
+    assertThatThrownBy(() -> registry.attach("churn", 1, "/etc/x", x, ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("artifact path ");
+    assertThatThrownBy(() -> registry.attach("churn", 2, "x", x, ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("version must be a version of model 'churn' ([1]), but was 2");
+    assertThatThrownBy(() -> registry.attach("churn", 1, "x", tmp, ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("file must be a regular file (not a link or folder), but was " + tmp);
+    assertThatThrownBy(() -> registry.attach("churn", 1, "x", x, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("reason must not be null");
+    assertThat(registry.version("churn", 1).artifacts()).hasSize(1);
+    assertThat(registry.audit("churn"))
+        .extracting(AuditEntry::action)
+        .doesNotContain("attach_artifact");
+  }
+
+  @Test
+  void attachIsRefusedOnAVersionMlflowRegistered() throws Exception {
+    registry.createModel("m");
+    Path v = Files.createDirectories(root.resolve("models/m/version-1"));
+    Files.writeString(
+        v.resolve("meta.yaml"),
+        "creation_timestamp: 1\ncurrent_stage: None\ndescription: null\n"
+            + "last_updated_timestamp: 1\nname: m\nrun_id: null\nsource: runs:/abc/model\n"
+            + "status: READY\nversion: 1\n");
+    assertThatThrownBy(() -> registry.attach("m", 1, "card.md", file("c", "c"), ""))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "version 1 of model 'm' was not registered by mlops4j (no mlops4j.json; source"
+                + " runs:/abc/model): register its files as a new version, then attach to that");
+  }
+
+  @Test
+  void aReadOnlyRegistryRefusesAnAttachment() throws Exception {
+    registry.newVersion("churn").artifact("model.txt", file("m.txt", "w")).register();
+    ModelRegistry ro = ModelRegistry.openReadOnly(root);
+    assertThatThrownBy(() -> ro.attach("churn", 1, "c", file("c", "c"), ""))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("this registry was opened read-only");
+  }
+
+  @Test
+  void anAttachmentWhoseAuditLineWasLost_isRecoveredFromTheVersionsRecordOnOpening()
+      throws Exception {
+    registry.newVersion("churn").artifact("model.txt", file("m.txt", "w")).register();
+    registry.attach("churn", 1, "card.md", file("c.md", "card"), "after review");
+    Path log = root.resolve("models/churn/" + ModelRegistry.AUDIT_FILE);
+    java.util.List<String> lines = Files.readAllLines(log);
+    AuditEntry written = registry.audit("churn").get(lines.size() - 1);
+    // as if the process died after replacing mlops4j.json and before appending its line
+    Files.write(log, lines.subList(0, lines.size() - 1));
+
+    ModelRegistry reopened = ModelRegistry.builder().root(root).user("carol").build();
+    java.util.List<AuditEntry> audit = reopened.audit("churn");
+    AuditEntry recovered = audit.get(audit.size() - 1);
+    assertThat(audit).hasSize(lines.size());
+    assertThat(recovered.outcome()).isEqualTo("recovered");
+    assertThat(recovered).usingRecursiveComparison().ignoringFields("outcome").isEqualTo(written);
+    // opening again adds nothing more
+    assertThat(ModelRegistry.open(root).audit("churn")).hasSize(lines.size());
+  }
 }

@@ -8,6 +8,7 @@ import java.util.List;
  * A child JVM for {@link ChildProcessTest}: {@code promote <root> <dir>} holds a promotion of churn
  * v2 open (its predict function writes {@code <dir>/inside} and waits for {@code <dir>/release});
  * {@code churn <root> <dir>} registers versions with a 4 MiB artifact, moves aliases and stages,
+ * forever, until it is killed; {@code attach <root> <dir>} attaches 4 MiB files to churn v1,
  * forever, until it is killed.
  */
 public final class RegistryChild {
@@ -42,6 +43,15 @@ public final class RegistryChild {
       System.exit(r.passed() ? 0 : 3);
     }
     byte[] big = new byte[4 << 20];
+    if (args[0].equals("attach")) {
+      for (int i = 0; ; i++) {
+        big[i % big.length] ^= 1;
+        Path f = dir.resolve("a.bin");
+        Files.write(f, big);
+        registry.attach("churn", 1, "attached/" + i + ".bin", f, "round " + i);
+        Files.writeString(dir.resolve("progress"), Integer.toString(i + 1));
+      }
+    }
     for (int i = 0; ; i++) {
       big[i % big.length] ^= 1;
       Path f = dir.resolve("w.bin");

@@ -19,7 +19,10 @@ import org.mlops4j.report.internal.Json;
 /**
  * JSON form of a {@link FairnessReport} in the one convention of {@link Json}: the header (format
  * {@value FairnessReport#FORMAT}), camelCase field names, an undefined value {@code null} with a
- * sibling {@code valueReason}; NaN never appears. Internal.
+ * sibling {@code valueReason}; NaN never appears. {@code threshold} (after {@code weighted}) is the
+ * decision threshold applied to scores, written only when the decisions came from scores ({@code
+ * Decisions.ofScores}); absent when the decisions were given, and in documents written before it
+ * was added (read it as unknown). Internal.
  */
 public final class ReportJson {
 
@@ -37,6 +40,9 @@ public final class ReportJson {
     root.put("minGroupSize", r.minGroupSize());
     root.put("confidenceLevel", r.confidenceLevel());
     root.put("weighted", r.weighted());
+    // only when the decisions came from scores: absent means decisions were given (or an older
+    // document, which did not record it); an addition to format version 1, older readers ignore it
+    r.threshold().ifPresent(t -> number(root, "threshold", t));
     Map<String, Object> boot = new LinkedHashMap<>();
     boot.put("resamples", r.bootstrapResamples());
     boot.put("seed", r.bootstrapSeed());
