@@ -25,8 +25,8 @@ import org.mlops4j.api.internal.AtomicFiles;
 import org.mlops4j.api.internal.Require;
 import org.mlops4j.pipeline.Stage;
 import org.mlops4j.privacy.internal.ResultFiles;
-import org.mlops4j.privacy.internal.TextTable;
 import org.mlops4j.report.internal.Json;
+import org.mlops4j.report.internal.TextTable;
 
 /**
  * The consents of a project: who agreed to what, when, through which source, kept as an append-only

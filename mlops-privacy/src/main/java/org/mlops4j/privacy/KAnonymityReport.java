@@ -11,13 +11,13 @@ import org.mlops4j.api.internal.AtomicFiles;
 import org.mlops4j.api.internal.Require;
 import org.mlops4j.api.tracking.Run;
 import org.mlops4j.privacy.internal.ResultFiles;
-import org.mlops4j.privacy.internal.TextTable;
 import org.mlops4j.report.Element;
 import org.mlops4j.report.Figure;
 import org.mlops4j.report.Page;
 import org.mlops4j.report.Table;
 import org.mlops4j.report.Tone;
 import org.mlops4j.report.internal.Json;
+import org.mlops4j.report.internal.TextTable;
 
 /**
  * What {@link AnonymityAuditor#audit(PersonalData)} found: the k and l the table reaches over its

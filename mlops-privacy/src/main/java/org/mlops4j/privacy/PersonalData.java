@@ -11,7 +11,7 @@ import org.mlops4j.api.MlopsException;
 import org.mlops4j.api.internal.AtomicFiles;
 import org.mlops4j.api.internal.Require;
 import org.mlops4j.privacy.internal.Csv;
-import org.mlops4j.privacy.internal.TextTable;
+import org.mlops4j.report.internal.TextTable;
 
 /**
  * A table of personal data: named columns of text, one row per record, as read from a CSV file.

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mlops4j.api.internal.Require;
-import org.mlops4j.registry.internal.TextTable;
+import org.mlops4j.report.internal.TextTable;
 
 /**
  * One line of a model's append-only audit log ({@code models/<name>/mlops4j-audit.jsonl}, one JSON

@@ -37,8 +37,8 @@ import org.mlops4j.registry.internal.GateEvaluator;
 import org.mlops4j.registry.internal.MetaYaml;
 import org.mlops4j.registry.internal.ModelLock;
 import org.mlops4j.registry.internal.ObjectStore;
-import org.mlops4j.registry.internal.TextTable;
 import org.mlops4j.report.internal.Json;
+import org.mlops4j.report.internal.TextTable;
 
 /**
  * The model registry, in the tracking store's root folder ({@code mlruns/}) in MLflow's registry

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.mlops4j.api.internal.Require;
-import org.mlops4j.registry.internal.TextTable;
+import org.mlops4j.report.internal.TextTable;
 
 /**
  * One version of a registered model. The fields MLflow has are read from {@code

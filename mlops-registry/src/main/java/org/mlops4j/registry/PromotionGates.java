@@ -11,8 +11,8 @@ import java.util.Map;
 import org.mlops4j.api.MlopsException;
 import org.mlops4j.api.internal.AtomicFiles;
 import org.mlops4j.api.internal.Require;
-import org.mlops4j.registry.internal.TextTable;
 import org.mlops4j.report.internal.Json;
+import org.mlops4j.report.internal.TextTable;
 
 /**
  * The declared gates of a promotion, as data: built in code or loaded from JSON, so that a CI job

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.mlops4j.api.internal.AtomicFiles;
 import org.mlops4j.api.internal.MetricKeys;
 import org.mlops4j.api.internal.Require;
-import org.mlops4j.registry.internal.TextTable;
 import org.mlops4j.report.internal.Json;
+import org.mlops4j.report.internal.TextTable;
 
 /**
  * The outcome of a promotion attempt: which version, to which target ({@code stage Production} or

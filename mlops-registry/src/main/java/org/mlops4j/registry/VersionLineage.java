@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.mlops4j.api.internal.Require;
 import org.mlops4j.api.tracking.RunRecord;
-import org.mlops4j.registry.internal.TextTable;
+import org.mlops4j.report.internal.TextTable;
 
 /**
  * Where a version came from: the tracking run that produced it (with its params and metrics, read

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mlops4j.registry.internal.Fmt;
-import org.mlops4j.registry.internal.TextTable;
+import org.mlops4j.report.internal.TextTable;
 
 /** The small value types: stages, gate kinds, schemas, artifact records, formatting. */
 class RegistryValuesTest {

@@ -1,9 +1,13 @@
-package org.mlops4j.registry.internal;
+package org.mlops4j.report.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table with aligned columns, for the {@code toString()} of results. */
+/**
+ * A plain-text table with aligned columns for the {@code toString()} of results: the header, a rule
+ * of dashes, then one line per row; columns padded to their widest cell and separated by two
+ * spaces, trailing blanks stripped, a newline inside a cell printed as a space.
+ */
 public final class TextTable {
   private final List<String[]> rows = new ArrayList<>();
   private final int width;
@@ -17,7 +21,7 @@ public final class TextTable {
   }
 
   /**
-   * @param cells one row, as many cells as columns (null printed as empty)
+   * @param cells one row (null printed as empty)
    * @return this
    */
   public TextTable row(Object... cells) {
@@ -50,7 +54,7 @@ public final class TextTable {
       String[] r = rows.get(k);
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < width; i++) {
-        line.append(String.format("%-" + Math.max(1, w[i]) + "s", r[i]));
+        line.append(r[i]).append(" ".repeat(w[i] - r[i].length()));
         if (i < width - 1) {
           line.append("  ");
         }
