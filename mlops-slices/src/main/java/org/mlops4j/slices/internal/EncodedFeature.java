@@ -81,6 +81,15 @@ record EncodedFeature(String name, int[] codes, List<String> conditions, String 
       description = "numeric, " + distinct + " distinct values, one slice each";
     } else {
       double[] edges = edges(finite, s.bins(), s.binning());
+      if (edges.length == 0) {
+        // every quantile fell on the minimum (one value fills most rows): that value against the
+        // rest, cut at the next value up
+        int above = 0;
+        while (finite[above] == finite[0]) {
+          above++;
+        }
+        edges = new double[] {finite[above]};
+      }
       conditions.add(name + "<" + Numbers.format(edges[0]));
       for (int j = 0; j + 1 < edges.length; j++) {
         conditions.add(

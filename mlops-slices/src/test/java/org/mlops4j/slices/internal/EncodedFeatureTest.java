@@ -37,4 +37,19 @@ class EncodedFeatureTest {
     assertArrayEquals(new int[] {0, 0, 0, 1, 1, 2}, e.codes());
     assertEquals(3, e.cardinality());
   }
+
+  @Test
+  void oneValueFillingEveryQuantile_isSlicedAgainstTheRest() {
+    // 94 zeros and 1..6 once: numpy.quantile(x, [0.2, 0.4, 0.6, 0.8]) = [0, 0, 0, 0], no edge above
+    // the minimum; the CLI crashed on COMPAS's juv_fel_count with an empty edge list
+    double[] x = new double[100];
+    for (int i = 0; i < 6; i++) {
+      x[94 + i] = i + 1;
+    }
+    EncodedFeature e =
+        (EncodedFeature) EncodedFeature.encode(FeatureColumn.numeric("f", x), 100, SETTINGS);
+    assertEquals(List.of("f<1", "f>=1"), e.conditions());
+    assertEquals(0, e.codes()[0]);
+    assertEquals(1, e.codes()[99]);
+  }
 }
