@@ -15,20 +15,26 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code mlops} command: drift and fairness checks over CSV files, and a look at the runs of a
- * local tracking store, without writing Java.
+ * The {@code mlops} command: drift, fairness and slice checks over CSV files, a look at the runs
+ * and the model registry of a local store with gated promotion, data versioning with pointer files,
+ * and model cards, without writing Java.
  *
  * <pre>
  * mlops drift --reference train.csv --current today.csv --json - --fail-on-drift
  * mlops fairness --data scored.csv --label y --score p --threshold 0.5 --group sex \
  *     --fail-if demographic_parity_difference&gt;0.1
+ * mlops slices --data scored.csv --label y --prediction y_hat --fail-on-slice
  * mlops runs list --store ./mlruns
+ * mlops registry promote churn 2 --stage Production --gates gates.json
+ * mlops data pull --remote s3://team-bucket/project
+ * mlops card --model churn --version 2 --format md --out MODEL_CARD.md
  * </pre>
  *
  * <p>Exit status: {@value #OK} on success, {@value #CHECK_FAILED} when a requested check fails
- * ({@code --fail-on-drift}, {@code --fail-if}), {@value #BAD_INPUT} on bad usage or bad input
- * (missing file, unknown column, malformed CSV...), with one line on standard error naming the
- * problem; {@code --verbose} adds the stack trace.
+ * ({@code --fail-on-drift}, {@code --fail-if}, {@code --fail-on-slice}, a refused promotion, {@code
+ * data status --check}, {@code data verify}, {@code card --strict}), {@value #BAD_INPUT} on bad
+ * usage or bad input (missing file, unknown column, malformed CSV...), with one line on standard
+ * error naming the problem; {@code --verbose} adds the stack trace.
  *
  * <p>In-process use (tests, other tools):
  *
@@ -46,16 +52,23 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Drift and fairness checks over CSV files, and the runs of a local tracking store.",
+      "Drift, fairness and slice checks over CSV files; the runs and the model registry of a"
+          + " local store; data versioning with pointer files; model cards.",
       "",
-      "Exit status: 0 success, 1 a requested check failed (--fail-on-drift, --fail-if),"
-          + " 2 bad usage or bad input (one line on stderr; --verbose adds the stack trace)."
+      "Exit status: 0 success, 1 a requested check failed (--fail-on-drift, --fail-if,"
+          + " --fail-on-slice, a refused promotion, data status --check, data verify, card"
+          + " --strict), 2 bad usage or bad input (one line on stderr; --verbose adds the stack"
+          + " trace)."
     },
     modelTransformer = Main.OneLineUsageErrors.class,
     subcommands = {
       DriftCommand.class,
       FairnessCommand.class,
+      SlicesCommand.class,
       RunsCommand.class,
+      RegistryCommand.class,
+      DataCommand.class,
+      CardCommand.class,
       CommandLine.HelpCommand.class
     },
     usageHelpAutoWidth = true)
@@ -189,7 +202,9 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    err.println("mlops: a command is required: drift, fairness or runs (see 'mlops --help')");
+    err.println(
+        "mlops: a command is required: drift, fairness, slices, runs, registry, data or card"
+            + " (see 'mlops --help')");
     err.flush();
     return BAD_INPUT;
   }

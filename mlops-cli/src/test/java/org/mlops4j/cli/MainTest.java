@@ -62,7 +62,9 @@ class MainTest {
     Cli.Result r = Cli.run();
     assertThat(r.status()).isEqualTo(Main.BAD_INPUT);
     assertThat(r.err())
-        .isEqualTo("mlops: a command is required: drift, fairness or runs (see 'mlops --help')\n");
+        .isEqualTo(
+            "mlops: a command is required: drift, fairness, slices, runs, registry, data or card"
+                + " (see 'mlops --help')\n");
   }
 
   @Test

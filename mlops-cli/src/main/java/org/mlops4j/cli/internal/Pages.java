@@ -10,6 +10,7 @@ import org.mlops4j.report.Element;
 import org.mlops4j.report.Page;
 import org.mlops4j.report.Table;
 import org.mlops4j.report.Tone;
+import org.mlops4j.slices.SliceReport;
 
 /**
  * The HTML pages the commands write with {@code --html}: one {@link Page} whose about block names
@@ -112,6 +113,26 @@ public final class Pages {
     }
     if (columns.positive() != null) {
       page.about("positive value", columns.positive());
+    }
+    return page.createdAt(report.createdAt()).add(report).build().toHtml();
+  }
+
+  /**
+   * @param report the library's report
+   * @param data the file read
+   * @param columns the columns of the errors and the features
+   * @return the page
+   */
+  public static String slices(SliceReport report, CsvTable data, SliceColumns columns) {
+    Page.Builder page =
+        Page.builder().title("Slices of " + data.source()).about("data", describe(data));
+    if (columns.loss() != null) {
+      page.about("loss", columns.loss());
+    } else {
+      page.about("label", columns.label()).about("prediction", columns.prediction());
+    }
+    if (!columns.exclude().isEmpty()) {
+      page.about("excluded (--exclude)", String.join(", ", columns.exclude()));
     }
     return page.createdAt(report.createdAt()).add(report).build().toHtml();
   }

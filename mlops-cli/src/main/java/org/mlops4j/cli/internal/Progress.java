@@ -146,6 +146,81 @@ public final class Progress {
     }
   }
 
+  /**
+   * Starts counting the objects of a transfer ({@code push}, {@code fetch}, {@code verify}), shown
+   * as {@code <operation>: 3 of 12 objects, 1,024 of 40,960 bytes} on one line rewritten in place
+   * at most once every {@value #INTERVAL_MILLIS} ms; close the counter when the transfer ends. Safe
+   * to call from several threads at once.
+   *
+   * @param operation what is transferred, for the line ({@code push})
+   * @param objects the objects planned
+   * @param bytes their total size
+   * @return the counter
+   */
+  public Transfer transfer(String operation, int objects, long bytes) {
+    return new Transfer(TerminalText.escape(operation), objects, bytes);
+  }
+
+  /** The objects of one transfer done so far, on one line; {@link #close()} clears it. */
+  public final class Transfer implements AutoCloseable {
+    private final String operation;
+    private final int objects;
+    private final long bytes;
+    private int done;
+    private long doneBytes;
+    private long last;
+
+    private Transfer(String operation, int objects, long bytes) {
+      this.operation = operation;
+      this.objects = objects;
+      this.bytes = bytes;
+      this.last = err == null ? 0 : clock.getAsLong();
+    }
+
+    /**
+     * Counts one object done; shows the count when a second has passed since the last time.
+     *
+     * @param size its size in bytes
+     */
+    public synchronized void done(long size) {
+      done++;
+      doneBytes += size;
+      PrintWriter w = err;
+      if (w == null) {
+        return;
+      }
+      long now = clock.getAsLong();
+      if (now - last < intervalNanos) {
+        return;
+      }
+      last = now;
+      String line =
+          prefix
+              + operation
+              + ": "
+              + String.format(
+                  Locale.ROOT,
+                  "%,d of %,d objects, %,d of %,d bytes",
+                  done,
+                  objects,
+                  doneBytes,
+                  bytes);
+      int pad = Math.max(0, shown - line.length());
+      w.print("\r" + line + " ".repeat(pad));
+      w.flush();
+      shown = line.length();
+    }
+
+    /** Clears the line, if shown. */
+    @Override
+    public synchronized void close() {
+      PrintWriter w = err;
+      if (w != null) {
+        clear(w);
+      }
+    }
+  }
+
   private void clear(PrintWriter w) {
     if (shown > 0) {
       w.print("\r" + " ".repeat(shown) + "\r");

@@ -63,6 +63,26 @@ public final class TerminalText {
   }
 
   /**
+   * Escapes each line of a multi-line text (a library's {@code toString()} table) and ends it with
+   * exactly one line feed.
+   *
+   * @param text lines separated by LF, CRLF or CR
+   * @return each line escaped ({@link #escape(String)}), joined by LF, with one final LF
+   */
+  public static String escapeLines(String text) {
+    String[] lines = text.split("\\R", -1);
+    int end = lines.length;
+    while (end > 0 && lines[end - 1].isEmpty()) {
+      end--;
+    }
+    StringBuilder sb = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < end; i++) {
+      sb.append(escape(lines[i])).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /**
    * @return whether {@link #escape(String)} escapes the character
    */
   static boolean needsEscape(char c) {

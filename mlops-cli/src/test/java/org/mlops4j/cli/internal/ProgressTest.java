@@ -90,4 +90,25 @@ class ProgressTest {
         .contains("\rmlops drift: " + file + ": 12,288 rows read")
         .endsWith("\r");
   }
+
+  @Test
+  void transfer_countsObjectsAndBytes_rewrittenAtMostOnceASecond_andCleared() {
+    try (Progress.Transfer t = progress.transfer("push", 3, 60)) {
+      t.done(10); // no time has passed: nothing
+      now.addAndGet(SECOND);
+      t.done(20);
+      now.addAndGet(SECOND / 2);
+      t.done(30); // half a second: nothing
+    }
+    String line = "mlops drift: push: 2 of 3 objects, 30 of 60 bytes";
+    assertThat(text.toString()).isEqualTo("\r" + line + "\r" + " ".repeat(line.length()) + "\r");
+  }
+
+  @Test
+  void transfer_off_showsNothing() {
+    try (Progress.Transfer t = Progress.off().transfer("push", 1, 1)) {
+      t.done(1);
+    }
+    assertThat(text.toString()).isEmpty();
+  }
 }

@@ -38,4 +38,12 @@ class TerminalTextTest {
         .isEqualTo("a\\r\\nb\\x0bc\\x0cd\\x85e")
         .doesNotContain("\n");
   }
+
+  @Test
+  void escapeLines_escapesEachLine_andEndsWithOneLineFeed() {
+    assertThat(TerminalText.escapeLines("a\u001b[31m\r\nb\tc\n\n"))
+        .isEqualTo("a\\x1b[31m\nb\\tc\n");
+    assertThat(TerminalText.escapeLines("one")).isEqualTo("one\n");
+    assertThat(TerminalText.escapeLines("")).isEmpty();
+  }
 }

@@ -1,0 +1,520 @@
+package org.mlops4j.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.mlops4j.cli.internal.Documents;
+import org.mlops4j.cli.internal.Progress;
+import org.mlops4j.cli.internal.TerminalText;
+import org.mlops4j.cli.internal.UsageException;
+import org.mlops4j.pipeline.Data;
+import org.mlops4j.pipeline.DataGcResult;
+import org.mlops4j.pipeline.DataPointer;
+import org.mlops4j.pipeline.DataStatus;
+import org.mlops4j.pipeline.DataTransfer;
+import org.mlops4j.pipeline.DataVerification;
+import org.mlops4j.pipeline.TransferListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mlops data}: data versioning with pointer files ({@link Data}): add, status, checkout,
+ * push, fetch, pull, verify, gc. Each subcommand is one call of {@link Data} and prints its
+ * result's {@code toString()}; {@code --json} writes the result's fields under their accessor
+ * names.
+ */
+@Command(
+    name = "data",
+    header = "Data versioning: pointer files in git, the data in a cache and on a remote.",
+    mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
+    description = {
+      "Data versioning as DVC does it: 'add' stores a file or folder in the project's cache"
+          + " (.mlops/cache) and writes a small pointer <path>.mlops to commit; 'push' uploads"
+          + " what the remote lacks, 'pull' downloads and checks out what the pointers name."
+          + " A remote is a folder or s3://bucket/prefix (credentials, region and endpoint from"
+          + " the usual AWS settings or the URL's query), given with --remote or the environment"
+          + " variable MLOPS_REMOTE.",
+      "",
+      "Exit status: 0 success, 1 with 'status --check' when data differs from its pointers, or"
+          + " when 'verify' finds corrupt or missing objects; 2 bad usage or bad input (a path"
+          + " outside the project, a failed transfer, a modification that checkout would lose)."
+    },
+    subcommands = {
+      DataCommand.Add.class,
+      DataCommand.Status.class,
+      DataCommand.Checkout.class,
+      DataCommand.Push.class,
+      DataCommand.Fetch.class,
+      DataCommand.Pull.class,
+      DataCommand.Verify.class,
+      DataCommand.Gc.class
+    })
+final class DataCommand implements java.util.concurrent.Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine()
+        .getErr()
+        .println(
+            "mlops data: a subcommand is required: add, status, checkout, push, fetch, pull,"
+                + " verify or gc (see 'mlops data --help')");
+    spec.commandLine().getErr().flush();
+    return Main.BAD_INPUT;
+  }
+
+  /** Options shared by the data subcommands. */
+  abstract static class ProjectCommand extends AbstractCommand {
+    @Option(
+        names = "--project",
+        paramLabel = "DIR",
+        defaultValue = ".",
+        description = "The project's root folder (default: the current directory).")
+    Path project;
+
+    @Option(
+        names = "--json",
+        paramLabel = "OUT",
+        description = "Write the result as JSON to OUT ('-' for standard output).")
+    @Nullable String json;
+
+    /** The remote, for the subcommands that take one. */
+    @Nullable String remote() {
+      return null;
+    }
+
+    /** The transfers at once, for the subcommands that take them. */
+    int transfers() {
+      return 8;
+    }
+
+    /**
+     * @return the data engine of the project, its transfers' progress on standard error
+     */
+    Data data(Progress progress) {
+      Data.Builder b = Data.builder(project).transfers(transfers());
+      String url = remote();
+      if (url != null) {
+        b.remote(url);
+      }
+      Listener l = new Listener(progress, err(), spec.qualifiedName());
+      listener = l;
+      return b.listener(l).build();
+    }
+
+    /** The listener of {@link #data(Progress)}'s engine, whose progress line ends with the call. */
+    @Nullable Listener listener;
+
+    /** Paths as given, relative to the current directory. */
+    static List<Path> absolute(@Nullable List<Path> paths) {
+      if (paths == null) {
+        return List.of();
+      }
+      return paths.stream().map(Path::toAbsolutePath).toList();
+    }
+
+    /**
+     * Runs a call of {@link Data}; a refusal it states as {@link IllegalStateException} (a
+     * modification checkout would lose) is bad input here, with the library's sentence.
+     */
+    <T> T call(Supplier<T> call) {
+      try {
+        return call.get();
+      } catch (IllegalStateException e) {
+        throw new UsageException(String.valueOf(e.getMessage()));
+      } finally {
+        Listener l = listener;
+        if (l != null) {
+          l.close(); // clears the progress line before the result or the error
+        }
+      }
+    }
+
+    /** Writes the JSON where asked, and the text unless the JSON took standard output. */
+    void print(Map<String, Object> document, String text) {
+      if (json != null) {
+        Documents.write(json, Documents.json(document), out());
+      }
+      if (!"-".equals(json)) {
+        out().print(TerminalText.escapeLines(text));
+      }
+      out().flush();
+    }
+
+    /** The document's first fields: the project. */
+    Map<String, Object> document() {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("project", project.toString());
+      return doc;
+    }
+  }
+
+  /** Options of the subcommands that talk to a remote. */
+  abstract static class RemoteCommand extends ProjectCommand {
+    @Option(
+        names = "--remote",
+        paramLabel = "URL",
+        defaultValue = "${env:MLOPS_REMOTE}",
+        description =
+            "The remote: a folder, or s3://bucket/prefix (default: the environment variable"
+                + " MLOPS_REMOTE).")
+    @Nullable String remoteUrl;
+
+    @Option(
+        names = "--transfers",
+        paramLabel = "N",
+        defaultValue = "8",
+        description = "Objects transferred at once (default: ${DEFAULT-VALUE}).")
+    int transfers = 8;
+
+    @Override
+    @Nullable String remote() {
+      return remoteUrl == null || remoteUrl.isBlank() ? null : remoteUrl;
+    }
+
+    @Override
+    int transfers() {
+      return transfers;
+    }
+
+    /** The remote, which this subcommand needs. */
+    void requireRemote() {
+      if (remote() == null) {
+        throw new UsageException(
+            "a remote is required: give --remote URL (a folder or s3://bucket/prefix) or set"
+                + " MLOPS_REMOTE");
+      }
+    }
+  }
+
+  /** The progress of transfers, on standard error, and their failures, one line each. */
+  static final class Listener implements TransferListener {
+    private final Progress progress;
+    private final PrintWriter err;
+    private final String command;
+    private Progress.@Nullable Transfer current;
+
+    Listener(Progress progress, PrintWriter err, String command) {
+      this.progress = progress;
+      this.err = err;
+      this.command = command;
+    }
+
+    @Override
+    public synchronized void planned(String operation, int objects, long bytes) {
+      close();
+      progress.phase(operation + ": " + objects + " objects (" + bytes + " bytes) to transfer");
+      current = progress.transfer(operation, objects, bytes);
+    }
+
+    @Override
+    public void transferred(String hash, long bytes) {
+      Progress.Transfer t;
+      synchronized (this) {
+        t = current;
+      }
+      if (t != null) {
+        t.done(bytes);
+      }
+    }
+
+    @Override
+    public synchronized void failed(String hash, String problem) {
+      close();
+      err.println(command + ": failed " + hash + ": " + TerminalText.escape(problem));
+      err.flush();
+    }
+
+    synchronized void close() {
+      Progress.Transfer t = current;
+      if (t != null) {
+        t.close();
+        current = null;
+      }
+    }
+  }
+
+  static Map<String, Object> transferJson(DataTransfer t) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("operation", t.operation());
+    o.put("remote", t.remote());
+    o.put("transferred", t.transferred());
+    o.put("alreadyPresent", t.alreadyPresent());
+    o.put("bytes", t.bytes());
+    o.put("placed", t.placed());
+    return o;
+  }
+
+  /** Runs a transfer and prints it. */
+  abstract static class TransferCommand extends RemoteCommand {
+    @Override
+    int run() {
+      Progress progress = progress();
+      Data data = data(progress);
+      DataTransfer t = call(() -> transfer(data));
+      Map<String, Object> doc = document();
+      doc.putAll(transferJson(t));
+      print(doc, t.toString());
+      return Main.OK;
+    }
+
+    abstract DataTransfer transfer(Data data);
+  }
+
+  /** {@code mlops data add}. */
+  @Command(
+      name = "add",
+      header = "Track files or folders: store them in the cache, write their pointers.",
+      mixinStandardHelpOptions = true,
+      usageHelpAutoWidth = true,
+      description =
+          "Store each file or folder in the cache and write its pointer <path>.mlops (commit it);"
+              + " /<name> is added to the folder's .gitignore once. Adding again after a change"
+              + " updates the pointer.")
+  static final class Add extends ProjectCommand {
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to track.")
+    List<Path> paths;
+
+    @Override
+    int run() {
+      Progress progress = progress();
+      Data data = data(progress);
+      List<Map<String, Object>> added = new ArrayList<>();
+      StringBuilder text = new StringBuilder();
+      for (Path p : absolute(paths)) {
+        progress.phase("adding " + p);
+        DataPointer ptr = call(() -> data.add(p));
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("path", ptr.path());
+        o.put("hash", ptr.hash());
+        o.put("size", ptr.size());
+        o.put("files", ptr.files());
+        o.put("directory", ptr.directory());
+        added.add(o);
+        text.append(ptr).append('\n');
+      }
+      Map<String, Object> doc = document();
+      doc.put("added", added);
+      print(doc, text.toString());
+      return Main.OK;
+    }
+  }
+
+  /** {@code mlops data status}. */
+  @Command(
+      name = "status",
+      header = "How the tracked data stands against its pointers.",
+      mixinStandardHelpOptions = true,
+      usageHelpAutoWidth = true,
+      description =
+          "For each pointer: UNCHANGED, MODIFIED (with a folder's added, removed and modified"
+              + " files) or MISSING, and whether the cache holds its content.")
+  static final class Status extends ProjectCommand {
+    @Option(
+        names = "--check",
+        description = "Exit with status 1 when some data is modified or missing.")
+    boolean check;
+
+    @Override
+    int run() {
+      Data data = data(progress());
+      DataStatus s = call(data::status);
+      Map<String, Object> doc = document();
+      doc.put("clean", s.clean());
+      List<Map<String, Object>> items = new ArrayList<>();
+      for (DataStatus.Item i : s.items()) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("path", i.path());
+        o.put("state", i.state().name());
+        o.put("cached", i.cached());
+        o.put("added", i.added());
+        o.put("removed", i.removed());
+        o.put("modified", i.modified());
+        items.add(o);
+      }
+      doc.put("items", items);
+      print(doc, s.toString());
+      return check && !s.clean() ? Main.CHECK_FAILED : Main.OK;
+    }
+  }
+
+  /** {@code mlops data checkout}. */
+  @Command(
+      name = "checkout",
+      header = "Put the data the pointers name in place, from the cache.",
+      mixinStandardHelpOptions = true,
+      usageHelpAutoWidth = true,
+      description =
+          "Put the data the pointers name in place from the local cache (no remote is contacted)."
+              + " Data modified since it was added is replaced only if its content is in the"
+              + " cache, or with --force.")
+  static final class Checkout extends ProjectCommand {
+    @Parameters(
+        arity = "0..*",
+        paramLabel = "PATH",
+        description = "Data paths or pointer files (default: every pointer).")
+    @Nullable List<Path> paths;
+
+    @Option(names = "--force", description = "Discard modifications that are not in the cache.")
+    boolean force;
+
+    @Override
+    int run() {
+      Data data = data(progress());
+      DataTransfer t = call(() -> data.checkout(absolute(paths), force));
+      Map<String, Object> doc = document();
+      doc.putAll(transferJson(t));
+      print(doc, t.toString());
+      return Main.OK;
+    }
+  }
+
+  /** {@code mlops data push}. */
+  @Command(
+      name = "push",
+      header = "Upload to the remote what it lacks.",
+      mixinStandardHelpOptions = true,
+      usageHelpAutoWidth = true,
+      description =
+          "Upload the objects the pointers name that the remote lacks, several at once; a push"
+              + " that failed part-way is resumed by running it again.")
+  static final class Push extends TransferCommand {
+    @Parameters(
+        arity = "0..*",
+        paramLabel = "PATH",
+        description = "Data paths or pointer files (default: every pointer).")
+    @Nullable List<Path> paths;
+
+    @Override
+    DataTransfer transfer(Data data) {
+      requireRemote();
+      return data.push(absolute(paths));
+    }
+  }
+
+  /** {@code mlops data fetch}. */
+  @Command(
+      name = "fetch",
+      header = "Download into the cache what it lacks, without checking out.",
+      mixinStandardHelpOptions = true,
+      usageHelpAutoWidth = true,
+      description =
+          "Download into the local cache the objects the pointers name that it lacks; every"
+              + " download is hashed before it enters the cache.")
+  static final class Fetch extends TransferCommand {
+    @Parameters(
+        arity = "0..*",
+        paramLabel = "PATH",
+        description = "Data paths or pointer files (default: every pointer).")
+    @Nullable List<Path> paths;
+
+    @Override
+    DataTransfer transfer(Data data) {
+      requireRemote();
+      return data.fetch(absolute(paths));
+    }
+  }
+
+  /** {@code mlops data pull}. */
+  @Command(
+      name = "pull",
+      header = "Fetch, then check out.",
+      mixinStandardHelpOptions = true,
+      usageHelpAutoWidth = true,
+      description =
+          "Fetch what the cache lacks, then check the data out; the workspace is touched only once"
+              + " everything was downloaded and checked.")
+  static final class Pull extends TransferCommand {
+    @Parameters(
+        arity = "0..*",
+        paramLabel = "PATH",
+        description = "Data paths or pointer files (default: every pointer).")
+    @Nullable List<Path> paths;
+
+    @Option(names = "--force", description = "Discard modifications that are not in the cache.")
+    boolean force;
+
+    @Override
+    DataTransfer transfer(Data data) {
+      requireRemote();
+      return data.pull(absolute(paths), force);
+    }
+  }
+
+  /** {@code mlops data verify}. */
+  @Command(
+      name = "verify",
+      header = "Hash again every object the pointers name, in the cache or on the remote.",
+      mixinStandardHelpOptions = true,
+      usageHelpAutoWidth = true,
+      description =
+          "Hash again every object and folder manifest the pointers name: in the local cache"
+              + " (a corrupt one is moved to .mlops/cache-quarantine), or with --remote on the"
+              + " remote. Exit status 1 when one is corrupt or missing.")
+  static final class Verify extends RemoteCommand {
+    @Override
+    int run() {
+      Data data = data(progress());
+      DataVerification v = call(() -> remote() != null ? data.verifyRemote() : data.verify());
+      Map<String, Object> doc = document();
+      doc.put("where", v.where());
+      doc.put("ok", v.ok());
+      doc.put("checked", v.checked());
+      doc.put("bytes", v.bytes());
+      doc.put("corrupt", v.corrupt());
+      doc.put("missing", v.missing());
+      print(doc, v.toString());
+      if (!v.ok()) {
+        err()
+            .println(
+                spec.qualifiedName()
+                    + ": "
+                    + v.corrupt().size()
+                    + " corrupt, "
+                    + v.missing().size()
+                    + " missing");
+        err().flush();
+        return Main.CHECK_FAILED;
+      }
+      return Main.OK;
+    }
+  }
+
+  /** {@code mlops data gc}. */
+  @Command(
+      name = "gc",
+      header = "Remove cache objects that nothing in the work tree names.",
+      mixinStandardHelpOptions = true,
+      usageHelpAutoWidth = true,
+      description =
+          "Remove the cache objects that no pointer, pipeline lock, kept lock or run-cache entry"
+              + " in the work tree names; objects only other git revisions name go too (push"
+              + " them first). --dry-run lists what would go.")
+  static final class Gc extends ProjectCommand {
+    @Option(names = "--dry-run", description = "Only list what would be removed.")
+    boolean dryRun;
+
+    @Override
+    int run() {
+      Data data = data(progress());
+      DataGcResult g = call(() -> data.gc(dryRun));
+      Map<String, Object> doc = document();
+      doc.put("dryRun", g.dryRun());
+      doc.put("removed", g.removed());
+      doc.put("bytes", g.bytes());
+      doc.put("kept", g.kept());
+      print(doc, g.toString());
+      return Main.OK;
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package org.mlops4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataCommandTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The 17 bytes of the file tracked below. */
+  static final String RAW = "id,label\n1,0\n2,1\n";
+
+  /** {@code printf 'id,label\n1,0\n2,1\n' | sha256sum} (GNU coreutils). */
+  static final String RAW_SHA256 =
+      "6544b67cdb24a86ab15b2dd86bd5045797ad0a926e647e04126b4437b7e0f48a";
+
+  @TempDir Path dir;
+
+  Path project;
+  Path remote;
+
+  @BeforeEach
+  void project() throws IOException {
+    project = Files.createDirectories(dir.resolve("project"));
+    Files.createDirectories(project.resolve("data"));
+    Files.writeString(project.resolve("data/raw.csv"), RAW);
+    remote = Files.createDirectories(dir.resolve("remote"));
+  }
+
+  Cli.Result data(Path root, String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "data";
+    all[1] = args[0];
+    all[2] = "--project=" + root;
+    System.arraycopy(args, 1, all, 3, args.length - 1);
+    return Cli.run(all);
+  }
+
+  @Test
+  void add_writesThePointerWithTheFilesSha256() throws IOException {
+    Cli.Result r = data(project, "add", project.resolve("data/raw.csv").toString(), "--json", "-");
+    assertThat(r.status()).as(r.toString()).isZero();
+    JsonNode added = JSON.readTree(r.out()).get("added").get(0);
+    assertThat(added.get("hash").asText()).isEqualTo(RAW_SHA256);
+    assertThat(added.get("size").asLong()).isEqualTo(17);
+    assertThat(added.get("directory").asBoolean()).isFalse();
+    assertThat(Files.readString(project.resolve("data/raw.csv.mlops"))).contains(RAW_SHA256);
+    assertThat(Files.readString(project.resolve("data/.gitignore"))).isEqualTo("/raw.csv\n");
+
+    Cli.Result text = data(project, "status");
+    assertThat(text.out())
+        .isEqualTo("data status: 1 tracked, 0 changed\n  UNCHANGED cached     data/raw.csv\n");
+  }
+
+  @Test
+  void pushThenPullInACloneWithOnlyThePointer_givesTheSameBytes() throws IOException {
+    assertThat(data(project, "add", project.resolve("data/raw.csv").toString()).status()).isZero();
+    Cli.Result push = data(project, "push", "--remote", remote.toString());
+    assertThat(push.status()).as(push.toString()).isZero();
+    assertThat(push.out())
+        .isEqualTo("push " + remote + ": 1 objects (17 bytes) transferred, 0 already present\n");
+
+    Path clone = Files.createDirectories(dir.resolve("clone/data"));
+    Files.copy(project.resolve("data/raw.csv.mlops"), clone.resolve("raw.csv.mlops"));
+    Path cloneRoot = clone.getParent();
+    Cli.Result before = data(cloneRoot, "status", "--check");
+    assertThat(before.status()).as(before.toString()).isEqualTo(Main.CHECK_FAILED);
+    assertThat(before.out()).contains("MISSING   not-cached data/raw.csv");
+
+    Cli.Result pull = data(cloneRoot, "pull", "--remote", remote.toString(), "--json", "-");
+    assertThat(pull.status()).as(pull.toString()).isZero();
+    JsonNode t = JSON.readTree(pull.out());
+    assertThat(t.get("transferred").asInt()).isEqualTo(1);
+    assertThat(t.get("bytes").asLong()).isEqualTo(17);
+    assertThat(t.get("placed").get(0).asText()).isEqualTo("data/raw.csv");
+    assertThat(Files.readString(clone.resolve("raw.csv"))).isEqualTo(RAW);
+    assertThat(data(cloneRoot, "status", "--check").status()).isZero();
+    assertThat(data(cloneRoot, "verify").status()).isZero();
+
+    // a second push has nothing to send
+    Cli.Result again = data(project, "push", "--remote", remote.toString());
+    assertThat(again.out()).contains("0 objects (0 bytes) transferred, 1 already present");
+  }
+
+  @Test
+  void verifyRemote_findsACorruptObject_andExitsWithOne() throws IOException {
+    data(project, "add", project.resolve("data/raw.csv").toString());
+    data(project, "push", "--remote", remote.toString());
+    // the remote's copy of the object, named by the hash's last 62 hex digits (DVC's layout)
+    List<Path> objects;
+    try (Stream<Path> s = Files.walk(remote)) {
+      objects = s.filter(p -> p.getFileName().toString().equals(RAW_SHA256.substring(2))).toList();
+    }
+    assertThat(objects).hasSize(1);
+    Files.writeString(objects.get(0), "id,label\n1,0\n2,0\n");
+    Cli.Result r = data(project, "verify", "--remote", remote.toString());
+    assertThat(r.status()).as(r.toString()).isEqualTo(Main.CHECK_FAILED);
+    assertThat(r.out()).contains("1 corrupt").contains("corrupt " + RAW_SHA256);
+    assertThat(r.err())
+        .isEqualTo("mlops data verify: 1 corrupt, 0 missing" + System.lineSeparator());
+  }
+
+  @Test
+  void progress_onATerminal_namesTheTransfer_andQuietSilencesIt() {
+    data(project, "add", project.resolve("data/raw.csv").toString());
+    Cli.Result shown =
+        Cli.runOnTerminal(
+            "data", "push", "--project", project.toString(), "--remote", remote.toString());
+    assertThat(shown.status()).as(shown.toString()).isZero();
+    assertThat(shown.err()).contains("mlops data push: push: 1 objects (17 bytes) to transfer");
+    assertThat(shown.out()).startsWith("push ");
+
+    Path other = dir.resolve("remote2");
+    Cli.Result quiet =
+        Cli.runOnTerminal(
+            "data",
+            "push",
+            "--project",
+            project.toString(),
+            "--remote",
+            other.toString(),
+            "--quiet");
+    assertThat(quiet.status()).as(quiet.toString()).isZero();
+    assertThat(quiet.err()).isEmpty();
+  }
+
+  @Test
+  void badInput_isOneLineWithStatusTwo() throws IOException {
+    Cli.Result noRemote = data(project, "push");
+    assertThat(noRemote.status()).isEqualTo(Main.BAD_INPUT);
+    assertThat(noRemote.err())
+        .isEqualTo(
+            "mlops data push: a remote is required: give --remote URL (a folder or"
+                + " s3://bucket/prefix) or set MLOPS_REMOTE"
+                + System.lineSeparator());
+
+    Path outside = Files.writeString(dir.resolve("outside.csv"), "x\n");
+    Cli.Result out = data(project, "add", outside.toString());
+    assertThat(out.status()).isEqualTo(Main.BAD_INPUT);
+    assertThat(out.err()).startsWith("mlops data add: path must be inside the project root");
+
+    Cli.Result scheme = data(project, "fetch", "--remote", "gopher://x/y");
+    assertThat(scheme.status()).isEqualTo(Main.BAD_INPUT);
+    assertThat(scheme.err()).contains("but was 'gopher://x/y'");
+
+    // a modification not in the cache: checkout refuses unless --force
+    data(project, "add", project.resolve("data/raw.csv").toString());
+    Path raw = project.resolve("data/raw.csv");
+    Files.delete(raw); // linked to the read-only cache object: replace, do not edit in place
+    Files.writeString(raw, "changed\n");
+    Cli.Result refused = data(project, "checkout");
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(Main.BAD_INPUT);
+    assertThat(Files.readString(raw)).isEqualTo("changed\n");
+    Cli.Result forced = data(project, "checkout", "--force");
+    assertThat(forced.status()).as(forced.toString()).isZero();
+    assertThat(Files.readString(raw)).isEqualTo(RAW);
+  }
+}
