@@ -257,18 +257,30 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
 
   /** Runs a transfer and prints it. */
   abstract static class TransferCommand extends RemoteCommand {
+    @Parameters(
+        arity = "0..*",
+        paramLabel = "PATH",
+        description = "Data paths or pointer files (default: every pointer).")
+    @Nullable List<Path> paths;
+
     @Override
     int run() {
       Progress progress = progress();
       Data data = data(progress);
-      DataTransfer t = call(() -> transfer(data));
+      DataTransfer t =
+          call(
+              () -> {
+                requireRemote();
+                return transfer(data, absolute(paths));
+              });
       Map<String, Object> doc = document();
       doc.putAll(transferJson(t));
       print(doc, t.toString());
       return Main.OK;
     }
 
-    abstract DataTransfer transfer(Data data);
+    /** Runs the transfer over the targets (empty: every pointer). */
+    abstract DataTransfer transfer(Data data, List<Path> targets);
   }
 
   /** {@code mlops data add}. */
@@ -389,16 +401,9 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
           "Upload the objects the pointers name that the remote lacks, several at once; a push"
               + " that failed part-way is resumed by running it again.")
   static final class Push extends TransferCommand {
-    @Parameters(
-        arity = "0..*",
-        paramLabel = "PATH",
-        description = "Data paths or pointer files (default: every pointer).")
-    @Nullable List<Path> paths;
-
     @Override
-    DataTransfer transfer(Data data) {
-      requireRemote();
-      return data.push(absolute(paths));
+    DataTransfer transfer(Data data, List<Path> targets) {
+      return data.push(targets);
     }
   }
 
@@ -412,16 +417,9 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
           "Download into the local cache the objects the pointers name that it lacks; every"
               + " download is hashed before it enters the cache.")
   static final class Fetch extends TransferCommand {
-    @Parameters(
-        arity = "0..*",
-        paramLabel = "PATH",
-        description = "Data paths or pointer files (default: every pointer).")
-    @Nullable List<Path> paths;
-
     @Override
-    DataTransfer transfer(Data data) {
-      requireRemote();
-      return data.fetch(absolute(paths));
+    DataTransfer transfer(Data data, List<Path> targets) {
+      return data.fetch(targets);
     }
   }
 
@@ -435,19 +433,12 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
           "Fetch what the cache lacks, then check the data out; the workspace is touched only once"
               + " everything was downloaded and checked.")
   static final class Pull extends TransferCommand {
-    @Parameters(
-        arity = "0..*",
-        paramLabel = "PATH",
-        description = "Data paths or pointer files (default: every pointer).")
-    @Nullable List<Path> paths;
-
     @Option(names = "--force", description = "Discard modifications that are not in the cache.")
     boolean force;
 
     @Override
-    DataTransfer transfer(Data data) {
-      requireRemote();
-      return data.pull(absolute(paths), force);
+    DataTransfer transfer(Data data, List<Path> targets) {
+      return data.pull(targets, force);
     }
   }
 
