@@ -113,6 +113,25 @@ public final class ConsentRegistry {
   }
 
   /**
+   * Records grants of many subjects now, in one durable write (see {@link #recordAll(List)}).
+   *
+   * @param subjects the subjects
+   * @param purpose a declared purpose
+   * @param source where the consents were given
+   * @return how many were appended
+   * @throws IllegalArgumentException for an undeclared purpose or a blank subject
+   */
+  public int grantAll(List<String> subjects, String purpose, String source) {
+    Require.nonNull(subjects, "subjects");
+    Instant now = clock.instant();
+    List<ConsentEvent> events = new ArrayList<>(subjects.size());
+    for (String subject : subjects) {
+      events.add(new ConsentEvent(subject, purpose, true, now, source));
+    }
+    return recordAll(events);
+  }
+
+  /**
    * Records a withdrawal now.
    *
    * @param subject the subject
@@ -134,16 +153,43 @@ public final class ConsentRegistry {
    * @throws MlopsException if the log cannot be written
    */
   public synchronized ConsentEvent record(ConsentEvent event) {
-    Require.nonNull(event, "event");
-    checkPurpose(event.purpose());
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("subject", event.subject());
-    m.put("purpose", event.purpose());
-    m.put("granted", event.granted());
-    m.put("at", Json.timestamp(event.at()));
-    m.put("source", event.source());
+    recordAll(List.of(Require.nonNull(event, "event")));
+    return event;
+  }
+
+  /**
+   * Appends events in one durable write (an import, or the consents of a day's applications): one
+   * device flush for all of them instead of one each. Every event is checked before anything is
+   * written, so an undeclared purpose leaves the log as it was.
+   *
+   * @param events the events, in order
+   * @return how many were appended
+   * @throws IllegalArgumentException for an undeclared purpose (naming it and the event's index)
+   * @throws MlopsException if the log cannot be written
+   */
+  public synchronized int recordAll(List<ConsentEvent> events) {
+    Require.nonNull(events, "events");
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < events.size(); i++) {
+      ConsentEvent event = Require.nonNull(events.get(i), "events[" + i + "]");
+      checkPurpose(event.purpose());
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("subject", event.subject());
+      m.put("purpose", event.purpose());
+      m.put("granted", event.granted());
+      m.put("at", Json.timestamp(event.at()));
+      m.put("source", event.source());
+      try {
+        lines.append(LINE.writeValueAsString(m)).append('\n');
+      } catch (IOException e) {
+        throw new MlopsException("cannot write consent event " + i + ": " + e.getMessage(), e);
+      }
+    }
+    if (events.isEmpty()) {
+      return 0;
+    }
     try {
-      byte[] line = (LINE.writeValueAsString(m) + "\n").getBytes(StandardCharsets.UTF_8);
+      byte[] line = lines.toString().getBytes(StandardCharsets.UTF_8);
       Path dir = file.getParent();
       if (dir != null) {
         Files.createDirectories(dir);
@@ -157,7 +203,7 @@ public final class ConsentRegistry {
     } catch (IOException e) {
       throw new MlopsException(file + ": cannot append a consent: " + e.getMessage(), e);
     }
-    return event;
+    return events.size();
   }
 
   /**

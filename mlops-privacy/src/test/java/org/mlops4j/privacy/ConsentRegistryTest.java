@@ -84,6 +84,30 @@ class ConsentRegistryTest {
   }
 
   @Test
+  void grantAll_appendsOneLinePerSubject_andTheLatestStillWins() throws Exception {
+    ConsentRegistry r = registry(T0);
+    assertEquals(3, r.grantAll(List.of("c1", "c2", "c3"), "training", "form 2025"));
+    r.withdraw("c2", "training", "portal");
+    assertEquals(4, Files.readAllLines(root.resolve(ConsentRegistry.DEFAULT_FILE)).size());
+    assertEquals(Set.of("c1", "c3"), r.subjects("training"));
+    assertEquals(0, r.grantAll(List.of(), "training", "nothing"));
+  }
+
+  @Test
+  void recordAll_checksEveryEventFirst_andLeavesTheLogAsItWasOnABadOne() throws Exception {
+    ConsentRegistry r = registry(T0);
+    r.grant("c1", "training", "form");
+    List<ConsentEvent> batch =
+        List.of(
+            new ConsentEvent("c2", "training", true, T0, "form"),
+            new ConsentEvent("c3", "marketing", true, T0, "form"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> r.recordAll(batch));
+    assertTrue(e.getMessage().contains("marketing"), e.getMessage());
+    assertEquals(1, Files.readAllLines(root.resolve(ConsentRegistry.DEFAULT_FILE)).size());
+  }
+
+  @Test
   void filter_keepsTheConsentingSubjects_andRecordsProvenance() throws Exception {
     ConsentRegistry r = registry(T0);
     r.grant("c1", "training", "form");
