@@ -46,15 +46,15 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  *       2025 one.
  * </ul>
  */
-final class CreditWorld {
+public final class CreditWorld {
 
   /** The columns of an applicants file, in order. */
-  static final List<String> COLUMNS =
+  public static final List<String> COLUMNS =
       List.of(
           "applicant_id", "age", "income", "debt", "years_employed", "region", "sex", "defaulted");
 
   /** The numeric inputs of the model, in order. */
-  static final List<String> NUMERIC = List.of("age", "income", "debt", "years_employed");
+  public static final List<String> NUMERIC = List.of("age", "income", "debt", "years_employed");
 
   private static final String[] REGIONS = {"north", "south", "east", "west"};
   private static final LabelFactory LABELS = new LabelFactory();
@@ -69,7 +69,7 @@ final class CreditWorld {
   private CreditWorld() {}
 
   /** One applicant as the service receives it (the recorded values, not the true ones). */
-  record Applicant(
+  public record Applicant(
       String id,
       double age,
       double income,
@@ -79,11 +79,12 @@ final class CreditWorld {
       String sex) {
 
     /** The monitor's numeric inputs, in the order of {@link #NUMERIC}. */
-    double[] numeric() {
+    public double[] numeric() {
       return new double[] {age, income, debt, yearsEmployed};
     }
 
-    FeatureRow into(FeatureRow row) {
+    /** Sets the model's raw inputs into a row of the feature transforms. */
+    public FeatureRow into(FeatureRow row) {
       return row.set("age", age)
           .set("income", income)
           .set("debt", debt)
@@ -93,14 +94,14 @@ final class CreditWorld {
   }
 
   /** An applicant with the outcome that was recorded for them. */
-  record Record(Applicant applicant, int defaulted) {}
+  public record Record(Applicant applicant, int defaulted) {}
 
   /**
    * Generates applicants with identifiers {@code APP-<year>-<n>}.
    *
    * @param year 2025 (the training population) or 2026 (lower incomes, higher debts)
    */
-  static List<Record> applicants(int year, int n, long seed) {
+  public static List<Record> applicants(int year, int n, long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
     boolean shifted = year >= 2026;
     List<Record> out = new ArrayList<>(n);
@@ -143,7 +144,7 @@ final class CreditWorld {
   }
 
   /** Writes records as an applicants CSV ({@link #COLUMNS}). */
-  static void writeCsv(List<Record> records, Path file) {
+  public static void writeCsv(List<Record> records, Path file) {
     StringBuilder sb = new StringBuilder(String.join(",", COLUMNS)).append('\n');
     for (Record r : records) {
       Applicant a = r.applicant();
@@ -177,7 +178,7 @@ final class CreditWorld {
   }
 
   /** Reads an applicants CSV written by {@link #writeCsv} (or a pseudonymised copy of one). */
-  static List<Record> readCsv(Path file) {
+  public static List<Record> readCsv(Path file) {
     PersonalData data = PersonalData.readCsv(file);
     int[] at = new int[COLUMNS.size()];
     for (int c = 0; c < at.length; c++) {
@@ -201,7 +202,7 @@ final class CreditWorld {
   }
 
   /** The raw inputs of the records as drift columns (for baselines and feature fitting). */
-  static Columns columns(List<Record> records) {
+  public static Columns columns(List<Record> records) {
     int n = records.size();
     double[][] numeric = new double[NUMERIC.size()][n];
     String[] region = new String[n];
@@ -220,7 +221,7 @@ final class CreditWorld {
   }
 
   /** The numeric raw inputs only (what the drift monitor watches). */
-  static Columns numericColumns(List<Record> records) {
+  public static Columns numericColumns(List<Record> records) {
     Columns all = columns(records);
     Columns.Builder b = Columns.builder();
     for (String name : NUMERIC) {
@@ -230,7 +231,7 @@ final class CreditWorld {
   }
 
   /** The feature transforms, fitted on the training records: scaled numbers, one-hot region. */
-  static FeaturePipeline fitFeatures(List<Record> training) {
+  public static FeaturePipeline fitFeatures(List<Record> training) {
     return FeaturePipeline.builder()
         .numeric("age", NumericSteps.medianImputer(), NumericSteps.standard())
         .numeric(
@@ -246,7 +247,7 @@ final class CreditWorld {
    * Trains Tribuo's logistic regression (linear SGD, log loss, AdaGrad) on the transformed training
    * records.
    */
-  static Model<Label> train(
+  public static Model<Label> train(
       List<Record> training, FeaturePipeline features, int epochs, double learningRate, long seed) {
     MutableDataset<Label> data =
         new MutableDataset<>(
@@ -271,7 +272,7 @@ final class CreditWorld {
   }
 
   /** The probability of {@code default} that the model gives a transformed row. */
-  static double risk(Model<Label> model, String[] names, double[] x) {
+  public static double risk(Model<Label> model, String[] names, double[] x) {
     return model
         .predict(new ArrayExample<>(LABELS.getUnknownOutput(), names, x))
         .getOutputScores()
@@ -281,7 +282,7 @@ final class CreditWorld {
 
   /** Reads a model written by {@link Model#serializeToFile}. */
   @SuppressWarnings("unchecked")
-  static Model<Label> loadModel(Path file) throws IOException {
+  public static Model<Label> loadModel(Path file) throws IOException {
     return (Model<Label>) Model.deserializeFromFile(file);
   }
 }

@@ -88,26 +88,26 @@ import org.tribuo.classification.Label;
  */
 public final class Lifecycle {
 
-  static final String MODEL = "credit-risk";
-  static final String PURPOSE = "model_training";
-  static final int APPLICANTS_2025 = 4_000;
-  static final int APPLICANTS_2026 = 4_000;
-  static final int EPOCHS = 5;
+  public static final String MODEL = "credit-risk";
+  public static final String PURPOSE = "model_training";
+  public static final int APPLICANTS_2025 = 4_000;
+  public static final int APPLICANTS_2026 = 4_000;
+  public static final int EPOCHS = 5;
 
   /** The largest false-positive-rate difference between the sexes the gates accept. */
-  static final double MAX_FPR_DIFFERENCE = 0.08;
+  public static final double MAX_FPR_DIFFERENCE = 0.08;
 
   /** The cost of refusing an applicant who would have repaid (a lost customer). */
-  static final double COST_REFUSED_REPAYER = 0.3;
+  public static final double COST_REFUSED_REPAYER = 0.3;
 
   /** The cost of lending to an applicant who defaults. */
-  static final double COST_MISSED_DEFAULT = 0.7;
+  public static final double COST_MISSED_DEFAULT = 0.7;
 
   /**
    * The bank refuses an application whose probability of default is at least this: the threshold
    * that minimises the expected cost, {@code c_FP / (c_FP + c_FN)} = 0.3.
    */
-  static final double THRESHOLD =
+  public static final double THRESHOLD =
       COST_REFUSED_REPAYER / (COST_REFUSED_REPAYER + COST_MISSED_DEFAULT);
 
   private Lifecycle() {}
@@ -119,10 +119,10 @@ public final class Lifecycle {
   }
 
   /** A model's answer: its probability of default, and the decision (1 = refuse). */
-  record Decision(double risk, int refuse) {}
+  public record Decision(double risk, int refuse) {}
 
   /** What each step showed, for the test to check. */
-  record Story(
+  public record Story(
       int rawApplicants,
       int consented,
       DataPointer pointer,
@@ -154,7 +154,7 @@ public final class Lifecycle {
       ErasureReceipt receipt,
       Path reports) {}
 
-  static Story run(Path root, PrintStream out) throws Exception {
+  public static Story run(Path root, PrintStream out) throws Exception {
     Path project = Files.createDirectories(root.resolve("project"));
     Path store = root.resolve("mlruns");
     Path reports = Files.createDirectories(root.resolve("reports"));
@@ -515,10 +515,10 @@ public final class Lifecycle {
   // ---------------------------------------------------------------------------------------------
   // The pipeline
 
-  record Trained(PipelineResult result, String runId) {}
+  public record Trained(PipelineResult result, String runId) {}
 
   /** The evaluation of the model the pipeline last trained, on its test rows. */
-  record Evaluation(
+  public record Evaluation(
       List<Scored> test,
       double accuracy,
       double auc,
@@ -532,7 +532,7 @@ public final class Lifecycle {
    * Accuracy at the bank's threshold, AUC, the slices where the model errs significantly, fairness
    * by sex.
    */
-  static Evaluation evaluate(Path project) {
+  public static Evaluation evaluate(Path project) {
     List<Scored> test = readScores(project.resolve("work/test-scores.csv"));
     SliceReport slices =
         SliceFinder.builder()
@@ -547,11 +547,11 @@ public final class Lifecycle {
         test, accuracy(test, Map.of()), auc(test), slices, fairness(test, Map.of()));
   }
 
-  record RetrainOutcome(
+  public record RetrainOutcome(
       String reason, PipelineResult result, ModelVersion version, Map<String, Double> thresholds) {}
 
   /** Runs the pipeline inside a tracked run and logs the per-epoch history the train stage kept. */
-  static Trained train(
+  public static Trained train(
       LocalTracker tracker, Path project, ConsentRegistry consents, double lr, String name)
       throws IOException {
     try (Run run = tracker.newRun(MODEL).name(name).seed("pipeline", 42L).start()) {
@@ -577,7 +577,7 @@ public final class Lifecycle {
    * The training pipeline: consent filter, split, feature transforms, training, evaluation. Only
    * the learning rate varies between the story's runs.
    */
-  static Pipeline pipeline(Path project, ConsentRegistry consents, double learningRate) {
+  public static Pipeline pipeline(Path project, ConsentRegistry consents, double learningRate) {
     return Pipeline.builder(project)
         .seed(42)
         .stage(
@@ -664,7 +664,7 @@ public final class Lifecycle {
   }
 
   /** The retraining callback: new data version, a pipeline run, a new registered version. */
-  static RetrainOutcome retrain(
+  public static RetrainOutcome retrain(
       String reason,
       Path root,
       Path project,
@@ -704,7 +704,7 @@ public final class Lifecycle {
     return new RetrainOutcome(reason, trained.result(), version, thresholds);
   }
 
-  static ModelVersion register(
+  public static ModelVersion register(
       ModelRegistry registry,
       Path project,
       PipelineResult result,
@@ -741,7 +741,7 @@ public final class Lifecycle {
    * Loads a registered version for serving: the Tribuo model, the feature transforms it was trained
    * with, and its thresholds; one {@link FeatureRow} and buffer per thread.
    */
-  static ModelLoader<Predictor<Applicant, Decision>> loader() {
+  public static ModelLoader<Predictor<Applicant, Decision>> loader() {
     return (dir, version) -> {
       Model<Label> model = CreditWorld.loadModel(dir.resolve("model.tribuo"));
       FeaturePipeline features = FeaturePipeline.load(dir.resolve("features.json"));
@@ -766,10 +766,11 @@ public final class Lifecycle {
   // Scores and the metrics of the story
 
   /** One scored row: what evaluation needs. */
-  record Scored(
+  public record Scored(
       Applicant applicant, String sex, String region, double age, int label, double risk) {}
 
-  static List<Scored> score(Model<Label> model, FeaturePipeline features, List<Record> records) {
+  public static List<Scored> score(
+      Model<Label> model, FeaturePipeline features, List<Record> records) {
     String[] names = features.outputNames().toArray(String[]::new);
     FeatureRow row = features.newRow();
     List<Scored> out = new ArrayList<>(records.size());
@@ -781,7 +782,7 @@ public final class Lifecycle {
     return out;
   }
 
-  static void writeScores(List<Scored> scored, Path file) throws IOException {
+  public static void writeScores(List<Scored> scored, Path file) throws IOException {
     List<Record> records = new ArrayList<>(scored.size());
     StringBuilder risks = new StringBuilder("risk\n");
     for (Scored s : scored) {
@@ -803,7 +804,7 @@ public final class Lifecycle {
     }
   }
 
-  static List<Scored> readScores(Path file) {
+  public static List<Scored> readScores(Path file) {
     List<Record> records = CreditWorld.readCsv(file);
     PersonalData data = PersonalData.readCsv(file);
     int at = data.indexOf("risk");
@@ -822,32 +823,32 @@ public final class Lifecycle {
     return out;
   }
 
-  static List<String> ids(List<Record> records) {
+  public static List<String> ids(List<Record> records) {
     return records.stream().map(r -> r.applicant().id()).toList();
   }
 
-  static int decision(Scored s, Map<String, Double> thresholds) {
+  public static int decision(Scored s, Map<String, Double> thresholds) {
     return s.risk() >= thresholds.getOrDefault(s.sex(), THRESHOLD) ? 1 : 0;
   }
 
-  static int[] labels(List<Scored> rows) {
+  public static int[] labels(List<Scored> rows) {
     return rows.stream().mapToInt(Scored::label).toArray();
   }
 
-  static double[] labelsD(List<Scored> rows) {
+  public static double[] labelsD(List<Scored> rows) {
     return rows.stream().mapToDouble(Scored::label).toArray();
   }
 
-  static int[] decisions(List<Scored> rows, Map<String, Double> thresholds) {
+  public static int[] decisions(List<Scored> rows, Map<String, Double> thresholds) {
     return rows.stream().mapToInt(s -> decision(s, thresholds)).toArray();
   }
 
-  static double[] decisionsD(List<Scored> rows, Map<String, Double> thresholds) {
+  public static double[] decisionsD(List<Scored> rows, Map<String, Double> thresholds) {
     return rows.stream().mapToDouble(s -> decision(s, thresholds)).toArray();
   }
 
   /** The cost of one decision (1 = refuse) given the outcome (1 = default). */
-  static double cost(int refuse, int defaulted) {
+  public static double cost(int refuse, int defaulted) {
     if (refuse == 1 && defaulted == 0) {
       return COST_REFUSED_REPAYER;
     }
@@ -855,7 +856,7 @@ public final class Lifecycle {
   }
 
   /** Minus the mean cost of the decisions: larger is better, as the bootstrap gate wants. */
-  static double negCost(double[] labels, double[] decisions) {
+  public static double negCost(double[] labels, double[] decisions) {
     double sum = 0;
     for (int i = 0; i < labels.length; i++) {
       sum += cost((int) decisions[i], (int) labels[i]);
@@ -863,17 +864,17 @@ public final class Lifecycle {
     return -sum / labels.length;
   }
 
-  static double meanCost(List<Scored> rows, Map<String, Double> thresholds) {
+  public static double meanCost(List<Scored> rows, Map<String, Double> thresholds) {
     return -negCost(labelsD(rows), decisionsD(rows, thresholds));
   }
 
-  static double accuracy(List<Scored> rows, Map<String, Double> thresholds) {
+  public static double accuracy(List<Scored> rows, Map<String, Double> thresholds) {
     long right = rows.stream().filter(s -> decision(s, thresholds) == s.label()).count();
     return (double) right / rows.size();
   }
 
   /** Mean log loss, probabilities clipped to [1e-15, 1 - 1e-15] as scikit-learn's log_loss. */
-  static double logLoss(List<Scored> rows) {
+  public static double logLoss(List<Scored> rows) {
     double sum = 0;
     for (Scored s : rows) {
       double p = Math.min(1 - 1e-15, Math.max(1e-15, s.risk()));
@@ -883,7 +884,7 @@ public final class Lifecycle {
   }
 
   /** The area under the ROC curve: the Mann-Whitney U statistic over n1 n0, ties counted half. */
-  static double auc(List<Scored> rows) {
+  public static double auc(List<Scored> rows) {
     List<Scored> sorted = new ArrayList<>(rows);
     sorted.sort(Comparator.comparingDouble(Scored::risk));
     double rankSumPositives = 0;
@@ -908,7 +909,7 @@ public final class Lifecycle {
         / ((double) positives * negatives);
   }
 
-  static FairnessReport fairness(List<Scored> rows, Map<String, Double> thresholds) {
+  public static FairnessReport fairness(List<Scored> rows, Map<String, Double> thresholds) {
     Decisions d =
         Decisions.of(labels(rows), decisions(rows, thresholds))
             .scores(rows.stream().mapToDouble(Scored::risk).toArray())
@@ -921,7 +922,7 @@ public final class Lifecycle {
    * {@code referenceThreshold} (on the given rows): for each other group, the threshold among its
    * negatives' risks whose false-positive rate is closest.
    */
-  static Map<String, Double> equalFprThresholds(
+  public static Map<String, Double> equalFprThresholds(
       List<Scored> rows, String reference, double referenceThreshold) {
     double target = fpr(rows, reference, referenceThreshold);
     Map<String, Double> out = new LinkedHashMap<>();
@@ -950,7 +951,7 @@ public final class Lifecycle {
     return out;
   }
 
-  static double fpr(List<Scored> rows, String group, double threshold) {
+  public static double fpr(List<Scored> rows, String group, double threshold) {
     long negatives = 0;
     long refused = 0;
     for (Scored s : rows) {
