@@ -94,8 +94,11 @@ public final class Lifecycle {
   public static final int APPLICANTS_2026 = 4_000;
   public static final int EPOCHS = 5;
 
-  /** The largest false-positive-rate difference between the sexes the gates accept. */
-  public static final double MAX_FPR_DIFFERENCE = 0.08;
+  /**
+   * The largest difference between the sexes in the share of repayers approved (equal opportunity)
+   * the gates accept.
+   */
+  public static final double MAX_OPPORTUNITY_GAP = 0.08;
 
   /** The cost of refusing an applicant who would have repaid (a lost customer). */
   public static final double COST_REFUSED_REPAYER = 0.3;
@@ -244,7 +247,7 @@ public final class Lifecycle {
     PromotionGates gates =
         PromotionGates.builder()
             .metricAtLeast("auc", 0.65)
-            .fairnessAtMost("false_positive_rate_parity_difference", MAX_FPR_DIFFERENCE)
+            .fairnessAtMost("equal_opportunity_difference", MAX_OPPORTUNITY_GAP)
             // not McNemar: it weighs both errors alike, and a missed default costs the bank more
             .bootstrap("neg_cost", -0.005)
             .sizeAtMost(1_000_000)
@@ -265,7 +268,8 @@ public final class Lifecycle {
     out.println(refused);
 
     // The mitigation: a threshold per sex, chosen on the training rows so that both have the
-    // false-positive rate men have at the bank's threshold; judged on the test rows.
+    // share of repayers refused that men have at the bank's threshold (so equal shares of repayers
+    // approved); judged on the test rows.
     List<Scored> trainScores = readScores(project.resolve("work/train-scores.csv"));
     Map<String, Double> thresholds = equalFprThresholds(trainScores, "M", THRESHOLD);
     double mitigatedAccuracy = accuracy(test, thresholds);
@@ -279,7 +283,7 @@ public final class Lifecycle {
             thresholds,
             mitigatedAccuracy,
             auc,
-            "v1 with a threshold per sex (equal false-positive rates)");
+            "v1 with a threshold per sex (equal shares of repayers approved)");
     PromotionResult accepted =
         registry.promoteToStage(
             MODEL,
@@ -301,13 +305,13 @@ public final class Lifecycle {
     out.printf(
         Locale.ROOT,
         "trade-off: mean cost %.4f -> %.4f; accuracy %.4f -> %.4f;"
-            + " false-positive-rate difference %.4f -> %.4f; thresholds %s%n",
+            + " equal-opportunity difference %.4f -> %.4f; thresholds %s%n",
         meanCost(test, Map.of()),
         meanCost(test, thresholds),
         accuracy,
         mitigatedAccuracy,
-        biased.falsePositiveRateParityDifference().value(),
-        mitigated.falsePositiveRateParityDifference().value(),
+        biased.equalOpportunityDifference().value(),
+        mitigated.equalOpportunityDifference().value(),
         thresholds);
     registry.setAlias(MODEL, "champion", v2.version(), "passed the gates");
     mitigated.save(reports.resolve("fairness-v2.html"));
@@ -322,18 +326,19 @@ public final class Lifecycle {
             .primaryUser("credit officers")
             .outOfScopeUse("automatic refusal without a human review")
             .metricsRationale(
-                "Accuracy and AUC for the ranking; the false-positive rate by sex because refusing"
-                    + " an applicant who would have repaid is the harm to avoid.")
+                "Accuracy and AUC for the ranking; the share of repayers approved, by sex, because"
+                    + " refusing an applicant who would have repaid is the harm to avoid.")
             .decisionThreshold(
                 "refuse at a probability of default >= "
                     + thresholds.get("F")
                     + " (F), >= "
                     + thresholds.get("M")
-                    + " (M): equal false-positive rates")
+                    + " (M): equal shares of repayers approved")
             .ethicalConsideration(
                 "The recorded income of women understates their true income (the intake form"
                     + " counted only the primary income), so the model overrates their risk.",
-                "a threshold per sex equalising false-positive rates; fix the intake form")
+                "a threshold per sex equalising the shares of repayers approved; fix the intake"
+                    + " form")
             .caveat("Trained on generated data; the thresholds use the applicant's sex.")
             .fairness(mitigated)
             .promotion(accepted)
@@ -909,18 +914,27 @@ public final class Lifecycle {
         / ((double) positives * negatives);
   }
 
+  /**
+   * Fairness by sex, framed as the fairness literature frames lending: the favourable decision (the
+   * positive prediction) is an approval, the positive label an applicant who repaid; so the
+   * selection rate is the approval rate (the four-fifths rule reads it), and a repayer refused is a
+   * false negative: equal opportunity (Hardt et al., 2016) asks for equal true-positive rates, the
+   * share of repayers approved. The score is the probability of repaying.
+   */
   public static FairnessReport fairness(List<Scored> rows, Map<String, Double> thresholds) {
+    int[] repaid = rows.stream().mapToInt(s -> 1 - s.label()).toArray();
+    int[] approved = rows.stream().mapToInt(s -> 1 - decision(s, thresholds)).toArray();
     Decisions d =
-        Decisions.of(labels(rows), decisions(rows, thresholds))
-            .scores(rows.stream().mapToDouble(Scored::risk).toArray())
+        Decisions.of(repaid, approved)
+            .scores(rows.stream().mapToDouble(s -> 1 - s.risk()).toArray())
             .groups("sex", rows.stream().map(Scored::sex).toArray(String[]::new));
     return FairnessAuditor.builder().reference("M").build().audit(d);
   }
 
   /**
-   * Per-group thresholds that give every group the false-positive rate the reference group has at
-   * {@code referenceThreshold} (on the given rows): for each other group, the threshold among its
-   * negatives' risks whose false-positive rate is closest.
+   * Per-group thresholds that give every group the share of repayers refused (the false-positive
+   * rate of the refusal) the reference group has at {@code referenceThreshold} (on the given rows):
+   * for each other group, the threshold among its repayers' risks whose share refused is closest.
    */
   public static Map<String, Double> equalFprThresholds(
       List<Scored> rows, String reference, double referenceThreshold) {

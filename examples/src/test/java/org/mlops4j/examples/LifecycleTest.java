@@ -137,23 +137,26 @@ class LifecycleTest {
               assertThat(s.pValue()).isLessThan(0.05);
             });
 
-    // the injected measurement bias: women who would have repaid are refused more often.
-    // FPR per sex counted here from the test rows at the bank's threshold
-    double fprF = fpr(test, "F", Lifecycle.THRESHOLD);
-    double fprM = fpr(test, "M", Lifecycle.THRESHOLD);
-    assertThat(story.biased().falsePositiveRateParityDifference().value())
-        .isCloseTo(fprF - fprM, within(1e-12));
-    assertThat(fprF - fprM).isGreaterThan(Lifecycle.MAX_FPR_DIFFERENCE);
+    // the injected measurement bias: women who would have repaid are refused more often. The
+    // share of repayers refused per sex, counted here from the test rows at the bank's threshold;
+    // equal opportunity is the difference of the shares approved, 1 - refused
+    double refusedF = fpr(test, "F", Lifecycle.THRESHOLD);
+    double refusedM = fpr(test, "M", Lifecycle.THRESHOLD);
+    assertThat(story.biased().equalOpportunityDifference().value())
+        .isCloseTo((1 - refusedM) - (1 - refusedF), within(1e-12));
+    assertThat(refusedF - refusedM).isGreaterThan(Lifecycle.MAX_OPPORTUNITY_GAP);
+    // approval rates: F below four fifths of M's, so the four-fifths rule fails too
+    assertThat(story.biased().fourFifthsRule().passed()).isFalse();
     // the assertion a unit test would use fails on the biased model and passes on the mitigated
     assertThatThrownBy(
             () ->
                 FairnessAssertions.assertThat(story.biased())
                     .hasDisparityAtMost(
-                        "false_positive_rate_parity_difference", Lifecycle.MAX_FPR_DIFFERENCE))
+                        "equal_opportunity_difference", Lifecycle.MAX_OPPORTUNITY_GAP))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("false_positive_rate_parity_difference");
+        .hasMessageContaining("equal_opportunity_difference");
     FairnessAssertions.assertThat(story.mitigated())
-        .hasDisparityAtMost("false_positive_rate_parity_difference", Lifecycle.MAX_FPR_DIFFERENCE);
+        .hasDisparityAtMost("equal_opportunity_difference", Lifecycle.MAX_OPPORTUNITY_GAP);
   }
 
   @Test
@@ -168,7 +171,7 @@ class LifecycleTest {
     assertThat(t.get("M")).isEqualTo(Lifecycle.THRESHOLD);
     assertThat(t.get("F")).isGreaterThan(Lifecycle.THRESHOLD);
     double gap = Math.abs(fpr(test, "F", t.get("F")) - fpr(test, "M", t.get("M")));
-    assertThat(gap).isLessThan(Lifecycle.MAX_FPR_DIFFERENCE);
+    assertThat(gap).isLessThan(Lifecycle.MAX_OPPORTUNITY_GAP);
     // the trade-off is printed, and it is a cost: the mean cost (0.3 per refused repayer, 0.7
     // per missed default, counted here) goes up
     double before = meanCost(test, Map.of());

@@ -40,7 +40,8 @@ class ModuleGuidesTest {
       Map.of("spark.md", "needs Spark on its own Jackson: mlops-spark's tests");
 
   /** Guides that start from a file of {@code ../shared/datasets}, as a reader downloads it. */
-  private static final Map<String, String> DATASETS = Map.of("cards.md", "compas-two-years.csv");
+  private static final Map<String, String> DATASETS =
+      Map.of("cards.md", "compas-two-years.csv", "compas-audit.md", "compas-two-years.csv");
 
   @TempDir Path work;
 
