@@ -1,22 +1,32 @@
 package org.mlops4j.features;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.internal.AtomicFiles;
 import org.mlops4j.api.internal.LibraryVersion;
 import org.mlops4j.api.internal.MetricKeys;
 import org.mlops4j.api.internal.Require;
 import org.mlops4j.api.tracking.Run;
+import org.mlops4j.drift.Correction;
+import org.mlops4j.drift.DriftReport;
+import org.mlops4j.drift.FeatureDrift;
+import org.mlops4j.drift.PsiLevel;
 import org.mlops4j.report.Element;
 import org.mlops4j.report.Figure;
 import org.mlops4j.report.Page;
+import org.mlops4j.report.Section;
 import org.mlops4j.report.Table;
 import org.mlops4j.report.Tone;
 import org.mlops4j.report.internal.Json;
+import org.mlops4j.report.internal.Numbers;
+import org.mlops4j.report.internal.TextTable;
 
 /**
  * Training/serving skew per input feature, made by {@link SkewMonitor#report()}: the drift module's
@@ -147,48 +157,246 @@ public record SkewReport(
   }
 
   /**
-   * @return a self-contained HTML page: the skewed share, then one table row per feature (test,
-   *     statistic, p-value, PSI, served values, verdict), skewed rows marked
+   * @return a self-contained HTML page: the verdict in words (which features are skewed and why),
+   *     headline figures, one table row per feature (skewed first, then by PSI, largest first; the
+   *     test, its statistic and p-value, PSI, the served values and those tested, missing values,
+   *     the verdict), then the training (filled) and serving (hatched) distributions of every
+   *     feature as the drift report draws them
    */
   public String toHtml() {
+    List<FeatureSkew> sorted = new ArrayList<>(features);
+    sorted.sort(
+        Comparator.comparing((FeatureSkew f) -> !f.skewed())
+            .thenComparing(f -> Double.isNaN(f.psi()) ? 1.0 : -f.psi())
+            .thenComparing(FeatureSkew::feature));
     Table.Builder t =
         Table.builder()
-            .columns("feature", "kind", "test", "statistic", "p-value", "PSI", "served", "verdict")
-            .numeric(3, 4, 5, 6);
-    for (FeatureSkew f : features) {
+            .caption(
+                "One row per feature: skewed first, then by PSI, largest first. p is the deciding"
+                    + " test's, not corrected for multiple testing; PSI over every served value;"
+                    + " numeric tests run on a uniform sample of at most "
+                    + sampleSize
+                    + " served values.")
+            .columns(
+                "feature",
+                "kind",
+                "test",
+                "statistic",
+                "p",
+                "PSI",
+                "served",
+                "tested on",
+                "missing train / serve",
+                "verdict")
+            .numeric(3, 4, 5, 6, 7);
+    for (FeatureSkew f : sorted) {
+      FeatureDrift d = f.drift();
       t.row(
-          f.skewed() ? Tone.BAD : Tone.GOOD,
+          f.skewed() ? Tone.BAD : d.tested() ? Tone.NEUTRAL : Tone.MUTED,
           f.feature(),
-          f.drift().kind().key(),
-          f.drift().method().key(),
-          number(f.drift().statistic()),
-          f.drift().pValue().isPresent() ? number(f.drift().pValue().getAsDouble()) : "",
-          number(f.psi()),
+          d.kind().key(),
+          d.method().key(),
+          d.tested() ? d.statistic() : null,
+          d.pValue().isPresent() ? d.pValue().getAsDouble() : null,
+          Double.isNaN(f.psi()) ? null : f.psi(),
           f.served(),
-          f.skewed() ? "skewed" : "ok");
+          d.currentCount() + (f.sampled() ? " (sample)" : ""),
+          (d.referenceMissing() + d.referenceInfinite())
+              + " / "
+              + (d.currentMissing() + d.currentInfinite()),
+          verdict(f));
     }
     Map<String, Object> about = new LinkedHashMap<>();
+    about.put("compared", "serving values vs the training baseline");
+    about.put("features", features.size());
     about.put("served records", rows);
-    about.put("sample per numeric feature", sampleSize);
+    about.put("numeric test sample", "at most " + sampleSize + " values per feature");
+    about.put("p-values", "not corrected for multiple testing");
     if (!notObserved.isEmpty()) {
       about.put("not observed", String.join(", ", notObserved));
     }
     about.put("library", "mlops4j " + LibraryVersion.get());
-    return Page.builder()
-        .title("Training/serving skew")
-        .subtitle(skewedFeatures().size() + " of " + features.size() + " features skewed")
-        .about(about)
-        .section(
-            "Result",
-            Element.figures(
-                Figure.of(
-                    "skewed features",
-                    skewedFeatures().size() + " / " + features.size(),
-                    "drift test of serving values against the training baseline",
-                    skewedFeatures().isEmpty() ? Tone.GOOD : Tone.BAD)))
-        .section("Features", t.build())
-        .build()
-        .toHtml();
+    Page.Builder page =
+        Page.builder()
+            .title("Training/serving skew")
+            .subtitle(
+                skewedFeatures().size()
+                    + " of "
+                    + features.size()
+                    + " features skewed · "
+                    + rows
+                    + " served records")
+            .about(about)
+            .section("Verdict", verdictCallout(), Element.figures(figures(sorted)))
+            .section("Features", t.build());
+    Section charts = distributions();
+    if (charts != null) {
+      page.add(charts);
+    }
+    List<String> notes = new ArrayList<>();
+    for (FeatureSkew f : sorted) {
+      if (!f.drift().note().isEmpty()) {
+        notes.add(f.feature() + ": " + f.drift().note());
+      }
+    }
+    if (!notObserved.isEmpty()) {
+      notes.add(
+          "not observed at serving time (no value served, so not compared): "
+              + String.join(", ", notObserved));
+    }
+    if (!notes.isEmpty()) {
+      page.section("Notes", Element.bullets(notes));
+    }
+    return page.build().toHtml();
+  }
+
+  private Element verdictCallout() {
+    List<String> skewed = skewedFeatures();
+    if (skewed.isEmpty()) {
+      return Element.callout(
+          Tone.GOOD,
+          "No skew",
+          "None of the "
+              + features.size()
+              + " features served differs from the training baseline"
+              + (notObserved.isEmpty() ? "." : " (" + notObserved.size() + " not observed)."));
+    }
+    return Element.callout(
+        Tone.BAD,
+        "Skew in " + skewed.size() + " of " + features.size() + " features",
+        String.join(", ", skewed)
+            + ": the serving values differ from the training baseline. A feature is skewed when"
+            + " the drift module's test of its serving values is significant and its effect size"
+            + " (PSI, Wasserstein/std or Jensen-Shannon) passes the gate, or when its share of"
+            + " missing values changed significantly.");
+  }
+
+  private List<Figure> figures(List<FeatureSkew> sorted) {
+    List<Figure> out = new ArrayList<>();
+    List<String> skewed = skewedFeatures();
+    out.add(
+        Figure.of(
+            "features skewed",
+            skewed.size() + " of " + features.size(),
+            skewed.isEmpty() ? "none" : String.join(", ", skewed),
+            skewed.isEmpty() ? Tone.GOOD : Tone.BAD));
+    FeatureSkew top = null;
+    for (FeatureSkew f : sorted) {
+      if (!Double.isNaN(f.psi()) && (top == null || f.psi() > top.psi())) {
+        top = f;
+      }
+    }
+    if (top != null) {
+      out.add(
+          Figure.of(
+              "largest PSI",
+              Numbers.format(top.psi()),
+              top.feature()
+                  + " · "
+                  + PsiLevel.of(top.psi()).name().toLowerCase(Locale.ROOT)
+                  + " (0.1 moderate, 0.25 significant)",
+              top.psi() >= 0.25 ? Tone.BAD : top.psi() >= 0.1 ? Tone.WARNING : Tone.NEUTRAL));
+    }
+    out.add(
+        Figure.of(
+            "served records",
+            Long.toString(rows),
+            "numeric tests on at most " + sampleSize + " of them",
+            Tone.NEUTRAL));
+    long missing = 0;
+    List<String> withMissing = new ArrayList<>();
+    for (FeatureSkew f : features) {
+      long m = f.drift().currentMissing() + f.drift().currentInfinite();
+      if (m > 0) {
+        missing += m;
+        withMissing.add(f.feature());
+      }
+    }
+    out.add(
+        Figure.of(
+            "missing values served",
+            Long.toString(missing),
+            withMissing.isEmpty() ? "none" : String.join(", ", withMissing),
+            missing == 0 ? Tone.NEUTRAL : Tone.WARNING));
+    return out;
+  }
+
+  /** The feature's comparison with its PSI over every served value, as the table shows it. */
+  private static FeatureDrift withServedPsi(FeatureSkew f) {
+    FeatureDrift d = f.drift();
+    if (Double.isNaN(f.psi()) || !d.metrics().containsKey("psi")) {
+      return d;
+    }
+    Map<String, Double> metrics = new LinkedHashMap<>(d.metrics());
+    metrics.put("psi", f.psi());
+    return new FeatureDrift(
+        d.feature(),
+        d.type(),
+        d.kind(),
+        d.kindReason(),
+        d.method(),
+        d.tested(),
+        d.statistic(),
+        d.pValue(),
+        d.adjustedPValue(),
+        d.effectGate(),
+        d.drifted(),
+        d.psiLevel(),
+        d.referenceCount(),
+        d.currentCount(),
+        d.referenceMissing(),
+        d.currentMissing(),
+        d.referenceInfinite(),
+        d.currentInfinite(),
+        d.missingRateDrifted(),
+        metrics,
+        d.shares(),
+        d.note(),
+        d.valueShares());
+  }
+
+  private static String verdict(FeatureSkew f) {
+    FeatureDrift d = f.drift();
+    if (f.skewed()) {
+      return d.tested() && !d.missingRateDrifted()
+          ? "✖ skewed"
+          : d.tested() ? "✖ skewed (and missing rate)" : "✖ skewed (missing rate)";
+    }
+    return d.tested() ? "ok" : "not tested";
+  }
+
+  /**
+   * The drift report's distribution charts of these features: the comparisons in a {@code
+   * DriftReport} (alpha and time are not drawn there), its "Distributions" section taken from its
+   * {@code toSection()}.
+   */
+  private @Nullable Section distributions() {
+    List<FeatureDrift> drifts = new ArrayList<>();
+    features.forEach(f -> drifts.add(withServedPsi(f)));
+    int skewed = skewedFeatures().size();
+    DriftReport r =
+        new DriftReport(
+            drifts,
+            Correction.NONE,
+            Double.NaN,
+            skewed,
+            features.isEmpty() ? 0 : (double) skewed / features.size(),
+            1,
+            false,
+            Instant.EPOCH);
+    for (Element e : r.toSection().elements()) {
+      if (e instanceof Section s && s.heading().equals("Distributions")) {
+        List<Element> parts = new ArrayList<>();
+        parts.add(
+            Element.note(
+                "Reference: the training baseline; current: the served values (numeric"
+                    + " features: their sample). PSI in the subtitles over every served value,"
+                    + " as in the table."));
+        parts.addAll(s.elements());
+        return Section.of("Distributions", parts);
+      }
+    }
+    return null;
   }
 
   /**
@@ -205,10 +413,10 @@ public record SkewReport(
     AtomicFiles.save(file, html ? toHtml() : toJson(), AtomicFiles.Durability.ATOMIC);
   }
 
-  private static String number(double x) {
-    return Double.isNaN(x) ? "" : String.format(Locale.ROOT, "%.4g", x);
-  }
-
+  /**
+   * The verdict line, then one row per feature in baseline order (numbers with four significant
+   * digits), then the features not observed.
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
@@ -219,40 +427,28 @@ public record SkewReport(
             skewedFeatures().size(),
             features.size(),
             rows));
-    int w = "feature".length();
+    TextTable t =
+        new TextTable(
+            "feature", "kind", "test", "statistic", "p-value", "psi", "served", "verdict");
     for (FeatureSkew f : features) {
-      w = Math.max(w, f.feature().length());
+      t.row(
+          f.feature(),
+          f.drift().kind().key(),
+          f.drift().method().key(),
+          number(f.drift().statistic()),
+          f.drift().pValue().isPresent() ? number(f.drift().pValue().getAsDouble()) : "",
+          number(f.psi()),
+          f.served(),
+          f.skewed() ? "SKEWED" : "ok");
     }
-    String fmt = "%-" + w + "s  %-11s  %-5s  %10s  %10s  %8s  %8s  %s%n";
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            fmt,
-            "feature",
-            "kind",
-            "test",
-            "statistic",
-            "p-value",
-            "psi",
-            "served",
-            "verdict"));
-    for (FeatureSkew f : features) {
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              fmt,
-              f.feature(),
-              f.drift().kind().key(),
-              f.drift().method().key(),
-              number(f.drift().statistic()),
-              f.drift().pValue().isPresent() ? number(f.drift().pValue().getAsDouble()) : "",
-              number(f.psi()),
-              f.served(),
-              f.skewed() ? "SKEWED" : "ok"));
-    }
+    sb.append(t);
     if (!notObserved.isEmpty()) {
       sb.append("not observed: ").append(String.join(", ", notObserved)).append('\n');
     }
     return sb.toString().stripTrailing();
+  }
+
+  private static String number(double x) {
+    return Double.isNaN(x) ? "" : Numbers.format(x);
   }
 }

@@ -17,6 +17,8 @@ import org.mlops4j.report.Page;
 import org.mlops4j.report.Table;
 import org.mlops4j.report.Tone;
 import org.mlops4j.report.internal.Json;
+import org.mlops4j.report.internal.Numbers;
+import org.mlops4j.report.internal.TextTable;
 
 /**
  * What {@link FeatureSchema#validate} found: every violation, in field order then row order (never
@@ -107,37 +109,146 @@ public record ValidationResult(int rows, List<SchemaViolation> violations) {
   }
 
   /**
-   * @return a self-contained HTML page: the verdict, then one table row per violation (row, field,
-   *     problem, value)
+   * @return a self-contained HTML page: the verdict in words, headline figures (violations, rows
+   *     and fields with one), a table of the violations per field, then one row per violation (row,
+   *     field, problem, value; a number with at most ten significant digits)
    */
   public String toHtml() {
-    Table.Builder t = Table.builder().columns("row", "field", "problem", "value").numeric(0);
-    for (SchemaViolation v : violations) {
-      t.row(
-          Tone.BAD,
-          v.row() == SchemaViolation.WHOLE_COLUMN ? "all" : Integer.toString(v.row()),
-          v.field(),
-          v.problem(),
-          v.value());
-    }
+    Map<String, List<SchemaViolation>> byField = byField();
+    int badRows = badRows();
     Page.Builder page =
         Page.builder()
             .title("Schema validation")
-            .subtitle(valid() ? "no violation" : violations.size() + " violation(s)")
-            .about("rows", rows)
+            .subtitle(
+                (valid() ? "No violation" : plural(violations.size(), "violation"))
+                    + " in "
+                    + plural(rows, "row"))
+            .about("rows validated", rows)
+            .about("fields with a violation", byField.size())
             .about("library", "mlops4j " + LibraryVersion.get());
+    Element callout =
+        valid()
+            ? Element.callout(
+                Tone.GOOD,
+                "Valid",
+                "Every value of the " + plural(rows, "row") + " fits the schema.")
+            : Element.callout(
+                Tone.BAD,
+                plural(violations.size(), "violation") + " in " + plural(byField.size(), "field"),
+                "Every value outside the schema is listed below, in field order then row order: "
+                    + summary(byField)
+                    + ". A row of \"all\" is a problem of the whole column (a field absent or"
+                    + " not declared).");
     page.section(
-        "Result",
+        "Verdict",
+        callout,
         Element.figures(
             Figure.of(
                 "violations",
                 Integer.toString(violations.size()),
-                "every value outside the schema, with its field and row",
-                valid() ? Tone.GOOD : Tone.BAD)));
+                "values outside the schema",
+                valid() ? Tone.GOOD : Tone.BAD),
+            Figure.of(
+                "rows with a violation",
+                badRows + " of " + rows,
+                (rows == 0 ? "" : Numbers.fixed(100.0 * badRows / rows, 1) + "% of the rows")
+                    + (wholeColumn() == 0
+                        ? ""
+                        : "; and " + plural(wholeColumn(), "problem") + " of a whole column"),
+                badRows == 0 ? Tone.GOOD : Tone.BAD),
+            Figure.of(
+                "fields with a violation",
+                Integer.toString(byField.size()),
+                byField.isEmpty() ? "none" : String.join(", ", byField.keySet()),
+                byField.isEmpty() ? Tone.GOOD : Tone.BAD)));
     if (!valid()) {
-      page.section("Violations", t.build());
+      Table.Builder fields =
+          Table.builder()
+              .caption("Per field")
+              .columns("field", "violations", "problems")
+              .numeric(1);
+      byField.forEach(
+          (f, vs) -> {
+            Map<String, Integer> problems = new LinkedHashMap<>();
+            vs.forEach(v -> problems.merge(v.problem(), 1, Integer::sum));
+            List<String> parts = new ArrayList<>();
+            problems.forEach((pr, n) -> parts.add(pr + (n > 1 ? " (" + n + ")" : "")));
+            fields.row(Tone.BAD, f, vs.size(), String.join("; ", parts));
+          });
+      Table.Builder t =
+          Table.builder()
+              .caption("Every violation")
+              .columns("row", "field", "problem", "value")
+              .numeric(0);
+      for (SchemaViolation v : violations) {
+        t.row(Tone.BAD, rowText(v), v.field(), v.problem(), valueText(v.value()));
+      }
+      page.section("Violations", fields.build(), t.build());
     }
     return page.build().toHtml();
+  }
+
+  private Map<String, List<SchemaViolation>> byField() {
+    Map<String, List<SchemaViolation>> out = new LinkedHashMap<>();
+    for (SchemaViolation v : violations) {
+      out.computeIfAbsent(v.field(), k -> new ArrayList<>()).add(v);
+    }
+    return out;
+  }
+
+  /** The rows with a violation of their own (problems of a whole column not counted). */
+  private int badRows() {
+    java.util.Set<Integer> rs = new java.util.HashSet<>();
+    for (SchemaViolation v : violations) {
+      if (v.row() != SchemaViolation.WHOLE_COLUMN) {
+        rs.add(v.row());
+      }
+    }
+    return rs.size();
+  }
+
+  private long wholeColumn() {
+    return violations.stream().filter(v -> v.row() == SchemaViolation.WHOLE_COLUMN).count();
+  }
+
+  private static String summary(Map<String, List<SchemaViolation>> byField) {
+    List<String> parts = new ArrayList<>();
+    byField.forEach((f, vs) -> parts.add(f + " " + vs.size()));
+    return String.join(", ", parts);
+  }
+
+  private static String plural(long n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+
+  private static String rowText(SchemaViolation v) {
+    return v.row() == SchemaViolation.WHOLE_COLUMN ? "all" : Integer.toString(v.row());
+  }
+
+  /**
+   * A violation's value for reading: a number with at most ten significant digits, so that the
+   * rounding noise of a double ({@code 0.30000000000000004}) does not show ({@code 0.3}) and a
+   * whole number reads without {@code .0}; any other text as it is.
+   */
+  static String valueText(String value) {
+    if (value.isEmpty() || !(Character.isDigit(value.charAt(value.length() - 1)))) {
+      return value;
+    }
+    double x;
+    try {
+      x = Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      return value;
+    }
+    if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+      return Long.toString((long) x);
+    }
+    return new java.math.BigDecimal(value)
+        .round(new java.math.MathContext(10))
+        .stripTrailingZeros()
+        .toString()
+        .replace("E+", "e")
+        .replace("E", "e");
   }
 
   /**
@@ -154,35 +265,20 @@ public record ValidationResult(int rows, List<SchemaViolation> violations) {
     AtomicFiles.save(file, html ? toHtml() : toJson(), AtomicFiles.Durability.ATOMIC);
   }
 
+  /**
+   * The verdict line, then one row per violation (row, field, problem, value; a number with at most
+   * ten significant digits).
+   */
   @Override
   public String toString() {
     if (valid()) {
       return "Validation: " + rows + " row(s), no violation";
     }
-    int wf = "field".length();
-    int wp = "problem".length();
+    TextTable t = new TextTable("row", "field", "problem", "value");
     for (SchemaViolation v : violations) {
-      wf = Math.max(wf, v.field().length());
-      wp = Math.max(wp, v.problem().length());
+      t.row(rowText(v), v.field(), v.problem(), valueText(v.value()));
     }
-    StringBuilder sb = new StringBuilder();
-    sb.append("Validation: ")
-        .append(rows)
-        .append(" row(s), ")
-        .append(violations.size())
-        .append(" violation(s)\n");
-    String fmt = "%-8s  %-" + wf + "s  %-" + wp + "s  %s%n";
-    sb.append(String.format(Locale.ROOT, fmt, "row", "field", "problem", "value"));
-    for (SchemaViolation v : violations) {
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              fmt,
-              v.row() == SchemaViolation.WHOLE_COLUMN ? "all" : Integer.toString(v.row()),
-              v.field(),
-              v.problem(),
-              v.value()));
-    }
-    return sb.toString().stripTrailing();
+    return ("Validation: " + rows + " row(s), " + violations.size() + " violation(s)\n" + t)
+        .stripTrailing();
   }
 }

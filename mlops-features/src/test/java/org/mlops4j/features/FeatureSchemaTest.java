@@ -101,8 +101,9 @@ class FeatureSchemaTest {
         String.join(
             "\n",
             "Validation: 1 row(s), 1 violation(s)",
-            "row       field  problem                    value",
-            "0         age    out of range [0.0, 120.0]  -1.0"),
+            "row  field  problem                    value",
+            "--------------------------------------------",
+            "0    age    out of range [0.0, 120.0]  -1"),
         r.toString());
   }
 

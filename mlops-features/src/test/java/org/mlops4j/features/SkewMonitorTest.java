@@ -153,7 +153,16 @@ class SkewMonitorTest {
     assertEquals(7.398941798941799, run.latestMetric("features.skew.c.chi2").orElseThrow(), 1e-12);
     assertEquals(0.0, run.latestMetric("features.skew.c.skewed").orElseThrow());
     assertTrue(r.toJson().contains("\"format\" : \"mlops4j.feature-skew\""));
-    assertTrue(r.toHtml().contains("Training/serving skew"));
+    String page = r.toHtml();
+    assertTrue(page.contains("Training/serving skew"));
+    // neither feature skewed (KS p 0.357, chi-square p 0.060 from SciPy above): the verdict
+    // says so, and both distributions are drawn (one SVG chart per feature)
+    assertTrue(page.contains("None of the 2 features served differs"), page);
+    assertTrue(page.contains("<h2>Distributions</h2>") || page.contains(">Distributions<"), page);
+    assertEquals(2, page.split("<svg", -1).length - 1, "charts");
+    // the table's statistic with four significant digits: 0.20666... reads 0.2067
+    assertTrue(page.contains("0.2067"), page);
+    assertTrue(r.toString().contains("0.2067"), r.toString());
     Path html = dir.resolve("skew.html");
     r.save(html);
     assertTrue(Files.readString(html).startsWith("<!DOCTYPE html>"));

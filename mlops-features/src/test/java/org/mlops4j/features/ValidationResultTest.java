@@ -51,4 +51,30 @@ class ValidationResultTest {
     result.save(json);
     assertTrue(Files.readString(json).startsWith("{"));
   }
+
+  @Test
+  void valuesReadWithoutTheRoundingNoiseOfDoubles() {
+    // 0.1 + 0.2 is 0.30000000000000004 and 1 + 2^-52 is 1.0000000000000002 in IEEE 754 doubles:
+    // ten significant digits read 0.3 and 1; whole numbers without ".0"; text as it is
+    assertEquals("0.3", ValidationResult.valueText(Double.toString(0.1 + 0.2)));
+    assertEquals("-1", ValidationResult.valueText("-1.0000000000000002"));
+    assertEquals("130", ValidationResult.valueText("130.0"));
+    assertEquals("10000000", ValidationResult.valueText("1.0E7"));
+    assertEquals("1.5e-7", ValidationResult.valueText("1.5E-7"));
+    assertEquals("41234.56789", ValidationResult.valueText("41234.56789"));
+    assertEquals("NaN", ValidationResult.valueText("NaN"));
+    assertEquals("\"gold\"", ValidationResult.valueText("\"gold\""));
+  }
+
+  @Test
+  void toHtml_saysWhatFailed_perFieldAndRow() {
+    String page = result.toHtml();
+    // 3 violations: age twice (rows 0 and 2), city <x> once (row 1): 3 rows of 3, 2 fields
+    assertTrue(page.contains("3 violations in 2 fields"), page);
+    assertTrue(page.contains("age 2, city &lt;x&gt; 1"), page);
+    assertTrue(page.contains("3 of 3"), page);
+    assertTrue(page.contains("missing; not finite"), page);
+    String valid = new ValidationResult(4, List.of()).toHtml();
+    assertTrue(valid.contains("Every value of the 4 rows fits the schema."), valid);
+  }
 }

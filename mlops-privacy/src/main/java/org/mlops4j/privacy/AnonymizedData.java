@@ -39,11 +39,16 @@ public record AnonymizedData(
     return this;
   }
 
+  /** The outcome line (target k reached or not, rows suppressed and kept), then the report. */
   @Override
   public String toString() {
-    return (reached ? "Target k reached" : "Target k NOT reached")
+    return "Anonymized: target k "
+        + report.targetK()
+        + (reached ? " reached" : " NOT reached")
         + ", "
         + suppressedRows
+        + " of "
+        + (data.size() + suppressedRows)
         + " rows suppressed, "
         + data.size()
         + " kept\n"

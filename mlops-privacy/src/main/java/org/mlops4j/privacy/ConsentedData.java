@@ -107,7 +107,8 @@ public record ConsentedData(
         + rowsIn
         + " rows ("
         + subjectsKept
-        + " subjects kept, "
+        + (subjectsKept == 1 ? " subject" : " subjects")
+        + " kept, "
         + subjectsDropped
         + " dropped); consent log sha256 "
         + logSha256;

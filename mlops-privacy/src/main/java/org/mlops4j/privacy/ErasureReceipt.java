@@ -297,64 +297,177 @@ public record ErasureReceipt(
   }
 
   /**
-   * @return a self-contained HTML page of the receipt
+   * @return a self-contained HTML page of the receipt: what was erased and what it affects in
+   *     words, the figures, then the files rewritten, the cache objects purged, the dataset
+   *     versions, stages, models and runs affected (hashes shortened to 12 digits in the tables, in
+   *     full in a folded block), and what the erasure did not do
    */
   public String toHtml() {
     Table.Builder files =
         Table.builder()
-            .columns("file", "rows removed", "sha256 before", "sha256 after", "pointer")
+            .caption("Rewritten without the subject's rows (atomically)")
+            .columns("file", "rows removed", "sha256 before", "sha256 after", "pointer file")
             .numeric(1);
     for (ErasedFile f : erasedFiles) {
-      files.row(f.path(), f.rowsRemoved(), f.sha256Before(), f.sha256After(), f.pointerUpdated());
+      files.row(
+          f.path(),
+          f.rowsRemoved(),
+          shortHash(f.sha256Before()),
+          shortHash(f.sha256After()),
+          f.pointerUpdated() ? "updated to the new version" : "– (not tracked)");
     }
-    Table.Builder data = Table.builder().columns("path", "sha256");
+    Table.Builder data =
+        Table.builder()
+            .caption("Versions that held the subject, or were derived from one that did")
+            .columns("path", "sha256");
     for (DataVersion d : affectedData) {
-      data.row(d.path(), d.sha256());
+      data.row(d.path(), shortHash(d.sha256()));
     }
-    Table.Builder models = Table.builder().columns("model", "version", "matched hashes").numeric(1);
-    for (AffectedModel mo : affectedModels) {
-      models.row(Tone.WARNING, mo.name(), mo.version(), String.join(" ", mo.matchedHashes()));
-    }
-    Table.Builder stages = Table.builder().columns("stage", "recorded in", "outputs");
-    for (AffectedStage s : affectedStages) {
+    Table.Builder stages =
+        Table.builder()
+            .caption(
+                "Recorded stage runs that read such a version; their outputs are left in place"
+                    + " until the pipeline runs them again")
+            .columns("stage", "recorded in", "outputs");
+    for (AffectedStage st : affectedStages) {
       List<String> outs = new ArrayList<>();
-      s.outputs().forEach(o -> outs.add(o.path() + " " + o.sha256()));
-      stages.row(s.stage(), s.source(), String.join("; ", outs));
+      st.outputs().forEach(o -> outs.add(o.path() + " " + shortHash(o.sha256())));
+      stages.row(st.stage(), st.source(), String.join("; ", outs));
     }
-    Page page =
+    Table.Builder models =
+        Table.builder()
+            .caption("Model versions trained on such data, flagged for retraining")
+            .columns("model", "version", "matched hashes")
+            .numeric(1);
+    for (AffectedModel mo : affectedModels) {
+      List<String> hs = new ArrayList<>();
+      mo.matchedHashes().forEach(h -> hs.add(shortHash(h)));
+      models.row(Tone.WARNING, mo.name(), "v" + mo.version(), String.join(", ", hs));
+    }
+    Table.Builder full =
+        Table.builder()
+            .caption("Every hash of this receipt in full (SHA-256)")
+            .columns("what", "path", "sha256");
+    for (ErasedFile f : erasedFiles) {
+      full.row("before erasure", f.path(), f.sha256Before());
+      full.row("after erasure", f.path(), f.sha256After());
+    }
+    for (String o : purgedObjects) {
+      full.row("cache object purged", "", o);
+    }
+    for (DataVersion d : affectedData) {
+      full.row("affected version", d.path(), d.sha256());
+    }
+    Page.Builder page =
         Page.builder()
             .title("Erasure receipt")
-            .subtitle("Receipt " + id)
+            .subtitle(
+                plural(rowsRemoved(), "row")
+                    + " of one subject erased on "
+                    + Json.timestamp(createdAt).substring(0, 10))
+            .about("receipt", id)
             .about("created", Json.timestamp(createdAt))
             .about("subject column", subjectColumn)
-            .about("subject commitment", subjectCommitment)
+            .about("subject", "kept only as a keyed commitment (below)")
             .about("commitment key id", commitmentKeyId)
-            .section(
-                "Summary",
-                Element.figures(
-                    Figure.of("rows removed", Integer.toString(rowsRemoved()), "", Tone.NEUTRAL),
-                    Figure.of(
-                        "files rewritten", Integer.toString(erasedFiles.size()), "", Tone.NEUTRAL),
-                    Figure.of(
-                        "cache objects purged",
-                        Integer.toString(purgedObjects.size()),
-                        "",
-                        Tone.NEUTRAL),
-                    Figure.of(
-                        "models to retrain",
-                        Integer.toString(affectedModels.size()),
-                        "",
-                        affectedModels.isEmpty() ? Tone.GOOD : Tone.WARNING)))
-            .section("Files rewritten", files.build())
-            .section("Dataset versions affected", data.build())
-            .section("Stages that consumed them", stages.build())
-            .section(
-                "Models flagged for retraining",
-                models.build(),
-                Element.note("Tracking runs: " + (affectedRuns.isEmpty() ? "-" : affectedRuns)))
-            .section("Not done by this erasure", Element.bullets(notes))
-            .build();
-    return page.toHtml();
+            .about("library", "mlops4j " + org.mlops4j.api.internal.LibraryVersion.get());
+    List<Element> summary = new ArrayList<>();
+    summary.add(
+        Element.callout(
+            rowsRemoved() == 0 ? Tone.WARNING : Tone.GOOD,
+            rowsRemoved() == 0
+                ? "No row of the subject found"
+                : "Erased: " + plural(rowsRemoved(), "row") + " removed",
+            rowsRemoved() == 0
+                ? "No dataset of the project holds a row whose "
+                    + subjectColumn
+                    + " is the subject; nothing was rewritten."
+                : "The subject's rows are gone from "
+                    + plural(erasedFiles.size(), "dataset file")
+                    + "; "
+                    + plural(purgedObjects.size(), "cached version")
+                    + " that held them "
+                    + (purgedObjects.size() == 1 ? "was" : "were")
+                    + " deleted from the project's cache."));
+    if (!affectedModels.isEmpty()) {
+      List<String> names = new ArrayList<>();
+      affectedModels.forEach(mo -> names.add(mo.name() + " v" + mo.version()));
+      summary.add(
+          Element.callout(
+              Tone.WARNING,
+              plural(affectedModels.size(), "model version") + " to retrain",
+              String.join(", ", names)
+                  + ": trained on data that held the subject, flagged for retraining; until"
+                  + " then it still holds what it learnt from the subject's rows."));
+    }
+    summary.add(
+        Element.figures(
+            Figure.of(
+                "rows removed",
+                Integer.toString(rowsRemoved()),
+                "over " + plural(erasedFiles.size(), "file"),
+                Tone.NEUTRAL),
+            Figure.of(
+                "cache objects purged",
+                Integer.toString(purgedObjects.size()),
+                "every cached version that held the subject",
+                Tone.NEUTRAL),
+            Figure.of(
+                "stage runs affected",
+                Integer.toString(affectedStages.size()),
+                "outputs left in place until re-run",
+                affectedStages.isEmpty() ? Tone.NEUTRAL : Tone.WARNING),
+            Figure.of(
+                "models to retrain",
+                Integer.toString(affectedModels.size()),
+                affectedRuns.isEmpty()
+                    ? ""
+                    : plural(affectedRuns.size(), "tracking run") + " affected",
+                affectedModels.isEmpty() ? Tone.GOOD : Tone.WARNING)));
+    summary.add(
+        Element.note(
+            "Subject commitment "
+                + subjectCommitment
+                + ": HMAC-SHA256 of the receipt id and the subject under key "
+                + commitmentKeyId
+                + ". Whoever holds the key can check that this receipt is about a given subject"
+                + " (ErasureReceipt.isAbout); the receipt alone does not reveal the subject."));
+    page.section("Summary", summary.toArray(Element[]::new));
+    page.section("Files rewritten", files.build());
+    if (!purgedObjects.isEmpty()) {
+      List<String> objs = new ArrayList<>();
+      purgedObjects.forEach(o -> objs.add(o));
+      page.section(
+          "Cache objects purged",
+          Element.note(
+              "Delete these objects from every remote and backup of the project as well: this"
+                  + " erasure reached only the local cache."),
+          Element.bullets(objs));
+    }
+    page.section("Dataset versions affected", data.build());
+    if (!affectedStages.isEmpty()) {
+      page.section("Stages that consumed them", stages.build());
+    }
+    page.section(
+        "Models and runs",
+        affectedModels.isEmpty()
+            ? Element.paragraph("No model version was trained on the subject's data.")
+            : models.build(),
+        Element.note(
+            "Tracking runs that name an affected hash or produced an affected model: "
+                + (affectedRuns.isEmpty() ? "none" : String.join(", ", affectedRuns))));
+    page.section("Not done by this erasure", Element.bullets(notes));
+    page.section("Hashes", Element.details("Every hash in full", full.build()));
+    return page.build().toHtml();
+  }
+
+  private static String plural(long n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+
+  /** The first 12 hexadecimal digits and an ellipsis; the full hash in the folded block. */
+  private static String shortHash(String sha256) {
+    return sha256.length() <= 12 ? sha256 : sha256.substring(0, 12) + "…";
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.mlops4j.api.internal.AtomicFiles;
+import org.mlops4j.api.internal.LibraryVersion;
 import org.mlops4j.api.internal.Require;
 import org.mlops4j.api.tracking.Run;
 import org.mlops4j.privacy.internal.ResultFiles;
@@ -17,6 +18,7 @@ import org.mlops4j.report.Page;
 import org.mlops4j.report.Table;
 import org.mlops4j.report.Tone;
 import org.mlops4j.report.internal.Json;
+import org.mlops4j.report.internal.Numbers;
 import org.mlops4j.report.internal.TextTable;
 
 /**
@@ -181,66 +183,155 @@ public record KAnonymityReport(
   }
 
   /**
-   * @return a self-contained HTML page: the verdict, the risk figures, the smallest classes
+   * @return a self-contained HTML page: the verdict with what it means and what failed, the figures
+   *     (k, l, rows below k, risks), then the smallest classes (those below the targets marked)
    */
   public String toHtml() {
-    Table.Builder t = Table.builder().caption("Smallest equivalence classes");
+    Table.Builder t =
+        Table.builder()
+            .caption(
+                "The "
+                    + smallest.size()
+                    + " smallest equivalence classes of "
+                    + classes
+                    + ", smallest first; marked: below the target k"
+                    + (sensitive.isPresent() ? " or l" : "")
+                    + ". Risk: the chance of picking out one person of the class, 1 / rows.");
     List<String> cols = new ArrayList<>(quasiIdentifiers);
     cols.add("rows");
-    cols.add("risk 1/size");
+    cols.add("risk");
     if (sensitive.isPresent()) {
       cols.add("distinct " + sensitive.get());
     }
+    cols.add("below target");
     t.columns(cols.toArray(String[]::new));
     int q = quasiIdentifiers.size();
     t.numeric(sensitive.isPresent() ? new int[] {q, q + 1, q + 2} : new int[] {q, q + 1});
     for (EquivalenceClass c : smallest) {
       List<Object> cells = new ArrayList<>(c.values());
       cells.add(c.size());
-      cells.add(c.reidentificationRisk());
+      cells.add(Numbers.format(c.reidentificationRisk()));
+      boolean belowK = c.size() < targetK;
+      boolean belowL = sensitive.isPresent() && c.distinctSensitive() < targetL;
       if (sensitive.isPresent()) {
         cells.add(c.distinctSensitive());
       }
-      Tone tone =
-          c.size() < targetK || (sensitive.isPresent() && c.distinctSensitive() < targetL)
-              ? Tone.BAD
-              : Tone.NEUTRAL;
-      t.row(tone, cells.toArray());
+      cells.add(belowK && belowL ? "k and l" : belowK ? "k" : belowL ? "l" : "–");
+      t.row(belowK || belowL ? Tone.BAD : Tone.NEUTRAL, cells.toArray());
     }
     boolean ok = kAnonymous() && lDiverse();
+    List<Figure> figures = new ArrayList<>();
+    figures.add(
+        Figure.of(
+            "k", Integer.toString(k), "smallest class; target " + targetK, tone(kAnonymous())));
+    if (sensitive.isPresent()) {
+      figures.add(
+          Figure.of(
+              "l",
+              Integer.toString(l),
+              "fewest distinct " + sensitive.get() + " in a class; target " + targetL,
+              tone(lDiverse())));
+    }
+    figures.add(
+        Figure.of(
+            "rows below k",
+            Numbers.fixed(100 * shareBelowK(), 1) + "%",
+            rowsBelowK + " of " + rows + " rows, in " + classesBelowK + " classes",
+            tone(rowsBelowK == 0)));
+    figures.add(
+        Figure.of(
+            "max re-identification risk",
+            Numbers.format(maxReidentificationRisk()),
+            "1 / k",
+            tone(kAnonymous())));
+    figures.add(
+        Figure.of(
+            "average risk",
+            Numbers.format(averageReidentificationRisk()),
+            "classes / rows",
+            Tone.NEUTRAL));
     Page page =
         Page.builder()
             .title("k-anonymity")
-            .subtitle("Quasi-identifiers " + String.join(", ", quasiIdentifiers))
+            .subtitle(
+                "Quasi-identifiers "
+                    + String.join(", ", quasiIdentifiers)
+                    + sensitive.map(s -> " · sensitive " + s).orElse("")
+                    + " · "
+                    + rows
+                    + " rows")
+            .about("quasi-identifiers", String.join(", ", quasiIdentifiers))
+            .about("sensitive", sensitive.orElse("–"))
             .about("rows", rows)
             .about("equivalence classes", classes)
             .about("target k", targetK)
-            .about("sensitive", sensitive.map(s -> s + " (target l " + targetL + ")").orElse("-"))
+            .about("target l", sensitive.isPresent() ? Integer.toString(targetL) : "–")
+            .about("library", "mlops4j " + LibraryVersion.get())
             .section(
                 "Verdict",
-                Element.callout(
-                    ok ? Tone.GOOD : Tone.BAD,
-                    verdict(),
-                    "k is the smallest class size (Sweeney 2002); l the fewest distinct sensitive"
-                        + " values in a class (distinct l-diversity, Machanavajjhala et al."
-                        + " 2007)."),
-                Element.figures(
-                    Figure.of("k", Integer.toString(k), "smallest class", tone(k >= targetK)),
-                    Figure.of(
-                        "max risk", fmt(maxReidentificationRisk()), "1 / k", tone(k >= targetK)),
-                    Figure.of(
-                        "rows below k",
-                        fmt(shareBelowK()),
-                        rowsBelowK + " of " + rows,
-                        tone(rowsBelowK == 0)),
-                    Figure.of(
-                        "average risk",
-                        fmt(averageReidentificationRisk()),
-                        "classes / rows",
-                        Tone.NEUTRAL)))
-            .section("Smallest classes", t.build())
+                Element.callout(ok ? Tone.GOOD : Tone.BAD, verdict(), explanation()),
+                Element.figures(figures))
+            .section(
+                "Smallest classes",
+                t.build(),
+                Element.note(
+                    "k is the smallest class size (Sweeney 2002): anyone who knows a person's"
+                        + " quasi-identifiers narrows them down to at least k rows. l is the"
+                        + " fewest distinct sensitive values in a class (distinct l-diversity,"
+                        + " Machanavajjhala et al. 2007): with l = 1 a class gives its"
+                        + " sensitive value away."))
             .build();
     return page.toHtml();
+  }
+
+  /** What the verdict means for these rows, and what to do. */
+  private String explanation() {
+    StringBuilder sb = new StringBuilder();
+    if (kAnonymous()) {
+      sb.append("Every one of the ")
+          .append(classes)
+          .append(" classes has at least ")
+          .append(targetK)
+          .append(" rows");
+    } else {
+      sb.append(classesBelowK)
+          .append(" of ")
+          .append(classes)
+          .append(" classes have fewer than ")
+          .append(targetK)
+          .append(" rows; they hold ")
+          .append(rowsBelowK)
+          .append(" of the ")
+          .append(rows)
+          .append(" rows (")
+          .append(Numbers.fixed(100 * shareBelowK(), 1))
+          .append("%)");
+    }
+    if (sensitive.isPresent()) {
+      sb.append(lDiverse() ? ", and every class has at least " : ". ");
+      if (lDiverse()) {
+        sb.append(targetL).append(" distinct values of ").append(sensitive.get());
+      } else {
+        sb.append(classesBelowL)
+            .append(classesBelowL == 1 ? " class has" : " classes have")
+            .append(" fewer than ")
+            .append(targetL)
+            .append(" distinct values of ")
+            .append(sensitive.get())
+            .append(": whoever finds a person's class learns it");
+      }
+    }
+    sb.append('.');
+    if (!ok()) {
+      sb.append(
+          " Generalise the quasi-identifiers (age bands, shorter ZIP prefixes) or suppress the"
+              + " rows of the smallest classes: Anonymizer does both.");
+    }
+    return sb.toString();
+  }
+
+  private boolean ok() {
+    return kAnonymous() && lDiverse();
   }
 
   private static Tone tone(boolean good) {
@@ -271,7 +362,7 @@ public record KAnonymityReport(
   }
 
   private static String fmt(double x) {
-    return String.format(Locale.ROOT, "%.4g", x);
+    return Numbers.format(x);
   }
 
   /** The verdict, the risk, then the smallest classes as a table. */

@@ -171,6 +171,24 @@ class AnonymityAuditorTest {
     assertTrue(html.contains("not 3-anonymous: k = 2"));
     assertTrue(html.contains("hypertension") == false);
     assertTrue(html.contains("0214*"));
+    // the classes worked out by hand above: A B C E below k = 3 (8 of 11 rows, 72.7%),
+    // B and E with a single problem
+    assertTrue(
+        html.contains(
+            "4 of 5 classes have fewer than 3 rows; they hold 8 of the 11 rows (72.7%). 2 classes"
+                + " have fewer than 2 distinct values of problem: whoever finds a person&#39;s"
+                + " class learns it."),
+        html);
+    assertTrue(html.contains("72.7%"), html);
+    assertTrue(html.contains(">k and l<"), "class B: 2 rows, 1 problem");
+    // max risk 1/2, average 5/11 = 0.4545... with four significant digits
+    assertTrue(
+        r.toString().contains("max re-identification risk 0.5, average 0.4545"), r.toString());
+    String ok = auditor(2).toBuilder().l(1).build().audit(sweeney()).toHtml();
+    assertTrue(
+        ok.contains(
+            "Every one of the 5 classes has at least 2 rows, and every class has at least 1"),
+        ok);
   }
 
   @Test

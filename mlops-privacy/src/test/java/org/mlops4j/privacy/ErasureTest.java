@@ -216,6 +216,12 @@ class ErasureTest {
     assertFalse(json.contains(SUBJECT));
     assertFalse(receipt.toString().contains(SUBJECT));
     assertFalse(receipt.toHtml().contains(SUBJECT));
+    // the page says what was erased and what to retrain; hashes short in the tables, full once
+    String page = receipt.toHtml();
+    assertTrue(page.contains("Erased: 2 rows removed"), page);
+    assertTrue(page.contains("churn v1: trained on data that held the subject"), page);
+    assertTrue(page.contains(v2.substring(0, 12) + "…"), page);
+    assertTrue(page.contains(v1), "every purged object in full: " + page);
     assertTrue(receipt.isAbout(SUBJECT, key));
     assertFalse(receipt.isAbout("bob", key));
     assertTrue(receipt.isAbout(SUBJECT, key.rotate()), "the old key stays in a rotated keyset");

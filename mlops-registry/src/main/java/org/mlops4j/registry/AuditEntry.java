@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mlops4j.api.internal.Require;
+import org.mlops4j.report.internal.Json;
 import org.mlops4j.report.internal.TextTable;
 
 /**
@@ -63,7 +64,7 @@ public record AuditEntry(
         new TextTable("time", "user", "action", "version", "from", "to", "outcome", "reason");
     for (AuditEntry e : entries) {
       t.row(
-          e.time(),
+          Json.timestamp(e.time()),
           e.user(),
           e.action(),
           e.version() == 0 ? "" : e.version(),
@@ -80,7 +81,7 @@ public record AuditEntry(
     return String.format(
         Locale.ROOT,
         "%s %s %s v%d %s -> %s: %s%s",
-        time,
+        Json.timestamp(time),
         user,
         action,
         version,

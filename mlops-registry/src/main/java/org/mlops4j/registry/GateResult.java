@@ -29,7 +29,7 @@ public record GateResult(Gate gate, boolean passed, double measured, String deta
     return (passed ? "PASS " : "FAIL ")
         + gate.describe()
         + ": "
-        + (Double.isNaN(measured) ? "-" : Gate.num(measured))
+        + (Double.isNaN(measured) ? "-" : org.mlops4j.report.internal.Numbers.format(measured))
         + (detail.isEmpty() ? "" : " (" + detail + ")");
   }
 }

@@ -1,13 +1,17 @@
 package org.mlops4j.registry;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.mlops4j.api.internal.Require;
+import org.mlops4j.registry.internal.Fmt;
+import org.mlops4j.report.internal.Json;
 import org.mlops4j.report.internal.TextTable;
 
 /**
@@ -16,6 +20,18 @@ import org.mlops4j.report.internal.TextTable;
  * pipeline lock's hash and the data hashes) from {@code version-<n>/mlops4j.json}, a file MLflow
  * ignores. A version written by MLflow itself has no such file: its artifacts, metrics and schemas
  * are empty.
+ *
+ * <p>JSON ({@link #toJson()}): the header of {@value #FORMAT} version {@value #FORMAT_VERSION} (the
+ * whole version as the registry reads it; not the file {@code version-<n>/mlops4j.json}, format
+ * {@code mlops4j.model-version}, which holds only what MLflow has no field for) (its {@code
+ * createdAt} is when the version was registered, so that the same version always gives the same
+ * text), then {@code name}, {@code version}, {@code stage} ({@code None}, {@code Staging}, {@code
+ * Production}, {@code Archived}), {@code aliases}, {@code description}, {@code runId} (null when
+ * unknown), {@code source}, {@code user}, {@code updatedAt}, {@code tags}, {@code metrics} (key to
+ * number; a NaN or infinite metric is null with a sibling {@code <key>Reason}), {@code artifacts}
+ * (each {@code path}, {@code size} in bytes, {@code sha256}), {@code totalBytes}, {@code
+ * inputSchema} and {@code outputSchema} (each field {@code name}, {@code type}), {@code
+ * pipelineLockSha256} ("" when none) and {@code dataHashes} (path to SHA-256).
  *
  * @param name the model's name
  * @param version the version number, from 1
@@ -56,6 +72,12 @@ public record ModelVersion(
     String pipelineLockSha256,
     Map<String, String> dataHashes) {
 
+  /** The {@code format} of the JSON document. */
+  public static final String FORMAT = "mlops4j.registry-version";
+
+  /** The {@code formatVersion} of the JSON document written by this version of the library. */
+  public static final int FORMAT_VERSION = 1;
+
   /**
    * Copies the collections (maps sorted).
    *
@@ -93,7 +115,63 @@ public record ModelVersion(
     return sum;
   }
 
-  /** A readable table: the fields, then one row per artifact file. */
+  /**
+   * @return the version as a JSON document (format in the class comment)
+   */
+  public String toJson() {
+    Map<String, Object> doc = Json.document(FORMAT, FORMAT_VERSION, createdAt);
+    doc.putAll(body());
+    return Json.write(doc);
+  }
+
+  /** The fields of the JSON after the header. */
+  Map<String, Object> body() {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("name", name);
+    o.put("version", version);
+    o.put("stage", stage.key());
+    o.put("aliases", aliases);
+    o.put("description", description);
+    o.put("runId", runId.orElse(null));
+    o.put("source", source);
+    o.put("user", user);
+    o.put("updatedAt", Json.timestamp(updatedAt));
+    o.put("tags", tags);
+    Map<String, Object> ms = new LinkedHashMap<>();
+    metrics.forEach((k, x) -> Json.putNumber(ms, k, x, "the logged value is " + x));
+    o.put("metrics", ms);
+    List<Map<String, Object>> files = new ArrayList<>();
+    for (ArtifactFile a : artifacts) {
+      Map<String, Object> f = new LinkedHashMap<>();
+      f.put("path", a.path());
+      f.put("size", a.size());
+      f.put("sha256", a.sha256());
+      files.add(f);
+    }
+    o.put("artifacts", files);
+    o.put("totalBytes", totalBytes());
+    o.put("inputSchema", schemaJson(inputSchema));
+    o.put("outputSchema", schemaJson(outputSchema));
+    o.put("pipelineLockSha256", pipelineLockSha256);
+    o.put("dataHashes", dataHashes);
+    return o;
+  }
+
+  private static List<Map<String, Object>> schemaJson(ModelSchema schema) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (SchemaField f : schema.fields()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", f.name());
+      m.put("type", f.type());
+      out.add(m);
+    }
+    return out;
+  }
+
+  /**
+   * A readable block for JShell: the title line, the fields, then the metrics (up to six
+   * significant digits) and the artifact files as tables.
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
@@ -107,16 +185,22 @@ public record ModelVersion(
             aliases.isEmpty() ? "-" : String.join(",", aliases)));
     sb.append("  run:         ").append(runId.orElse("-")).append('\n');
     sb.append("  user:        ").append(user.isEmpty() ? "-" : user).append('\n');
-    sb.append("  created:     ").append(createdAt).append('\n');
+    sb.append("  created:     ").append(Json.timestamp(createdAt)).append('\n');
     if (!description.isEmpty()) {
       sb.append("  description: ").append(description).append('\n');
     }
-    sb.append("  tags:        ").append(tags.isEmpty() ? "-" : tags).append('\n');
-    sb.append("  metrics:     ").append(metrics.isEmpty() ? "-" : metrics).append('\n');
+    sb.append("  tags:        ").append(tags.isEmpty() ? "-" : pairs(tags)).append('\n');
     sb.append("  input:       ").append(inputSchema).append('\n');
     sb.append("  output:      ").append(outputSchema).append('\n');
     if (!pipelineLockSha256.isEmpty()) {
       sb.append("  lock sha256: ").append(pipelineLockSha256).append('\n');
+    }
+    if (metrics.isEmpty()) {
+      sb.append("  metrics:     -\n");
+    } else {
+      TextTable t = new TextTable("metric", "value");
+      metrics.forEach((k, x) -> t.row(k, Fmt.num(x)));
+      sb.append(t.toString().indent(2));
     }
     if (!artifacts.isEmpty()) {
       TextTable t = new TextTable("file", "bytes", "sha256");
@@ -125,6 +209,13 @@ public record ModelVersion(
       }
       sb.append(t.toString().indent(2));
     }
+    return sb.toString();
+  }
+
+  /** {@code k=v, k=v}. */
+  static String pairs(Map<String, ?> map) {
+    StringBuilder sb = new StringBuilder();
+    map.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=').append(v));
     return sb.toString();
   }
 }

@@ -142,19 +142,27 @@ public final class PromotionEvidence {
     };
   }
 
+  /** One line per kind of evidence: what was given, for which gates. */
   @Override
   public String toString() {
-    return "PromotionEvidence[evaluation examples "
-        + (labels == null ? "none" : labels.length)
-        + ", metrics "
-        + new TreeMap<>(metrics).keySet()
-        + ", fairness "
-        + (fairness != null)
-        + ", drift "
-        + (drift != null)
-        + ", predict inputs "
-        + (predictCalls == null ? "none" : predictCalls.length)
-        + "]";
+    return "PromotionEvidence\n"
+        + "  evaluation examples: "
+        + (labels == null
+            ? "-"
+            : labels.length
+                + (current == null ? " (candidate only)" : " (candidate and current version)"))
+        + "\n  metrics:             "
+        + (metrics.isEmpty()
+            ? "accuracy, neg_mae, neg_mse (built in)"
+            : String.join(", ", new TreeMap<>(metrics).keySet())
+                + " + accuracy, neg_mae, neg_mse (built in)")
+        + "\n  fairness report:     "
+        + (fairness == null ? "-" : "given")
+        + "\n  drift report:        "
+        + (drift == null ? "-" : "given")
+        + "\n  predict inputs:      "
+        + (predictCalls == null ? "-" : predictCalls.length)
+        + "\n";
   }
 
   /** Builds {@link PromotionEvidence}; every setter checks its argument at once. */

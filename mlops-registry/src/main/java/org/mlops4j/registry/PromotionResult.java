@@ -9,7 +9,13 @@ import java.util.Map;
 import org.mlops4j.api.internal.AtomicFiles;
 import org.mlops4j.api.internal.MetricKeys;
 import org.mlops4j.api.internal.Require;
+import org.mlops4j.report.Element;
+import org.mlops4j.report.Figure;
+import org.mlops4j.report.Page;
+import org.mlops4j.report.Table;
+import org.mlops4j.report.Tone;
 import org.mlops4j.report.internal.Json;
+import org.mlops4j.report.internal.Numbers;
 import org.mlops4j.report.internal.TextTable;
 
 /**
@@ -19,7 +25,9 @@ import org.mlops4j.report.internal.TextTable;
  * has moved the target, a refused one has changed nothing else. A CLI prints {@link #toString()}
  * and exits with 1 unless {@link #passed()}.
  *
- * <p>HTML ({@link #toHtml()}): the report toolkit's page, the verdict, then the gate table.
+ * <p>HTML ({@link #toHtml()}): the report toolkit's page: what was promoted where, the verdict in
+ * words (which gates failed and by how much, what moved or stayed), headline figures, then the gate
+ * table with each measured value, what it is and its unit.
  *
  * <p>JSON ({@link #toJson()}): the header of {@code mlops4j.promotion-result} version 1, then
  * {@code model}, {@code version}, {@code target}, {@code from} (the version number that was at the
@@ -130,46 +138,145 @@ public record PromotionResult(
   }
 
   /**
-   * @return a self-contained HTML page: the verdict, what was promoted where, and one row per gate
-   *     (failed gates marked)
+   * @return a self-contained HTML page: what was promoted where, the verdict in words (which gates
+   *     failed and why, what moved or stayed), headline figures, then one row per gate with the
+   *     measured value, what it is (and its unit) and the result (failed gates marked)
    */
   public String toHtml() {
-    org.mlops4j.report.Table.Builder t =
-        org.mlops4j.report.Table.builder()
-            .caption("Gates, in declaration order")
-            .columns("gate", "rule", "measured", "result", "detail")
+    Table.Builder t =
+        Table.builder()
+            .caption("Gates, in declaration order; a gate without its evidence fails")
+            .columns("gate", "rule", "measured", "what was measured", "result", "detail")
             .numeric(2);
     for (GateResult g : gates) {
-      Object measured = Double.isNaN(g.measured()) ? "-" : Gate.num(g.measured());
-      String verdict = g.passed() ? "pass" : "FAIL";
-      if (g.passed()) {
-        t.row(g.gate().kind().key(), g.gate().describe(), measured, verdict, g.detail());
-      } else {
-        t.row(
-            org.mlops4j.report.Tone.BAD,
-            g.gate().kind().key(),
-            g.gate().describe(),
-            measured,
-            verdict,
-            g.detail());
-      }
+      Object[] cells = {
+        g.gate().kind().key(),
+        g.gate().describe(),
+        Double.isNaN(g.measured()) ? "–" : measuredText(g),
+        measure(g.gate().kind()),
+        g.passed() ? "✔\u00a0pass" : "✖\u00a0FAIL",
+        g.detail()
+      };
+      t.row(g.passed() ? Tone.NEUTRAL : Tone.BAD, cells);
     }
-    return org.mlops4j.report.Page.builder()
+    List<Figure> figures = new ArrayList<>();
+    figures.add(
+        Figure.of(
+            "gates passed",
+            (gates.size() - failed().size()) + " of " + gates.size(),
+            passed ? "every gate passed" : failed().size() + " failed",
+            passed ? Tone.GOOD : Tone.BAD));
+    for (GateResult g : failed()) {
+      if (figures.size() == 4) {
+        break;
+      }
+      figures.add(
+          Figure.of(
+              g.gate().kind().key(),
+              Double.isNaN(g.measured()) ? "–" : measuredText(g),
+              g.gate().describe(),
+              Tone.BAD));
+    }
+    List<Element> verdict = new ArrayList<>();
+    verdict.add(
+        Element.callout(
+            passed ? Tone.GOOD : Tone.BAD,
+            passed ? "Promoted" : "Promotion refused",
+            verdictText()));
+    if (!passed) {
+      verdict.add(Element.bullets(failedLines()));
+    }
+    verdict.add(Element.figures(figures));
+    return Page.builder()
         .title("Promotion of " + model + " v" + version + " to " + target)
         .subtitle(
             passed
-                ? "PASSED"
-                : "REFUSED: " + failed().size() + " of " + gates.size() + " gates failed")
+                ? "Promoted: every gate passed"
+                : "Refused: " + failed().size() + " of " + gates.size() + " gates failed")
         .about("model", model)
-        .about("version", version)
+        .about("candidate", "v" + version)
         .about("target", target)
-        .about("replacing", from == 0 ? "nothing" : "v" + from)
-        .about("user", user)
-        .about("reason", reason)
+        .about("at the target before", from == 0 ? "no version" : "v" + from)
+        .about("asked by", user.isEmpty() ? "–" : user)
+        .about("reason", reason.isEmpty() ? "–" : reason)
         .createdAt(time)
-        .section("Gates", t.build())
+        .section("Verdict", verdict.toArray(Element[]::new))
+        .section(
+            "Gates",
+            t.build(),
+            Element.note(
+                "metric gates read the metrics logged with the version; mcnemar and bootstrap"
+                    + " compare the candidate with the version at the target on the same"
+                    + " evaluation examples (passed without comparison when the target is empty);"
+                    + " fairness gates read a FairnessReport, drift_share_max a DriftReport;"
+                    + " latency times the predict function (nearest-rank percentiles); size_max"
+                    + " adds the bytes of the version's files."))
         .build()
         .toHtml();
+  }
+
+  /** The verdict in words: how many gates failed, and what moved or stayed. */
+  private String verdictText() {
+    if (passed) {
+      return (gates.isEmpty()
+              ? "No gate was declared. "
+              : "All " + gates.size() + " gates passed. ")
+          + Character.toUpperCase(target.charAt(0))
+          + target.substring(1)
+          + " now holds v"
+          + version
+          + (from == 0 ? "" : " (it held v" + from + ")")
+          + ". The attempt is in the model's audit log.";
+    }
+    return failed().size()
+        + " of "
+        + gates.size()
+        + " gates failed (below). Nothing moved: "
+        + target
+        + (from == 0 ? " stays empty" : " still holds v" + from)
+        + "; the refused attempt is in the model's audit log.";
+  }
+
+  /** One line per failed gate: the rule, what was measured, the detail. */
+  private List<String> failedLines() {
+    List<String> out = new ArrayList<>();
+    for (GateResult g : failed()) {
+      StringBuilder sb = new StringBuilder(g.gate().kind().key()).append(": ");
+      sb.append(g.gate().describe());
+      sb.append(
+          Double.isNaN(g.measured())
+              ? ", nothing measured"
+              : ", but " + measure(g.gate().kind()) + " was " + measuredText(g));
+      if (!g.detail().isEmpty()) {
+        sb.append(" (").append(g.detail()).append(')');
+      }
+      out.add(sb.toString());
+    }
+    return out;
+  }
+
+  /** The measured value with its unit: four significant digits, ms, bytes. */
+  static String measuredText(GateResult g) {
+    String x = Numbers.format(g.measured());
+    return switch (g.gate().kind()) {
+      case LATENCY -> x + "\u00a0ms";
+      case SIZE_MAX -> String.format(java.util.Locale.ROOT, "%,d\u00a0bytes", (long) g.measured());
+      default -> x;
+    };
+  }
+
+  /** What a gate of a kind measures, in words. */
+  static String measure(GateKind kind) {
+    return switch (kind) {
+      case METRIC_MIN, METRIC_MAX -> "logged metric";
+      case MCNEMAR -> "McNemar p-value";
+      case BOOTSTRAP -> "lower end of the difference's interval";
+      case FAIRNESS_MAX, FAIRNESS_MIN -> "fairness criterion";
+      case FOUR_FIFTHS -> "lowest selection-rate ratio";
+      case DRIFT_SHARE_MAX -> "share of features drifted";
+      case LATENCY -> "p50 latency";
+      case SIZE_MAX -> "artifact size";
+    };
   }
 
   /**
@@ -211,7 +318,10 @@ public record PromotionResult(
     return this;
   }
 
-  /** The verdict line, then one row per gate. */
+  /**
+   * The verdict line, then one row per gate: the measured value with four significant digits (a
+   * latency in ms, a size in bytes), pass or FAIL, and the detail.
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
@@ -233,7 +343,7 @@ public record PromotionResult(
       t.row(
           g.gate().kind().key(),
           g.gate().describe(),
-          Double.isNaN(g.measured()) ? "-" : Gate.num(g.measured()),
+          Double.isNaN(g.measured()) ? "-" : Numbers.format(g.measured()),
           g.passed() ? "pass" : "FAIL",
           g.detail());
     }

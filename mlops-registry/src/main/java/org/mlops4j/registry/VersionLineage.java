@@ -38,7 +38,10 @@ public record VersionLineage(
         Collections.unmodifiableMap(new TreeMap<>(Require.nonNull(dataHashes, "dataHashes")));
   }
 
-  /** Version, then run (params and metrics), then lock, then data hashes. */
+  /**
+   * Version, then run (params, and metrics with up to six significant digits), then lock, then data
+   * hashes.
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
@@ -58,7 +61,8 @@ public record VersionLineage(
           .append(")\n");
       TextTable t = new TextTable("kind", "key", "value");
       r.params().forEach((k, v) -> t.row("param", k, v));
-      r.metrics().forEach((k, m) -> t.row("metric", k, m.value()));
+      r.metrics()
+          .forEach((k, m) -> t.row("metric", k, org.mlops4j.registry.internal.Fmt.num(m.value())));
       if (t.size() > 0) {
         sb.append(t.toString().indent(4));
       }

@@ -56,6 +56,9 @@ class PromotionTest {
             "better accuracy");
     assertThat(r.passed()).isTrue();
     assertThat(r.from()).isEqualTo(1);
+    assertThat(r.toHtml())
+        .contains("Promoted", "All 2 gates passed. Stage Production now holds v2 (it held v1).")
+        .contains("17\u00a0bytes", "artifact size");
     assertThat(r.gates()).extracting(GateResult::measured).containsExactly(0.86, 17.0);
     assertThat(registry.version("churn", 2).stage()).isEqualTo(ModelStage.PRODUCTION);
     assertThat(registry.version("churn", 1).stage()).isEqualTo(ModelStage.ARCHIVED);
@@ -96,6 +99,15 @@ class PromotionTest {
     assertThatThrownBy(r::orThrow)
         .isInstanceOf(PromotionRefusedException.class)
         .hasMessageContaining("REFUSED");
+    // the page says what failed, by how much, and that nothing moved
+    assertThat(r.toHtml())
+        .contains(
+            "Promotion refused",
+            "1 of 2 gates failed (below). Nothing moved: stage Production still holds v1",
+            "metric_min: accuracy &gt;= 0.9, but logged metric was 0.86 (logged with v2, below"
+                + " the minimum)",
+            "✖\u00a0FAIL",
+            "✔\u00a0pass");
   }
 
   @Test

@@ -77,4 +77,18 @@ class RegistryValuesTest {
         .isEqualTo(Map.of("a", 2.0));
     assertThat(List.of(GateKind.values())).hasSize(10);
   }
+
+  @Test
+  void evidenceSaysWhatWasGiven() {
+    double[] y = {1, 0, 1};
+    PromotionEvidence e = PromotionEvidence.builder().evaluation(y, y, null).build();
+    assertThat(e.toString())
+        .isEqualTo(
+            "PromotionEvidence\n"
+                + "  evaluation examples: 3 (candidate only)\n"
+                + "  metrics:             accuracy, neg_mae, neg_mse (built in)\n"
+                + "  fairness report:     -\n"
+                + "  drift report:        -\n"
+                + "  predict inputs:      -\n");
+  }
 }

@@ -17,6 +17,7 @@ import org.mlops4j.registry.GateResult;
 import org.mlops4j.registry.McNemar;
 import org.mlops4j.registry.ModelVersion;
 import org.mlops4j.registry.PromotionEvidence;
+import org.mlops4j.report.internal.Numbers;
 
 /** Evaluates declared gates on a candidate version and its evidence. Missing evidence fails. */
 public final class GateEvaluator {
@@ -59,7 +60,18 @@ public final class GateEvaluator {
             g.kind() == org.mlops4j.registry.GateKind.METRIC_MIN
                 ? v >= g.threshold()
                 : v <= g.threshold();
-        yield new GateResult(g, ok, v, "");
+        yield new GateResult(
+            g,
+            ok,
+            v,
+            "logged with v"
+                + candidate.version()
+                + (ok
+                    ? ""
+                    : ", "
+                        + (g.kind() == org.mlops4j.registry.GateKind.METRIC_MIN
+                            ? "below the minimum"
+                            : "above the maximum")));
       }
       case MCNEMAR -> {
         if (current == null) {
@@ -122,11 +134,13 @@ public final class GateEvaluator {
             d.lower() >= g.threshold(),
             d.lower(),
             "difference "
-                + Fmt.num(d.estimate())
-                + ", CI ["
-                + Fmt.num(d.lower())
+                + Numbers.format(d.estimate())
                 + ", "
-                + Fmt.num(d.upper())
+                + Numbers.format(100 * g.setting("level", Gate.DEFAULT_LEVEL))
+                + "% CI ["
+                + Numbers.format(d.lower())
+                + ", "
+                + Numbers.format(d.upper())
                 + "]");
       }
       case FAIRNESS_MAX, FAIRNESS_MIN -> {
@@ -142,7 +156,13 @@ public final class GateEvaluator {
             g.kind() == org.mlops4j.registry.GateKind.FAIRNESS_MAX
                 ? d.value() <= g.threshold()
                 : d.value() >= g.threshold();
-        yield new GateResult(g, ok, d.value(), "");
+        String groups = d.groupA().isEmpty() ? "" : d.groupA() + " vs " + d.groupB();
+        String side =
+            g.kind() == org.mlops4j.registry.GateKind.FAIRNESS_MAX
+                ? "above the maximum"
+                : "below the minimum";
+        yield new GateResult(
+            g, ok, d.value(), ok ? groups : groups.isEmpty() ? side : groups + ", " + side);
       }
       case FOUR_FIFTHS -> {
         Optional<FairnessReport> f = ev.fairness();
@@ -167,7 +187,11 @@ public final class GateEvaluator {
             g,
             r.driftedShare() <= g.threshold(),
             r.driftedShare(),
-            r.driftedCount() + " of " + r.features().size() + " features drifted");
+            r.driftedCount()
+                + " of "
+                + r.comparedCount()
+                + " compared features drifted"
+                + (r.driftedCount() == 0 ? "" : ": " + String.join(", ", drifted(r))));
       }
       case LATENCY -> {
         Optional<List<Runnable>> calls = ev.predictCalls();
@@ -187,9 +211,9 @@ public final class GateEvaluator {
             p50 <= g.threshold() && p99 <= p99Budget,
             p50,
             "p50 "
-                + Fmt.num(p50)
+                + Numbers.format(p50)
                 + " ms, p99 "
-                + Fmt.num(p99)
+                + Numbers.format(p99)
                 + " ms over "
                 + ms.length
                 + " calls");
@@ -197,9 +221,25 @@ public final class GateEvaluator {
       case SIZE_MAX -> {
         long bytes = candidate.totalBytes();
         yield new GateResult(
-            g, bytes <= g.threshold(), bytes, candidate.artifacts().size() + " files");
+            g,
+            bytes <= g.threshold(),
+            bytes,
+            candidate.artifacts().size()
+                + (candidate.artifacts().size() == 1 ? " file" : " files"));
       }
     };
+  }
+
+  private static List<String> drifted(DriftReport r) {
+    List<String> out = new ArrayList<>();
+    r.features()
+        .forEach(
+            f -> {
+              if (f.drifted()) {
+                out.add(f.feature());
+              }
+            });
+    return out;
   }
 
   private static GateResult fail(Gate g, String why) {
