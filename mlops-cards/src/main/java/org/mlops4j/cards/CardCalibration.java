@@ -11,7 +11,8 @@ import org.mlops4j.api.internal.Require;
  *
  * @param group the group, {@code ""} for all rows
  * @param size the group's rows
- * @param flag why it needs care (a group too small to judge), or {@code ""}
+ * @param flag why it needs care ({@code n=32 < 100, too small to judge}: a group too small to
+ *     judge), or {@code ""}
  * @param ece the expected calibration error
  * @param brier the Brier score
  * @param meanScores each bin's mean score
@@ -46,14 +47,21 @@ public record CardCalibration(
     Require.sameLength(counts.size(), "counts", meanScores.size(), "meanScores");
   }
 
+  /**
+   * @return true if the flag marks a group too small to judge (it contains {@link
+   *     QuantitativeResult#TOO_SMALL})
+   */
+  public boolean tooSmall() {
+    return flag.contains(QuantitativeResult.TOO_SMALL);
+  }
+
   @Override
   public String toString() {
     return String.format(
         Locale.ROOT,
-        "%s (n=%d%s): ECE=%.4f Brier=%.4f, %d bins",
+        "%s (%s): ECE=%.4f Brier=%.4f, %d bins",
         group.isEmpty() ? "all rows" : group,
-        size,
-        flag.isEmpty() ? "" : ", " + flag,
+        flag.startsWith("n=") ? flag : "n=" + size + (flag.isEmpty() ? "" : ", " + flag),
         ece,
         brier,
         meanScores.size());

@@ -136,6 +136,21 @@ final class CardJson {
         out.add(m);
       }
     }
+    // the slices where the model errs most: their value and interval; the rest, difference and
+    // adjusted p-value (no field in the schema) are in model_details.documentation
+    for (CardSlice x : c.slices) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("type", x.measure());
+      m.put("value", num(x.value()));
+      m.put("slice", x.name());
+      if (!Double.isNaN(x.lower())) {
+        Map<String, Object> ci = new LinkedHashMap<>();
+        ci.put("lower_bound", num(x.lower()));
+        ci.put("upper_bound", num(x.upper()));
+        m.put("confidence_interval", ci);
+      }
+      out.add(m);
+    }
     return out;
   }
 

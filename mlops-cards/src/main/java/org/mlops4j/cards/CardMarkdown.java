@@ -314,12 +314,7 @@ final class CardMarkdown {
     sb.append("#### Factors\n\n");
     bullets(sb, c.factors, "Factors not stated.");
     sb.append("#### Metrics\n\n");
-    List<String> which = new ArrayList<>(c.performance.keySet());
-    for (QuantitativeResult r : c.analyses) {
-      if (!which.contains(r.metric())) {
-        which.add(r.metric());
-      }
-    }
+    List<String> which = metricsReported(c);
     sb.append("**Metrics reported:** ")
         .append(which.isEmpty() ? "_none_" : md(String.join(", ", which)))
         .append("\n\n**Why these metrics:** ");
@@ -340,7 +335,7 @@ final class CardMarkdown {
       (r.intersectional() ? inter : unitary).add(r);
     }
     List<String> header = List.of("metric", "slice", "value", "interval", "rows", "note");
-    if (c.analyses.isEmpty()) {
+    if (c.analyses.isEmpty() && c.slices.isEmpty() && c.sliceSearch.isEmpty()) {
       sb.append("_No quantitative analyses recorded._\n\n");
     }
     if (!unitary.isEmpty()) {
@@ -371,6 +366,42 @@ final class CardMarkdown {
                 md(k.flag())));
       }
       table(sb, List.of("group", "rows", "ECE", "Brier", "note"), rows);
+    }
+    if (!c.slices.isEmpty() || !c.sliceSearch.isEmpty()) {
+      sb.append("#### ").append(CardHtml.SLICES_TITLE).append("\n\n");
+      sb.append("The slices of the evaluation data where the model errs significantly more than on")
+          .append(" the rest")
+          .append(c.sliceSearch.isEmpty() ? "." : ": " + md(c.sliceSearch) + ".")
+          .append("\n\n");
+      if (c.slices.isEmpty()) {
+        sb.append("_No significant slice._\n\n");
+      } else {
+        List<List<String>> rows = new ArrayList<>();
+        for (CardSlice x : c.slices) {
+          rows.add(
+              List.of(
+                  md(x.label()),
+                  Long.toString(x.rows()),
+                  CardJson.num(x.value()),
+                  Double.isNaN(x.lower())
+                      ? "-"
+                      : "[" + CardJson.num(x.lower()) + ", " + CardJson.num(x.upper()) + "]",
+                  CardJson.num(x.restValue()),
+                  String.format(Locale.ROOT, "%+.4f", x.difference()),
+                  pValue(x.pAdjusted())));
+        }
+        table(
+            sb,
+            List.of(
+                "slice",
+                "rows",
+                md(c.slices.get(0).measure()),
+                "interval",
+                "rest",
+                "difference",
+                "adjusted p"),
+            rows);
+      }
     }
     if (!c.drift.isEmpty()) {
       sb.append("#### Drift of the evaluation data\n\n");
@@ -433,6 +464,36 @@ final class CardMarkdown {
     return sb.toString();
   }
 
+  /** An adjusted p-value with two significant digits: {@code 0.0011}, {@code 2.6e-7}. */
+  static String pValue(double p) {
+    if (Double.isNaN(p)) {
+      return "-";
+    }
+    return p >= 1e-4 || p == 0
+        ? new java.math.BigDecimal(p)
+            .round(new java.math.MathContext(2))
+            .stripTrailingZeros()
+            .toPlainString()
+        : String.format(Locale.ROOT, "%.1e", p);
+  }
+
+  /** The metrics a card reports: the headline ones, each analysis's, then the slices' measure. */
+  static List<String> metricsReported(ModelCard c) {
+    List<String> which = new ArrayList<>(c.performance.keySet());
+    for (QuantitativeResult r : c.analyses) {
+      if (!which.contains(r.metric())) {
+        which.add(r.metric());
+      }
+    }
+    for (CardSlice x : c.slices) {
+      String m = x.measure() + " by slice";
+      if (!which.contains(m)) {
+        which.add(m);
+      }
+    }
+    return which;
+  }
+
   private static void dataset(StringBuilder sb, CardDataset d, String none) {
     if (d == null) {
       sb.append('_').append(none).append("_\n\n");
@@ -453,7 +514,8 @@ final class CardMarkdown {
 
   /**
    * The sections the Model Card Toolkit schema has no field for, as plain text: factors, metrics
-   * (rationale, thresholds, uncertainty), gates, drift and provenance.
+   * (rationale, thresholds, uncertainty), the slices where the model errs most (with the rest,
+   * difference and adjusted p-value the schema cannot hold), gates, drift and provenance.
    */
   static String documentation(ModelCard c) {
     StringBuilder sb = new StringBuilder();
@@ -464,6 +526,17 @@ final class CardMarkdown {
     textList(sb, "Decision thresholds", c.decisionThresholds);
     if (!c.uncertainty.isEmpty()) {
       sb.append("How uncertainty was measured: ").append(c.uncertainty).append("\n\n");
+    }
+    if (!c.sliceSearch.isEmpty() || !c.slices.isEmpty()) {
+      List<String> slices = new ArrayList<>();
+      c.slices.forEach(x -> slices.add(x.toString()));
+      if (slices.isEmpty()) {
+        slices.add("none significant");
+      }
+      textList(
+          sb,
+          CardHtml.SLICES_TITLE + (c.sliceSearch.isEmpty() ? "" : " (" + c.sliceSearch + ")"),
+          slices);
     }
     List<String> gates = new ArrayList<>();
     c.gates.forEach(g -> gates.add(g.toString()));

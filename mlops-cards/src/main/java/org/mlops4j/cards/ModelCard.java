@@ -32,6 +32,7 @@ import org.mlops4j.registry.PromotionResult;
 import org.mlops4j.report.Page;
 import org.mlops4j.report.PageContent;
 import org.mlops4j.report.Section;
+import org.mlops4j.slices.SliceReport;
 
 /**
  * A model card (Mitchell et al., 2018, "Model Cards for Model Reporting", FAT* '19, <a
@@ -45,8 +46,9 @@ import org.mlops4j.report.Section;
  * (which, why, decision thresholds, how uncertainty was measured), <b>evaluation data</b>,
  * <b>training data</b>, <b>quantitative analyses</b> (unitary and intersectional, with intervals),
  * <b>ethical considerations</b>, <b>caveats and recommendations</b>; plus what the library knows
- * beyond them: the promotion gates the version passed or failed, the drift of the evaluation data,
- * the run's params, metrics and provenance (JVM, git commit, seeds, pipeline lock and data hashes).
+ * beyond them: the slices where the model errs most, the promotion gates the version passed or
+ * failed, the drift of the evaluation data, the run's params, metrics and provenance (JVM, git
+ * commit, seeds, pipeline lock and data hashes).
  *
  * <h2>Where the content comes from</h2>
  *
@@ -56,13 +58,14 @@ import org.mlops4j.report.Section;
  *       tags {@code license}, {@code owners} (comma separated), {@code model_type}, {@code
  *       pipeline_tag}, {@code citation} of the version or else the model), its lineage (the run's
  *       params, metrics and provenance tags; the pipeline lock's SHA-256 and the data hashes as the
- *       training data), the run's artifacts {@code fairness/*.json} and {@code drift/*.json} (the
- *       reports' {@code logTo} writes them; a fairness report's {@code threshold}, when its
- *       decisions came from scores, is the card's decision threshold), and the model's audit log
- *       (the gates of every promotion attempt of this version);
+ *       training data), the run's artifacts {@code fairness/*.json}, {@code drift/*.json} and
+ *       {@code slices/*.json} (the reports' {@code logTo} writes them; a fairness report's {@code
+ *       threshold}, when its decisions came from scores, is the card's decision threshold), and the
+ *       model's audit log (the gates of every promotion attempt of this version);
  *   <li>{@link Builder#fairness(FairnessReport)}, {@link Builder#drift(DriftReport)}, {@link
- *       Builder#run(RunRecord)}, {@link Builder#provenance(Provenance)}, {@link
- *       Builder#promotion(PromotionResult)}: the library's own results;
+ *       Builder#slices(SliceReport)}, {@link Builder#run(RunRecord)}, {@link
+ *       Builder#provenance(Provenance)}, {@link Builder#promotion(PromotionResult)}: the library's
+ *       own results;
  *   <li>the sections only people can write, through the builder's setters or a card text file
  *       ({@link Builder#text(Path)}: Markdown with {@code ## Heading} sections or JSON, kept next
  *       to the code).
@@ -125,6 +128,9 @@ public final class ModelCard implements PageContent {
   final List<QuantitativeResult> analyses;
   final List<QuantitativeResult> criteria;
   final List<CardCalibration> calibration;
+  final List<CardSlice> slices;
+  final String sliceSearch;
+  final double sliceOverall;
   final List<CardDrift> drift;
   final double driftedShare;
   final List<CardGate> gates;
@@ -162,6 +168,9 @@ public final class ModelCard implements PageContent {
     analyses = List.copyOf(new LinkedHashSet<>(b.analyses));
     criteria = List.copyOf(new LinkedHashSet<>(b.criteria));
     calibration = List.copyOf(b.calibration);
+    slices = List.copyOf(b.slices);
+    sliceSearch = b.sliceSearch;
+    sliceOverall = b.sliceOverall;
     drift = List.copyOf(b.drift);
     driftedShare = b.driftedShare;
     gates = List.copyOf(b.gates);
@@ -356,6 +365,29 @@ public final class ModelCard implements PageContent {
   }
 
   /**
+   * @return the slices where the model errs significantly more than on the rest, largest effect
+   *     size first (from {@link Builder#slices(SliceReport)})
+   */
+  public List<CardSlice> slices() {
+    return slices;
+  }
+
+  /**
+   * @return how the slices were searched and tested, one sentence, or {@code ""} without a slice
+   *     report
+   */
+  public String sliceSearch() {
+    return sliceSearch;
+  }
+
+  /**
+   * @return the error rate or mean loss over all rows of the slice report, if one was given
+   */
+  public OptionalDouble sliceOverall() {
+    return Double.isNaN(sliceOverall) ? OptionalDouble.empty() : OptionalDouble.of(sliceOverall);
+  }
+
+  /**
    * @return the drift of each feature of the evaluation data
    */
   public List<CardDrift> drift() {
@@ -476,7 +508,7 @@ public final class ModelCard implements PageContent {
     if (factors.isEmpty()) {
       missing.add("factors");
     }
-    if (performance.isEmpty() && analyses.isEmpty()) {
+    if (performance.isEmpty() && analyses.isEmpty() && slices.isEmpty()) {
       missing.add("metrics: which metrics");
     }
     if (metricsRationale.isBlank()) {
@@ -494,7 +526,7 @@ public final class ModelCard implements PageContent {
     if (trainingData == null) {
       missing.add("training data");
     }
-    if (analyses.isEmpty()) {
+    if (analyses.isEmpty() && slices.isEmpty()) {
       missing.add("quantitative analyses");
     }
     if (ethicalConsiderations.isEmpty()) {
@@ -522,8 +554,18 @@ public final class ModelCard implements PageContent {
     return new CardCompleteness(title(), missing, weak);
   }
 
+  /**
+   * The card's title: {@code name v3} when the version is a number ({@code 3}, {@code 1.2.0}),
+   * {@code name v2} for a version written {@code v2}, else {@code name, version 2013-2014}.
+   */
   String title() {
-    return name + " v" + version;
+    if (version.matches("\\d+(\\.\\d+)*")) {
+      return name + " v" + version;
+    }
+    if (version.matches("[vV]\\d+(\\.\\d+)*")) {
+      return name + " " + version;
+    }
+    return name + ", version " + version;
   }
 
   // ------------------------------------------------------------------ outputs
@@ -533,9 +575,9 @@ public final class ModelCard implements PageContent {
    *     model_details}, {@code model_parameters}, {@code quantitative_analysis} ({@code
    *     performance_metrics} with {@code slice} and {@code confidence_interval}), {@code
    *     considerations}; the sections the schema has no field for (factors, metrics rationale,
-   *     thresholds, uncertainty, gates, drift, provenance) go into {@code
-   *     model_details.documentation} as Markdown, out-of-scope uses, caveats and recommendations
-   *     into {@code considerations.limitations}
+   *     thresholds, uncertainty, the slices' rest, difference and adjusted p-value, gates, drift,
+   *     provenance) go into {@code model_details.documentation} as Markdown, out-of-scope uses,
+   *     caveats and recommendations into {@code considerations.limitations}
    */
   public String toJson() {
     return CardJson.write(this);
@@ -746,6 +788,17 @@ public final class ModelCard implements PageContent {
                 + " intersectional), "
                 + criteria.size()
                 + " criteria");
+    if (!slices.isEmpty()) {
+      line(sb, "slices", slices.size() + " where the model errs most (" + sliceSearch + ")");
+      for (int i = 0; i < Math.min(slices.size(), TO_STRING_CRITERIA); i++) {
+        sb.append("    ").append(slices.get(i)).append('\n');
+      }
+      if (slices.size() > TO_STRING_CRITERIA) {
+        sb.append("    ... ")
+            .append(slices.size() - TO_STRING_CRITERIA)
+            .append(" more slices (toMarkdown(), toHtml())\n");
+      }
+    }
     for (int i = 0; i < Math.min(criteria.size(), TO_STRING_CRITERIA); i++) {
       sb.append("    ").append(criteria.get(i)).append('\n');
     }
@@ -801,6 +854,9 @@ public final class ModelCard implements PageContent {
     final List<QuantitativeResult> analyses = new ArrayList<>();
     final List<QuantitativeResult> criteria = new ArrayList<>();
     final List<CardCalibration> calibration = new ArrayList<>();
+    final List<CardSlice> slices = new ArrayList<>();
+    String sliceSearch = "";
+    double sliceOverall = Double.NaN;
     final List<CardDrift> drift = new ArrayList<>();
     double driftedShare = Double.NaN;
     final List<CardGate> gates = new ArrayList<>();
@@ -1040,6 +1096,13 @@ public final class ModelCard implements PageContent {
       return this;
     }
 
+    void slicesFrom(List<CardSlice> found, String search, double overall) {
+      slices.clear();
+      slices.addAll(found);
+      sliceSearch = search;
+      sliceOverall = overall;
+    }
+
     void driftFrom(List<CardDrift> features, double share) {
       drift.addAll(features);
       driftedShare = share;
@@ -1108,6 +1171,26 @@ public final class ModelCard implements PageContent {
         pipelineTag = "tabular-classification";
       }
       ResultReader.fairness(this, report.toJson(), "fairness report");
+      return this;
+    }
+
+    /**
+     * Adds the slices where the model errs most, from a slice finder's report: its significant
+     * slices (largest effect size first) become their own analysis, "where the model errs most",
+     * one row per slice with its rows, error rate or mean loss with its interval, the same over the
+     * rest of the rows, the difference and the Benjamini–Hochberg adjusted p-value; the search
+     * (slices examined, test, false discovery rate, minimum support and effect size) is stated with
+     * them, the interval method joins how uncertainty was measured, and the features searched
+     * become a factor. A slice's name keeps the finder's {@code feature=value} conditions joined by
+     * {@code |}; the slices are not mixed with the fairness report's intersectional groups. A card
+     * holds one slice report: a second call replaces the first.
+     *
+     * @param report the report, e.g. {@code SliceFinder.defaults().audit(data)}
+     * @return this
+     */
+    public Builder slices(SliceReport report) {
+      Require.nonNull(report, "report");
+      ResultReader.slices(this, report.toJson(), "slice report");
       return this;
     }
 

@@ -19,8 +19,8 @@ import org.mlops4j.api.internal.Require;
  * @param method how the interval was computed, e.g. {@code wilson} or {@code percentile bootstrap},
  *     or {@code ""}
  * @param size the rows behind the value, 0 if unknown
- * @param flag why the value needs care ({@code too small}, {@code undefined: no positive labels}),
- *     or {@code ""}
+ * @param flag why the value needs care ({@code n=32 < 100, too small to judge}, {@code undefined:
+ *     no positive labels}; parts joined by {@code "; "}), or {@code ""}
  * @since 0.1.0
  */
 public record QuantitativeResult(
@@ -33,6 +33,13 @@ public record QuantitativeResult(
     String method,
     long size,
     String flag) {
+
+  /**
+   * The words that mark a result of a group too small to judge, {@value}: a flag that contains them
+   * (as {@code n=32 < 100, too small to judge}, the flag of a fairness report's group below its
+   * minimum size) is drawn as a hatched bar; any other flag is a note beside the value.
+   */
+  public static final String TOO_SMALL = "too small to judge";
 
   /**
    * Checks the parts.
@@ -98,6 +105,13 @@ public record QuantitativeResult(
   }
 
   /**
+   * @return true if the flag marks a group too small to judge (it contains {@link #TOO_SMALL})
+   */
+  public boolean tooSmall() {
+    return flag.contains(TOO_SMALL);
+  }
+
+  /**
    * @return true for a slice of all rows ({@code ""})
    */
   public boolean overall() {
@@ -133,7 +147,7 @@ public record QuantitativeResult(
                 Locale.ROOT, " (%.0f%%%s)", level * 100, method.isEmpty() ? "" : " " + method));
       }
     }
-    if (size > 0) {
+    if (size > 0 && !flag.startsWith("n=" + size + " ") && !flag.startsWith("n=" + size + ",")) {
       sb.append(" n=").append(size);
     }
     if (!flag.isEmpty()) {

@@ -78,6 +78,9 @@ final class RegistrySource {
                 for (Path f : jsonFiles(dir.resolve("drift"))) {
                   ResultReader.drift(b, AtomicFiles.read(f), f.toString());
                 }
+                for (Path f : jsonFiles(dir.resolve("slices"))) {
+                  ResultReader.slices(b, AtomicFiles.read(f), f.toString());
+                }
               });
     } else {
       v.runId().ifPresent(id -> b.runId = id);

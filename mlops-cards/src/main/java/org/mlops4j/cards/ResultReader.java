@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mlops4j.api.MlopsException;
 import org.mlops4j.report.internal.Json;
+import org.mlops4j.slices.SliceMeasure;
+import org.mlops4j.slices.SliceReport;
 
 /**
- * Reads the JSON documents of mlops4j's own results (a fairness report, a drift report) into a
+ * Reads the JSON documents of mlops4j's own results (a fairness, drift or slice report) into a
  * card's builder. The same path serves a report object ({@code report.toJson()}) and a report
  * logged as a run's artifact, so the card says the same either way.
  */
@@ -33,6 +36,7 @@ final class ResultReader {
     return switch (method) {
       case "wilson" -> "Wilson score";
       case "bootstrap-percentile" -> "percentile bootstrap";
+      case "t" -> "Student's t";
       default -> method;
     };
   }
@@ -76,10 +80,7 @@ final class ResultReader {
       String name = g.path("name").asText();
       String slice = unitary ? attributes.get(0) + "=" + name : name;
       long size = g.path("size").asLong(0);
-      String flag =
-          "TOO_SMALL".equals(g.path("status").asText())
-              ? "n=" + size + " < " + minSize + ", too small to judge"
-              : "";
+      String flag = "TOO_SMALL".equals(g.path("status").asText()) ? tooSmall(size, minSize) : "";
       for (String[] rate : RATES) {
         addRate(b, g.path("rates").path(rate[0]), rate[1], slice, size, flag);
       }
@@ -125,7 +126,7 @@ final class ResultReader {
           new CardCalibration(
               sliceOf(c.path("group").asText(""), attributes),
               size,
-              "TOO_SMALL".equals(c.path("status").asText()) ? "n=" + size + ", too small" : "",
+              "TOO_SMALL".equals(c.path("status").asText()) ? tooSmall(size, minSize) : "",
               c.path("ece").asDouble(Double.NaN),
               c.path("brier").asDouble(Double.NaN),
               x,
@@ -161,6 +162,108 @@ final class ResultReader {
     if (rows > 0) {
       b.evaluationRows(rows);
     }
+  }
+
+  /**
+   * The flag of a group below the report's minimum size: {@code n=32 < 100, too small to judge} (it
+   * contains {@link QuantitativeResult#TOO_SMALL}).
+   */
+  static String tooSmall(long size, long minSize) {
+    return "n=" + size + (minSize > 0 ? " < " + minSize : "") + ", " + QuantitativeResult.TOO_SMALL;
+  }
+
+  static void slices(ModelCard.Builder b, String json, String source) {
+    ObjectNode doc =
+        Json.readDocument(json, SliceReport.FORMAT, SliceReport.FORMAT_VERSION, source);
+    String key = doc.path("measure").asText("");
+    SliceMeasure measure;
+    try {
+      measure = SliceMeasure.fromKey(key);
+    } catch (IllegalArgumentException e) {
+      throw new MlopsException(
+          source + ": measure must be error_rate or mean_loss, but was '" + key + "'", e);
+    }
+    List<CardSlice> found = new ArrayList<>();
+    String method = "";
+    double level = Double.NaN;
+    for (JsonNode s : doc.path("slices")) {
+      JsonNode ci = s.path("interval");
+      if (method.isEmpty()) {
+        method = ci.path("method").asText("");
+        level = ci.path("level").asDouble(Double.NaN);
+      }
+      found.add(
+          new CardSlice(
+              s.path("name").asText(),
+              measure.label(),
+              s.path("rows").asLong(),
+              number(s.path("value")),
+              number(ci.path("lower")),
+              number(ci.path("upper")),
+              number(ci.path("level")),
+              ci.path("method").asText(""),
+              s.path("restRows").asLong(),
+              number(s.path("restValue")),
+              number(s.path("difference")),
+              number(s.path("effectSize")),
+              number(s.path("pAdjusted"))));
+    }
+    JsonNode settings = doc.path("settings");
+    List<String> features = new ArrayList<>();
+    for (JsonNode f : doc.path("features")) {
+      String line = f.asText("");
+      int colon = line.indexOf(": ");
+      if (colon > 0 && !line.endsWith(": skipped")) {
+        features.add(line.substring(0, colon));
+      }
+    }
+    String search =
+        String.format(
+            Locale.ROOT,
+            "%d slices of up to %d conditions examined%s, each of at least %d rows; its %s"
+                + " compared with the rest's by a %s; Benjamini-Hochberg at %s, effect size at"
+                + " least %s: %d significant",
+            doc.path("examined").asInt(0),
+            settings.path("maxDepth").asInt(0),
+            features.isEmpty() ? "" : " over " + String.join(", ", features),
+            settings.path("minSupport").asInt(0),
+            measure.label(),
+            measure.test(),
+            plain(settings.path("alpha").asDouble(Double.NaN)),
+            plain(settings.path("minEffectSize").asDouble(Double.NaN)),
+            found.size());
+    b.slicesFrom(found, search, number(doc.path("overall")));
+    if (!features.isEmpty()) {
+      b.factor(
+          "Slices over "
+              + String.join(", ", features)
+              + " and their combinations (searched for where the model errs most)");
+    }
+    if (!Double.isNaN(level)) {
+      b.uncertaintyFrom(
+          String.format(
+              Locale.ROOT,
+              "Slices: %.0f%% %s intervals of the %s; one-sided %s against the rest,"
+                  + " Benjamini-Hochberg adjusted p-values.",
+              level * 100,
+              method.isEmpty() ? "confidence" : methodName(method),
+              measure.label(),
+              measure.test().replace(", one-sided", "")));
+    }
+    long rows = doc.path("rows").asLong(0);
+    if (rows > 0) {
+      b.evaluationRows(rows);
+    }
+  }
+
+  /** A JSON number, NaN when it is {@code null} (an undefined number with its reason) or absent. */
+  private static double number(JsonNode n) {
+    return n.isNumber() ? n.asDouble() : Double.NaN;
+  }
+
+  /** {@code 0.05}, {@code 0.2}, {@code 1}: the shortest decimal of a setting. */
+  private static String plain(double x) {
+    return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
   }
 
   private static String sliceOf(String group, List<String> attributes) {

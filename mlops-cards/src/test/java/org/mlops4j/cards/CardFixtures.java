@@ -16,6 +16,9 @@ import org.mlops4j.fairness.Decisions;
 import org.mlops4j.fairness.FairnessAuditor;
 import org.mlops4j.fairness.FairnessReport;
 import org.mlops4j.report.internal.Json;
+import org.mlops4j.slices.SliceData;
+import org.mlops4j.slices.SliceFinder;
+import org.mlops4j.slices.SliceReport;
 
 /**
  * Shared inputs of the tests: a deterministic scored dataset of 240 rows, its fairness reports
@@ -97,6 +100,31 @@ final class CardFixtures {
     Columns reference = Columns.builder().numeric("income", ref).numeric("age", same).build();
     Columns current = Columns.builder().numeric("income", cur).numeric("age", same).build();
     return DriftDetector.defaults().compare(reference, current);
+  }
+
+  /**
+   * A slice report of 200 rows with two significant slices of depth two. Row i = 0..199: region = N
+   * if i &lt; 100 else S; band = x if i even else y; the prediction is wrong on 30 of the 50 rows
+   * of region=N and band=x, 30 of the 50 of region=S and band=y, and 5 of the 50 of each other pair
+   * (70 errors): each region and each band errs 35 times in 100, so no single condition is worse
+   * than the rest, and the finder examines 4 slices of depth one and 4 of depth two. The expected
+   * numbers are computed in the tests (numpy and scipy snippets there).
+   */
+  static SliceReport slices() {
+    int n = 200;
+    String[] region = new String[n];
+    String[] band = new String[n];
+    boolean[] errors = new boolean[n];
+    int[] seen = new int[4];
+    for (int i = 0; i < n; i++) {
+      region[i] = i < 100 ? "N" : "S";
+      band[i] = i % 2 == 0 ? "x" : "y";
+      int cell = (i < 100 ? 0 : 2) + (i % 2);
+      int wrong = cell == 0 || cell == 3 ? 30 : 5;
+      errors[i] = seen[cell]++ < wrong;
+    }
+    return SliceFinder.defaults()
+        .audit(SliceData.ofErrors(errors).feature("region", region).feature("band", band));
   }
 
   /** A card with every section filled in. */

@@ -55,6 +55,19 @@ class ModelCardTest {
   }
 
   @Test
+  void title_saysVOnlyBeforeANumber() {
+    assertEquals("m v3", ModelCard.builder().name("m").version("3").build().title());
+    assertEquals("m v1.2.0", ModelCard.builder().name("m").version("1.2.0").build().title());
+    assertEquals("m v2", ModelCard.builder().name("m").version("v2").build().title());
+    ModelCard dated = ModelCard.builder().name("m").version("2013-2014").build();
+    assertEquals("m, version 2013-2014", dated.title());
+    assertTrue(dated.toHtml().contains("<h1>Model card: m, version 2013-2014</h1>"));
+    assertTrue(dated.toString().startsWith("Model card m, version 2013-2014\n"), dated.toString());
+    assertEquals(
+        "m, version decile-5", ModelCard.builder().name("m").version("decile-5").build().title());
+  }
+
+  @Test
   void fullCard_isComplete() {
     ModelCard card = CardFixtures.full().build();
     CardCompleteness c = card.completeness();

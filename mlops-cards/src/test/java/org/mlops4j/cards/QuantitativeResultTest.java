@@ -24,6 +24,31 @@ class QuantitativeResultTest {
   }
 
   @Test
+  void tooSmall_isTheFlagOfAGroupTooSmallToJudge_only() {
+    QuantitativeResult small =
+        new QuantitativeResult(
+            "tpr", "g=a", 0.5, 0.4, 0.6, 0.95, "", 32, "n=32 < 100, too small to judge");
+    QuantitativeResult other =
+        new QuantitativeResult("tpr", "g=a", 0.5, 0.4, 0.6, 0.95, "", 32, "estimated");
+    assertTrue(small.tooSmall());
+    assertFalse(other.tooSmall());
+    assertFalse(QuantitativeResult.of("tpr", "g=a", 0.5).tooSmall());
+  }
+
+  @Test
+  void toString_writesTheRowsOnce() {
+    QuantitativeResult small =
+        new QuantitativeResult(
+            "tpr", "g=a", 0.5, 0.4, 0.6, 0.95, "", 32, "n=32 < 100, too small to judge");
+    assertEquals(
+        "tpr [g=a] = 0.5000 [0.4000, 0.6000] (95%) (n=32 < 100, too small to judge)",
+        small.toString());
+    QuantitativeResult three =
+        new QuantitativeResult("tpr", "g=a", 0.5, 0.4, 0.6, 0.95, "", 3, "n=32 elsewhere");
+    assertTrue(three.toString().contains(" n=3 (n=32 elsewhere)"), three.toString());
+  }
+
+  @Test
   void oneBoundWithoutTheOther_isRefused() {
     IllegalArgumentException e =
         assertThrows(

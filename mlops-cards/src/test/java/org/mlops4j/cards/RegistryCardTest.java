@@ -45,6 +45,7 @@ class RegistryCardTest {
         unitary.logTo(run);
         run.logText("fairness/intersectional.json", CardFixtures.intersectional().toJson());
         CardFixtures.drift().logTo(run);
+        CardFixtures.slices().logTo(run);
       }
     }
     Path model = Files.writeString(root.resolve("model.bin"), "weights");
@@ -103,6 +104,10 @@ class RegistryCardTest {
     assertTrue(card.analyses().stream().anyMatch(r -> r.slice().equals("sex=F")));
     assertTrue(card.analyses().stream().anyMatch(r -> r.slice().equals("race=A|sex=F")));
     assertEquals(2, card.drift().size());
+    // the run's slices/report.json (SliceReport.logTo), as slices(report) reads it
+    assertEquals(
+        List.of("region=N|band=x", "region=S|band=y"),
+        card.slices().stream().map(CardSlice::name).sorted().toList());
     // the refused attempt's gate, then the two of the passed one, oldest first
     assertEquals(3, card.gates().size());
     assertEquals("accuracy >= 0.9", card.gates().get(0).rule());
