@@ -16,10 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.mlops4j.cards.CardDataset;
 import org.mlops4j.cards.ModelCard;
-import org.mlops4j.cards.QuantitativeResult;
 import org.mlops4j.fairness.Decisions;
 import org.mlops4j.fairness.Disparity;
 import org.mlops4j.fairness.FairnessAuditor;
@@ -342,20 +340,6 @@ public final class CompasAudit {
     return sb.toString();
   }
 
-  /**
-   * A slice's name for the card, whose charts show only what follows each {@code =}: a range {@code
-   * age=[24, 29)} is written {@code age in [24, 29)} so that the feature's name stays in the label.
-   */
-  static String cardSliceName(Slice s) {
-    List<String> conditions = new ArrayList<>();
-    for (String c : s.conditions()) {
-      conditions.add(RANGE.matcher(c).replaceFirst("$1 in [$2)"));
-    }
-    return String.join("|", conditions);
-  }
-
-  private static final Pattern RANGE = Pattern.compile("^([^=]+)=\\[(.+)\\)$");
-
   private static String slice(Slice s) {
     return String.format(
         Locale.ROOT,
@@ -432,20 +416,8 @@ public final class CompasAudit {
                     "Not public: the deciles are normed on the vendor's reference population"))
             .fairness(byRace)
             .fairness(bySex)
-            .fairness(byRaceAndSex);
-    for (Slice s : slices.significant()) {
-      card.analysis(
-          new QuantitativeResult(
-              "error rate (slice finder)",
-              cardSliceName(s),
-              s.value(),
-              s.interval().lower(),
-              s.interval().upper(),
-              s.interval().level(),
-              s.interval().method(),
-              s.rows(),
-              ""));
-    }
+            .fairness(byRaceAndSex)
+            .slices(slices);
     GroupMetrics black = byRace.group("African-American");
     GroupMetrics white = byRace.group("Caucasian");
     return card.ethicalConsideration(
