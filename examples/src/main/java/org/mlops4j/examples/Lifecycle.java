@@ -683,9 +683,7 @@ public final class Lifecycle {
     CreditWorld.writeCsv(intake2026, intakeFile);
     Path applicants = project.resolve("data/applicants.csv");
     pseudonyms.pseudonymize(PersonalData.readCsv(intakeFile), "applicant_id").writeCsv(applicants);
-    for (Record r : intake2026) {
-      consents.grant(pseudonyms.pseudonymize(r.applicant().id()), PURPOSE, "application form 2026");
-    }
+    consents.grantAll(pseudonyms.pseudonymize(ids(intake2026)), PURPOSE, "application form 2026");
     Data data = Data.builder(project).remote(root.resolve("remote").toString()).build();
     data.add(applicants);
     data.push();
