@@ -77,6 +77,25 @@ class CardHtmlTest {
   }
 
   @Test
+  void longChartLabels_ofThreeConditions_areDrawnWhole() {
+    // 45 and 47 characters: the report toolkit's default label column keeps 27 (180 px / 6.6 px)
+    String label = "age=[24, 29) · priors_count=[0, 1) · sex=Male";
+    assertEquals(45, label.length());
+    assertEquals(47, "age=[29, 35) · priors_count=[1, 3) · sex=Female".length());
+    String html =
+        bare()
+            .analysis(rate("age=[24, 29)|priors_count=[0, 1)|sex=Male", 0.4, 300, ""))
+            .analysis(rate("age=[29, 35)|priors_count=[1, 3)|sex=Female", 0.3, 300, ""))
+            .build()
+            .toHtml();
+
+    List<String> texts = CardSliceTest.chartTexts(html);
+    assertTrue(texts.contains(label), label + " in " + texts);
+    assertTrue(texts.contains("age=[29, 35) · priors_count=[1, 3) · sex=Female"), texts.toString());
+    assertTrue(texts.stream().noneMatch(t -> t.contains("…")), texts.toString());
+  }
+
+  @Test
   void chartLabels_ofGroupsOfTheSameFeatures_nameTheFeaturesOnce() {
     CardHtml.ChartLabels same =
         CardHtml.chartLabels(List.of("race=A|sex=F", "race=B|sex=M", "race=A|sex=M"));

@@ -38,6 +38,8 @@ import org.mlops4j.report.internal.Ticks;
 public final class BarChart implements Element {
   private static final double ROW = 24;
   private static final double BAR = 14;
+  private static final int DEFAULT_LABEL_WIDTH = 180;
+  private static final double MIN_PLOT = 140;
 
   private final String svg;
 
@@ -86,6 +88,7 @@ public final class BarChart implements Element {
     private @Nullable String referenceLabel;
     private double reference = Double.NaN;
     private int width = 480;
+    private int labelWidth = DEFAULT_LABEL_WIDTH;
     private int decimals = -1;
     private final List<Bar> bars = new ArrayList<>();
 
@@ -177,6 +180,25 @@ public final class BarChart implements Element {
      */
     public Builder width(int width) {
       this.width = Require.positive(width, "width");
+      return this;
+    }
+
+    /**
+     * The widest a group's label may be drawn: the label column is as wide as the longest label up
+     * to this, and a longer label is shortened with an ellipsis, written in full on hover. A label
+     * is measured at 0.6 em per character, 6.6 px at the charts' 11 px font, so the default 180 px
+     * keeps 27 characters and 300 px keeps 45. The plot keeps at least 140 px between the label and
+     * the value columns: a wide label column makes the chart wider than {@link #width(int)} rather
+     * than squeezing the bars.
+     *
+     * @param labelWidth the label column's most pixels, 40 to 1000 (default 180)
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder labelWidth(int labelWidth) {
+      Require.argument(
+          labelWidth >= 40 && labelWidth <= 1000, "labelWidth", "40 to 1000 pixels", labelWidth);
+      this.labelWidth = labelWidth;
       return this;
     }
 
@@ -295,17 +317,18 @@ public final class BarChart implements Element {
       List<String> tickLabels =
           tickValues.stream().map(v -> percent ? ticks.percentLabel(v) : ticks.label(v)).toList();
 
+      int labelChars = ChartStyle.charsIn(labelWidth, 11);
       double widestLabel = 0;
       double widestValue = 0;
       for (Bar b : bars) {
-        widestLabel = Math.max(widestLabel, ChartStyle.width(b.label(), 11));
+        widestLabel =
+            Math.max(widestLabel, ChartStyle.width(ChartStyle.shorten(b.label(), labelChars), 11));
         widestValue = Math.max(widestValue, ChartStyle.width(valueText(b), 11));
       }
-      double labelColumn = Math.min(widestLabel, 180) + 12;
-      int labelChars = (int) Math.floor(180 / (11 * 0.6));
+      double labelColumn = widestLabel + 12;
       double valueColumn = Math.max(Math.min(widestValue, 190) + 14, 44);
       double plotLeft = labelColumn;
-      double plotRight = Math.max(width - valueColumn, plotLeft + 140);
+      double plotRight = Math.max(width - valueColumn, plotLeft + MIN_PLOT);
       double w = plotRight + valueColumn;
 
       String name = title.isEmpty() ? "Bar chart" : title;

@@ -69,6 +69,70 @@ class BarChartTest {
   }
 
   @Test
+  void labelWidth_keepsEveryLabelUpToItsCapWholeAndInsideTheLabelColumn() {
+    // 300 px at 0.6 em x 11 px = 6.6 px per character: floor(300 / 6.6) = 45 characters
+    String l45 = "age=[24, 29) · priors_count=[0, 1) · sex=Male";
+    String l44 = l45.substring(0, 44);
+    String l61 = l45 + " · race=Hispanic";
+    assertThat(l45).hasSize(45);
+    assertThat(l61).hasSize(61);
+    String svg =
+        BarChart.builder()
+            .labelWidth(300)
+            .bar("A", 0.5)
+            .bar(l44, 0.4)
+            .bar(l45, 0.3)
+            .bar(l61, 0.2)
+            .build()
+            .toHtml();
+    java.util.List<Label> labels = labels(svg);
+    assertThat(labels)
+        .extracting(Label::text)
+        .containsExactly("A", l44, l45, l61.substring(0, 44) + "…");
+    assertThat(svg).contains("<title>" + l61 + "</title>");
+    // the column: the widest shown label, 45 x 6.6 = 297 px, plus 12: the bars start at x = 309
+    double plotLeft = 309;
+    assertThat(svg).contains("<rect x=\"309\"");
+    for (Label l : labels) {
+      assertThat(l.x()).as(l.text()).isLessThan(plotLeft);
+      assertThat(l.x() - l.text().length() * 6.6).as(l.text()).isGreaterThanOrEqualTo(0);
+    }
+  }
+
+  @Test
+  void labelWidth_widensTheChartRatherThanSqueezingThePlot() {
+    // label column 45 x 6.6 + 12 = 309; value column max(3 x 6.6 + 14, 44) = 44 ("0.5");
+    // plot right = max(480 - 44, 309 + 140) = 449; chart width = 449 + 44 = 493
+    String svg =
+        BarChart.builder()
+            .labelWidth(300)
+            .bar("age=[24, 29) · priors_count=[0, 1) · sex=Male", 0.5)
+            .build()
+            .toHtml();
+    assertThat(svg).startsWith("<svg").contains(" width=\"493\"");
+    // without the option: at most floor(180 / 6.6) = 27 characters, the column 27 x 6.6 + 12
+    String narrow =
+        BarChart.builder()
+            .bar("age=[24, 29) · priors_count=[0, 1) · sex=Male", 0.5)
+            .build()
+            .toHtml();
+    assertThat(labels(narrow))
+        .extracting(Label::text)
+        .containsExactly("age=[24, 29) · priors_coun…");
+    assertThat(narrow).contains(" width=\"480\"");
+  }
+
+  @Test
+  void labelsUnderTheDefaultCap_areNeverShortened() {
+    // 27 characters x 6.6 = 178.2 px <= 180: kept whole
+    String l27 = "race=African-American|sex=F";
+    assertThat(l27).hasSize(27);
+    String svg = BarChart.builder().bar(l27, 0.5).build().toHtml();
+    assertThat(labels(svg)).extracting(Label::text).containsExactly(l27);
+    assertThat(svg).doesNotContain("…");
+  }
+
+  @Test
   void decimals_lineTheValuesUp() {
     String svg = BarChart.builder().decimals(3).bar("A", 0.5).bar("B", 0.04348).build().toHtml();
     assertThat(svg).contains(">0.500</text>").contains(">0.043</text>");
@@ -91,6 +155,25 @@ class BarChartTest {
     assertThatThrownBy(() -> BarChart.builder().bar("a", Double.NaN))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("value must be finite, but was NaN");
+    assertThatThrownBy(() -> BarChart.builder().labelWidth(39))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("labelWidth must be 40 to 1000 pixels, but was 39");
+  }
+
+  private record Label(double x, String text) {}
+
+  /** The group labels: right-aligned texts, their full text on hover when shortened. */
+  private static java.util.List<Label> labels(String svg) {
+    Matcher m =
+        Pattern.compile(
+                "<text x=\"([0-9.]+)\" y=\"[0-9.]+\" text-anchor=\"end\" fill=\"#[0-9a-f]+\">"
+                    + "(?:<title>[^<]*</title>)?([^<]*)</text>")
+            .matcher(svg);
+    java.util.List<Label> found = new java.util.ArrayList<>();
+    while (m.find()) {
+      found.add(new Label(Double.parseDouble(m.group(1)), m.group(2)));
+    }
+    return found;
   }
 
   private static double width(String svg, String tooltip) {

@@ -2,6 +2,7 @@ package org.mlops4j.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,32 @@ class CalibrationChartTest {
   @Test
   void flaggedCurves_sayWhyInTheLegend() {
     assertThat(chart()).contains(">n=2, too small</text>").contains(">n=125</text>");
+  }
+
+  @Test
+  void legendNames_areKeptWholeUpToTheLabelWidthAndInFullOnHoverBeyond() {
+    String name = "race=African-American · sex=Female · age=25-45"; // 46 characters
+    assertThat(name).hasSize(46);
+    double[] x = {0.2, 0.7};
+    long[] n = {10, 10};
+    // default 172 px: floor(172 / 6.6) = 26 characters, the last an ellipsis
+    String cut = CalibrationChart.builder().curve(name, x, x, n).build().toHtml();
+    assertThat(cut).contains("<title>" + name + "</title>" + name.substring(0, 25) + "…</text>");
+    // 310 px: floor(310 / 6.6) = 46 characters, the whole name
+    String whole = CalibrationChart.builder().labelWidth(310).curve(name, x, x, n).build().toHtml();
+    assertThat(whole).contains(">" + name + "</text>").doesNotContain("…");
+    // the chart is as wide as its legend: 46 x 6.6 = 303.6 px more than the name's 26 characters
+    assertThat(svgWidth(whole) - svgWidth(cut)).isCloseTo((46 - 26) * 6.6, within(1e-6));
+    assertThatThrownBy(() -> CalibrationChart.builder().labelWidth(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("labelWidth must be 40 to 1000 pixels, but was 0");
+  }
+
+  private static double svgWidth(String svg) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^<svg [^>]*width=\"([0-9.]+)\"").matcher(svg);
+    assertThat(m.find()).isTrue();
+    return Double.parseDouble(m.group(1));
   }
 
   @Test

@@ -3,6 +3,10 @@ package org.mlops4j.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class HistogramTest {
@@ -73,7 +77,43 @@ class HistogramTest {
   }
 
   @Test
+  void labelWidth_keepsCategoryLabelsUpToItsCapWholeAndTheTurnedOnesInsideTheChart() {
+    // 200 px at 0.6 em x 11 px = 6.6 px per character: floor(200 / 6.6) = 30 characters
+    String l30 = "race=African-American · sex=Fe";
+    String l40 = "race=African-American · sex=Female · ag";
+    assertThat(l30).hasSize(30);
+    String svg =
+        Histogram.builder()
+            .categories(l40, l30, "c", "d", "e", "f")
+            .series("r", 1L, 2, 3, 4, 5, 6)
+            .labelWidth(200)
+            .build()
+            .toHtml();
+    Matcher m =
+        Pattern.compile(
+                "<text x=\"([0-9.]+)\" y=\"[0-9.]+\" text-anchor=\"end\"[^>]*rotate\\(-45[^>]*>"
+                    + "(?:<title>([^<]*)</title>)?([^<]*)</text>")
+            .matcher(svg);
+    List<String> shown = new ArrayList<>();
+    double firstX = Double.NaN;
+    while (m.find()) {
+      if (shown.isEmpty()) {
+        firstX = Double.parseDouble(m.group(1));
+        assertThat(m.group(2)).isEqualTo(l40);
+      }
+      shown.add(m.group(3));
+    }
+    // 30 characters do not fit a bar of (520 - 12 - left) / 6 px: the labels are turned
+    assertThat(shown).containsExactly(l40.substring(0, 29) + "…", l30, "c", "d", "e", "f");
+    // a label turned by 45 degrees ends at its x and runs 30 x 6.6 x cos(45°) = 140 px to the left
+    assertThat(firstX - 30 * 6.6 * Math.cos(Math.PI / 4)).isGreaterThanOrEqualTo(0);
+  }
+
+  @Test
   void misuse_saysWhatIsWrong() {
+    assertThatThrownBy(() -> Histogram.builder().labelWidth(1001))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("labelWidth must be 40 to 1000 pixels, but was 1001");
     assertThatThrownBy(() -> Histogram.builder().edges(0, 1).series("r", 1L, 2).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("Series 'r' has 2 values; give one per bin (1).");

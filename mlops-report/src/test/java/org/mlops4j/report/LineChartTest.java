@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class LineChartTest {
@@ -26,6 +28,31 @@ class LineChartTest {
         .contains(">loss</text>");
     // y from 0.2 to 1: range nice(0.8, false) = 1, step 0.2 -> 0.2 ... 1.0
     assertThat(svg).contains(">0.2</text>").contains(">1.0</text>");
+  }
+
+  @Test
+  void aLegendLabelLongerThanTheChart_isShortenedToItsRowWithTheFullNameOnHover() {
+    String name = "model trained on the 2013 screenings, evaluated on 2014 ".repeat(2).strip();
+    assertThat(name).hasSize(111);
+    String svg =
+        LineChart.builder()
+            .size(400, 300)
+            .series("a", new double[] {0, 1})
+            .series(name, new double[] {1, 0})
+            .build()
+            .toHtml();
+    // ticks 0.0 ... 1.0: left margin 3 x 6.6 + 12 = 31.8; right 400 - 16 = 384; a row keeps
+    // 384 - 31.8 - 38 = 314.2 px for the text: floor(314.2 / 6.6) = 47 characters
+    Matcher m =
+        Pattern.compile(
+                "<text x=\"([0-9.]+)\" y=\"[0-9.]+\""
+                    + " fill=\"#222222\"><title>([^<]*)</title>([^<]*)</text>")
+            .matcher(svg);
+    assertThat(m.find()).as(svg).isTrue();
+    assertThat(m.group(2)).isEqualTo(name);
+    assertThat(m.group(3)).isEqualTo(name.substring(0, 46) + "…");
+    assertThat(Double.parseDouble(m.group(1)) + 47 * 6.6).isLessThanOrEqualTo(384);
+    assertThat(svg).contains(">a</text>");
   }
 
   @Test

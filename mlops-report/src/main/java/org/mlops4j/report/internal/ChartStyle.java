@@ -215,6 +215,18 @@ public final class ChartStyle {
     return text.length() * fontSize * 0.6;
   }
 
+  /**
+   * How many characters fit in a width at a font size, measured as {@link #width(String, double)}
+   * does (0.6 em per character), at least one.
+   *
+   * @param pixels the width
+   * @param fontSize the font size in pixels
+   * @return the most characters that fit
+   */
+  public static int charsIn(double pixels, double fontSize) {
+    return Math.max(1, (int) Math.floor(pixels / (fontSize * 0.6) + 1e-9));
+  }
+
   /** The placeholder a chart writes where its ids start; see {@link #withIds(String)}. */
   public static final String ID = "@ID@";
 

@@ -1,8 +1,12 @@
 package org.mlops4j.report.internal;
 
 import java.util.List;
+import org.mlops4j.report.Html;
 
-/** A chart's legend: one swatch and label per entry, in rows that wrap at the chart's width. */
+/**
+ * A chart's legend: one swatch and label per entry, in rows that wrap at the chart's width; a label
+ * longer than a row is shortened to it, written in full on hover.
+ */
 public final class Legend {
   private Legend() {}
 
@@ -97,13 +101,17 @@ public final class Legend {
     double cx = x;
     double cy = y;
     for (Entry e : entries) {
-      double w = 24 + ChartStyle.width(e.label(), 11) + 14;
+      String shown = fitted(e.label(), x, maxX);
+      double w = 24 + ChartStyle.width(shown, 11) + 14;
       if (cx > x && cx + w > maxX) {
         cx = x;
         cy += 17;
       }
       e.swatch().draw(svg, cx, cy);
-      svg.text(cx + 24, cy + 4, e.label(), "fill", ChartStyle.INK);
+      svg.open("text", "x", cx + 24, "y", cy + 4, "fill", ChartStyle.INK)
+          .raw(shown.equals(e.label()) ? "" : "<title>" + Html.escape(e.label()) + "</title>")
+          .raw(Html.escape(shown))
+          .close("text");
       cx += w;
     }
     return cy + 12;
@@ -121,7 +129,7 @@ public final class Legend {
     double cx = x;
     int rows = entries.isEmpty() ? 0 : 1;
     for (Entry e : entries) {
-      double w = 24 + ChartStyle.width(e.label(), 11) + 14;
+      double w = 24 + ChartStyle.width(fitted(e.label(), x, maxX), 11) + 14;
       if (cx > x && cx + w > maxX) {
         cx = x;
         rows++;
@@ -129,5 +137,13 @@ public final class Legend {
       cx += w;
     }
     return rows * 17;
+  }
+
+  /**
+   * A label as drawn: whole when its entry fits one row of the legend, else shortened to the row's
+   * width (its swatch and gap take 24 px, the space after it 14), the full label on hover.
+   */
+  private static String fitted(String label, double x, double maxX) {
+    return ChartStyle.shorten(label, ChartStyle.charsIn(Math.max(maxX - x - 38, 40), 11));
   }
 }
