@@ -13,11 +13,13 @@ import org.mlops4j.cli.internal.Progress;
 import org.mlops4j.cli.internal.TerminalText;
 import org.mlops4j.cli.internal.UsageException;
 import org.mlops4j.pipeline.Data;
+import org.mlops4j.pipeline.DataDiff;
 import org.mlops4j.pipeline.DataGcResult;
 import org.mlops4j.pipeline.DataPointer;
 import org.mlops4j.pipeline.DataStatus;
 import org.mlops4j.pipeline.DataTransfer;
 import org.mlops4j.pipeline.DataVerification;
+import org.mlops4j.pipeline.ProjectConfig;
 import org.mlops4j.pipeline.TransferListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,9 +29,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mlops data}: data versioning with pointer files ({@link Data}): add, status, checkout,
- * push, fetch, pull, verify, gc. Each subcommand is one call of {@link Data} and prints its
- * result's {@code toString()}; {@code --json} writes the result's fields under their accessor
- * names.
+ * diff, push, fetch, pull, verify, gc, and the project's default remote. Each subcommand is one
+ * call of {@link Data} and prints its result's {@code toString()}; {@code --json} writes the
+ * result's own JSON ({@code toJson()}) with the command's {@code project} after it.
  */
 @Command(
     name = "data",
@@ -41,8 +43,9 @@ import picocli.CommandLine.Spec;
           + " (.mlops/cache) and writes a small pointer <path>.mlops to commit; 'push' uploads"
           + " what the remote lacks, 'pull' downloads and checks out what the pointers name."
           + " A remote is a folder or s3://bucket/prefix (credentials, region and endpoint from"
-          + " the usual AWS settings or the URL's query), given with --remote or the environment"
-          + " variable MLOPS_REMOTE.",
+          + " the usual AWS settings or the URL's query), given with --remote, the environment"
+          + " variable MLOPS_REMOTE, or the project's default remote in mlops.yaml (commit it;"
+          + " set it with 'mlops data remote URL').",
       "",
       "Exit status: 0 success, 1 with 'status --check' when data differs from its pointers, or"
           + " when 'verify' finds corrupt or missing objects; 2 bad usage or bad input (a path"
@@ -52,11 +55,13 @@ import picocli.CommandLine.Spec;
       DataCommand.Add.class,
       DataCommand.Status.class,
       DataCommand.Checkout.class,
+      DataCommand.Diff.class,
       DataCommand.Push.class,
       DataCommand.Fetch.class,
       DataCommand.Pull.class,
       DataCommand.Verify.class,
-      DataCommand.Gc.class
+      DataCommand.Gc.class,
+      DataCommand.Remote.class
     })
 final class DataCommand implements java.util.concurrent.Callable<Integer> {
 
@@ -67,8 +72,8 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
     spec.commandLine()
         .getErr()
         .println(
-            "mlops data: a subcommand is required: add, status, checkout, push, fetch, pull,"
-                + " verify or gc (see 'mlops data --help')");
+            "mlops data: a subcommand is required: add, status, checkout, diff, push, fetch,"
+                + " pull, verify, gc or remote (see 'mlops data --help')");
     spec.commandLine().getErr().flush();
     return Main.BAD_INPUT;
   }
@@ -157,6 +162,13 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
       doc.put("project", project.toString());
       return doc;
     }
+
+    /** The library's document ({@code toJson()}), then the project. */
+    Map<String, Object> document(String libraryJson) {
+      Map<String, Object> doc = Documents.document(libraryJson);
+      doc.put("project", project.toString());
+      return doc;
+    }
   }
 
   /** Options of the subcommands that talk to a remote. */
@@ -167,7 +179,7 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
         defaultValue = "${env:MLOPS_REMOTE}",
         description =
             "The remote: a folder, or s3://bucket/prefix (default: the environment variable"
-                + " MLOPS_REMOTE).")
+                + " MLOPS_REMOTE, else the project's default remote in mlops.yaml).")
     @Nullable String remoteUrl;
 
     @Option(
@@ -179,7 +191,10 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     @Nullable String remote() {
-      return remoteUrl == null || remoteUrl.isBlank() ? null : remoteUrl;
+      if (remoteUrl != null && !remoteUrl.isBlank()) {
+        return remoteUrl;
+      }
+      return ProjectConfig.load(project).remote().orElse(null);
     }
 
     @Override
@@ -191,8 +206,11 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
     void requireRemote() {
       if (remote() == null) {
         throw new UsageException(
-            "a remote is required: give --remote URL (a folder or s3://bucket/prefix) or set"
-                + " MLOPS_REMOTE");
+            "a remote is required: give --remote URL (a folder or s3://bucket/prefix), set"
+                + " MLOPS_REMOTE, or set the project's default remote with 'mlops data remote URL'"
+                + " (written to "
+                + project.resolve(ProjectConfig.FILE_NAME)
+                + ")");
       }
     }
   }
@@ -244,17 +262,6 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
     }
   }
 
-  static Map<String, Object> transferJson(DataTransfer t) {
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("operation", t.operation());
-    o.put("remote", t.remote());
-    o.put("transferred", t.transferred());
-    o.put("alreadyPresent", t.alreadyPresent());
-    o.put("bytes", t.bytes());
-    o.put("placed", t.placed());
-    return o;
-  }
-
   /** Runs a transfer and prints it. */
   abstract static class TransferCommand extends RemoteCommand {
     @Parameters(
@@ -273,9 +280,7 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
                 requireRemote();
                 return transfer(data, absolute(paths));
               });
-      Map<String, Object> doc = document();
-      doc.putAll(transferJson(t));
-      print(doc, t.toString());
+      print(document(t.toJson()), t.toString());
       return Main.OK;
     }
 
@@ -341,21 +346,7 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
     int run() {
       Data data = data(progress());
       DataStatus s = call(data::status);
-      Map<String, Object> doc = document();
-      doc.put("clean", s.clean());
-      List<Map<String, Object>> items = new ArrayList<>();
-      for (DataStatus.Item i : s.items()) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("path", i.path());
-        o.put("state", i.state().name());
-        o.put("cached", i.cached());
-        o.put("added", i.added());
-        o.put("removed", i.removed());
-        o.put("modified", i.modified());
-        items.add(o);
-      }
-      doc.put("items", items);
-      print(doc, s.toString());
+      print(document(s.toJson()), s.toString());
       return check && !s.clean() ? Main.CHECK_FAILED : Main.OK;
     }
   }
@@ -384,9 +375,7 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
     int run() {
       Data data = data(progress());
       DataTransfer t = call(() -> data.checkout(absolute(paths), force));
-      Map<String, Object> doc = document();
-      doc.putAll(transferJson(t));
-      print(doc, t.toString());
+      print(document(t.toJson()), t.toString());
       return Main.OK;
     }
   }
@@ -456,15 +445,11 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     int run() {
       Data data = data(progress());
-      DataVerification v = call(() -> remote() != null ? data.verifyRemote() : data.verify());
-      Map<String, Object> doc = document();
-      doc.put("where", v.where());
-      doc.put("ok", v.ok());
-      doc.put("checked", v.checked());
-      doc.put("bytes", v.bytes());
-      doc.put("corrupt", v.corrupt());
-      doc.put("missing", v.missing());
-      print(doc, v.toString());
+      DataVerification v =
+          call(
+              () ->
+                  remoteUrl != null && !remoteUrl.isBlank() ? data.verifyRemote() : data.verify());
+      print(document(v.toJson()), v.toString());
       if (!v.ok()) {
         err()
             .println(
@@ -499,12 +484,77 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
     int run() {
       Data data = data(progress());
       DataGcResult g = call(() -> data.gc(dryRun));
+      print(document(g.toJson()), g.toString());
+      return Main.OK;
+    }
+  }
+
+  /** {@code mlops data diff}. */
+  @Command(
+      name = "diff",
+      header = "What data changed between two git revisions of the pointers.",
+      mixinStandardHelpOptions = true,
+      usageHelpAutoWidth = true,
+      description =
+          "List the data files added, removed and modified between two git revisions of the"
+              + " pointer files (REV2 default: the pointers in the work tree). A folder's files are"
+              + " listed one by one when both manifests are in the cache or on the remote.")
+  static final class Diff extends RemoteCommand {
+    @Parameters(index = "0", paramLabel = "REV1", description = "The older git revision.")
+    String from;
+
+    @Parameters(
+        index = "1",
+        arity = "0..1",
+        paramLabel = "REV2",
+        description = "The newer git revision (default: the work tree).")
+    @Nullable String to;
+
+    @Override
+    int run() {
+      Data data = data(progress());
+      DataDiff d = call(() -> data.diff(from, to));
+      print(document(d.toJson()), d.toString());
+      return Main.OK;
+    }
+  }
+
+  /** {@code mlops data remote}. */
+  @Command(
+      name = "remote",
+      header = "Show or set the project's default remote (mlops.yaml).",
+      mixinStandardHelpOptions = true,
+      usageHelpAutoWidth = true,
+      description =
+          "Without URL, print the project's default remote; with URL, write it to mlops.yaml at"
+              + " the project root (commit that file). 'data push', 'pull', 'fetch' and 'runs"
+              + " push|pull' use it when neither --remote nor MLOPS_REMOTE is given.")
+  static final class Remote extends ProjectCommand {
+    @Parameters(
+        arity = "0..1",
+        paramLabel = "URL",
+        description = "The default remote: a folder or s3://bucket/prefix.")
+    @Nullable String url;
+
+    @Override
+    int run() {
+      ProjectConfig config = ProjectConfig.load(project);
+      String u = url;
+      if (u != null) {
+        config = config.remote(u);
+        config.save(project);
+      }
       Map<String, Object> doc = document();
-      doc.put("dryRun", g.dryRun());
-      doc.put("removed", g.removed());
-      doc.put("bytes", g.bytes());
-      doc.put("kept", g.kept());
-      print(doc, g.toString());
+      doc.put("remote", config.remote().orElse(null));
+      String text =
+          config
+              .remote()
+              .map(r -> r + "\n")
+              .orElse(
+                  "no default remote: set one with 'mlops data remote URL' (written to "
+                      + project.resolve(ProjectConfig.FILE_NAME)
+                      + ")\n");
+      print(doc, text);
       return Main.OK;
     }
   }

@@ -34,17 +34,23 @@ import picocli.CommandLine.Spec;
 /** {@code mlops runs}: the runs of a local tracking store (MLflow FileStore layout), read only. */
 @Command(
     name = "runs",
-    header = "The runs of a local tracking store: list, show, compare.",
+    header =
+        "The runs of a local tracking store: list, show, compare; share them through a remote.",
     mixinStandardHelpOptions = true,
     usageHelpAutoWidth = true,
     description = {
       "The runs of a local tracking store (MLflow's FileStore layout; default: the folder mlruns in"
-          + " the current directory), read only: nothing in the store is written."
+          + " the current directory). list, show and compare only read the store; push, pull and"
+          + " shared share runs and registered models through the data's remote (a folder or"
+          + " s3://bucket/prefix)."
     },
     subcommands = {
       RunsCommand.ListRuns.class,
       RunsCommand.ShowRun.class,
-      RunsCommand.CompareRuns.class
+      RunsCommand.CompareRuns.class,
+      RunsSharing.Push.class,
+      RunsSharing.Pull.class,
+      RunsSharing.Shared.class
     })
 final class RunsCommand implements java.util.concurrent.Callable<Integer> {
 
@@ -55,7 +61,7 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
     spec.commandLine()
         .getErr()
         .println(
-            "mlops runs: a subcommand is required: list, show or compare"
+            "mlops runs: a subcommand is required: list, show, compare, push, pull or shared"
                 + " (see 'mlops runs --help')");
     spec.commandLine().getErr().flush();
     return Main.BAD_INPUT;

@@ -141,7 +141,10 @@ class DataCommandTest {
     assertThat(noRemote.err())
         .isEqualTo(
             "mlops data push: a remote is required: give --remote URL (a folder or"
-                + " s3://bucket/prefix) or set MLOPS_REMOTE"
+                + " s3://bucket/prefix), set MLOPS_REMOTE, or set the project's default remote"
+                + " with 'mlops data remote URL' (written to "
+                + project.resolve("mlops.yaml")
+                + ")"
                 + System.lineSeparator());
 
     Path outside = Files.writeString(dir.resolve("outside.csv"), "x\n");
@@ -164,5 +167,77 @@ class DataCommandTest {
     Cli.Result forced = data(project, "checkout", "--force");
     assertThat(forced.status()).as(forced.toString()).isZero();
     assertThat(Files.readString(raw)).isEqualTo(RAW);
+  }
+
+  @Test
+  void theProjectsDefaultRemote_isSetOnce_andUsedByPushAndPull() throws IOException {
+    Cli.Result none = data(project, "remote");
+    assertThat(none.out()).startsWith("no default remote");
+    Cli.Result set = data(project, "remote", remote.toString());
+    assertThat(set.status()).as(set.toString()).isZero();
+    assertThat(set.out()).isEqualTo(remote + "\n");
+    data(project, "add", project.resolve("data/raw.csv").toString());
+    Cli.Result push = data(project, "push", "--remote", "");
+    assertThat(push.status()).as(push.toString()).isZero();
+    assertThat(push.out()).startsWith("push " + remote + ": 1 objects (17 bytes)");
+  }
+
+  @Test
+  void json_isTheLibrarysDocument_withTheProjectAfterIt() throws IOException {
+    data(project, "add", project.resolve("data/raw.csv").toString());
+    JsonNode s = JSON.readTree(data(project, "status", "--json", "-").out());
+    assertThat(s.get("format").asText()).isEqualTo("mlops4j.data-status");
+    assertThat(s.get("formatVersion").asInt()).isEqualTo(1);
+    assertThat(s.get("clean").asBoolean()).isTrue();
+    assertThat(s.get("project").asText()).isEqualTo(project.toString());
+    JsonNode gc = JSON.readTree(data(project, "gc", "--dry-run", "--json", "-").out());
+    assertThat(gc.get("format").asText()).isEqualTo("mlops4j.data-gc");
+    JsonNode v = JSON.readTree(data(project, "verify", "--json", "-").out());
+    assertThat(v.get("format").asText()).isEqualTo("mlops4j.data-verification");
+    assertThat(v.get("checked").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void diff_betweenTwoCommits_andTheWorkTree() throws Exception {
+    git("init", "-q");
+    git("config", "user.email", "t@example.org");
+    git("config", "user.name", "t");
+    data(project, "add", project.resolve("data/raw.csv").toString());
+    git("add", "-A");
+    git("commit", "-q", "-m", "v1");
+    Path raw = project.resolve("data/raw.csv");
+    Files.delete(raw);
+    Files.writeString(raw, RAW + "3,0\n");
+    Files.writeString(project.resolve("data/new.csv"), "x\n");
+    data(project, "add", raw.toString());
+    data(project, "add", project.resolve("data/new.csv").toString());
+
+    Cli.Result work = data(project, "diff", "HEAD");
+    assertThat(work.status()).as(work.toString()).isZero();
+    assertThat(work.out())
+        .isEqualTo(
+            "data diff HEAD..workspace: 1 added, 0 removed, 1 modified\n"
+                + "  ADDED     data/new.csv\n"
+                + "  MODIFIED  data/raw.csv\n");
+    git("add", "-A");
+    git("commit", "-q", "-m", "v2");
+    JsonNode d = JSON.readTree(data(project, "diff", "HEAD~1", "HEAD", "--json", "-").out());
+    assertThat(d.get("format").asText()).isEqualTo("mlops4j.data-diff");
+    assertThat(d.get("to").asText()).isEqualTo("HEAD");
+    assertThat(d.at("/changes/1/fromHash").asText()).isEqualTo(RAW_SHA256);
+
+    Cli.Result bad = data(project, "diff", "nope");
+    assertThat(bad.status()).isEqualTo(Main.BAD_INPUT);
+    assertThat(bad.err()).contains("git ls-tree").contains("nope");
+  }
+
+  private void git(String... args) throws Exception {
+    String[] cmd = new String[args.length + 1];
+    cmd[0] = "git";
+    System.arraycopy(args, 0, cmd, 1, args.length);
+    Process p =
+        new ProcessBuilder(cmd).directory(project.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor()).as(out).isZero();
   }
 }

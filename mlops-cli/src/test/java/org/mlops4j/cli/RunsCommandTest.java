@@ -165,7 +165,8 @@ class RunsCommandTest {
             + " tag.KEY=VALUE (see 'mlops runs list --help')");
     assertOneLine(
         Cli.run("runs"),
-        "mlops runs: a subcommand is required: list, show or compare (see 'mlops runs --help')");
+        "mlops runs: a subcommand is required: list, show, compare, push, pull or shared (see"
+            + " 'mlops runs --help')");
   }
 
   /** Fails when a text holds a character TerminalText escapes (other than the line feed). */

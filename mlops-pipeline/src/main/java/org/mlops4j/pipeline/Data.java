@@ -17,18 +17,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.MlopsException;
 import org.mlops4j.api.internal.AtomicFiles;
 import org.mlops4j.api.internal.AtomicFiles.Durability;
 import org.mlops4j.api.internal.Require;
+import org.mlops4j.pipeline.ParallelTransfers.Tally;
 import org.mlops4j.pipeline.internal.Digest;
 import org.mlops4j.pipeline.internal.Digester;
 import org.mlops4j.pipeline.internal.FileHasher;
@@ -67,12 +62,18 @@ import org.mlops4j.pipeline.internal.StateStore;
  * builds the data in {@code .mlops/tmp} from the cache (links or copies, files of at most 1 MiB
  * hashed again), then renames it into place, so a failure leaves the workspace as it was.
  *
+ * <p>Remote. The one given to the builder, else the project's default remote ({@code remote:} in
+ * {@code mlops.yaml} at the project root, {@link ProjectConfig}), read when a transfer starts.
+ *
  * <p>Transfers. {@link #push()}, {@link #fetch()} and {@link #pull()} list the destination once and
  * transfer only the objects it lacks, {@link Builder#transfers(int) 8 at a time} by default, folder
  * manifests after the objects they name (so a manifest on a remote implies its files are there).
  * Everything downloaded is hashed before it enters the cache: an object that does not match its
  * name is deleted and named in the exception, never placed. A transfer that fails part-way keeps
  * what was done; running it again transfers the rest. Progress goes to a {@link TransferListener}.
+ *
+ * <p>Runs and registered models of a tracking store go to the same remote through {@link
+ * TrackingRemote}, their files stored as the same content-addressed objects.
  *
  * <p>A pipeline stage may take a tracked path as input: {@code mlops.lock} records the same hash as
  * the pointer, so a run elsewhere knows which data to pull. {@link Pipeline#gc(int)} keeps every
@@ -498,7 +499,7 @@ public final class Data {
     if (!p.directory()) {
       return Map.of("", p.hash());
     }
-    if (!hasManifest(p.hash()) && (remoteGiven != null || remoteUrl != null)) {
+    if (!hasManifest(p.hash()) && hasRemote()) {
       try (RemoteStorage r = openRemote()) {
         Set<String> keys = r.list(key(p.hash(), true));
         if (!keys.isEmpty()) {
@@ -593,7 +594,8 @@ public final class Data {
    *
    * @param targets data paths or pointer files; empty for every pointer
    * @return what was uploaded
-   * @throws IllegalStateException if no remote was configured
+   * @throws IllegalStateException if no remote was configured, neither in the builder nor in the
+   *     project's {@code mlops.yaml}
    * @throws MlopsException if an object is not in the local cache (nothing is uploaded then), or
    *     uploads failed ({@code push <url> failed for <n> of <m> objects ...}, the first cause
    *     attached)
@@ -670,7 +672,8 @@ public final class Data {
    *
    * @param targets data paths or pointer files; empty for every pointer
    * @return what was downloaded
-   * @throws IllegalStateException if no remote was configured
+   * @throws IllegalStateException if no remote was configured, neither in the builder nor in the
+   *     project's {@code mlops.yaml}
    * @throws MlopsException if objects are missing on the remote ({@code <pointer>: names <hash>,
    *     which is not in the cache ... nor on the remote <url>}), do not match their name, or
    *     downloads failed; what was downloaded and checked stays in the cache
@@ -905,7 +908,8 @@ public final class Data {
    * enters the cache and nothing on the remote is changed.
    *
    * @return what was checked, corrupt and missing on the remote
-   * @throws IllegalStateException if no remote was configured
+   * @throws IllegalStateException if no remote was configured, neither in the builder nor in the
+   *     project's {@code mlops.yaml}
    * @throws MlopsException if the remote cannot be listed or read
    */
   public DataVerification verifyRemote() {
@@ -1118,94 +1122,29 @@ public final class Data {
     return s;
   }
 
-  private static final class Tally {
-    final AtomicInteger count = new AtomicInteger();
-    final AtomicLong bytes = new AtomicLong();
-  }
-
   @FunctionalInterface
   private interface Action {
     void apply(Obj o) throws IOException;
   }
 
   /**
-   * Runs the action on every object, {@link #transfers} at a time; after the first failure no new
-   * one starts. Throws at the end if any failed.
+   * Runs the action on every object, {@link #transfers} at a time ({@link ParallelTransfers});
+   * after the first failure no new one starts. Throws at the end if any failed.
    */
-  private void run(String op, RemoteStorage r, List<Obj> objs, Action action, Tally tally)
-      throws IOException {
-    if (objs.isEmpty()) {
-      return;
-    }
-    AtomicBoolean stop = new AtomicBoolean();
-    AtomicReference<@Nullable Exception> first = new AtomicReference<>();
-    AtomicInteger failed = new AtomicInteger();
-    AtomicInteger skipped = new AtomicInteger();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            Math.min(transfers, objs.size()),
-            task -> {
-              Thread t = new Thread(task, "mlops4j-" + op);
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      List<Future<?>> fs = new ArrayList<>();
-      for (Obj o : objs) {
-        fs.add(
-            pool.submit(
-                () -> {
-                  if (stop.get()) {
-                    skipped.incrementAndGet();
-                    return;
-                  }
-                  try {
-                    action.apply(o);
-                    long size = o.manifest() || o.size() == 0 ? sizeOf(o) : o.size();
-                    tally.count.incrementAndGet();
-                    tally.bytes.addAndGet(size);
-                    listener.transferred(o.hash(), size);
-                  } catch (IOException | RuntimeException e) {
-                    stop.set(true);
-                    failed.incrementAndGet();
-                    first.compareAndSet(null, new IOException(o.key() + ": " + e.getMessage(), e));
-                    listener.failed(o.hash(), String.valueOf(e.getMessage()));
-                  }
-                }));
-      }
-      for (Future<?> f : fs) {
-        try {
-          f.get();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          stop.set(true);
-          throw new MlopsException(op + " " + r.url() + " interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-          throw new MlopsException(op + " " + r.url() + " failed: " + e.getCause(), e.getCause());
-        }
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    Exception e = first.get();
-    if (e != null) {
-      Throwable cause = e.getCause() instanceof MlopsException me ? me : e;
-      throw new MlopsException(
-          op
-              + " "
-              + r.url()
-              + " failed for "
-              + failed.get()
-              + " of "
-              + objs.size()
-              + " objects ("
-              + skipped.get()
-              + " not tried after the first failure); what was transferred stays: run "
-              + op
-              + " again to resume. First failure: "
-              + e.getMessage(),
-          cause);
-    }
+  private void run(String op, RemoteStorage r, List<Obj> objs, Action action, Tally tally) {
+    ParallelTransfers.run(
+        op,
+        r.url(),
+        transfers,
+        listener,
+        objs,
+        Obj::hash,
+        Obj::key,
+        o -> {
+          action.apply(o);
+          return o.manifest() || o.size() == 0 ? sizeOf(o) : o.size();
+        },
+        tally);
   }
 
   private long sizeOf(Obj o) {
@@ -1247,16 +1186,41 @@ public final class Data {
         // close() does nothing: the caller owns the store it gave
       };
     }
-    String url = remoteUrl;
+    String url = remoteUrl != null ? remoteUrl : ProjectConfig.load(root).remote().orElse(null);
     Require.state(
         url != null,
-        "no remote configured: build Data with remote(\"s3://bucket/prefix\") or a folder");
+        "no remote configured: build Data with remote(\"s3://bucket/prefix\") or a folder, or"
+            + " set the project's default remote in "
+            + root.resolve(ProjectConfig.FILE_NAME)
+            + " (remote: s3://bucket/prefix)");
     return RemoteStorage.open(url);
+  }
+
+  private boolean hasRemote() {
+    if (remoteGiven != null || remoteUrl != null) {
+      return true;
+    }
+    try {
+      return ProjectConfig.load(root).remote().isPresent();
+    } catch (MlopsException e) {
+      return false;
+    }
   }
 
   private String remoteName() {
     RemoteStorage g = remoteGiven;
-    return g != null ? g.url() : String.valueOf(remoteUrl);
+    if (g != null) {
+      return g.url();
+    }
+    String url = remoteUrl;
+    if (url == null) {
+      try {
+        url = ProjectConfig.load(root).remote().orElse(null);
+      } catch (MlopsException e) {
+        url = null;
+      }
+    }
+    return String.valueOf(url);
   }
 
   /** The pointer files selected by targets (data paths or pointers), or all of them. */
@@ -1415,9 +1379,11 @@ public final class Data {
     }
 
     /**
-     * @param url the remote (default none): a folder path, a {@code file:} URL, or a URL of a
-     *     scheme a {@link RemoteStorageProvider} serves, such as {@code s3://bucket/prefix}; opened
-     *     for each transfer through {@link RemoteStorage#open(String)}
+     * @param url the remote (default: the project's default remote, {@code remote:} in {@link
+     *     ProjectConfig#FILE_NAME mlops.yaml} at the project root, read when a transfer starts;
+     *     else none): a folder path, a {@code file:} URL, or a URL of a scheme a {@link
+     *     RemoteStorageProvider} serves, such as {@code s3://bucket/prefix}; opened for each
+     *     transfer through {@link RemoteStorage#open(String)}
      * @return this builder
      * @throws NullPointerException if url is null
      * @throws IllegalArgumentException if no provider serves its scheme (the message lists those

@@ -1,8 +1,12 @@
 package org.mlops4j.pipeline;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.internal.Require;
+import org.mlops4j.report.internal.Json;
 
 /**
  * What {@link Data#diff(String, String)} found between two git revisions of the pointer files: the
@@ -54,6 +58,35 @@ public record DataDiff(String from, String to, List<Change> changes) {
    */
   public List<String> paths(ChangeType type) {
     return changes.stream().filter(c -> c.type() == type).map(Change::path).toList();
+  }
+
+  /**
+   * The diff as JSON: the header ({@code format} {@code mlops4j.data-diff}, {@code formatVersion}
+   * 1, {@code library}, {@code libraryVersion}, {@code createdAt}), then {@code from}, {@code to},
+   * {@code added}, {@code removed}, {@code modified} (the counts) and {@code changes}, each with
+   * {@code path}, {@code type} ({@code ADDED}, {@code REMOVED}, {@code MODIFIED}), {@code fromHash}
+   * and {@code toHash} (null where absent).
+   *
+   * @return the JSON text
+   */
+  public String toJson() {
+    Map<String, Object> doc = Json.document("mlops4j.data-diff", 1);
+    doc.put("from", from);
+    doc.put("to", to);
+    doc.put("added", paths(ChangeType.ADDED).size());
+    doc.put("removed", paths(ChangeType.REMOVED).size());
+    doc.put("modified", paths(ChangeType.MODIFIED).size());
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Change c : changes) {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("path", c.path());
+      o.put("type", c.type().name());
+      o.put("fromHash", c.fromHash());
+      o.put("toHash", c.toHash());
+      out.add(o);
+    }
+    doc.put("changes", out);
+    return Json.write(doc);
   }
 
   /** A header line, then {@code ADDED <path>} per change. */

@@ -1,7 +1,11 @@
 package org.mlops4j.pipeline;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.mlops4j.api.internal.Require;
+import org.mlops4j.report.internal.Json;
 
 /**
  * What {@link Data#status()} found: one item per pointer file in the project, sorted by path.
@@ -49,6 +53,32 @@ public record DataStatus(List<Item> items) {
    */
   public boolean clean() {
     return items.stream().allMatch(i -> i.state() == DataState.UNCHANGED);
+  }
+
+  /**
+   * The status as JSON: the header ({@code format} {@code mlops4j.data-status}, {@code
+   * formatVersion} 1, {@code library}, {@code libraryVersion}, {@code createdAt}), then {@code
+   * clean} and {@code items}, each with {@code path}, {@code state} ({@code UNCHANGED}, {@code
+   * MODIFIED}, {@code MISSING}), {@code cached}, {@code added}, {@code removed}, {@code modified}.
+   *
+   * @return the JSON text
+   */
+  public String toJson() {
+    Map<String, Object> doc = Json.document("mlops4j.data-status", 1);
+    doc.put("clean", clean());
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Item i : items) {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("path", i.path());
+      o.put("state", i.state().name());
+      o.put("cached", i.cached());
+      o.put("added", i.added());
+      o.put("removed", i.removed());
+      o.put("modified", i.modified());
+      out.add(o);
+    }
+    doc.put("items", out);
+    return Json.write(doc);
   }
 
   /**

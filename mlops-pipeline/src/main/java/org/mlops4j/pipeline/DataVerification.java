@@ -1,7 +1,9 @@
 package org.mlops4j.pipeline;
 
 import java.util.List;
+import java.util.Map;
 import org.mlops4j.api.internal.Require;
+import org.mlops4j.report.internal.Json;
 
 /**
  * What {@link Data#verify()} or {@link Data#verifyRemote()} found: every object and folder manifest
@@ -30,6 +32,24 @@ public record DataVerification(
    */
   public boolean ok() {
     return corrupt.isEmpty() && missing.isEmpty();
+  }
+
+  /**
+   * The verification as JSON: the header ({@code format} {@code mlops4j.data-verification}, {@code
+   * formatVersion} 1, {@code library}, {@code libraryVersion}, {@code createdAt}), then {@code
+   * where}, {@code ok}, {@code checked}, {@code bytes}, {@code corrupt}, {@code missing}.
+   *
+   * @return the JSON text
+   */
+  public String toJson() {
+    Map<String, Object> doc = Json.document("mlops4j.data-verification", 1);
+    doc.put("where", where);
+    doc.put("ok", ok());
+    doc.put("checked", checked);
+    doc.put("bytes", bytes);
+    doc.put("corrupt", corrupt);
+    doc.put("missing", missing);
+    return Json.write(doc);
   }
 
   /** A summary line, then {@code corrupt <sha256>} and {@code missing <sha256>} lines. */

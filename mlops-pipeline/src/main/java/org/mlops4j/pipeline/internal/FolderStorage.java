@@ -15,7 +15,9 @@ import org.mlops4j.pipeline.RemoteStorage;
  * A remote in a local or mounted folder: key {@code cache/ab/cdef} is the file {@code
  * <folder>/cache/ab/cdef}, the layout {@code Pipeline.push(Path)} writes. An upload is copied to a
  * temporary name beside its target, forced to the device and renamed (see {@link
- * ObjectCache#copyTo(Path, Path, String)}), so a killed upload never shows under the key.
+ * ObjectCache#copyTo(Path, Path, String)}), so a killed upload never shows under the key. A key
+ * outside {@code cache/} (a tracking manifest) replaces what is there; a cache object already there
+ * is kept, as its name is its content.
  *
  * @since 0.1.0
  */
@@ -60,8 +62,13 @@ public final class FolderStorage implements RemoteStorage {
   @Override
   public void upload(Path file, String key) throws IOException {
     Path target = resolve(key);
-    if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+    if (!key.startsWith("cache/")) {
+      // a named file (a tracking manifest): replaced, atomically and durably
+      AtomicFiles.write(target, out -> Files.copy(file, out), AtomicFiles.Durability.DURABLE);
       return;
+    }
+    if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+      return; // a cache object: named by its content, so the same bytes
     }
     writer.copyTo(file, target, null);
   }

@@ -30,6 +30,7 @@ import org.mlops4j.pipeline.RemoteStorage;
  *     -Dmdep.outputFile=/tmp/s3cp.txt -Dmdep.includeScope=test
  * java -cp mlops-storage-s3/target/test-classes:mlops-storage-s3/target/classes:$(cat /tmp/s3cp.txt) \
  *     org.mlops4j.storage.s3.S3PushHarness [rounds] [backend: transient|filesystem] [latencyMs]
+ *     [parallel transfers, default 8]
  * </pre>
  */
 public final class S3PushHarness {
@@ -65,11 +66,28 @@ public final class S3PushHarness {
     };
   }
 
+  /**
+   * CPU time (user + system) of the whole process, client and in-process server, from {@code
+   * /proc/self/stat} (Linux; clock ticks of 10 ms): unlike the wall time, not inflated by other
+   * processes on a loaded machine. -1 elsewhere.
+   */
+  private static long cpuNanos() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     String backend = args.length > 1 ? args[1] : "transient";
     // optional: a round-trip time added before each upload, to model a server across a network
     long latencyMs = args.length > 2 ? Long.parseLong(args[2]) : 0;
+    // optional: how many transfers at once in the parallel rounds (default 8, Data's default)
+    int parallelTransfers = args.length > 3 ? Integer.parseInt(args[3]) : 8;
     Path work = Files.createTempDirectory(Path.of("/tmp"), "mlops-s3-push").toRealPath();
     Properties props = new Properties();
     props.setProperty("jclouds.filesystem.basedir", work.resolve("s3").toString());
@@ -102,7 +120,7 @@ public final class S3PushHarness {
       List<Double> parallel = new ArrayList<>();
       List<Double> sequential = new ArrayList<>();
       for (int r = -1; r < rounds; r++) { // round -1 warms up
-        for (int t : new int[] {8, 1}) {
+        for (int t : new int[] {parallelTransfers, 1}) {
           try (S3Storage s =
               S3Storage.builder("s3://bench/r" + r + "-t" + t)
                   .endpoint("http://127.0.0.1:" + proxy.getPort())
@@ -110,13 +128,16 @@ public final class S3PushHarness {
                   .region("us-east-1")
                   .credentials("a", "s")
                   .build()) {
+            long c0 = cpuNanos();
             long t0 = System.nanoTime();
             RemoteStorage remote = latencyMs == 0 ? s : delayed(s, latencyMs);
             DataTransfer tr = Data.builder(p).remote(remote).transfers(t).build().push();
             double ms = (System.nanoTime() - t0) / 1e6;
-            System.out.printf("round %d transfers=%d: %.0f ms (%s)%n", r, t, ms, tr);
+            double cpu = (cpuNanos() - c0) / 1e6;
+            System.out.printf(
+                "round %d transfers=%d: %.0f ms, process CPU %.0f ms (%s)%n", r, t, ms, cpu, tr);
             if (r >= 0) {
-              (t == 8 ? parallel : sequential).add(ms);
+              (t == parallelTransfers ? parallel : sequential).add(ms);
             }
           }
         }
@@ -126,7 +147,8 @@ public final class S3PushHarness {
       double mp = parallel.get(parallel.size() / 2);
       double ms = sequential.get(sequential.size() / 2);
       System.out.printf(
-          "median: 8 at once %.0f ms, one at a time %.0f ms, ratio %.2f%n", mp, ms, ms / mp);
+          "median: %d at once %.0f ms, one at a time %.0f ms, ratio %.2f%n",
+          parallelTransfers, mp, ms, ms / mp);
     } finally {
       proxy.stop();
       ctx.close();

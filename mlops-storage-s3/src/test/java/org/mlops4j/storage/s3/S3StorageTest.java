@@ -27,6 +27,8 @@ import org.mlops4j.api.MlopsException;
 import org.mlops4j.pipeline.Data;
 import org.mlops4j.pipeline.DataTransfer;
 import org.mlops4j.pipeline.RemoteStorage;
+import org.mlops4j.pipeline.TrackingListing;
+import org.mlops4j.pipeline.TrackingRemote;
 import org.mlops4j.pipeline.TransferListener;
 
 /**
@@ -275,5 +277,88 @@ class S3StorageTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> S3Storage.builder("s3:///nobucket"));
     assertEquals("url must be s3://bucket/prefix, but was 's3:///nobucket'", e.getMessage());
+  }
+
+  /** A run in MLflow's FileStore layout, written as MLflow 2.17 writes it (keys sorted). */
+  private static void run(Path store, String exp, String runId) throws IOException {
+    String root = store.toAbsolutePath().normalize().toUri().toString().replaceAll("/$", "");
+    Files.createDirectories(store.resolve(exp + "/" + runId + "/params"));
+    Files.createDirectories(store.resolve(exp + "/" + runId + "/metrics"));
+    Files.createDirectories(store.resolve(exp + "/" + runId + "/tags"));
+    Files.createDirectories(store.resolve(exp + "/" + runId + "/artifacts"));
+    Files.writeString(
+        store.resolve(exp + "/meta.yaml"),
+        "artifact_location: "
+            + root
+            + "/"
+            + exp
+            + "\ncreation_time: 1795977163088\nexperiment_id: '"
+            + exp
+            + "'\nlast_update_time: 1795977163088\nlifecycle_stage: active\nname: churn\n");
+    Files.writeString(
+        store.resolve(exp + "/" + runId + "/meta.yaml"),
+        "artifact_uri: "
+            + root
+            + "/"
+            + exp
+            + "/"
+            + runId
+            + "/artifacts\nend_time: 1795977163525\nentry_point_name: ''\nexperiment_id: '"
+            + exp
+            + "'\nlifecycle_stage: active\nrun_id: "
+            + runId
+            + "\nrun_name: gbm\nrun_uuid: "
+            + runId
+            + "\nsource_name: ''\nsource_type: 4\nsource_version: ''\nstart_time:"
+            + " 1795977163482\nstatus: 3\ntags: []\nuser_id: root\n");
+    Files.writeString(store.resolve(exp + "/" + runId + "/params/depth"), "6");
+    Files.writeString(store.resolve(exp + "/" + runId + "/metrics/auc"), "1795977163500 0.875 0\n");
+    Files.writeString(store.resolve(exp + "/" + runId + "/artifacts/model.bin"), "weights\n");
+  }
+
+  @Test
+  void aRun_isSharedThroughS3_andComesBackWithItsArtifactUriInTheReceivingStore() throws Exception {
+    int port = start(tmp.resolve("s3"), 0);
+    String exp = "226940545531382259";
+    String id = "ab51d9c99dc2400391bf63d7bd68248e";
+    Path alice = tmp.resolve("alice/mlruns");
+    Path bob = tmp.resolve("bob/mlruns");
+    run(alice, exp, id);
+    try (S3Storage s = s3(port, "s3://bucket/team").build()) {
+      DataTransfer push =
+          TrackingRemote.builder(alice).remote(s).build().push(List.of(id), List.of());
+      // five files of distinct contents (experiment meta.yaml, run meta.yaml, param, metric,
+      // artifact): five objects, then the manifest
+      assertEquals(6, push.transferred(), push.toString());
+      // the artifact's object, named by the SHA-256 computed here with the JDK
+      String h = sha256("weights\n".getBytes());
+      assertTrue(s.list("cache/").contains("cache/" + h.substring(0, 2) + "/" + h.substring(2)));
+      TrackingListing list = TrackingRemote.builder(bob).remote(s).build().list();
+      assertEquals("churn/gbm", list.items().get(0).title());
+
+      DataTransfer pull =
+          TrackingRemote.builder(bob).remote(s).build().pull(List.of(id), List.of(), false);
+      assertEquals(List.of("run " + id), pull.placed());
+      String bobRoot = bob.toAbsolutePath().normalize().toUri().toString().replaceAll("/$", "");
+      assertTrue(
+          Files.readString(bob.resolve(exp + "/" + id + "/meta.yaml"))
+              .startsWith("artifact_uri: " + bobRoot + "/" + exp + "/" + id + "/artifacts\n"));
+      assertEquals("6", Files.readString(bob.resolve(exp + "/" + id + "/params/depth")));
+
+      // a corrupted object on the server: detected, nothing placed in a third store
+      Path object = tmp.resolve("s3/bucket/team/cache/" + h.substring(0, 2) + "/" + h.substring(2));
+      Files.writeString(object, "tampered\n");
+      Path carol = tmp.resolve("carol/mlruns");
+      MlopsException e =
+          assertThrows(
+              MlopsException.class,
+              () ->
+                  TrackingRemote.builder(carol)
+                      .remote(s)
+                      .build()
+                      .pull(List.of(id), List.of(), false));
+      assertTrue(e.getMessage().contains("content does not match its name"), e.getMessage());
+      assertFalse(Files.exists(carol.resolve(exp)));
+    }
   }
 }
