@@ -13,7 +13,6 @@ import org.mlops4j.cli.internal.Documents;
 import org.mlops4j.cli.internal.FileInputs;
 import org.mlops4j.cli.internal.TerminalText;
 import org.mlops4j.cli.internal.UsageException;
-import org.mlops4j.registry.ArtifactFile;
 import org.mlops4j.registry.Gate;
 import org.mlops4j.registry.GateKind;
 import org.mlops4j.registry.ModelRegistry;
@@ -23,8 +22,6 @@ import org.mlops4j.registry.PromotionEvidence;
 import org.mlops4j.registry.PromotionGates;
 import org.mlops4j.registry.PromotionResult;
 import org.mlops4j.registry.RegisteredModel;
-import org.mlops4j.registry.SchemaField;
-import org.mlops4j.report.internal.Json;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -118,50 +115,11 @@ final class RegistryCommand implements java.util.concurrent.Callable<Integer> {
   }
 
   /**
-   * @return a version as JSON: the fields of {@link ModelVersion} under their accessor names
+   * @return a version as the library writes it ({@link ModelVersion#toJson()}, format {@code
+   *     mlops4j.registry-version}), as a map the command can add its fields to
    */
   static Map<String, Object> versionJson(ModelVersion v) {
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("name", v.name());
-    o.put("version", v.version());
-    o.put("stage", v.stage().key());
-    o.put("aliases", v.aliases());
-    o.put("description", v.description());
-    o.put("runId", v.runId().orElse(null));
-    o.put("source", v.source());
-    o.put("user", v.user());
-    o.put("createdAt", v.createdAt().toString());
-    o.put("updatedAt", v.updatedAt().toString());
-    o.put("tags", v.tags());
-    Map<String, Object> metrics = new LinkedHashMap<>();
-    v.metrics().forEach((k, x) -> Json.putNumber(metrics, k, x, "value is " + x));
-    o.put("metrics", metrics);
-    List<Map<String, Object>> files = new ArrayList<>();
-    for (ArtifactFile a : v.artifacts()) {
-      Map<String, Object> f = new LinkedHashMap<>();
-      f.put("path", a.path());
-      f.put("size", a.size());
-      f.put("sha256", a.sha256());
-      files.add(f);
-    }
-    o.put("artifacts", files);
-    o.put("totalBytes", v.totalBytes());
-    o.put("inputSchema", schema(v.inputSchema().fields()));
-    o.put("outputSchema", schema(v.outputSchema().fields()));
-    o.put("pipelineLockSha256", v.pipelineLockSha256());
-    o.put("dataHashes", v.dataHashes());
-    return o;
-  }
-
-  private static List<Map<String, Object>> schema(List<SchemaField> fields) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (SchemaField f : fields) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("name", f.name());
-      m.put("type", f.type());
-      out.add(m);
-    }
-    return out;
+    return Documents.document(v.toJson());
   }
 
   /** {@code mlops registry list}. */
@@ -180,13 +138,7 @@ final class RegistryCommand implements java.util.concurrent.Callable<Integer> {
       root.put("store", store.toString());
       List<Object> models = new ArrayList<>();
       for (RegisteredModel m : registry.models()) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("name", m.name());
-        o.put("description", m.description());
-        o.put("tags", m.tags());
-        o.put("aliases", m.aliases());
-        o.put("createdAt", m.createdAt().toString());
-        o.put("updatedAt", m.updatedAt().toString());
+        Map<String, Object> o = Documents.document(m.toJson());
         List<ModelVersion> vs = registry.versions(m.name());
         o.put("versions", vs.size());
         o.put("latest", vs.isEmpty() ? null : vs.get(vs.size() - 1).version());
