@@ -18,6 +18,4 @@ module org.mlops4j.drift {
 
   exports org.mlops4j.drift;
   exports org.mlops4j.drift.stream;
-  exports org.mlops4j.drift.internal to
-      org.mlops4j.spark;
 }

@@ -10,7 +10,6 @@ module org.mlops4j.spark {
   requires org.mlops4j.fairness;
   requires datasketches.java;
   requires org.apache.datasketches.memory;
-  requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
   requires static org.jspecify;
 

@@ -39,6 +39,27 @@ public final class CategoryCounts {
   }
 
   /**
+   * Adds a label seen {@code count} times ({@code null}: count missing values), as {@code count}
+   * calls of {@link #add(String)}: the bulk form for counts merged elsewhere (a distributed
+   * engine's partitions).
+   *
+   * @param label the label, or null for missing values
+   * @param count how many times it was seen
+   * @return this counts
+   * @throws IllegalArgumentException if count is negative
+   * @since 0.1.0
+   */
+  public CategoryCounts add(@Nullable String label, long count) {
+    Require.nonNegative(count, "count");
+    if (label == null) {
+      missing += count;
+    } else if (count > 0) {
+      counts.merge(label, count, Long::sum);
+    }
+    return this;
+  }
+
+  /**
    * Adds every label; null labels are missing.
    *
    * @throws NullPointerException if the array is null

@@ -20,6 +20,7 @@ import org.mlops4j.drift.internal.FeatureReference;
 import org.mlops4j.drift.internal.NumericReference;
 import org.mlops4j.drift.internal.Sorting;
 import org.mlops4j.drift.internal.Stats;
+import org.mlops4j.drift.internal.SummaryEvaluator;
 import org.mlops4j.drift.internal.UntestableReference;
 
 /**
@@ -291,6 +292,100 @@ public final class DriftBaseline {
       }
     }
     return FeatureEvaluator.report(evaluations, detector);
+  }
+
+  /**
+   * Compares a current table given as a distributed engine merges it ({@link ColumnSummaries}) with
+   * the reference, as {@link #compare(Columns)} does: a numeric column of values and a categorical
+   * column of counts give exactly the numbers of the same rows; a {@link NumericSummary} gives KS
+   * from the sketches (within the bound written as the metric {@code ks_error_bound} and in the
+   * note), PSI from its exact bin counts when they are over this baseline's edges ({@link
+   * #histogram(String)}), else from its sketch's ranks, and Wasserstein on 1,000 quantiles.
+   *
+   * @param current a table with the baseline's columns and types
+   * @return the report
+   * @throws NullPointerException if current is null
+   * @throws IllegalArgumentException on a schema mismatch (missing column, extra column, other
+   *     type), naming the columns; or a missing value under {@link MissingPolicy#FAIL}
+   * @since 0.1.0
+   */
+  public DriftReport compare(ColumnSummaries current) {
+    Require.nonNull(current, "current");
+    List<String> problems = new ArrayList<>();
+    for (FeatureReference r : features.values()) {
+      String name = r.name();
+      if (!current.has(name)) {
+        problems.add("missing column '" + name + "'");
+      } else if (r.rows() == 0 && !r.kind().testable()) {
+        continue; // left out in the reference: not tested, whatever the current gave
+      } else if (current.type(name) != r.type()) {
+        problems.add(
+            "column '"
+                + name
+                + "' is "
+                + current.type(name).name().toLowerCase(Locale.ROOT)
+                + " but was "
+                + r.type().name().toLowerCase(Locale.ROOT)
+                + " in the reference");
+      } else if (r.kind() == ColumnKind.TIME) {
+        problems.add("column '" + name + "' is numeric but was time in the reference");
+      }
+    }
+    for (String name : current.names()) {
+      if (!features.containsKey(name)) {
+        problems.add("unexpected column '" + name + "'");
+      }
+    }
+    Require.argument(
+        problems.isEmpty(),
+        "current",
+        "a table of the baseline's columns and types",
+        String.join("; ", problems));
+    List<FeatureEvaluation> evaluations = new ArrayList<>();
+    for (FeatureReference r : features.values()) {
+      Object column = current.column(r.name());
+      if (r instanceof UntestableReference u) {
+        evaluations.add(untestable(u, column));
+      } else if (r instanceof NumericReference n) {
+        if (column instanceof double[] values) {
+          evaluations.add(FeatureEvaluator.numeric(n, values, detector, true));
+        } else {
+          NumericSummary s = (NumericSummary) column;
+          evaluations.add(
+              SummaryEvaluator.numeric(
+                  n,
+                  s.sketch(),
+                  s.missing(),
+                  s.infinite(),
+                  s.zeros(),
+                  s.ones(),
+                  s.edgesView(),
+                  s.binsView(),
+                  detector));
+        }
+      } else {
+        ColumnSummaries.Labels l = (ColumnSummaries.Labels) column;
+        evaluations.add(
+            FeatureEvaluator.categorical(
+                (CategoricalReference) r, l.counts(), l.missing(), detector, true));
+      }
+    }
+    return FeatureEvaluator.report(evaluations, detector);
+  }
+
+  private FeatureEvaluation untestable(UntestableReference u, Object column) {
+    if (column instanceof double[] values) {
+      return FeatureEvaluator.untestable(u, values, detector);
+    }
+    if (column instanceof NumericSummary s) {
+      return FeatureEvaluator.untestable(u, s.rows(), s.missing(), s.infinite(), detector);
+    }
+    ColumnSummaries.Labels l = (ColumnSummaries.Labels) column;
+    long rows = l.missing();
+    for (long c : l.counts().values()) {
+      rows += c;
+    }
+    return FeatureEvaluator.untestable(u, rows, l.missing(), 0, detector);
   }
 
   /**

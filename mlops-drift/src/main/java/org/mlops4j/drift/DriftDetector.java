@@ -241,6 +241,83 @@ public final class DriftDetector {
   }
 
   /**
+   * Compares a current table of summaries with a reference table of summaries: fits the reference
+   * ({@link #fit(ColumnSummaries)}) and compares the current with it ({@link
+   * DriftBaseline#compare(ColumnSummaries)}).
+   *
+   * @param reference the reference's columns, as values, counts or summaries
+   * @param current the current's columns, with the reference's names and types
+   * @return the report
+   * @throws NullPointerException if a table is null
+   * @throws IllegalArgumentException as {@link #fit(ColumnSummaries)} and {@link
+   *     DriftBaseline#compare(ColumnSummaries)}
+   * @since 0.1.0
+   */
+  public DriftReport compare(ColumnSummaries reference, ColumnSummaries current) {
+    Require.nonNull(current, "current");
+    return fit(reference).compare(current);
+  }
+
+  /**
+   * Fits a baseline from columns given as a distributed engine merges them ({@link
+   * ColumnSummaries}): a numeric column of values and a categorical column of counts are fitted
+   * exactly as {@link #fit(Columns)} fits the same rows (so the baseline is the same, a categorical
+   * vocabulary in the order of the counts); a {@link NumericSummary} becomes a sketched feature
+   * (PSI edges from the sketch's quantiles, or equal-width between the exact minimum and maximum;
+   * bin counts from the sketch's ranks; mean, standard deviation, 0/1 counts exact; no discrete or
+   * identifier detection, as the distinct values are unknown).
+   *
+   * @param reference the reference's columns
+   * @return the baseline: {@code save}, {@code load} and {@code compare} as any other
+   * @throws NullPointerException if reference is null
+   * @throws IllegalArgumentException as {@link #fit(Columns)}, and if a summarized column's method
+   *     override needs both samples (Cramér–von Mises, Anderson–Darling)
+   * @since 0.1.0
+   */
+  public DriftBaseline fit(ColumnSummaries reference) {
+    Require.nonNull(reference, "reference");
+    for (String c : methods.keySet()) {
+      Require.argument(
+          reference.has(c),
+          "the column of a method override",
+          "one of " + reference.names(),
+          "'" + c + "'");
+    }
+    Map<String, FeatureReference> f = new LinkedHashMap<>();
+    @Nullable UntestableReference firstEmpty = null;
+    for (String name : reference.names()) {
+      Object column = reference.column(name);
+      FeatureReference r;
+      if (column instanceof double[] values) {
+        r = NumericReference.fit(name, values, this);
+      } else if (column instanceof NumericSummary s) {
+        r =
+            NumericReference.fitSketch(
+                name,
+                s.sketch(),
+                s.missing(),
+                s.infinite(),
+                s.zeros(),
+                s.ones(),
+                s.mean(),
+                s.std(),
+                this);
+      } else {
+        ColumnSummaries.Labels l = (ColumnSummaries.Labels) column;
+        r = CategoricalReference.fit(name, l.counts(), l.missing(), this);
+      }
+      if (r.kind() == ColumnKind.EMPTY && firstEmpty == null) {
+        firstEmpty = (UntestableReference) r;
+      }
+      f.put(name, r);
+    }
+    if (firstEmpty != null && f.values().stream().allMatch(r -> r.kind() == ColumnKind.EMPTY)) {
+      throw new IllegalArgumentException(firstEmpty.emptyMessage());
+    }
+    return new DriftBaseline(this, f);
+  }
+
+  /**
    * @return the significance level of the p-value tests, in (0, 1); default 0.05
    */
   public double alpha() {

@@ -83,7 +83,7 @@ class DriftDetectorTest {
     assertThatThrownBy(() -> DriftDetector.builder().correction(null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("correction must not be null");
-    assertThatThrownBy(() -> DriftDetector.defaults().fit(null))
+    assertThatThrownBy(() -> DriftDetector.defaults().fit((Columns) null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("reference must not be null");
     assertThatThrownBy(() -> DriftDetector.defaults().compare(DriftBaselineTest.reference(), null))

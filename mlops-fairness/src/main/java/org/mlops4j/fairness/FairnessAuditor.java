@@ -185,6 +185,64 @@ public final class FairnessAuditor {
     return ReportComputation.fromCounts(counts, settings(List.of(), counts.weighted(), Double.NaN));
   }
 
+  /**
+   * Audits accumulated counts with calibration from accumulated calibration counts: the report of
+   * {@link #audit(GroupCounts)} plus, when calibration is on, every group's {@link
+   * GroupCalibration} (the same curve, ECE, MCE, calibration-in-the-large and Brier score as from
+   * the rows) and the calibration disparities between groups, without a bootstrap interval (the
+   * calibration bootstrap resamples rows). This is the path of a distributed engine: partitions
+   * count both apart and merge.
+   *
+   * <pre>{@code
+   * FairnessReport report = FairnessAuditor.defaults()
+   *     .audit(counts1.merge(counts2), calibration1.merge(calibration2));
+   * }</pre>
+   *
+   * @param counts the confusion counts per group
+   * @param calibration the calibration counts per group, over {@link #calibrationBins()}
+   *     equal-width bins, with the rows of the counts (the same groups, as many rows each)
+   * @return the report
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the counts hold no group, the reference group is not one of
+   *     them, or the calibration counts have other groups, other row counts or another number of
+   *     bins
+   * @throws IllegalStateException if the auditor's calibration bins are quantile bins (they need
+   *     the rows' scores)
+   * @since 0.1.0
+   */
+  public FairnessReport audit(GroupCounts counts, CalibrationCounts calibration) {
+    Require.nonNull(counts, "counts");
+    Require.nonNull(calibration, "calibration");
+    FairnessReport report = audit(counts);
+    if (!this.calibration) {
+      return report;
+    }
+    Require.state(
+        binning == Binning.EQUAL_WIDTH,
+        "quantile calibration bins need the rows' scores: audit Decisions, or set"
+            + " calibrationBins(k, Binning.EQUAL_WIDTH)");
+    Require.argument(
+        calibration.bins() == bins,
+        "calibration",
+        "counts over the auditor's " + bins + " bins",
+        calibration.bins() + " bins");
+    Require.argument(
+        calibration.groups().equals(counts.groups()),
+        "calibration",
+        "counts of the groups " + counts.groups(),
+        "of " + calibration.groups());
+    for (String g : counts.groups()) {
+      long rows = counts.counts(g).rows();
+      Require.argument(
+          calibration.rows(g) == rows,
+          "calibration of group '" + g + "'",
+          "counts of its " + rows + " rows",
+          calibration.rows(g) + " rows");
+    }
+    return ReportComputation.withCalibration(
+        report, calibration, settings(List.of(), counts.weighted(), Double.NaN));
+  }
+
   private void requireReference(List<String> groups) {
     if (reference != null && !groups.contains(reference)) {
       throw new IllegalArgumentException(

@@ -154,6 +154,32 @@ public final class GroupCounts {
   }
 
   /**
+   * Adds unweighted rows counted elsewhere (a partition's confusion cell): as {@code rows} calls of
+   * {@link #add(String, boolean, boolean)}.
+   *
+   * @param group the group's name
+   * @param label true if the label is the positive class
+   * @param prediction true if the prediction is positive
+   * @param rows how many rows
+   * @return this accumulator
+   * @throws NullPointerException if group is null
+   * @throws IllegalArgumentException if rows is negative
+   * @since 0.1.0
+   */
+  public GroupCounts addRows(String group, boolean label, boolean prediction, long rows) {
+    Require.nonNull(group, "group");
+    Require.nonNegative(rows, "rows");
+    if (rows == 0) {
+      return this;
+    }
+    int cell = 4 * slot(group) + (label ? 2 : 0) + (prediction ? 1 : 0);
+    this.rows[cell] += rows;
+    weights[cell] += rows;
+    squares[cell] += rows;
+    return this;
+  }
+
+  /**
    * Adds one row with a sample weight.
    *
    * @param group the group's name

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.Binning;
 import org.mlops4j.api.internal.Require;
 import org.mlops4j.fairness.Disparity.Basis;
@@ -294,6 +295,39 @@ final class ReportComputation {
         reps = calibrationBootstrap(judged, codeNames, gy, gs, codes, y, scores, s);
       }
     }
+    return withCalibration(report, out, overall, reps, notes, s);
+  }
+
+  /**
+   * The report with calibration from accumulated counts ({@link CalibrationCounts}, equal-width
+   * bins): the same curves and errors as from the rows, the disparities without a bootstrap
+   * interval (the calibration bootstrap resamples rows).
+   */
+  static FairnessReport withCalibration(
+      FairnessReport report, CalibrationCounts counts, AuditSettings s) {
+    List<GroupCalibration> out = new ArrayList<>();
+    for (GroupMetrics gm : report.groups()) {
+      out.add(calibration(gm.name(), counts.curve(gm.name()), gm.status(), s));
+    }
+    GroupCalibration overall = calibration("overall", counts.curve(null), GroupStatus.OK, s);
+    List<String> notes = new ArrayList<>(report.notes());
+    long judged = out.stream().filter(c -> c.status() == GroupStatus.OK).count();
+    if (s.resamples() > 0 && judged >= 2) {
+      notes.add(
+          "calibration disparities have no bootstrap interval: calibration was computed from"
+              + " counts per bin (the calibration bootstrap resamples rows)");
+    }
+    return withCalibration(report, out, overall, null, notes, s);
+  }
+
+  private static FairnessReport withCalibration(
+      FairnessReport report,
+      List<GroupCalibration> out,
+      GroupCalibration overall,
+      double @Nullable [][] reps,
+      List<String> notes,
+      AuditSettings s) {
+    List<GroupCalibration> judged = out.stream().filter(c -> c.status() == GroupStatus.OK).toList();
     List<Disparity> disparities = new ArrayList<>();
     for (int m = 0; m < CALIBRATION_NAMES.length; m++) {
       String name = CALIBRATION_NAMES[m];
@@ -497,7 +531,11 @@ final class ReportComputation {
         settings.binning() == Binning.EQUAL_WIDTH
             ? Calibrations.equalWidthEdges(settings.bins())
             : Calibrations.quantileEdges(s, settings.bins());
-    Calibrations.Curve c = Calibrations.curve(y, s, edges);
+    return calibration(name, Calibrations.curve(y, s, edges), status, settings);
+  }
+
+  private static GroupCalibration calibration(
+      String name, Calibrations.Curve c, GroupStatus status, AuditSettings settings) {
     List<CalibrationBin> bins =
         c.bins().stream()
             .map(
@@ -507,7 +545,7 @@ final class ReportComputation {
             .toList();
     return new GroupCalibration(
         name,
-        y.length,
+        c.bins().stream().mapToLong(Calibrations.Bin::count).sum(),
         status,
         settings.binning(),
         bins,

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.mlops4j.api.Binning;
 import org.mlops4j.api.internal.Require;
+import org.mlops4j.fairness.CalibrationCounts;
 import org.mlops4j.fairness.Decisions;
 import org.mlops4j.fairness.FairnessAuditor;
 import org.mlops4j.fairness.FairnessReport;
@@ -27,8 +29,12 @@ import org.mlops4j.spark.internal.FairnessAggregator;
  * keeps the rows while there are at most {@link #exactLimit()} (default 100,000). When it kept
  * them, the report is {@link FairnessAuditor#audit(Decisions)} of those rows, calibration per group
  * included when a score column is given: the same report as in one JVM. Above the limit it is
- * {@link FairnessAuditor#audit(GroupCounts)} of the counts: the same groups, rates, intervals and
- * criteria, but no calibration (the JVM API builds calibration from the rows' scores).
+ * {@link FairnessAuditor#audit(GroupCounts, CalibrationCounts)} of the counts and, with a score
+ * column, of the calibration counts the same pass kept per group and equal-width bin (rows, score
+ * sums, positives, squared errors): the same groups, rates, intervals, criteria and calibration
+ * (curves, ECE, MCE, calibration-in-the-large, Brier, up to the order of floating-point sums), the
+ * calibration disparities without a bootstrap interval (it resamples rows). Quantile calibration
+ * bins need the rows: above the limit such an auditor's report has no calibration.
  *
  * @since 0.1.0
  */
@@ -91,11 +97,17 @@ public final class SparkFairness {
     List<String> absent = names.stream().filter(n -> !present.contains(n)).toList();
     Require.argument(
         absent.isEmpty(), "decisions", "a DataFrame with the named columns", "without " + absent);
-    FairnessAggregator.State s =
-        FairnessAggregator.run(
-            decisions,
-            names,
-            new FairnessAggregator(columns.groups(), columns.score().isPresent(), exactLimit));
+    boolean calibrated =
+        columns.score().isPresent()
+            && auditor.calibration()
+            && auditor.binning() == Binning.EQUAL_WIDTH;
+    FairnessAggregator aggregator =
+        new FairnessAggregator(
+            columns.groups(),
+            columns.score().isPresent(),
+            exactLimit,
+            calibrated ? auditor.calibrationBins() : 0);
+    FairnessAggregator.State s = FairnessAggregator.run(decisions, names, aggregator);
     Require.argument(s.rows() > 0, "decisions", "a DataFrame with at least one row", "empty");
     s.requireValid();
     if (s.kept()) {
@@ -109,7 +121,8 @@ public final class SparkFairness {
       }
       return auditor.audit(d);
     }
-    return auditor.audit(counts(s.cells));
+    GroupCounts counts = counts(s.cells);
+    return calibrated ? auditor.audit(counts, aggregator.calibration(s)) : auditor.audit(counts);
   }
 
   /** The counts in group-name order (TN, FP, FN, TP per group). */
@@ -120,11 +133,7 @@ public final class SparkFairness {
     for (String g : groups) {
       long[] c = cells.get(g);
       for (int cell = 0; cell < 4; cell++) {
-        boolean label = cell >= 2;
-        boolean prediction = cell % 2 == 1;
-        for (long i = 0; i < c[cell]; i++) {
-          counts.add(g, label, prediction);
-        }
+        counts.addRows(g, cell >= 2, cell % 2 == 1, c[cell]);
       }
     }
     return counts;

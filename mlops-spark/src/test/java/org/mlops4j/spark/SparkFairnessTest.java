@@ -115,6 +115,44 @@ class SparkFairnessTest {
   }
 
   @Test
+  void aboveTheLimitCalibrationComesFromCountsPerBinAndEqualsTheJvms() {
+    FairnessAuditor auditor = FairnessAuditor.builder().reference("F").build();
+    FairnessReport spark =
+        SparkFairness.builder()
+            .auditor(auditor)
+            .exactLimit(10)
+            .build()
+            .audit(df, SparkDecisions.of("label", "prediction").groups("sex").score("score"));
+    FairnessReport jvm =
+        auditor.audit(Decisions.of(labels, predictions).scores(scores).groups("sex", sex));
+    assertEquals(jvm.groups(), spark.groups());
+    assertEquals(jvm.criteria(), spark.criteria());
+    assertEquals(2, spark.calibration().size());
+    // the scores are summed per bin and partition, in another order: equal to the last bits
+    for (int g = 0; g < 2; g++) {
+      GroupCalibration a = jvm.calibration().get(g);
+      GroupCalibration b = spark.calibration().get(g);
+      assertEquals(a.group(), b.group());
+      assertEquals(a.size(), b.size());
+      assertEquals(a.bins().size(), b.bins().size());
+      for (int k = 0; k < a.bins().size(); k++) {
+        assertEquals(a.bins().get(k).count(), b.bins().get(k).count());
+        assertEquals(a.bins().get(k).fractionPositive(), b.bins().get(k).fractionPositive());
+        assertEquals(a.bins().get(k).meanScore(), b.bins().get(k).meanScore(), 1e-12);
+      }
+      assertEquals(a.ece(), b.ece(), 1e-12);
+      assertEquals(a.mce(), b.mce(), 1e-12);
+      assertEquals(a.calibrationInTheLarge(), b.calibrationInTheLarge(), 1e-12);
+      assertEquals(a.brier(), b.brier(), 1e-12);
+    }
+    assertEquals(
+        jvm.disparity("ece_difference_between_groups").value(),
+        spark.disparity("ece_difference_between_groups").value(),
+        1e-12);
+    assertTrue(spark.disparity("ece_difference_between_groups").interval().isEmpty());
+  }
+
+  @Test
   void intersectionsMatchTheJvmIntersections() {
     FairnessReport spark =
         SparkFairness.defaults()

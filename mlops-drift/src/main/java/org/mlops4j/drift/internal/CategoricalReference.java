@@ -100,12 +100,45 @@ public final class CategoricalReference implements FeatureReference {
         missing++;
       }
     }
+    return fit(
+        name,
+        values.length,
+        missing,
+        detector,
+        () ->
+            count(
+                values, Math.max(spillAbove, detector.maxCategories()), detector.maxCategories()));
+  }
+
+  /**
+   * Fits the reference of one categorical column from its label counts (in the order of the map:
+   * the vocabulary's first-seen order) and its missing count, as {@link #fit(String, String[],
+   * DriftDetector)} fits the rows those counts describe.
+   *
+   * @throws IllegalArgumentException if the column has missing values under {@link
+   *     MissingPolicy#FAIL}, or its method override does not apply
+   */
+  public static FeatureReference fit(
+      String name, Map<String, Long> counts, long missing, DriftDetector detector) {
+    long rows = missing;
+    for (long c : counts.values()) {
+      rows += c;
+    }
+    return fit(name, rows, missing, detector, () -> counted(counts, detector.maxCategories()));
+  }
+
+  private static FeatureReference fit(
+      String name,
+      long rows,
+      long missing,
+      DriftDetector detector,
+      java.util.function.Supplier<Counted> counting) {
     String column = "reference column '" + name + "'";
     Require.argument(
         detector.missingPolicy() != MissingPolicy.FAIL || missing == 0,
         column,
         "free of missing values (missingPolicy FAIL)",
-        missing + " missing of " + values.length + " rows");
+        missing + " missing of " + rows + " rows");
     DriftMethod override = detector.methodFor(name).orElse(null);
     if (override != null) {
       Require.argument(
@@ -115,18 +148,16 @@ public final class CategoricalReference implements FeatureReference {
           override.key());
     }
     DriftMethod method = override != null ? override : DriftMethod.CHI_SQUARE;
-    long count = values.length - missing;
+    long count = rows - missing;
     if (count == 0) {
-      return UntestableReference.empty(
-          name, ColumnType.CATEGORICAL, method, values.length, missing, 0);
+      return UntestableReference.empty(name, ColumnType.CATEGORICAL, method, rows, missing, 0);
     }
-    int keep = detector.maxCategories();
-    Counted c = count(values, Math.max(spillAbove, keep), keep);
+    Counted c = counting.get();
     if (override == null
         && c.distinct > detector.identifierMinDistinct()
         && c.distinct > detector.identifierShare() * count) {
       return UntestableReference.identifier(
-          name, method, values.length, missing, c.distinct, count, detector.identifierShare());
+          name, method, rows, missing, c.distinct, count, detector.identifierShare());
     }
     List<String> vocabulary = new ArrayList<>(c.kept.size());
     long[] counts = new long[c.kept.size()];
@@ -145,7 +176,24 @@ public final class CategoricalReference implements FeatureReference {
                 : "")
             + FeatureReference.overrideSuffix(override != null, method);
     return new CategoricalReference(
-        name, method, values.length, missing, vocabulary, counts, count - kept, c.distinct, reason);
+        name, method, rows, missing, vocabulary, counts, count - kept, c.distinct, reason);
+  }
+
+  /** The kept categories of given counts (labels with a zero count are not seen). */
+  private static Counted counted(Map<String, Long> counts, int keep) {
+    List<Map.Entry<String, Long>> all = new ArrayList<>(counts.size());
+    counts.forEach(
+        (k, v) -> {
+          if (v > 0) {
+            all.add(Map.entry(k, v));
+          }
+        });
+    int distinct = all.size();
+    if (distinct > keep) {
+      all.sort(BY_FREQUENCY);
+      return new Counted(List.copyOf(all.subList(0, keep)), distinct);
+    }
+    return new Counted(all, distinct);
   }
 
   /** The kept categories with their counts, and the number of distinct labels. */

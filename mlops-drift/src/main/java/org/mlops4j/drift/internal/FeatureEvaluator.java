@@ -308,18 +308,54 @@ public final class FeatureEvaluator {
       Integer i = r.index.get(s);
       cc[i == null ? k : i]++;
     }
+    return categorical(r, cc, current.length, missing, detector, emptyAllowed);
+  }
+
+  /**
+   * Evaluates the label counts of a categorical feature's window ({@code missing} labels apart), as
+   * {@link #categorical(CategoricalReference, String[], DriftDetector, boolean)} evaluates the rows
+   * those counts describe.
+   *
+   * @throws IllegalArgumentException if the window has no label and emptyAllowed is false, or has
+   *     missing labels under {@link MissingPolicy#FAIL}
+   */
+  public static FeatureEvaluation categorical(
+      CategoricalReference r,
+      java.util.Map<String, Long> counts,
+      long missing,
+      DriftDetector detector,
+      boolean emptyAllowed) {
+    int k = r.vocabulary.size();
+    long[] cc = new long[k + 1];
+    long rows = missing;
+    for (java.util.Map.Entry<String, Long> e : counts.entrySet()) {
+      Integer i = r.index.get(e.getKey());
+      cc[i == null ? k : i] += e.getValue();
+      rows += e.getValue();
+    }
+    return categorical(r, cc, rows, missing, detector, emptyAllowed);
+  }
+
+  private static FeatureEvaluation categorical(
+      CategoricalReference r,
+      long[] cc,
+      long rows,
+      long missing,
+      DriftDetector detector,
+      boolean emptyAllowed) {
+    int k = r.vocabulary.size();
     String column = "current column '" + r.name + "'";
     Require.argument(
         detector.missingPolicy() != MissingPolicy.FAIL || missing == 0,
         column,
         "free of missing values (missingPolicy FAIL)",
-        missing + " missing of " + current.length + " rows");
-    long m = current.length - missing;
+        missing + " missing of " + rows + " rows");
+    long m = rows - missing;
     Require.argument(
         m > 0 || emptyAllowed,
         column,
         "non-empty after leaving out missing values",
-        current.length + " rows: " + missing + " missing");
+        rows + " rows: " + missing + " missing");
     long[] rc = r.countsWithLastBucket();
     boolean capped = r.capped();
     List<String> labels = new ArrayList<>(r.vocabulary);
@@ -338,13 +374,13 @@ public final class FeatureEvaluator {
       return withoutCurrentValues(
           e,
           "not tested: the current has no value ("
-              + UntestableReference.counts(ColumnType.CATEGORICAL, current.length, missing, 0)
+              + UntestableReference.counts(ColumnType.CATEGORICAL, rows, missing, 0)
               + ")",
           labels,
           shares(rc),
           r.rows,
           r.missing,
-          current.length,
+          rows,
           missing,
           detector);
     }
@@ -374,7 +410,7 @@ public final class FeatureEvaluator {
     } else {
       e.metrics.put("unseen_share", (double) cc[k] / m);
     }
-    missingRate(e, r.rows, r.missing, current.length, missing, detector);
+    missingRate(e, r.rows, r.missing, rows, missing, detector);
     switch (r.method) {
       case CHI_SQUARE -> {
         e.statistic = chi[0];
@@ -421,6 +457,32 @@ public final class FeatureEvaluator {
         }
       }
     }
+    return untestable(
+        r,
+        rows,
+        missing,
+        infinite,
+        detector,
+        () -> currentIdentifier((double[]) current, detector));
+  }
+
+  /**
+   * Evaluates a window given by its counts against a reference that cannot be tested, as {@link
+   * #untestable(UntestableReference, Object, DriftDetector)} does, without the note on a numeric
+   * identifier's current values (which needs them).
+   */
+  public static FeatureEvaluation untestable(
+      UntestableReference r, long rows, long missing, long infinite, DriftDetector detector) {
+    return untestable(r, rows, missing, infinite, detector, () -> "");
+  }
+
+  private static FeatureEvaluation untestable(
+      UntestableReference r,
+      long rows,
+      long missing,
+      long infinite,
+      DriftDetector detector,
+      java.util.function.Supplier<String> identifierNote) {
     Require.argument(
         detector.missingPolicy() != MissingPolicy.FAIL || missing + infinite == 0,
         "current column '" + r.name + "'",
@@ -453,7 +515,7 @@ public final class FeatureEvaluator {
         missing + infinite,
         detector);
     if (r.kind == ColumnKind.IDENTIFIER && r.type == ColumnType.NUMERIC && r.rows > 0) {
-      e.note = e.note + currentIdentifier((double[]) current, detector);
+      e.note = e.note + identifierNote.get();
     }
     if (r.kind == ColumnKind.IDENTIFIER && e.missingRateDrifted) {
       e.note =
@@ -505,7 +567,7 @@ public final class FeatureEvaluator {
   }
 
   /** The labels of a numeric reference's PSI bins: ISO-8601 instants for a time column. */
-  private static List<String> labels(NumericReference r) {
+  static List<String> labels(NumericReference r) {
     return r.time ? Stats.timeBinLabels(r.edges) : Stats.binLabels(r.edges);
   }
 
@@ -542,7 +604,7 @@ public final class FeatureEvaluator {
   }
 
   /** Fills an evaluation that no test could decide: the note, the shares, the missing rate. */
-  private static FeatureEvaluation withoutCurrentValues(
+  static FeatureEvaluation withoutCurrentValues(
       FeatureEvaluation e,
       String note,
       List<String> labels,
@@ -565,7 +627,7 @@ public final class FeatureEvaluator {
     return e;
   }
 
-  private static void missingRate(
+  static void missingRate(
       FeatureEvaluation e,
       long refRows,
       long refBad,
@@ -829,7 +891,7 @@ public final class FeatureEvaluator {
     return shares(c);
   }
 
-  private static List<Double> shares(long[] counts) {
+  static List<Double> shares(long[] counts) {
     long total = 0;
     for (long c : counts) {
       total += c;

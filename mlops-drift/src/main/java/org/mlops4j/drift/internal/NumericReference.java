@@ -1,6 +1,8 @@
 package org.mlops4j.drift.internal;
 
 import org.apache.datasketches.kll.KllDoublesSketch;
+import org.apache.datasketches.memory.Memory;
+import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.Binning;
 import org.mlops4j.api.internal.Require;
@@ -241,6 +243,88 @@ public final class NumericReference implements FeatureReference {
         keep,
         sketch,
         time);
+  }
+
+  /**
+   * Fits the reference of one numeric column from a summary of its finite values (a KLL sketch,
+   * exact count, minimum and maximum from the sketch) and its exact counts: kept as a sketched
+   * reference. The PSI edges are the sketch's quantiles at {@code k / bins} ({@link
+   * Binning#QUANTILE}) or equal-width between the exact minimum and maximum, kept strictly inside
+   * the range ({@link Stats#interiorEdges}); the bin counts come from the sketch's exclusive ranks
+   * (exact while it holds every value). Neither discrete nor identifier-like columns are detected
+   * (the distinct values are unknown): binary is, from the exact counts of 0 and 1. A column
+   * without a finite value becomes an {@link UntestableReference} of kind {@link ColumnKind#EMPTY}.
+   *
+   * @throws IllegalArgumentException if the column has missing or infinite values under {@link
+   *     MissingPolicy#FAIL}, its method override does not apply or needs both samples (Cramér–von
+   *     Mises, Anderson–Darling), or it has more than 2^31 - 1 finite values
+   */
+  public static FeatureReference fitSketch(
+      String name,
+      KllDoublesSketch sketch,
+      long missing,
+      long infinite,
+      long zeros,
+      long ones,
+      double mean,
+      double std,
+      DriftDetector detector) {
+    long n = sketch.getN();
+    long rows = n + missing + infinite;
+    Require.argument(
+        detector.missingPolicy() != MissingPolicy.FAIL || missing + infinite == 0,
+        "reference column '" + name + "'",
+        "free of missing and infinite values (missingPolicy FAIL)",
+        missing + " missing and " + infinite + " infinite of " + rows + " rows");
+    DriftMethod override = detector.methodFor(name).orElse(null);
+    if (override != null) {
+      requireNumeric(name, override);
+    }
+    if (n == 0) {
+      return UntestableReference.empty(
+          name,
+          ColumnType.NUMERIC,
+          override != null ? override : DriftMethod.KOLMOGOROV_SMIRNOV,
+          rows,
+          missing,
+          infinite);
+    }
+    Require.argument(
+        n <= Integer.MAX_VALUE,
+        "the finite values of column '" + name + "'",
+        "at most " + Integer.MAX_VALUE,
+        n);
+    boolean binary = zeros + ones == n;
+    DriftMethod method =
+        override != null
+            ? override
+            : binary ? DriftMethod.TWO_PROPORTION_Z : DriftMethod.KOLMOGOROV_SMIRNOV;
+    Require.argument(
+        method != DriftMethod.CRAMER_VON_MISES && method != DriftMethod.ANDERSON_DARLING,
+        "the method of column '" + name + "'",
+        "one that works on a sketch (the reference is summarized, " + n + " values)",
+        method.key());
+    double min = sketch.getMinItem();
+    double max = sketch.getMaxItem();
+    int bins = detector.bins();
+    double[] raw;
+    if (detector.binning() == Binning.QUANTILE) {
+      double[] ranks = new double[bins - 1];
+      for (int k = 1; k < bins; k++) {
+        ranks[k - 1] = (double) k / bins;
+      }
+      raw = sketch.getQuantiles(ranks, QuantileSearchCriteria.INCLUSIVE);
+    } else {
+      raw = Stats.equalWidthEdges(min, max, bins);
+    }
+    double[] edges = Stats.interiorEdges(raw, min, max);
+    long[] counts = BaselineJson.sketchCounts(sketch, edges, n);
+    String reason =
+        kindReason(binary, ones, n, -1) + FeatureReference.overrideSuffix(override != null, method);
+    KllDoublesSketch copy = KllDoublesSketch.heapify(Memory.wrap(sketch.toByteArray()));
+    return new NumericReference(
+        name, method, rows, missing, infinite, (int) n, mean, std, binary, ones, edges, counts,
+        reason, null, copy, false);
   }
 
   /**

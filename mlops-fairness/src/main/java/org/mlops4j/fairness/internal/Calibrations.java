@@ -89,6 +89,63 @@ public final class Calibrations {
   }
 
   /**
+   * The curve from per-bin sums (a mergeable accumulator's): rows, score sums and positives per
+   * bin, the sum of all scores and of squared errors; the same formulas as {@link #curve(int[],
+   * double[], double[])}.
+   */
+  public static Curve curve(
+      long[] rows,
+      double[] scores,
+      long[] positives,
+      double scoreTotal,
+      double squaredErrors,
+      double[] edges) {
+    int k = edges.length - 1;
+    long n = 0;
+    double sumY = 0;
+    for (int b = 0; b < k; b++) {
+      n += rows[b];
+      sumY += positives[b];
+    }
+    List<Bin> bins = new ArrayList<>();
+    double ece = 0;
+    double mce = 0;
+    for (int b = 0; b < k; b++) {
+      if (rows[b] == 0) {
+        continue;
+      }
+      double ms = scores[b] / rows[b];
+      double fp = (double) positives[b] / rows[b];
+      double gap = Math.abs(ms - fp);
+      ece += (double) rows[b] / n * gap;
+      mce = Math.max(mce, gap);
+      bins.add(new Bin(edges[b], edges[b + 1], rows[b], ms, fp));
+    }
+    return new Curve(
+        bins, ece, mce, scoreTotal / n - sumY / n, squaredErrors / n, scoreTotal / n, sumY / n);
+  }
+
+  /**
+   * The bin of s among k equal-width bins, {@link #searchLeft} over {@link #equalWidthEdges(int)}
+   * without building the edges: the number of inner edges {@code i * (1/k)}, 0 &lt; i &lt; k,
+   * strictly below s.
+   */
+  public static int equalWidthBin(double s, int k) {
+    double step = 1.0 / k;
+    int lo = 1;
+    int hi = k;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (mid * step < s) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo - 1;
+  }
+
+  /**
    * Index i in [0, k-1] with edges[i] < s <= edges[i+1], first bin closed: searchsorted(e[1:-1]).
    */
   static int searchLeft(double[] edges, double s, int k) {

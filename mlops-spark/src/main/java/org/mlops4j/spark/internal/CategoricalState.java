@@ -75,20 +75,4 @@ public final class CategoricalState implements Serializable {
     long[] c = counts.get(label);
     return c == null ? 0 : c[0];
   }
-
-  /**
-   * @return every row as a label: each label (lexical order) repeated by its count, then null per
-   *     missing row; the input of the JVM API's categorical fit and evaluation, which count them
-   */
-  public @Nullable String[] rowValues() {
-    String[] out = new String[Math.toIntExact(rows)];
-    int i = 0;
-    for (String label : labels()) {
-      long c = count(label);
-      for (long j = 0; j < c; j++) {
-        out[i++] = label;
-      }
-    }
-    return out;
-  }
 }

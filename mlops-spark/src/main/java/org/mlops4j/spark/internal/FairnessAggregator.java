@@ -16,10 +16,13 @@ import org.apache.spark.sql.expressions.Aggregator;
 import org.apache.spark.sql.functions;
 import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.internal.Require;
+import org.mlops4j.fairness.CalibrationCounts;
 
 /**
  * One aggregation over (label, prediction, [score], attributes...) rows: the confusion counts (TN,
- * FP, FN, TP) per group name, and every row while there are at most {@code limit} of them.
+ * FP, FN, TP) per group name; with a score, per group name and equal-width calibration bin ({@link
+ * CalibrationCounts#binOf}) the rows, the sum of scores, the positives and the sum of squared
+ * errors; and every row while there are at most {@code limit} of them.
  */
 public final class FairnessAggregator
     extends Aggregator<Row, FairnessAggregator.State, FairnessAggregator.State> {
@@ -28,6 +31,7 @@ public final class FairnessAggregator
   private final List<String> attributes;
   private final boolean scored;
   private final int limit;
+  private final int bins;
 
   /** The mergeable state. */
   public static final class State implements Serializable {
@@ -35,6 +39,13 @@ public final class FairnessAggregator
 
     /** Per group name: TN, FP, FN, TP. */
     public final HashMap<String, long[]> cells = new HashMap<>();
+
+    /**
+     * Per group name, with a score and bins: per bin the rows, then per bin the score sums, then
+     * per bin the positives, then per bin the squared errors (4 x bins doubles; counts are exact
+     * below 2^53).
+     */
+    public final HashMap<String, double[]> calibration = new HashMap<>();
 
     long rows;
     long invalid;
@@ -111,11 +122,28 @@ public final class FairnessAggregator
    * @param attributes the attribute columns' names, in order
    * @param scored whether the third column is a score
    * @param limit keep every row while there are at most this many
+   * @param bins the equal-width calibration bins to count per group (0: none)
    */
-  public FairnessAggregator(List<String> attributes, boolean scored, int limit) {
+  public FairnessAggregator(List<String> attributes, boolean scored, int limit, int bins) {
     this.attributes = List.copyOf(attributes);
     this.scored = scored;
     this.limit = limit;
+    this.bins = scored ? bins : 0;
+  }
+
+  /**
+   * @return the calibration counts of the state (empty without a score column or bins)
+   */
+  public CalibrationCounts calibration(State s) {
+    CalibrationCounts out = CalibrationCounts.create(Math.max(1, bins));
+    for (Map.Entry<String, double[]> e : s.calibration.entrySet()) {
+      double[] c = e.getValue();
+      for (int b = 0; b < bins; b++) {
+        out.addBin(
+            e.getKey(), b, (long) c[b], c[bins + b], (long) c[2 * bins + b], c[3 * bins + b]);
+      }
+    }
+    return out;
   }
 
   /** Runs the aggregation: one pass. */
@@ -162,6 +190,14 @@ public final class FairnessAggregator
     }
     String group = groupName(vals);
     s.cells.computeIfAbsent(group, k -> new long[4])[2 * y + p]++;
+    if (bins > 0 && score >= 0 && score <= 1) {
+      double[] c = s.calibration.computeIfAbsent(group, k -> new double[4 * bins]);
+      int b = CalibrationCounts.binOf(score, bins);
+      c[b]++;
+      c[bins + b] += score;
+      c[2 * bins + b] += y;
+      c[3 * bins + b] += (score - y) * (score - y);
+    }
     s.rows++;
     if (s.labels != null) {
       if (s.size == limit) {
@@ -249,6 +285,12 @@ public final class FairnessAggregator
     for (Map.Entry<String, long[]> e : b.cells.entrySet()) {
       long[] c = a.cells.computeIfAbsent(e.getKey(), k -> new long[4]);
       for (int i = 0; i < 4; i++) {
+        c[i] += e.getValue()[i];
+      }
+    }
+    for (Map.Entry<String, double[]> e : b.calibration.entrySet()) {
+      double[] c = a.calibration.computeIfAbsent(e.getKey(), k -> new double[4 * bins]);
+      for (int i = 0; i < c.length; i++) {
         c[i] += e.getValue()[i];
       }
     }
