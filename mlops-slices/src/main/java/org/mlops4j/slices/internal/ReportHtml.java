@@ -165,7 +165,8 @@ public final class ReportHtml {
                 percent(r) + " " + r.overallInterval().method() + " intervals; line: all rows")
             .axisLabel(r.measure().label())
             .decimals(3)
-            .width(620);
+            .width(620)
+            .labelWidth(330); // a depth-2 slice name ("age=[24, 29)|priors_count=[1, 2)") whole
     for (Slice s : r.significant().subList(0, Math.min(BARS, r.significant().size()))) {
       b.bar(s.name(), s.value(), s.interval().lower(), s.interval().upper());
     }
