@@ -423,8 +423,9 @@ class ModelServiceTest {
       assertEquals(10, s.stats().canaryAnswers()); // judged at the 10th canary call
       assertEquals(10, s.stats().championAnswers());
       String message = events.get(events.size() - 1).message();
-      assertTrue(message.startsWith("canary v2 rolled back: p99 latency PT0.00"), message);
-      assertTrue(message.endsWith(" > PT0.001S"), message);
+      // at least 3 ms by the sleep; how much more depends on the machine's load
+      assertTrue(
+          message.matches("canary v2 rolled back: p99 latency PT[0-9.]+S > PT0\\.001S"), message);
     }
   }
 

@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.Threads;
  * (no-op too) through the bounded queue; {@code withRequestId} also keeps the request for feedback.
  * Latency in SampleTime mode (one thread; percentiles in the output); {@code throughput2Threads}:
  * predictions per second from 2 threads ({@code throughput2ThreadsLatencyOnly}: the same without
- * the monitor's {@code observe}, to show what its lock costs under contention), and from 1 thread.
+ * the monitor's {@code observe}, to show what observing costs under contention), and from 1 thread.
+ * Profile with {@code -prof stack} and {@code -prof gc} (docs/perf/serving.md).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar 'serving\..*' -f 1 -wi 3 -i 5 -w 1s -r
  * 1s}.
@@ -115,7 +116,7 @@ public class ServingBenchmark {
     return champion.predict(input);
   }
 
-  /** As {@link #throughput2Threads()}, without the monitor's observe (its lock): latency only. */
+  /** As {@link #throughput2Threads()}, without the monitor's observe: latency only. */
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)

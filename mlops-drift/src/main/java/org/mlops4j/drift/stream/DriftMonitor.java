@@ -16,6 +16,7 @@ import org.mlops4j.api.internal.Require;
 import org.mlops4j.drift.stream.internal.ClosedWindow;
 import org.mlops4j.drift.stream.internal.LatencyRecorder;
 import org.mlops4j.drift.stream.internal.MonitorEvents;
+import org.mlops4j.drift.stream.internal.ObservationStaging;
 import org.mlops4j.drift.stream.internal.RetrainingTrigger;
 import org.mlops4j.drift.stream.internal.ScorePsi;
 import org.mlops4j.drift.stream.internal.WindowEvaluator;
@@ -66,15 +67,28 @@ import org.slf4j.LoggerFactory;
  * was wrong) to the detector, {@link Ddm} with its defaults unless configured; a DRIFT raises an
  * alert at once. The monitor owns the detector: do not update it elsewhere.
  *
- * <p><b>Alerts.</b> Listeners run synchronously, in order, on the thread that caused the alert;
- * every alert is also logged at WARN through SLF4J (logger {@code
- * org.mlops4j.drift.stream.DriftMonitor}). A listener that throws is logged and skipped.
+ * <p><b>Alerts.</b> Listeners run synchronously, in order, on the thread that caused the alert (for
+ * a window's alerts: the thread that evaluates it, see <i>Threads</i>); every alert is also logged
+ * at WARN through SLF4J (logger {@code org.mlops4j.drift.stream.DriftMonitor}). A listener that
+ * throws is logged and skipped.
  *
  * <p><b>Threads.</b> All methods are safe for concurrent callers. Observations and feedback are
  * recorded under one short lock; a closed window is copied out, queued, and evaluated after that
  * lock is released, under a second lock that keeps reports and alerts in window order: by default
- * on the thread whose observation closed it, or on an executor ({@link
- * DriftMonitorBuilder#evaluateAsync(Executor)}). Latency recording is wait-free.
+ * on the thread whose observation closed it (or, if another caller is evaluating at that moment, on
+ * that caller's thread, which evaluates every queued window before it returns), or on an executor
+ * ({@link DriftMonitorBuilder#evaluateAsync(Executor)}). An {@link #observe} that finds the lock
+ * taken does not wait: it stages the observation in a buffer of its thread (at most 64), and keeps
+ * staging while other threads observe too (until its buffer is full and no other thread handed
+ * observations over meanwhile, and for at most the millisecond after the last sign of contention on
+ * the monitor's clock). The buffers are handed to the windows in batches, merged by time: by a full
+ * buffer's own thread; by a caller that takes the lock (its own buffer and those of threads no
+ * longer staging; all of them when a time window is about to close); and by {@link #stats()},
+ * {@link #lastWindow()} and {@link #poll()}, which also end the staging. So without contention (one
+ * thread, or threads taking turns) every observation reaches its window at once; under contention a
+ * window may close a few staged observations later than its count alone says (its size stays
+ * exact), and each thread's observations keep their call order. Latency is recorded into per-thread
+ * stripes, merged when a window closes; it never waits on other callers.
  *
  * @since 0.1.0
  */
@@ -93,6 +107,9 @@ public final class DriftMonitor {
   private final MonitorEvents events;
   private final RetrainingTrigger retraining;
   private final LatencyRecorder latency = new LatencyRecorder();
+  private final Windowing.Sink sink = this::queue;
+  private final ObservationStaging staging;
+  private final ObservationStaging.Consumer staged = this::addStaged;
 
   // guarded by dataLock
   private final ReentrantLock dataLock = new ReentrantLock();
@@ -118,6 +135,7 @@ public final class DriftMonitor {
 
   DriftMonitor(DriftMonitorBuilder b) {
     this.features = List.copyOf(b.features);
+    this.staging = new ObservationStaging(features.size());
     this.detector = b.detector != null ? b.detector : Ddm.defaults();
     this.policy = b.policy;
     this.clock = b.clock;
@@ -166,36 +184,70 @@ public final class DriftMonitor {
    */
   public void observe(double[] x, double score) {
     Require.nonNull(x, "x");
-    Require.sameLength(x.length, "x", features.size(), "features " + features);
-    Require.finite(score, "score");
+    if (x.length != features.size()) {
+      Require.sameLength(x.length, "x", features.size(), "features " + features);
+    }
+    if (!Double.isFinite(score)) {
+      Require.finite(score, "score");
+    }
+    long t = clock.millis();
     boolean due;
-    dataLock.lock();
-    try {
-      due = windowing.add(now(), score, x, this::queue);
-      observations++;
-    } finally {
-      dataLock.unlock();
+    boolean stage = staging.staging(t);
+    if (!stage && dataLock.tryLock()) {
+      try {
+        // a time window about to close takes every staged observation first (their times may be
+        // inside it); else only the caller's own and those of threads no longer staging
+        due =
+            windowing.closesAt(Math.max(t, lastTime))
+                ? staging.drain(true, staged)
+                : staging.drainIdle(t, staged);
+        due |= windowing.add(monotonic(t), score, x, sink);
+        observations++;
+      } finally {
+        dataLock.unlock();
+      }
+    } else if (staging.stage(t, score, x, !stage)) {
+      dataLock.lock();
+      try {
+        long before = observations;
+        due = staging.drain(true, staged);
+        staging.handedOver(before, observations, t);
+      } finally {
+        dataLock.unlock();
+      }
+    } else {
+      return;
     }
     if (due) {
       dispatch();
     }
   }
 
+  /** Hands every staged observation to the windows, under dataLock; whether a window closed. */
+  private boolean handOver() {
+    dataLock.lock();
+    try {
+      return staging.drainAll(staged);
+    } finally {
+      dataLock.unlock();
+    }
+  }
+
   /**
    * Closes the time windows whose end has passed, without a new observation: call it from a
-   * scheduler when traffic may stop. Does nothing for count windows.
+   * scheduler when traffic may stop. Also hands over the observations staged under contention (see
+   * <i>Threads</i> above), which may close count windows too.
    *
    * @return the reports evaluated by this call (empty when evaluation is asynchronous, see {@link
    *     DriftMonitorBuilder#evaluateAsync(Executor)})
    */
   public List<WindowReport> poll() {
-    if (!windowing.isTimeBased()) {
-      return List.of();
-    }
+    long t = clock.millis();
     boolean due;
     dataLock.lock();
     try {
-      due = windowing.closeDue(now(), this::queue);
+      due = staging.drainAll(staged);
+      due |= windowing.closeDue(monotonic(t), sink);
     } finally {
       dataLock.unlock();
     }
@@ -284,7 +336,9 @@ public final class DriftMonitor {
    * @throws IllegalArgumentException if negative
    */
   public void recordLatencyNanos(long nanos) {
-    Require.argument(nanos >= 0, "latency", "zero or positive", nanos + " ns");
+    if (nanos < 0) {
+      Require.argument(false, "latency", "zero or positive", nanos + " ns");
+    }
     latency.record(nanos);
   }
 
@@ -327,6 +381,9 @@ public final class DriftMonitor {
    * @return the report of the last closed window, if any
    */
   public Optional<WindowReport> lastWindow() {
+    if (handOver()) {
+      dispatch();
+    }
     evalLock.lock();
     try {
       return Optional.ofNullable(lastReport);
@@ -344,14 +401,19 @@ public final class DriftMonitor {
     long fb;
     long err;
     long cd;
+    boolean due;
     dataLock.lock();
     try {
+      due = staging.drainAll(staged);
       obs = observations;
       fb = feedbackTotal;
       err = errorsTotal;
       cd = conceptDriftsTotal;
     } finally {
       dataLock.unlock();
+    }
+    if (due) {
+      dispatch();
     }
     evalLock.lock();
     try {
@@ -391,9 +453,15 @@ public final class DriftMonitor {
         + "]";
   }
 
-  /** Under dataLock: made non-decreasing. */
-  private long now() {
-    long t = Math.max(clock.millis(), lastTime);
+  /** Under dataLock: adds one staged observation to the windows; whether a window closed. */
+  private boolean addStaged(long time, double score, double[] x, int offset) {
+    observations++;
+    return windowing.add(monotonic(time), score, x, offset, sink);
+  }
+
+  /** Under dataLock: a time read from the clock, made non-decreasing. */
+  private long monotonic(long millis) {
+    long t = Math.max(millis, lastTime);
     lastTime = t;
     return t;
   }
@@ -416,11 +484,24 @@ public final class DriftMonitor {
     pendingConceptDrifts = 0;
   }
 
-  /** Evaluates the queued windows inline or on the executor. */
+  /**
+   * Evaluates the queued windows inline or on the executor. Inline, a caller that finds another
+   * thread evaluating leaves its windows to it instead of waiting: that thread looks at the queue
+   * again after releasing evalLock (a failed tryLock here comes before that release, so the window
+   * queued before it is seen).
+   */
   private void dispatch() {
     Executor ex = executor;
     if (ex == null) {
-      drain();
+      while (!closed.isEmpty() && evalLock.tryLock()) {
+        try {
+          for (ClosedWindow w = closed.poll(); w != null; w = closed.poll()) {
+            evaluate(w);
+          }
+        } finally {
+          evalLock.unlock();
+        }
+      }
       return;
     }
     ex.execute(

@@ -21,8 +21,8 @@ public final class CountWindows implements Windowing {
   }
 
   @Override
-  public boolean add(long now, double score, double[] x, Sink sink) {
-    buffer.add(now, score, x);
+  public boolean add(long now, double score, double[] x, int offset, Sink sink) {
+    buffer.add(now, score, x, offset);
     sinceClose++;
     if (buffer.size() < size || sinceClose < step) {
       return false;
@@ -41,6 +41,11 @@ public final class CountWindows implements Windowing {
 
   @Override
   public boolean closeDue(long now, Sink sink) {
+    return false;
+  }
+
+  @Override
+  public boolean closesAt(long now) {
     return false;
   }
 

@@ -37,6 +37,11 @@ public final class ObservationBuffer {
 
   /** Appends one observation; {@code x} must have {@code dims} values. */
   public void add(long time, double score, double[] x) {
+    add(time, score, x, 0);
+  }
+
+  /** Appends one observation whose {@code dims} feature values start at {@code x[offset]}. */
+  public void add(long time, double score, double[] x, int offset) {
     int cap = times.length;
     if (size == cap) {
       if (fixedCapacity > 0) {
@@ -54,7 +59,7 @@ public final class ObservationBuffer {
     times[slot] = time;
     scores[slot] = score;
     if (dims > 0) {
-      System.arraycopy(x, 0, features, slot * dims, dims);
+      System.arraycopy(x, offset, features, slot * dims, dims);
     }
     size++;
   }

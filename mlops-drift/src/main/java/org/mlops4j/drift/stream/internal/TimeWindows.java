@@ -24,9 +24,9 @@ public final class TimeWindows implements Windowing {
   }
 
   @Override
-  public boolean add(long now, double score, double[] x, Sink sink) {
+  public boolean add(long now, double score, double[] x, int offset, Sink sink) {
     boolean due = closeDue(now, sink);
-    buffer.add(now, score, x);
+    buffer.add(now, score, x, offset);
     return due;
   }
 
@@ -72,6 +72,11 @@ public final class TimeWindows implements Windowing {
       old++;
     }
     buffer.dropOldest(old);
+  }
+
+  @Override
+  public boolean closesAt(long now) {
+    return now >= origin + windowK * stepMillis + sizeMillis;
   }
 
   @Override

@@ -41,7 +41,17 @@ public sealed interface Windowing permits CountWindows, TimeWindows {
    *
    * @return whether a window closed
    */
-  boolean add(long now, double score, double[] x, Sink sink);
+  default boolean add(long now, double score, double[] x, Sink sink) {
+    return add(now, score, x, 0, sink);
+  }
+
+  /**
+   * As {@link #add(long, double, double[], Sink)}, with the feature values at {@code x[offset]}
+   * onwards.
+   *
+   * @return whether a window closed
+   */
+  boolean add(long now, double score, double[] x, int offset, Sink sink);
 
   /**
    * Closes the windows whose end has passed at {@code now}, without an observation (time windows
@@ -50,6 +60,13 @@ public sealed interface Windowing permits CountWindows, TimeWindows {
    * @return whether a window closed
    */
   boolean closeDue(long now, Sink sink);
+
+  /**
+   * @param now a time (epoch ms), not before the last observation's
+   * @return whether an observation at {@code now} would close a window by its time (time windows
+   *     only)
+   */
+  boolean closesAt(long now);
 
   /**
    * @return whether windows are cut by time

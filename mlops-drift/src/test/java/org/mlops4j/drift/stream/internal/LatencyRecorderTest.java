@@ -24,6 +24,42 @@ class LatencyRecorderTest {
   }
 
   @Test
+  void concurrentRecordsAndWindows_loseNoCall_andTheTotalHasTheirPercentiles() throws Exception {
+    LatencyRecorder r = new LatencyRecorder();
+    Thread[] threads = new Thread[4];
+    for (int t = 0; t < threads.length; t++) {
+      long nanos = 500L * (t + 1); // 500, 1,000, 1,500, 2,000 ns: below 2,048, exact
+      threads[t] =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 50_000; i++) {
+                  r.record(nanos);
+                }
+              });
+      threads[t].start();
+    }
+    long inWindows = 0;
+    for (Thread t : threads) {
+      while (t.isAlive()) {
+        inWindows += r.takeWindow().count();
+      }
+      t.join();
+    }
+    inWindows += r.takeWindow().count();
+    assertThat(inWindows).isEqualTo(200_000); // 4 x 50,000: each call in exactly one window
+    LatencySummary s = r.total();
+    // by hand: 50,000 each of 500, 1,000, 1,500, 2,000 ns; the p-th percentile is the smallest
+    // value whose cumulative count reaches ceil(p/100 x 200,000): p50 -> 100,000 -> 1,000 ns;
+    // p95 and p99 -> 2,000 ns; mean (500 + 1,000 + 1,500 + 2,000) / 4 = 1,250 ns
+    assertThat(s.count()).isEqualTo(200_000);
+    assertThat(s.p50()).isEqualTo(Duration.ofNanos(1_000));
+    assertThat(s.p95()).isEqualTo(Duration.ofNanos(2_000));
+    assertThat(s.p99()).isEqualTo(Duration.ofNanos(2_000));
+    assertThat(s.max()).isEqualTo(Duration.ofNanos(2_000));
+    assertThat(s.mean()).isEqualTo(Duration.ofNanos(1_250));
+  }
+
+  @Test
   void takeWindow_returnsTheCallsSinceTheLastWindow_andTotalKeepsAll() {
     LatencyRecorder r = new LatencyRecorder();
     r.record(500);
