@@ -82,6 +82,32 @@ class SkewMonitorTest {
   }
 
   @Test
+  void numericPsi_isThatOfAllServedValuesAgainstTheTrainingQuantileBins() {
+    // the example of docs/modules/features.md: 7 training incomes, 40 served ones. numpy:
+    //   ref = np.array([21e3,48e3,52e3,39e3,95e3,33e3,61e3]); cur = 30e3 + 1e3*np.arange(40)
+    //   inner = np.unique(np.quantile(ref, np.linspace(0,1,11)[1:-1]))   # linear quantiles
+    //   edges = np.concatenate([[-np.inf], inner, [np.inf]])
+    //   p = np.maximum(np.histogram(ref, edges)[0]/7, 1e-4); q = np.maximum(np.histogram(cur,
+    // edges)[0]/40, 1e-4)
+    //   ((q - p) * np.log(q / p)).sum()  ->  4.709019354270593
+    Columns training =
+        Columns.builder()
+            .numeric("income", new double[] {21e3, 48e3, 52e3, 39e3, 95e3, 33e3, 61e3})
+            .build();
+    SkewMonitor monitor = SkewMonitor.create(DriftDetector.defaults().fit(training));
+    FeatureRow row =
+        FeaturePipeline.builder()
+            .numeric("income", NumericSteps.standard())
+            .build()
+            .fit(training)
+            .newRow();
+    for (int i = 0; i < 40; i++) {
+      monitor.observe(row.set("income", 30e3 + 1e3 * i));
+    }
+    assertEquals(4.709019354270593, monitor.report().feature("income").psi(), 1e-12);
+  }
+
+  @Test
   void report_matchesScipyKsAndChiSquare() {
     DriftBaseline b = baseline();
     SkewReport r = observeRows(SkewMonitor.create(b), pipeline(), 0, 30).report();
