@@ -341,6 +341,7 @@ public final class Lifecycle {
                     + " form")
             .caveat("Trained on generated data; the thresholds use the applicant's sex.")
             .fairness(mitigated)
+            .fairness(fairnessBySexAndRegion(test, thresholds))
             .promotion(accepted)
             .build()
             .logTo(registry);
@@ -927,6 +928,22 @@ public final class Lifecycle {
             .scores(rows.stream().mapToDouble(s -> 1 - s.risk()).toArray())
             .groups("sex", rows.stream().map(Scored::sex).toArray(String[]::new));
     return FairnessAuditor.builder().reference("M").build().audit(d);
+  }
+
+  /**
+   * The same audit by sex and region and their intersections (sex × region), for the model card's
+   * disaggregated results; groups under 30 rows are shown, not judged.
+   */
+  public static FairnessReport fairnessBySexAndRegion(
+      List<Scored> rows, Map<String, Double> thresholds) {
+    int[] repaid = rows.stream().mapToInt(s -> 1 - s.label()).toArray();
+    int[] approved = rows.stream().mapToInt(s -> 1 - decision(s, thresholds)).toArray();
+    Decisions d =
+        Decisions.of(repaid, approved)
+            .scores(rows.stream().mapToDouble(s -> 1 - s.risk()).toArray())
+            .groups("sex", rows.stream().map(Scored::sex).toArray(String[]::new))
+            .groups("region", rows.stream().map(Scored::region).toArray(String[]::new));
+    return FairnessAuditor.defaults().audit(d);
   }
 
   /**
