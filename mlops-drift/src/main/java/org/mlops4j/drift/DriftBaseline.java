@@ -240,30 +240,14 @@ public final class DriftBaseline {
       } else if (current.untestedKind(name) != null || r.rows() == 0 && !r.kind().testable()) {
         continue; // left out on one side: not tested, whatever the other side gave
       } else if (current.type(name) != r.type()) {
-        problems.add(
-            "column '"
-                + name
-                + "' is "
-                + current.type(name).name().toLowerCase(Locale.ROOT)
-                + " but was "
-                + r.type().name().toLowerCase(Locale.ROOT)
-                + " in the reference");
+        problems.add(otherType(name, current.type(name), r.type()));
       } else if (r.kind() == ColumnKind.TIME && !current.isTime(name)) {
         problems.add("column '" + name + "' is numeric but was time in the reference");
       } else if (r instanceof NumericReference n && !n.time() && current.isTime(name)) {
         problems.add("column '" + name + "' is time but was numeric in the reference");
       }
     }
-    for (String name : current.names()) {
-      if (!features.containsKey(name)) {
-        problems.add("unexpected column '" + name + "'");
-      }
-    }
-    Require.argument(
-        problems.isEmpty(),
-        "current",
-        "a table of the baseline's columns and types",
-        String.join("; ", problems));
+    requireSchema(problems, current.names());
     List<FeatureEvaluation> evaluations = new ArrayList<>();
     for (FeatureReference r : features.values()) {
       ColumnKind leftOut = current.untestedKind(r.name());
@@ -319,28 +303,12 @@ public final class DriftBaseline {
       } else if (r.rows() == 0 && !r.kind().testable()) {
         continue; // left out in the reference: not tested, whatever the current gave
       } else if (current.type(name) != r.type()) {
-        problems.add(
-            "column '"
-                + name
-                + "' is "
-                + current.type(name).name().toLowerCase(Locale.ROOT)
-                + " but was "
-                + r.type().name().toLowerCase(Locale.ROOT)
-                + " in the reference");
+        problems.add(otherType(name, current.type(name), r.type()));
       } else if (r.kind() == ColumnKind.TIME) {
         problems.add("column '" + name + "' is numeric but was time in the reference");
       }
     }
-    for (String name : current.names()) {
-      if (!features.containsKey(name)) {
-        problems.add("unexpected column '" + name + "'");
-      }
-    }
-    Require.argument(
-        problems.isEmpty(),
-        "current",
-        "a table of the baseline's columns and types",
-        String.join("; ", problems));
+    requireSchema(problems, current.names());
     List<FeatureEvaluation> evaluations = new ArrayList<>();
     for (FeatureReference r : features.values()) {
       Object column = current.column(r.name());
@@ -567,6 +535,34 @@ public final class DriftBaseline {
       f.put(r.name(), r);
     }
     return new DriftBaseline(c.detector(), f, c.createdAt());
+  }
+
+  /** The problem of a column whose type is not the reference's. */
+  private static String otherType(String name, ColumnType current, ColumnType reference) {
+    return "column '"
+        + name
+        + "' is "
+        + current.name().toLowerCase(Locale.ROOT)
+        + " but was "
+        + reference.name().toLowerCase(Locale.ROOT)
+        + " in the reference";
+  }
+
+  /**
+   * Refuses a current table with schema problems (found by the caller) or columns the baseline does
+   * not have, naming them all.
+   */
+  private void requireSchema(List<String> problems, List<String> currentNames) {
+    for (String name : currentNames) {
+      if (!features.containsKey(name)) {
+        problems.add("unexpected column '" + name + "'");
+      }
+    }
+    Require.argument(
+        problems.isEmpty(),
+        "current",
+        "a table of the baseline's columns and types",
+        String.join("; ", problems));
   }
 
   private FeatureReference reference(String feature) {

@@ -91,6 +91,36 @@ public record DriftReport(
   }
 
   /**
+   * The distribution charts of the report's page for any list of features, as one section
+   * ("Distributions") to put on a page of one's own: a note on how to read them, then per feature
+   * an overlaid reference (filled) / current (hatched) histogram of the shares of each side's
+   * non-missing rows (numeric and time features on their PSI bins; categorical, binary and discrete
+   * ones, those with {@link FeatureDrift#valueShares()}, by value), subtitled with its kind,
+   * method, statistic, adjusted p-value, PSI and verdict, and followed by the reason for its kind
+   * and its note; a feature without anything to draw (identifier-like, no value) gets a muted line
+   * instead. The features are drawn in the page's order: drifted first, then tested, then by PSI
+   * (largest first), then by name; after the sixth, the charts are folded. The same section as in
+   * {@link #toSection()} and {@link #toHtml()} for the report's features.
+   *
+   * <pre>{@code
+   * Section charts = DriftReport.distributions(List.of(report.feature("age")));
+   * Page.builder().title("Review").add(charts).build().toHtml();
+   * }</pre>
+   *
+   * @param features the features to draw (their order does not matter; may be empty)
+   * @return the section
+   * @throws NullPointerException if features or one of them is null
+   * @since 0.1.0
+   */
+  public static Section distributions(List<FeatureDrift> features) {
+    Require.nonNull(features, "features");
+    for (int i = 0; i < features.size(); i++) {
+      Require.nonNull(features.get(i), "features[" + i + "]");
+    }
+    return ReportHtml.distributions(features);
+  }
+
+  /**
    * @param name a feature's name
    * @return the feature's result
    * @throws IllegalArgumentException if there is no such feature

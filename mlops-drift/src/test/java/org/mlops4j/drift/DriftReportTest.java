@@ -10,10 +10,17 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlops4j.api.tracking.InMemoryRun;
+import org.mlops4j.report.Element;
+import org.mlops4j.report.Html;
+import org.mlops4j.report.Section;
 
 class DriftReportTest {
 
@@ -328,6 +335,47 @@ class DriftReportTest {
             a.datasetDrift(),
             a.createdAt().plusSeconds(60));
     assertThat(b).isEqualTo(a).hasSameHashCodeAs(a);
+  }
+
+  @Test
+  void distributions_areThePagesChartsOfAnyFeatures_inThePagesOrder() {
+    DriftReport r = DriftDetector.defaults().compare(ref, cur);
+    Section onPage = null;
+    for (Element e : r.toSection().elements()) {
+      if (e instanceof Section s && s.heading().equals("Distributions")) {
+        onPage = s;
+      }
+    }
+    assertThat(onPage).isNotNull();
+    List<FeatureDrift> reversed = new ArrayList<>(r.features());
+    Collections.reverse(reversed);
+    Section charts = DriftReport.distributions(reversed);
+    // the page's section, whatever the order given: drifted (age, city) first
+    assertThat(charts.heading()).isEqualTo("Distributions");
+    assertThat(charts.toHtml()).isEqualTo(onPage.toHtml());
+    assertThat(DriftReport.distributions(r.features()).toHtml()).isEqualTo(charts.toHtml());
+    String html = charts.toHtml();
+    assertThat(html.split("<svg", -1)).hasSize(1 + 4);
+    int city = html.indexOf("city (category)");
+    assertThat(city).isPositive().isLessThan(html.indexOf("income"));
+    // one feature: its chart alone, with the reason for its kind under it
+    String one = DriftReport.distributions(List.of(r.feature("city"))).toHtml();
+    assertThat(one.split("<svg", -1)).hasSize(2);
+    assertThat(one).contains("city (category)").doesNotContain("income");
+    assertThat(one).contains(Html.escape(r.feature("city").kindReason()));
+    // none: the note alone
+    assertThat(DriftReport.distributions(List.of()).toHtml()).doesNotContain("<svg");
+  }
+
+  @Test
+  void distributions_refuseNullFeatures() {
+    FeatureDrift age = DriftDetector.defaults().compare(ref, cur).feature("age");
+    assertThatThrownBy(() -> DriftReport.distributions(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("features must not be null");
+    assertThatThrownBy(() -> DriftReport.distributions(Arrays.asList(age, null)))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("features[1] must not be null");
   }
 
   @Test

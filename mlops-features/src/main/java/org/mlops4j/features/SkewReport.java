@@ -1,7 +1,6 @@
 package org.mlops4j.features;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,7 +13,6 @@ import org.mlops4j.api.internal.LibraryVersion;
 import org.mlops4j.api.internal.MetricKeys;
 import org.mlops4j.api.internal.Require;
 import org.mlops4j.api.tracking.Run;
-import org.mlops4j.drift.Correction;
 import org.mlops4j.drift.DriftReport;
 import org.mlops4j.drift.FeatureDrift;
 import org.mlops4j.drift.PsiLevel;
@@ -366,37 +364,24 @@ public record SkewReport(
   }
 
   /**
-   * The drift report's distribution charts of these features: the comparisons in a {@code
-   * DriftReport} (alpha and time are not drawn there), its "Distributions" section taken from its
-   * {@code toSection()}.
+   * The drift report's distribution charts of these features ({@link
+   * DriftReport#distributions(List)}), after a note on what reference and current are here; null
+   * without a feature.
    */
   private @Nullable Section distributions() {
+    if (features.isEmpty()) {
+      return null;
+    }
     List<FeatureDrift> drifts = new ArrayList<>();
     features.forEach(f -> drifts.add(withServedPsi(f)));
-    int skewed = skewedFeatures().size();
-    DriftReport r =
-        new DriftReport(
-            drifts,
-            Correction.NONE,
-            Double.NaN,
-            skewed,
-            features.isEmpty() ? 0 : (double) skewed / features.size(),
-            1,
-            false,
-            Instant.EPOCH);
-    for (Element e : r.toSection().elements()) {
-      if (e instanceof Section s && s.heading().equals("Distributions")) {
-        List<Element> parts = new ArrayList<>();
-        parts.add(
-            Element.note(
-                "Reference: the training baseline; current: the served values (numeric"
-                    + " features: their sample). PSI in the subtitles over every served value,"
-                    + " as in the table."));
-        parts.addAll(s.elements());
-        return Section.of("Distributions", parts);
-      }
-    }
-    return null;
+    List<Element> parts = new ArrayList<>();
+    parts.add(
+        Element.note(
+            "Reference: the training baseline; current: the served values (numeric"
+                + " features: their sample). PSI in the subtitles over every served value,"
+                + " as in the table."));
+    parts.addAll(DriftReport.distributions(drifts).elements());
+    return Section.of("Distributions", parts);
   }
 
   /**

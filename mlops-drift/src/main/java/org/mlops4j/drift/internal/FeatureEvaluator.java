@@ -59,42 +59,15 @@ public final class FeatureEvaluator {
         f[m++] = v;
       }
     }
-    String column = "current column '" + r.name + "'";
-    Require.argument(
-        detector.missingPolicy() != MissingPolicy.FAIL || missing + infinite == 0,
-        column,
-        "free of missing and infinite values (missingPolicy FAIL)",
-        missing + " missing and " + infinite + " infinite of " + current.length + " rows");
+    requireMissingPolicy(r, current.length, missing, infinite, detector);
     Require.argument(
         m > 0 || emptyAllowed,
-        column,
+        "current column '" + r.name + "'",
         "non-empty after leaving out missing and infinite values",
         current.length + " rows: " + missing + " missing, " + infinite + " infinite");
-    FeatureEvaluation e = new FeatureEvaluation();
-    e.feature = r.name;
-    e.type = ColumnType.NUMERIC;
-    e.kind = r.kind();
-    e.kindReason = r.kindReason;
-    e.method = r.method;
-    e.refCount = r.count;
-    e.curCount = m;
-    e.refMissing = r.missing;
-    e.curMissing = missing;
-    e.refInfinite = r.infinite;
-    e.curInfinite = infinite;
+    FeatureEvaluation e = numericEvaluation(r, m, missing, infinite);
     if (m == 0) {
-      withoutCurrentValues(
-          e,
-          "not tested: the current has no value ("
-              + UntestableReference.counts(ColumnType.NUMERIC, current.length, missing, infinite)
-              + ")",
-          labels(r),
-          shares(r.counts),
-          r.rows,
-          r.missing + r.infinite,
-          current.length,
-          missing + infinite,
-          detector);
+      withoutNumericValues(e, r, current.length, missing, infinite, detector);
       e.valueShares = e.kind == ColumnKind.NUMERIC ? valueShares(r, f, 0) : null;
       return e;
     }
@@ -120,46 +93,25 @@ public final class FeatureEvaluator {
       }
     }
     if (outside > 0) {
-      boolean automatic =
-          method == DriftMethod.TWO_PROPORTION_Z && detector.methodFor(r.name).isEmpty();
-      if (automatic) {
-        method = DriftMethod.KOLMOGOROV_SMIRNOV;
-        e.method = method;
-        e.kind = ColumnKind.NUMERIC;
-        e.kindReason =
-            "numeric: binary in the reference (only 0 and 1), but the current has other values";
-      }
-      notes.add(
-          "schema change: the current has values outside the reference's {0, 1} ("
-              + outside
-              + " of "
-              + m
-              + ", e.g. "
-              + example
-              + ")"
-              + (automatic
-                  ? "; compared as numeric (ks) instead of the two-proportion z-test"
-                  : method == DriftMethod.TWO_PROPORTION_Z
-                      ? "; the z-test compares the share of ones"
-                      : ""));
+      method = schemaChange(e, r, outside, m, ", e.g. " + example, detector, notes);
     }
 
     // KS: statistic always; p-value only when KS decides (the exact path costs O(n m)).
     boolean ksDecides = method == DriftMethod.KOLMOGOROV_SMIRNOV;
     KolmogorovSmirnovResult ks =
         ks(r, f, ksDecides ? detector.ksMethod() : KolmogorovSmirnov.Method.ASYMPTOTIC);
-    double ksD = ks.statistic();
-    double ksP = ks.pValue();
-    e.metrics.put("ks", ksD);
+    // the deciding test's statistic and p-value (KS, z, CvM, AD), NaN for PSI and Wasserstein
+    double statistic = Double.NaN;
+    double pValue = Double.NaN;
+    e.metrics.put("ks", ks.statistic());
     if (ksDecides) {
-      e.metrics.put("ks_p", ksP);
+      statistic = ks.statistic();
+      pValue = ks.pValue();
+      e.metrics.put("ks_p", pValue);
     }
 
     long[] cc = Stats.binCounts(r.edges, f, 0, m);
-    double psi = Stats.psi(r.counts, cc, detector.epsilon());
-    e.psi = psi;
-    e.metrics.put("psi", psi);
-    e.metrics.put("psi_bins", (double) r.counts.length);
+    double psi = psi(e, r, cc, detector);
     if (r.counts.length == 1) {
       notes.add(
           "PSI has a single bin: every reference quantile is its minimum or its maximum"
@@ -171,22 +123,12 @@ public final class FeatureEvaluator {
       // values near ±Double.MAX_VALUE: the halved distance does not overflow
       w = 2 * wasserstein(r, f, 0.5);
     }
-    e.metrics.put("wasserstein", w);
-    double wstd;
-    if (r.std > 0) {
-      // a distance above Double.MAX_VALUE still has a finite ratio to the standard deviation
-      wstd = Double.isInfinite(w) ? wasserstein(r, f, 0.5) / (r.std / 2) : w / r.std;
-    } else {
-      wstd = w;
-      notes.add("reference is constant: wasserstein_std is the raw distance");
-    }
-    e.metrics.put("wasserstein_std", wstd);
+    double[] window = f;
+    double wstd = wasserstein(e, r, w, () -> wasserstein(r, window, 0.5), notes);
     if (outside > 0) {
       e.metrics.put("outside_domain_share", (double) outside / m);
     }
 
-    double zStat = 0;
-    double zP = 1;
     if (method == DriftMethod.TWO_PROPORTION_Z) {
       long ones = 0;
       boolean binary = true;
@@ -197,85 +139,39 @@ public final class FeatureEvaluator {
           binary = false;
         }
       }
-      if (!binary && !r.binary) {
-        notes.add("current has values other than 0 and 1; z-test compares the share of ones");
-      }
-      double[] z = Stats.twoProportionZ(r.ones, r.count, ones, m);
-      zStat = z[0];
-      zP = z[1];
-      e.metrics.put("share_ones_ref", (double) r.ones / r.count);
-      e.metrics.put("share_ones_cur", (double) ones / m);
-      e.metrics.put("z", zStat);
-      e.metrics.put("z_p", zP);
+      double[] z = twoProportionZ(e, r, ones, m, !binary, notes);
+      statistic = z[0];
+      pValue = z[1];
     }
-    double cvm = 0;
-    double cvmP = 1;
     if (method == DriftMethod.CRAMER_VON_MISES) {
       String why = SampleSizes.cramerVonMisesNote(r.count, m);
       if (why == null) {
         double[] c = CramerVonMisesMath.test(Require.nonNull(r.sorted, "sorted"), f);
-        cvm = c[0];
-        cvmP = c[1];
-        e.metrics.put("cvm", cvm);
-        e.metrics.put("cvm_p", cvmP);
+        statistic = c[0];
+        pValue = c[1];
+        e.metrics.put("cvm", statistic);
+        e.metrics.put("cvm_p", pValue);
       } else {
         e.tested = false;
         notes.add(0, why); // the first thing to read about the feature
       }
     }
-    double ad = 0;
-    double adP = 1;
     if (method == DriftMethod.ANDERSON_DARLING) {
       double[] sorted = Require.nonNull(r.sorted, "sorted");
       String why = SampleSizes.andersonDarlingNote(sorted, f);
       if (why == null) {
         double[] t = AndersonDarlingMath.testSorted(sorted, f);
-        ad = t[0];
-        adP = t[1];
-        e.metrics.put("ad", ad);
-        e.metrics.put("ad_p", adP);
+        statistic = t[0];
+        pValue = t[1];
+        e.metrics.put("ad", statistic);
+        e.metrics.put("ad_p", pValue);
       } else {
         e.tested = false;
         notes.add(0, why); // the first thing to read about the feature
       }
     }
     missingRate(e, r.rows, r.missing + r.infinite, current.length, missing + infinite, detector);
-
-    boolean gate = psi >= detector.psiGate() || wstd >= detector.wassersteinGate();
-    switch (method) {
-      case KOLMOGOROV_SMIRNOV -> {
-        e.statistic = ksD;
-        e.pValue = ksP;
-        e.effectGate = gate;
-      }
-      case TWO_PROPORTION_Z -> {
-        e.statistic = zStat;
-        e.pValue = zP;
-        e.effectGate = gate;
-      }
-      case CRAMER_VON_MISES -> {
-        e.statistic = cvm;
-        e.pValue = cvmP;
-        e.effectGate = gate;
-      }
-      case ANDERSON_DARLING -> {
-        e.statistic = ad;
-        e.pValue = adP;
-        e.effectGate = gate;
-      }
-      case PSI -> {
-        e.statistic = psi;
-        e.effectGate = psi >= detector.psiGate();
-      }
-      default -> { // WASSERSTEIN
-        e.statistic = wstd;
-        e.effectGate = wstd >= detector.wassersteinGate();
-      }
-    }
-    if (!e.tested) {
-      e.statistic = Double.NaN;
-      e.pValue = Double.NaN;
-    }
+    decidingStatistic(e, method, statistic, pValue, psi, wstd, detector);
     e.shares = new BinShares(labels(r), shares(r.counts), shares(cc));
     e.valueShares = e.kind == ColumnKind.NUMERIC ? valueShares(r, f, m) : null;
     e.note = String.join("; ", notes);
@@ -564,6 +460,208 @@ public final class FeatureEvaluator {
         0,
         0,
         detector);
+  }
+
+  // ------------------------------------------------- shared with SummaryEvaluator (numeric)
+
+  /**
+   * Refuses a numeric window with missing or infinite values under {@link MissingPolicy#FAIL}.
+   *
+   * @param rows the window's rows: finite, missing and infinite
+   */
+  static void requireMissingPolicy(
+      NumericReference r, long rows, long missing, long infinite, DriftDetector detector) {
+    Require.argument(
+        detector.missingPolicy() != MissingPolicy.FAIL || missing + infinite == 0,
+        "current column '" + r.name + "'",
+        "free of missing and infinite values (missingPolicy FAIL)",
+        missing + " missing and " + infinite + " infinite of " + rows + " rows");
+  }
+
+  /** A numeric feature's evaluation with its reference's name, kind, method and the counts. */
+  static FeatureEvaluation numericEvaluation(
+      NumericReference r, long finite, long missing, long infinite) {
+    FeatureEvaluation e = new FeatureEvaluation();
+    e.feature = r.name;
+    e.type = ColumnType.NUMERIC;
+    e.kind = r.kind();
+    e.kindReason = r.kindReason;
+    e.method = r.method;
+    e.refCount = r.count;
+    e.curCount = finite;
+    e.refMissing = r.missing;
+    e.curMissing = missing;
+    e.refInfinite = r.infinite;
+    e.curInfinite = infinite;
+    return e;
+  }
+
+  /** Fills the evaluation of a numeric window without a finite value: not tested. */
+  static FeatureEvaluation withoutNumericValues(
+      FeatureEvaluation e,
+      NumericReference r,
+      long rows,
+      long missing,
+      long infinite,
+      DriftDetector detector) {
+    return withoutCurrentValues(
+        e,
+        "not tested: the current has no value ("
+            + UntestableReference.counts(ColumnType.NUMERIC, rows, missing, infinite)
+            + ")",
+        labels(r),
+        shares(r.counts),
+        r.rows,
+        r.missing + r.infinite,
+        rows,
+        missing + infinite,
+        detector);
+  }
+
+  /**
+   * A binary reference whose current leaves {0, 1}: a schema change, noted. The automatic z-test
+   * would only compare the share of ones, so the column is then compared as numeric (KS) instead.
+   *
+   * @param example ", e.g. " and a value outside {0, 1}, or "" when none is known
+   * @return the deciding method: KS instead of the automatic z-test, else the reference's
+   */
+  static DriftMethod schemaChange(
+      FeatureEvaluation e,
+      NumericReference r,
+      long outside,
+      long finite,
+      String example,
+      DriftDetector detector,
+      List<String> notes) {
+    DriftMethod method = r.method;
+    boolean automatic =
+        method == DriftMethod.TWO_PROPORTION_Z && detector.methodFor(r.name).isEmpty();
+    if (automatic) {
+      method = DriftMethod.KOLMOGOROV_SMIRNOV;
+      e.method = method;
+      e.kind = ColumnKind.NUMERIC;
+      e.kindReason =
+          "numeric: binary in the reference (only 0 and 1), but the current has other values";
+    }
+    notes.add(
+        "schema change: the current has values outside the reference's {0, 1} ("
+            + outside
+            + " of "
+            + finite
+            + example
+            + ")"
+            + (automatic
+                ? "; compared as numeric (ks) instead of the two-proportion z-test"
+                : method == DriftMethod.TWO_PROPORTION_Z
+                    ? "; the z-test compares the share of ones"
+                    : ""));
+    return method;
+  }
+
+  /**
+   * PSI of the current's counts over the reference's bins, put as the metrics {@code psi} and
+   * {@code psi_bins}.
+   *
+   * @return the PSI
+   */
+  static double psi(
+      FeatureEvaluation e, NumericReference r, long[] currentCounts, DriftDetector detector) {
+    double psi = Stats.psi(r.counts, currentCounts, detector.epsilon());
+    e.psi = psi;
+    e.metrics.put("psi", psi);
+    e.metrics.put("psi_bins", (double) r.counts.length);
+    return psi;
+  }
+
+  /**
+   * Puts the Wasserstein-1 distance and its ratio to the reference's standard deviation (the raw
+   * distance, noted, for a constant reference) as the metrics {@code wasserstein} and {@code
+   * wasserstein_std}.
+   *
+   * @param w the distance
+   * @param half half the distance, asked for only when w overflowed to infinity: a distance above
+   *     Double.MAX_VALUE still has a finite ratio to the standard deviation
+   * @return the ratio, {@code wasserstein_std}
+   */
+  static double wasserstein(
+      FeatureEvaluation e,
+      NumericReference r,
+      double w,
+      java.util.function.DoubleSupplier half,
+      List<String> notes) {
+    e.metrics.put("wasserstein", w);
+    double wstd;
+    if (r.std > 0) {
+      wstd = Double.isInfinite(w) ? half.getAsDouble() / (r.std / 2) : w / r.std;
+    } else {
+      wstd = w;
+      notes.add("reference is constant: wasserstein_std is the raw distance");
+    }
+    e.metrics.put("wasserstein_std", wstd);
+    return wstd;
+  }
+
+  /**
+   * The two-proportion z-test of the share of ones, put as the metrics {@code share_ones_ref},
+   * {@code share_ones_cur}, {@code z} and {@code z_p}.
+   *
+   * @param other whether the current has values other than 0 and 1 (noted when the reference has
+   *     none: for a binary reference, {@link #schemaChange} noted them)
+   * @return z and its two-sided p-value
+   */
+  static double[] twoProportionZ(
+      FeatureEvaluation e,
+      NumericReference r,
+      long ones,
+      long finite,
+      boolean other,
+      List<String> notes) {
+    if (other && !r.binary) {
+      notes.add("current has values other than 0 and 1; z-test compares the share of ones");
+    }
+    double[] z = Stats.twoProportionZ(r.ones, r.count, ones, finite);
+    e.metrics.put("share_ones_ref", (double) r.ones / r.count);
+    e.metrics.put("share_ones_cur", (double) ones / finite);
+    e.metrics.put("z", z[0]);
+    e.metrics.put("z_p", z[1]);
+    return z;
+  }
+
+  /**
+   * Sets the deciding statistic, its p-value and the effect gate of a numeric feature: PSI and
+   * Wasserstein (standardized) decide by their own threshold; a test (KS, z, CvM, AD) by its
+   * p-value, gated by PSI or Wasserstein reaching theirs. NaN for a feature not tested.
+   *
+   * @param statistic the deciding test's statistic (ignored for PSI and Wasserstein)
+   * @param pValue the deciding test's p-value (ignored for PSI and Wasserstein)
+   */
+  static void decidingStatistic(
+      FeatureEvaluation e,
+      DriftMethod method,
+      double statistic,
+      double pValue,
+      double psi,
+      double wstd,
+      DriftDetector detector) {
+    switch (method) {
+      case PSI -> {
+        e.statistic = psi;
+        e.effectGate = psi >= detector.psiGate();
+      }
+      case WASSERSTEIN -> {
+        e.statistic = wstd;
+        e.effectGate = wstd >= detector.wassersteinGate();
+      }
+      default -> { // KS, z, CvM, AD
+        e.statistic = statistic;
+        e.pValue = pValue;
+        e.effectGate = psi >= detector.psiGate() || wstd >= detector.wassersteinGate();
+      }
+    }
+    if (!e.tested) {
+      e.statistic = Double.NaN;
+      e.pValue = Double.NaN;
+    }
   }
 
   /** The labels of a numeric reference's PSI bins: ISO-8601 instants for a time column. */

@@ -86,7 +86,7 @@ public final class ReportHtml {
     out.add(verdict(r));
     out.add(featureTable(r, sorted));
     if (!sorted.isEmpty()) {
-      out.add(distributions(sorted));
+      out.add(distributionsSorted(sorted));
     }
     List<String> notes = notes(sorted);
     if (!notes.isEmpty()) {
@@ -223,7 +223,12 @@ public final class ReportHtml {
 
   /** Drifted first, then tested before not tested, then by PSI (largest first), then by name. */
   static List<FeatureDrift> sorted(DriftReport r) {
-    List<FeatureDrift> out = new ArrayList<>(r.features());
+    return sorted(r.features());
+  }
+
+  /** The features in the order of {@link #sorted(DriftReport)}. */
+  private static List<FeatureDrift> sorted(List<FeatureDrift> features) {
+    List<FeatureDrift> out = new ArrayList<>(features);
     out.sort(
         Comparator.comparing((FeatureDrift f) -> !f.drifted())
             .thenComparing(f -> !f.tested())
@@ -293,7 +298,17 @@ public final class ReportHtml {
 
   // ---------------------------------------------------------------- distributions
 
-  private static Section distributions(List<FeatureDrift> sorted) {
+  /**
+   * @param features the features to draw, in any order
+   * @return the "Distributions" section of the report's page for these features: a note on how to
+   *     read the charts, then one panel per feature in the page's order (drifted first, then
+   *     tested, then by PSI), the panels after the sixth folded
+   */
+  public static Section distributions(List<FeatureDrift> features) {
+    return distributionsSorted(sorted(features));
+  }
+
+  private static Section distributionsSorted(List<FeatureDrift> sorted) {
     List<Element> panels = new ArrayList<>();
     for (FeatureDrift f : sorted) {
       panels.add(panel(f));

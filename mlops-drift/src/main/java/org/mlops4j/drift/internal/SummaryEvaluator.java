@@ -9,8 +9,6 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.internal.Require;
 import org.mlops4j.drift.BinShares;
-import org.mlops4j.drift.ColumnKind;
-import org.mlops4j.drift.ColumnType;
 import org.mlops4j.drift.DriftDetector;
 import org.mlops4j.drift.DriftMethod;
 import org.mlops4j.drift.MissingPolicy;
@@ -60,61 +58,17 @@ public final class SummaryEvaluator {
       DriftDetector detector) {
     long m = cur.getN();
     long rows = m + missing + infinite;
-    Require.argument(
-        detector.missingPolicy() != MissingPolicy.FAIL || missing + infinite == 0,
-        "current column '" + r.name + "'",
-        "free of missing and infinite values (missingPolicy FAIL)",
-        missing + " missing and " + infinite + " infinite of " + rows + " rows");
-    FeatureEvaluation e = new FeatureEvaluation();
-    e.feature = r.name;
-    e.type = ColumnType.NUMERIC;
-    e.kind = r.kind();
-    e.kindReason = r.kindReason;
-    e.method = r.method;
-    e.refCount = r.count;
-    e.curCount = m;
-    e.refMissing = r.missing;
-    e.curMissing = missing;
-    e.refInfinite = r.infinite;
-    e.curInfinite = infinite;
+    FeatureEvaluator.requireMissingPolicy(r, rows, missing, infinite, detector);
+    FeatureEvaluation e = FeatureEvaluator.numericEvaluation(r, m, missing, infinite);
     if (m == 0) {
-      return FeatureEvaluator.withoutCurrentValues(
-          e,
-          "not tested: the current has no value ("
-              + UntestableReference.counts(ColumnType.NUMERIC, rows, missing, infinite)
-              + ")",
-          FeatureEvaluator.labels(r),
-          FeatureEvaluator.shares(r.counts),
-          r.rows,
-          r.missing + r.infinite,
-          rows,
-          missing + infinite,
-          detector);
+      return FeatureEvaluator.withoutNumericValues(e, r, rows, missing, infinite, detector);
     }
     List<String> notes = new ArrayList<>();
     DriftMethod method = r.method;
     long outside = m - zeros - ones;
     if (r.binary && outside > 0) {
-      boolean automatic =
-          method == DriftMethod.TWO_PROPORTION_Z && detector.methodFor(r.name).isEmpty();
-      if (automatic) {
-        method = DriftMethod.KOLMOGOROV_SMIRNOV;
-        e.method = method;
-        e.kind = ColumnKind.NUMERIC;
-        e.kindReason =
-            "numeric: binary in the reference (only 0 and 1), but the current has other values";
-      }
-      notes.add(
-          "schema change: the current has values outside the reference's {0, 1} ("
-              + outside
-              + " of "
-              + m
-              + ")"
-              + (automatic
-                  ? "; compared as numeric (ks) instead of the two-proportion z-test"
-                  : method == DriftMethod.TWO_PROPORTION_Z
-                      ? "; the z-test compares the share of ones"
-                      : ""));
+      // the sketch keeps no example of a value outside {0, 1}
+      method = FeatureEvaluator.schemaChange(e, r, outside, m, "", detector, notes);
     }
 
     double refError;
@@ -136,8 +90,13 @@ public final class SummaryEvaluator {
     double ksP =
         KolmogorovSmirnovDistribution.asymptoticSf(
             r.count, Math.toIntExact(m), d, KolmogorovSmirnovDistribution.TWO_SIDED);
+    // the deciding test's statistic and p-value (KS, z), NaN for the others
+    double statistic = Double.NaN;
+    double pValue = Double.NaN;
     e.metrics.put("ks", d);
     if (method == DriftMethod.KOLMOGOROV_SMIRNOV) {
+      statistic = d;
+      pValue = ksP;
       e.metrics.put("ks_p", ksP);
     }
     e.metrics.put("ks_error_bound", refError + curError);
@@ -154,37 +113,16 @@ public final class SummaryEvaluator {
             exactBins ? "" : "; PSI bin counts from the sketch's ranks"));
 
     long[] cc = exactBins ? bins.clone() : BaselineJson.sketchCounts(cur, r.edges, m);
-    double psi = Stats.psi(r.counts, cc, detector.epsilon());
-    e.psi = psi;
-    e.metrics.put("psi", psi);
-    e.metrics.put("psi_bins", (double) r.counts.length);
-
-    e.metrics.put("wasserstein", w);
-    double wstd;
-    if (r.std > 0) {
-      wstd = w / r.std;
-    } else {
-      wstd = w;
-      notes.add("reference is constant: wasserstein_std is the raw distance");
-    }
-    e.metrics.put("wasserstein_std", wstd);
+    double psi = FeatureEvaluator.psi(e, r, cc, detector);
+    double wstd = FeatureEvaluator.wasserstein(e, r, w, () -> w / 2, notes);
     if (outside > 0 && r.binary) {
       e.metrics.put("outside_domain_share", (double) outside / m);
     }
 
-    double zStat = 0;
-    double zP = 1;
     if (method == DriftMethod.TWO_PROPORTION_Z) {
-      if (outside > 0 && !r.binary) {
-        notes.add("current has values other than 0 and 1; z-test compares the share of ones");
-      }
-      double[] z = Stats.twoProportionZ(r.ones, r.count, ones, m);
-      zStat = z[0];
-      zP = z[1];
-      e.metrics.put("share_ones_ref", (double) r.ones / r.count);
-      e.metrics.put("share_ones_cur", (double) ones / m);
-      e.metrics.put("z", zStat);
-      e.metrics.put("z_p", zP);
+      double[] z = FeatureEvaluator.twoProportionZ(e, r, ones, m, outside > 0, notes);
+      statistic = z[0];
+      pValue = z[1];
     }
     if (method == DriftMethod.CRAMER_VON_MISES || method == DriftMethod.ANDERSON_DARLING) {
       e.tested = false;
@@ -198,33 +136,7 @@ public final class SummaryEvaluator {
     }
     FeatureEvaluator.missingRate(
         e, r.rows, r.missing + r.infinite, rows, missing + infinite, detector);
-
-    boolean gate = psi >= detector.psiGate() || wstd >= detector.wassersteinGate();
-    switch (method) {
-      case KOLMOGOROV_SMIRNOV -> {
-        e.statistic = d;
-        e.pValue = ksP;
-        e.effectGate = gate;
-      }
-      case TWO_PROPORTION_Z -> {
-        e.statistic = zStat;
-        e.pValue = zP;
-        e.effectGate = gate;
-      }
-      case PSI -> {
-        e.statistic = psi;
-        e.effectGate = psi >= detector.psiGate();
-      }
-      case WASSERSTEIN -> {
-        e.statistic = wstd;
-        e.effectGate = wstd >= detector.wassersteinGate();
-      }
-      default -> e.effectGate = gate; // CVM, AD: not tested
-    }
-    if (!e.tested) {
-      e.statistic = Double.NaN;
-      e.pValue = Double.NaN;
-    }
+    FeatureEvaluator.decidingStatistic(e, method, statistic, pValue, psi, wstd, detector);
     e.shares =
         new BinShares(FeatureEvaluator.labels(r), FeatureEvaluator.shares(r.counts), shares(cc));
     e.valueShares = null;
