@@ -22,6 +22,7 @@ import org.mlops4j.pipeline.DataVerification;
 import org.mlops4j.pipeline.ProjectConfig;
 import org.mlops4j.pipeline.TransferListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,7 +32,9 @@ import picocli.CommandLine.Spec;
  * {@code mlops data}: data versioning with pointer files ({@link Data}): add, status, checkout,
  * diff, push, fetch, pull, verify, gc, and the project's default remote. Each subcommand is one
  * call of {@link Data} and prints its result's {@code toString()}; {@code --json} writes the
- * result's own JSON ({@code toJson()}) with the command's {@code project} after it.
+ * result's own JSON ({@code toJson()}; for {@code add}, each pointer's) with the command's {@code
+ * project} after it, and {@code --html} (status, verify, diff) the result's own page ({@code
+ * toHtml()}).
  */
 @Command(
     name = "data",
@@ -80,12 +83,12 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
 
   /** Options shared by the data subcommands. */
   abstract static class ProjectCommand extends AbstractCommand {
-    @Option(
-        names = "--project",
-        paramLabel = "DIR",
-        defaultValue = ".",
-        description = "The project's root folder (default: the current directory).")
-    Path project;
+    @Mixin ProjectOption projectOption = new ProjectOption();
+
+    /** The project's root folder ({@code --project}). */
+    Path project() {
+      return projectOption.dir;
+    }
 
     @Option(
         names = "--json",
@@ -107,7 +110,7 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
      * @return the data engine of the project, its transfers' progress on standard error
      */
     Data data(Progress progress) {
-      Data.Builder b = Data.builder(project).transfers(transfers());
+      Data.Builder b = Data.builder(project()).transfers(transfers());
       String url = remote();
       if (url != null) {
         b.remote(url);
@@ -147,10 +150,25 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
 
     /** Writes the JSON where asked, and the text unless the JSON took standard output. */
     void print(Map<String, Object> document, String text) {
+      print(document, text, null, () -> "");
+    }
+
+    /**
+     * Writes the JSON and the page where asked, and the text unless one of them took standard
+     * output.
+     */
+    void print(
+        Map<String, Object> document,
+        String text,
+        @Nullable PageOutput page,
+        Supplier<String> html) {
       if (json != null) {
         Documents.write(json, Documents.json(document), out());
       }
-      if (!"-".equals(json)) {
+      if (page != null) {
+        page.write(html, out());
+      }
+      if (!"-".equals(json) && (page == null || !page.onStandardOutput())) {
         out().print(TerminalText.escapeLines(text));
       }
       out().flush();
@@ -159,59 +177,35 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
     /** The document's first fields: the project. */
     Map<String, Object> document() {
       Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("project", project.toString());
+      doc.put("project", project().toString());
       return doc;
     }
 
     /** The library's document ({@code toJson()}), then the project. */
     Map<String, Object> document(String libraryJson) {
       Map<String, Object> doc = Documents.document(libraryJson);
-      doc.put("project", project.toString());
+      doc.put("project", project().toString());
       return doc;
     }
   }
 
   /** Options of the subcommands that talk to a remote. */
   abstract static class RemoteCommand extends ProjectCommand {
-    @Option(
-        names = "--remote",
-        paramLabel = "URL",
-        defaultValue = "${env:MLOPS_REMOTE}",
-        description =
-            "The remote: a folder, or s3://bucket/prefix (default: the environment variable"
-                + " MLOPS_REMOTE, else the project's default remote in mlops.yaml).")
-    @Nullable String remoteUrl;
-
-    @Option(
-        names = "--transfers",
-        paramLabel = "N",
-        defaultValue = "8",
-        description = "Objects transferred at once (default: ${DEFAULT-VALUE}).")
-    int transfers = 8;
+    @Mixin RemoteOptions remoteOptions = new RemoteOptions();
 
     @Override
     @Nullable String remote() {
-      if (remoteUrl != null && !remoteUrl.isBlank()) {
-        return remoteUrl;
-      }
-      return ProjectConfig.load(project).remote().orElse(null);
+      return remoteOptions.resolve(project());
     }
 
     @Override
     int transfers() {
-      return transfers;
+      return remoteOptions.transfers;
     }
 
     /** The remote, which this subcommand needs. */
     void requireRemote() {
-      if (remote() == null) {
-        throw new UsageException(
-            "a remote is required: give --remote URL (a folder or s3://bucket/prefix), set"
-                + " MLOPS_REMOTE, or set the project's default remote with 'mlops data remote URL'"
-                + " (written to "
-                + project.resolve(ProjectConfig.FILE_NAME)
-                + ")");
-      }
+      remoteOptions.require(project());
     }
   }
 
@@ -311,13 +305,7 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
       for (Path p : absolute(paths)) {
         progress.phase("adding " + p);
         DataPointer ptr = call(() -> data.add(p));
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("path", ptr.path());
-        o.put("hash", ptr.hash());
-        o.put("size", ptr.size());
-        o.put("files", ptr.files());
-        o.put("directory", ptr.directory());
-        added.add(o);
+        added.add(Documents.document(ptr.toJson()));
         text.append(ptr).append('\n');
       }
       Map<String, Object> doc = document();
@@ -342,11 +330,14 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
         description = "Exit with status 1 when some data is modified or missing.")
     boolean check;
 
+    @Mixin PageOutput page = new PageOutput();
+
     @Override
     int run() {
+      page.check(json);
       Data data = data(progress());
       DataStatus s = call(data::status);
-      print(document(s.toJson()), s.toString());
+      print(document(s.toJson()), s.toString(), page, s::toHtml);
       return check && !s.clean() ? Main.CHECK_FAILED : Main.OK;
     }
   }
@@ -442,14 +433,14 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
               + " (a corrupt one is moved to .mlops/cache-quarantine), or with --remote on the"
               + " remote. Exit status 1 when one is corrupt or missing.")
   static final class Verify extends RemoteCommand {
+    @Mixin PageOutput page = new PageOutput();
+
     @Override
     int run() {
+      page.check(json);
       Data data = data(progress());
-      DataVerification v =
-          call(
-              () ->
-                  remoteUrl != null && !remoteUrl.isBlank() ? data.verifyRemote() : data.verify());
-      print(document(v.toJson()), v.toString());
+      DataVerification v = call(() -> remoteOptions.given() ? data.verifyRemote() : data.verify());
+      print(document(v.toJson()), v.toString(), page, v::toHtml);
       if (!v.ok()) {
         err()
             .println(
@@ -510,11 +501,14 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
         description = "The newer git revision (default: the work tree).")
     @Nullable String to;
 
+    @Mixin PageOutput page = new PageOutput();
+
     @Override
     int run() {
+      page.check(json);
       Data data = data(progress());
       DataDiff d = call(() -> data.diff(from, to));
-      print(document(d.toJson()), d.toString());
+      print(document(d.toJson()), d.toString(), page, d::toHtml);
       return Main.OK;
     }
   }
@@ -538,11 +532,11 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     int run() {
-      ProjectConfig config = ProjectConfig.load(project);
+      ProjectConfig config = ProjectConfig.load(project());
       String u = url;
       if (u != null) {
         config = config.remote(u);
-        config.save(project);
+        config.save(project());
       }
       Map<String, Object> doc = document();
       doc.put("remote", config.remote().orElse(null));
@@ -552,7 +546,7 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
               .map(r -> r + "\n")
               .orElse(
                   "no default remote: set one with 'mlops data remote URL' (written to "
-                      + project.resolve(ProjectConfig.FILE_NAME)
+                      + project().resolve(ProjectConfig.FILE_NAME)
                       + ")\n");
       print(doc, text);
       return Main.OK;

@@ -1,7 +1,6 @@
 package org.mlops4j.cli;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +10,10 @@ import org.mlops4j.cli.internal.TerminalText;
 import org.mlops4j.cli.internal.UsageException;
 import org.mlops4j.core.tracking.LocalTracker;
 import org.mlops4j.pipeline.DataTransfer;
-import org.mlops4j.pipeline.ProjectConfig;
 import org.mlops4j.pipeline.TrackingListing;
 import org.mlops4j.pipeline.TrackingRemote;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,45 +28,14 @@ final class RunsSharing {
 
   /** Options of the subcommands that talk to the remote. */
   abstract static class RemoteStoreCommand extends RunsCommand.StoreCommand {
-    @Option(
-        names = "--remote",
-        paramLabel = "URL",
-        defaultValue = "${env:MLOPS_REMOTE}",
-        description =
-            "The remote: a folder, or s3://bucket/prefix (default: the environment variable"
-                + " MLOPS_REMOTE, else the project's default remote in mlops.yaml).")
-    @Nullable String remoteUrl;
+    @Mixin RemoteOptions remoteOptions = new RemoteOptions();
 
-    @Option(
-        names = "--project",
-        paramLabel = "DIR",
-        defaultValue = ".",
-        description = "The project whose mlops.yaml names the default remote (default: .).")
-    Path project;
-
-    @Option(
-        names = "--transfers",
-        paramLabel = "N",
-        defaultValue = "8",
-        description = "Files transferred at once (default: ${DEFAULT-VALUE}).")
-    int transfers = 8;
+    @Mixin ProjectOption project = new ProjectOption();
 
     DataCommand.@Nullable Listener listener;
 
     String remote() {
-      if (remoteUrl != null && !remoteUrl.isBlank()) {
-        return remoteUrl;
-      }
-      return ProjectConfig.load(project)
-          .remote()
-          .orElseThrow(
-              () ->
-                  new UsageException(
-                      "a remote is required: give --remote URL (a folder or s3://bucket/prefix),"
-                          + " set MLOPS_REMOTE, or set the project's default remote with 'mlops"
-                          + " data remote URL' (written to "
-                          + project.resolve(ProjectConfig.FILE_NAME)
-                          + ")"));
+      return remoteOptions.require(project.dir);
     }
 
     TrackingRemote sharing() {
@@ -75,7 +43,7 @@ final class RunsSharing {
       listener = l;
       return TrackingRemote.builder(store)
           .remote(remote())
-          .transfers(transfers)
+          .transfers(remoteOptions.transfers)
           .listener(l)
           .build();
     }

@@ -51,7 +51,8 @@ class DataCommandTest {
     Cli.Result r = data(project, "add", project.resolve("data/raw.csv").toString(), "--json", "-");
     assertThat(r.status()).as(r.toString()).isZero();
     JsonNode added = JSON.readTree(r.out()).get("added").get(0);
-    assertThat(added.get("hash").asText()).isEqualTo(RAW_SHA256);
+    assertThat(added.get("format").asText()).isEqualTo("mlops4j.data-pointer");
+    assertThat(added.at("/hash/value").asText()).isEqualTo(RAW_SHA256);
     assertThat(added.get("size").asLong()).isEqualTo(17);
     assertThat(added.get("directory").asBoolean()).isFalse();
     assertThat(Files.readString(project.resolve("data/raw.csv.mlops"))).contains(RAW_SHA256);
@@ -195,6 +196,25 @@ class DataCommandTest {
     JsonNode v = JSON.readTree(data(project, "verify", "--json", "-").out());
     assertThat(v.get("format").asText()).isEqualTo("mlops4j.data-verification");
     assertThat(v.get("checked").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void html_isTheLibrarysPage_andTheTextStillPrints() throws IOException {
+    data(project, "add", project.resolve("data/raw.csv").toString());
+    Files.delete(project.resolve("data/raw.csv"));
+    Path page = dir.resolve("status.html");
+    Cli.Result r = data(project, "status", "--html", page.toString());
+    assertThat(r.status()).as(r.toString()).isZero();
+    assertThat(r.out()).startsWith("data status: 1 tracked, 1 changed");
+    // one pointer, its file deleted above: 1 missing
+    assertThat(Files.readString(page))
+        .startsWith("<!DOCTYPE html>")
+        .contains("1 missing (of 1 tracked): run `mlops data checkout`");
+    Cli.Result stdout = data(project, "verify", "--html", "-");
+    assertThat(stdout.out()).startsWith("<!DOCTYPE html>").contains("Data verification");
+    Cli.Result both = data(project, "status", "--json", "-", "--html", "-");
+    assertThat(both.status()).isEqualTo(Main.BAD_INPUT);
+    assertThat(both.err()).contains("--json - and --html - cannot both write to standard output");
   }
 
   @Test

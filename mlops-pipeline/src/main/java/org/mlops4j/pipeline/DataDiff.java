@@ -6,6 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.internal.Require;
+import org.mlops4j.pipeline.internal.ResultFiles;
+import org.mlops4j.report.Element;
+import org.mlops4j.report.Figure;
+import org.mlops4j.report.Page;
+import org.mlops4j.report.Table;
+import org.mlops4j.report.Tone;
 import org.mlops4j.report.internal.Json;
 
 /**
@@ -18,7 +24,7 @@ import org.mlops4j.report.internal.Json;
  * @param changes the changes, sorted by path
  * @since 0.1.0
  */
-public record DataDiff(String from, String to, List<Change> changes) {
+public record DataDiff(String from, String to, List<Change> changes) implements DataResult {
 
   /** Copies the list. */
   public DataDiff {
@@ -69,6 +75,7 @@ public record DataDiff(String from, String to, List<Change> changes) {
    *
    * @return the JSON text
    */
+  @Override
   public String toJson() {
     Map<String, Object> doc = Json.document("mlops4j.data-diff", 1);
     doc.put("from", from);
@@ -87,6 +94,84 @@ public record DataDiff(String from, String to, List<Change> changes) {
     }
     doc.put("changes", out);
     return Json.write(doc);
+  }
+
+  /**
+   * The verdict in words, for example {@code Between v1 and workspace: 1 added, 2 removed, 3
+   * modified.}
+   *
+   * @return one sentence
+   */
+  @Override
+  public String verdict() {
+    if (changes.isEmpty()) {
+      return "No tracked data differs between " + from + " and " + to + ".";
+    }
+    return "Between "
+        + from
+        + " and "
+        + to
+        + ": "
+        + paths(ChangeType.ADDED).size()
+        + " added, "
+        + paths(ChangeType.REMOVED).size()
+        + " removed, "
+        + paths(ChangeType.MODIFIED).size()
+        + " modified.";
+  }
+
+  /**
+   * The diff as a self-contained page (the report toolkit's {@link Page}): the two revisions, the
+   * verdict in words ({@link #verdict()}) with the counts, then one row per change with the first
+   * 12 characters of each SHA-256.
+   *
+   * @return the HTML text
+   */
+  @Override
+  public String toHtml() {
+    int added = paths(ChangeType.ADDED).size();
+    int removed = paths(ChangeType.REMOVED).size();
+    int modified = paths(ChangeType.MODIFIED).size();
+    Table.Builder t =
+        Table.builder()
+            .caption("One row per changed file (or folder), sorted by path; SHA-256, first 12")
+            .columns("path", "change", "hash in " + from, "hash in " + to);
+    for (Change c : changes) {
+      Tone tone =
+          switch (c.type()) {
+            case ADDED -> Tone.GOOD;
+            case REMOVED -> Tone.BAD;
+            case MODIFIED -> Tone.WARNING;
+          };
+      t.row(
+          tone,
+          c.path(),
+          c.type().name().toLowerCase(java.util.Locale.ROOT),
+          ResultFiles.shortHash(c.fromHash()),
+          ResultFiles.shortHash(c.toHash()));
+    }
+    Page.Builder page =
+        Page.builder()
+            .title("Data diff " + from + ".." + to)
+            .subtitle(verdict())
+            .about("from", from)
+            .about("to", to)
+            .about("changes", changes.size())
+            .section(
+                "Verdict",
+                Element.callout(
+                    changes.isEmpty() ? Tone.GOOD : Tone.NEUTRAL,
+                    changes.isEmpty() ? "No difference" : "Changed",
+                    verdict()),
+                Element.figures(
+                    Figure.of("added", String.valueOf(added), "only in " + to, Tone.NEUTRAL),
+                    Figure.of("removed", String.valueOf(removed), "only in " + from, Tone.NEUTRAL),
+                    Figure.of(
+                        "modified", String.valueOf(modified), "content changed", Tone.NEUTRAL)));
+    if (!changes.isEmpty()) {
+      page.section("Changes", t.build());
+    }
+    return page.build().toHtml();
   }
 
   /** A header line, then {@code ADDED <path>} per change. */

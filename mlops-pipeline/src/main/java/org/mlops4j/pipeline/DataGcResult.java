@@ -3,6 +3,12 @@ package org.mlops4j.pipeline;
 import java.util.List;
 import java.util.Map;
 import org.mlops4j.api.internal.Require;
+import org.mlops4j.pipeline.internal.ResultFiles;
+import org.mlops4j.report.Element;
+import org.mlops4j.report.Figure;
+import org.mlops4j.report.Page;
+import org.mlops4j.report.Table;
+import org.mlops4j.report.Tone;
 import org.mlops4j.report.internal.Json;
 
 /**
@@ -14,7 +20,8 @@ import org.mlops4j.report.internal.Json;
  * @param kept objects and manifests kept
  * @since 0.1.0
  */
-public record DataGcResult(boolean dryRun, List<String> removed, long bytes, int kept) {
+public record DataGcResult(boolean dryRun, List<String> removed, long bytes, int kept)
+    implements DataResult {
 
   /** Copies the list. */
   public DataGcResult {
@@ -28,6 +35,7 @@ public record DataGcResult(boolean dryRun, List<String> removed, long bytes, int
    *
    * @return the JSON text
    */
+  @Override
   public String toJson() {
     Map<String, Object> doc = Json.document("mlops4j.data-gc", 1);
     doc.put("dryRun", dryRun);
@@ -35,6 +43,60 @@ public record DataGcResult(boolean dryRun, List<String> removed, long bytes, int
     doc.put("bytes", bytes);
     doc.put("kept", kept);
     return Json.write(doc);
+  }
+
+  /**
+   * The verdict in words, for example {@code Removed 3 objects (1,024 bytes); kept 12.}
+   *
+   * @return one sentence
+   */
+  @Override
+  public String verdict() {
+    return (dryRun ? "Would remove " : "Removed ")
+        + ResultFiles.count(removed.size(), "object", "objects")
+        + " ("
+        + ResultFiles.bytes(bytes)
+        + ") that no pointer names; kept "
+        + kept
+        + "."
+        + (dryRun ? " Nothing was deleted: run `mlops data gc` without --dry-run to delete." : "");
+  }
+
+  /**
+   * The result as a self-contained page (the report toolkit's {@link Page}): the verdict in words
+   * ({@link #verdict()}) with the counts, then one row per object removed.
+   *
+   * @return the HTML text
+   */
+  @Override
+  public String toHtml() {
+    Table.Builder t =
+        Table.builder()
+            .caption(dryRun ? "Objects that would be removed" : "Objects removed")
+            .columns("SHA-256");
+    removed.forEach(h -> t.row(h));
+    Page.Builder page =
+        Page.builder()
+            .title(dryRun ? "Data gc (dry run)" : "Data gc")
+            .subtitle(verdict())
+            .about("dry run", dryRun ? "yes" : "no")
+            .about(dryRun ? "to remove" : "removed", removed.size())
+            .about("kept", kept)
+            .section(
+                "Verdict",
+                Element.callout(
+                    dryRun ? Tone.NEUTRAL : Tone.GOOD, dryRun ? "Dry run" : "Done", verdict()),
+                Element.figures(
+                    Figure.of(
+                        dryRun ? "to remove" : "removed",
+                        String.valueOf(removed.size()),
+                        ResultFiles.bytes(bytes),
+                        Tone.NEUTRAL),
+                    Figure.of("kept", String.valueOf(kept), "named by a pointer", Tone.NEUTRAL)));
+    if (!removed.isEmpty()) {
+      page.section(dryRun ? "To remove" : "Removed", t.build());
+    }
+    return page.build().toHtml();
   }
 
   /** A summary line, then one line per object removed. */

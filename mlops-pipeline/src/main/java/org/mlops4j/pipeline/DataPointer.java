@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.mlops4j.api.MlopsException;
@@ -16,6 +18,7 @@ import org.mlops4j.api.internal.Require;
 import org.mlops4j.pipeline.internal.Digest;
 import org.mlops4j.pipeline.internal.FileHasher;
 import org.mlops4j.pipeline.internal.SafePaths;
+import org.mlops4j.report.internal.Json;
 
 /**
  * A pointer file, {@code <name>.mlops} beside the data {@code <name>} it tracks: what is committed
@@ -104,6 +107,27 @@ public record DataPointer(String path, String hash, long size, int files, boolea
         + "\ndirectory: "
         + directory
         + "\n";
+  }
+
+  /**
+   * The pointer as JSON: the header ({@code format} {@code mlops4j.data-pointer}, {@code
+   * formatVersion} 1, {@code library}, {@code libraryVersion}, {@code createdAt}), then the fields
+   * of the pointer file ({@link #toYaml()}): {@code path}, {@code hash} ({@code algorithm} {@code
+   * sha256}, {@code value}), {@code size}, {@code files}, {@code directory}.
+   *
+   * @return the JSON text
+   */
+  public String toJson() {
+    Map<String, Object> doc = Json.document(FORMAT, 1);
+    doc.put("path", path);
+    Map<String, Object> h = new LinkedHashMap<>();
+    h.put("algorithm", "sha256");
+    h.put("value", hash);
+    doc.put("hash", h);
+    doc.put("size", size);
+    doc.put("files", files);
+    doc.put("directory", directory);
+    return Json.write(doc);
   }
 
   /**

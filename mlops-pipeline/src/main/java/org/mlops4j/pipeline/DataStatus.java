@@ -5,6 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mlops4j.api.internal.Require;
+import org.mlops4j.pipeline.internal.ResultFiles;
+import org.mlops4j.report.Element;
+import org.mlops4j.report.Figure;
+import org.mlops4j.report.Page;
+import org.mlops4j.report.Table;
+import org.mlops4j.report.Tone;
 import org.mlops4j.report.internal.Json;
 
 /**
@@ -13,7 +19,7 @@ import org.mlops4j.report.internal.Json;
  * @param items the pointers and how their data stands
  * @since 0.1.0
  */
-public record DataStatus(List<Item> items) {
+public record DataStatus(List<Item> items) implements DataResult {
 
   /** Copies the list. */
   public DataStatus {
@@ -63,6 +69,7 @@ public record DataStatus(List<Item> items) {
    *
    * @return the JSON text
    */
+  @Override
   public String toJson() {
     Map<String, Object> doc = Json.document("mlops4j.data-status", 1);
     doc.put("clean", clean());
@@ -79,6 +86,156 @@ public record DataStatus(List<Item> items) {
     }
     doc.put("items", out);
     return Json.write(doc);
+  }
+
+  /**
+   * The verdict in words: what changed and the command that puts it right, for example {@code 3
+   * paths modified, 1 missing (of 9 tracked): run `mlops data checkout` to put back the missing
+   * data; run `mlops data add PATH` to record a modification, or `mlops data checkout --force` to
+   * discard it.}
+   *
+   * @return one or two sentences
+   */
+  @Override
+  public String verdict() {
+    long modified = countState(DataState.MODIFIED);
+    long missing = countState(DataState.MISSING);
+    long notCached = items.stream().filter(i -> !i.cached()).count();
+    StringBuilder sb = new StringBuilder();
+    if (items.isEmpty()) {
+      sb.append("Nothing is tracked: run `mlops data add PATH` to track a file or folder.");
+    } else if (clean()) {
+      sb.append("All ")
+          .append(
+              ResultFiles.count(
+                  items.size(), "tracked path matches its pointer", "tracked paths match"))
+          .append(items.size() == 1 ? "." : " their pointers.");
+    } else {
+      List<String> parts = new ArrayList<>();
+      if (modified > 0) {
+        parts.add(ResultFiles.count(modified, "path", "paths") + " modified");
+      }
+      if (missing > 0) {
+        parts.add(missing + " missing");
+      }
+      List<String> todo = new ArrayList<>();
+      if (missing > 0) {
+        todo.add("run `mlops data checkout` to put back the missing data");
+      }
+      if (modified > 0) {
+        todo.add(
+            "run `mlops data add PATH` to record a modification, or `mlops data checkout --force`"
+                + " to discard it");
+      }
+      sb.append(String.join(", ", parts))
+          .append(" (of ")
+          .append(items.size())
+          .append(" tracked): ")
+          .append(String.join("; ", todo));
+      sb.append('.');
+    }
+    if (notCached > 0) {
+      sb.append(' ')
+          .append(ResultFiles.count(notCached, "pointer names", "pointers name"))
+          .append(" content the local cache lacks: run `mlops data pull` to fetch it.");
+    }
+    return sb.toString();
+  }
+
+  private long countState(DataState state) {
+    return items.stream().filter(i -> i.state() == state).count();
+  }
+
+  /**
+   * The status as a self-contained page (the report toolkit's {@link Page}): what was looked at,
+   * the verdict in words ({@link #verdict()}) with the counts, a table of the tracked paths (state,
+   * cache, the numbers of files added, removed and modified in a folder), then one row per changed
+   * file of a folder.
+   *
+   * @return the HTML text
+   */
+  @Override
+  public String toHtml() {
+    long modified = countState(DataState.MODIFIED);
+    long missing = countState(DataState.MISSING);
+    long notCached = items.stream().filter(i -> !i.cached()).count();
+    Table.Builder tracked =
+        Table.builder()
+            .caption("One row per pointer file, sorted by path")
+            .columns("path", "state", "cache", "files added", "files removed", "files modified")
+            .numeric(3, 4, 5);
+    Table.Builder files =
+        Table.builder()
+            .caption("The files of tracked folders that differ from the pointer")
+            .columns("folder", "file", "change");
+    int changedFiles = 0;
+    for (Item i : items) {
+      Tone tone =
+          switch (i.state()) {
+            case UNCHANGED -> i.cached() ? Tone.NEUTRAL : Tone.WARNING;
+            case MODIFIED -> Tone.WARNING;
+            case MISSING -> Tone.BAD;
+          };
+      tracked.row(
+          tone,
+          i.path(),
+          i.state().name(),
+          i.cached() ? "cached" : "not cached",
+          i.added().size(),
+          i.removed().size(),
+          i.modified().size());
+      for (String f : i.added()) {
+        files.row(Tone.WARNING, i.path(), f, "added");
+      }
+      for (String f : i.removed()) {
+        files.row(Tone.BAD, i.path(), f, "removed");
+      }
+      for (String f : i.modified()) {
+        files.row(Tone.WARNING, i.path(), f, "modified");
+      }
+      changedFiles += i.added().size() + i.removed().size() + i.modified().size();
+    }
+    boolean clean = clean();
+    Page.Builder page =
+        Page.builder()
+            .title("Data status")
+            .subtitle(
+                clean
+                    ? "Every tracked path matches its pointer"
+                    : (modified + missing) + " of " + items.size() + " tracked paths changed")
+            .about("tracked paths", items.size())
+            .about("modified", modified)
+            .about("missing", missing)
+            .about("not in the local cache", notCached)
+            .section(
+                "Verdict",
+                Element.callout(
+                    clean && notCached == 0 ? Tone.GOOD : clean ? Tone.WARNING : Tone.BAD,
+                    clean ? "Clean" : "Changed",
+                    verdict()),
+                Element.figures(
+                    Figure.of(
+                        "tracked", String.valueOf(items.size()), "pointer files", Tone.NEUTRAL),
+                    Figure.of(
+                        "modified",
+                        String.valueOf(modified),
+                        "differ from the pointer",
+                        modified > 0 ? Tone.WARNING : Tone.GOOD),
+                    Figure.of(
+                        "missing",
+                        String.valueOf(missing),
+                        "nothing at the path",
+                        missing > 0 ? Tone.BAD : Tone.GOOD),
+                    Figure.of(
+                        "not cached",
+                        String.valueOf(notCached),
+                        "content not in the local cache",
+                        notCached > 0 ? Tone.WARNING : Tone.GOOD)))
+            .section("Tracked data", tracked.build());
+    if (changedFiles > 0) {
+      page.section("Changed files in folders", files.build());
+    }
+    return page.build().toHtml();
   }
 
   /**

@@ -3,6 +3,12 @@ package org.mlops4j.pipeline;
 import java.util.List;
 import java.util.Map;
 import org.mlops4j.api.internal.Require;
+import org.mlops4j.pipeline.internal.ResultFiles;
+import org.mlops4j.report.Element;
+import org.mlops4j.report.Figure;
+import org.mlops4j.report.Page;
+import org.mlops4j.report.Table;
+import org.mlops4j.report.Tone;
 import org.mlops4j.report.internal.Json;
 
 /**
@@ -24,7 +30,8 @@ public record DataTransfer(
     int transferred,
     int alreadyPresent,
     long bytes,
-    List<String> placed) {
+    List<String> placed)
+    implements DataResult {
 
   /** Copies the list. */
   public DataTransfer {
@@ -41,6 +48,7 @@ public record DataTransfer(
    *
    * @return the JSON text
    */
+  @Override
   public String toJson() {
     Map<String, Object> doc = Json.document("mlops4j.data-transfer", 1);
     doc.put("operation", operation);
@@ -50,6 +58,82 @@ public record DataTransfer(
     doc.put("bytes", bytes);
     doc.put("placed", placed);
     return Json.write(doc);
+  }
+
+  /**
+   * The verdict in words, for example {@code Pushed 12 objects (3,456 bytes) to s3://b/p; 3 were
+   * there already.}
+   *
+   * @return one sentence
+   */
+  @Override
+  public String verdict() {
+    String verb =
+        switch (operation) {
+          case "push" -> "Pushed";
+          case "fetch" -> "Fetched";
+          case "pull" -> "Pulled";
+          default -> Character.toUpperCase(operation.charAt(0)) + operation.substring(1) + ":";
+        };
+    String dir = operation.equals("push") ? " to " : " from ";
+    return verb
+        + " "
+        + ResultFiles.count(transferred, "object", "objects")
+        + " ("
+        + ResultFiles.bytes(bytes)
+        + ")"
+        + dir
+        + remote
+        + "; "
+        + alreadyPresent
+        + (alreadyPresent == 1 ? " was" : " were")
+        + " there already."
+        + (placed.isEmpty()
+            ? ""
+            : operation.equals("push")
+                ? " " + ResultFiles.count(placed.size(), "item", "items") + " pushed."
+                : " " + ResultFiles.count(placed.size(), "path", "paths") + " checked out.");
+  }
+
+  /**
+   * The transfer as a self-contained page (the report toolkit's {@link Page}): the operation and
+   * the remote, the verdict in words ({@link #verdict()}) with the counts, then the paths checked
+   * out (or the runs and models pushed).
+   *
+   * @return the HTML text
+   */
+  @Override
+  public String toHtml() {
+    Page.Builder page =
+        Page.builder()
+            .title("Data " + operation)
+            .subtitle(verdict())
+            .about("operation", operation)
+            .about("remote", remote)
+            .section(
+                "Verdict",
+                Element.callout(Tone.GOOD, "Done", verdict()),
+                Element.figures(
+                    Figure.of(
+                        "transferred",
+                        String.valueOf(transferred),
+                        "objects and folder manifests",
+                        Tone.NEUTRAL),
+                    Figure.of("bytes", ResultFiles.bytes(bytes), "copied", Tone.NEUTRAL),
+                    Figure.of(
+                        "already present",
+                        String.valueOf(alreadyPresent),
+                        "not sent again",
+                        Tone.NEUTRAL)));
+    if (!placed.isEmpty()) {
+      Table.Builder t =
+          Table.builder()
+              .caption(operation.equals("push") ? "Pushed" : "Checked out in the workspace")
+              .columns(operation.equals("push") ? "run or model" : "path");
+      placed.forEach(p -> t.row(p));
+      page.section(operation.equals("push") ? "Pushed" : "Checked out", t.build());
+    }
+    return page.build().toHtml();
   }
 
   /**

@@ -6,6 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mlops4j.api.internal.Require;
+import org.mlops4j.pipeline.internal.ResultFiles;
+import org.mlops4j.report.Element;
+import org.mlops4j.report.Figure;
+import org.mlops4j.report.Page;
+import org.mlops4j.report.Table;
+import org.mlops4j.report.Tone;
 import org.mlops4j.report.internal.Json;
 
 /**
@@ -16,7 +22,7 @@ import org.mlops4j.report.internal.Json;
  * @param items one per run and model, runs first, each sorted by name
  * @since 0.1.0
  */
-public record TrackingListing(String remote, List<Item> items) {
+public record TrackingListing(String remote, List<Item> items) implements DataResult {
 
   /** The JSON format name of {@link #toJson()}. */
   public static final String FORMAT = "mlops4j.tracking-listing";
@@ -62,6 +68,7 @@ public record TrackingListing(String remote, List<Item> items) {
    *
    * @return the JSON text
    */
+  @Override
   public String toJson() {
     Map<String, Object> doc = Json.document(FORMAT, 1);
     doc.put("remote", remote);
@@ -78,6 +85,60 @@ public record TrackingListing(String remote, List<Item> items) {
     }
     doc.put("items", out);
     return Json.write(doc);
+  }
+
+  /**
+   * The verdict in words, for example {@code s3://b/p shares 3 runs and 1 model.}
+   *
+   * @return one sentence
+   */
+  @Override
+  public String verdict() {
+    return remote
+        + " shares "
+        + ResultFiles.count(items("run").size(), "run", "runs")
+        + " and "
+        + ResultFiles.count(items("model").size(), "model", "models")
+        + ".";
+  }
+
+  /**
+   * The listing as a self-contained page (the report toolkit's {@link Page}): the remote, the
+   * verdict in words ({@link #verdict()}) with the counts, then one row per run and model.
+   *
+   * @return the HTML text
+   */
+  @Override
+  public String toHtml() {
+    Table.Builder t =
+        Table.builder()
+            .caption("Runs first, then models, each sorted by name")
+            .columns("kind", "name", "title", "files", "bytes", "pushed at")
+            .numeric(3, 4);
+    long total = 0;
+    for (Item i : items) {
+      t.row(i.kind(), i.name(), i.title(), i.files(), i.bytes(), Json.timestamp(i.pushedAt()));
+      total += i.bytes();
+    }
+    Page.Builder page =
+        Page.builder()
+            .title("Tracking shared on " + remote)
+            .subtitle(verdict())
+            .about("remote", remote)
+            .about("runs", items("run").size())
+            .about("models", items("model").size())
+            .section(
+                "Verdict",
+                Element.callout(Tone.NEUTRAL, "Shared", verdict()),
+                Element.figures(
+                    Figure.of("runs", String.valueOf(items("run").size()), "pushed", Tone.NEUTRAL),
+                    Figure.of(
+                        "models", String.valueOf(items("model").size()), "pushed", Tone.NEUTRAL),
+                    Figure.of("size", ResultFiles.bytes(total), "all files", Tone.NEUTRAL)));
+    if (!items.isEmpty()) {
+      page.section("Runs and models", t.build());
+    }
+    return page.build().toHtml();
   }
 
   /** A header line, then one line per item: kind, name, files, bytes, time pushed, title. */

@@ -87,4 +87,16 @@ class DataResultsJsonTest {
     assertThat(n.get("bytes").asLong()).isEqualTo(10);
     assertThat(n.get("kept").asInt()).isEqualTo(5);
   }
+
+  @Test
+  void pointer_hasTheHeaderAndThePointerFilesFields() {
+    DataPointer p = new DataPointer("raw.csv", DataTest.HELLO, 17, 1, false);
+    JsonNode n = read(p.toJson(), "mlops4j.data-pointer");
+    assertThat(n.get("path").asText()).isEqualTo("raw.csv");
+    assertThat(n.at("/hash/algorithm").asText()).isEqualTo("sha256");
+    assertThat(n.at("/hash/value").asText()).isEqualTo(DataTest.HELLO);
+    assertThat(n.get("size").asLong()).isEqualTo(17);
+    assertThat(n.get("files").asInt()).isEqualTo(1);
+    assertThat(n.get("directory").asBoolean()).isFalse();
+  }
 }
