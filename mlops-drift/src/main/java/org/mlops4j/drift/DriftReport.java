@@ -211,10 +211,7 @@ public record DriftReport(
    * @throws org.mlops4j.api.MlopsException if the file cannot be written
    */
   public void save(Path file) {
-    Require.nonNull(file, "file");
-    Path name = file.getFileName();
-    boolean html = name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".html");
-    AtomicFiles.save(file, html ? toHtml() : toJson(), AtomicFiles.Durability.ATOMIC);
+    AtomicFiles.saveJsonOrHtml(file, this::toJson, this::toHtml, AtomicFiles.Durability.ATOMIC);
   }
 
   /**

@@ -393,9 +393,7 @@ public record SkewReport(
    * @throws org.mlops4j.api.MlopsException if the file cannot be written
    */
   public void save(Path file) {
-    Require.nonNull(file, "file");
-    boolean html = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html");
-    AtomicFiles.save(file, html ? toHtml() : toJson(), AtomicFiles.Durability.ATOMIC);
+    AtomicFiles.saveJsonOrHtml(file, this::toJson, this::toHtml, AtomicFiles.Durability.ATOMIC);
   }
 
   /**

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.mlops4j.api.internal.AtomicFiles;
 import org.mlops4j.api.internal.LibraryVersion;
@@ -260,9 +259,7 @@ public record ValidationResult(int rows, List<SchemaViolation> violations) {
    * @throws org.mlops4j.api.MlopsException if the file cannot be written
    */
   public void save(Path file) {
-    Require.nonNull(file, "file");
-    boolean html = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html");
-    AtomicFiles.save(file, html ? toHtml() : toJson(), AtomicFiles.Durability.ATOMIC);
+    AtomicFiles.saveJsonOrHtml(file, this::toJson, this::toHtml, AtomicFiles.Durability.ATOMIC);
   }
 
   /**

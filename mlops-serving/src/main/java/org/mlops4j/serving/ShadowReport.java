@@ -148,16 +148,14 @@ public record ShadowReport(
   }
 
   /**
-   * Writes the report atomically: HTML when the name ends in {@code .html}, else JSON.
+   * Writes the report atomically: HTML when the name ends in {@code .html} (any case), else JSON.
    *
    * @param file the file
    * @throws NullPointerException if null
    * @throws org.mlops4j.api.MlopsException if it cannot be written
    */
   public void save(Path file) {
-    Require.nonNull(file, "file");
-    String text = file.toString().endsWith(".html") ? toHtml() : toJson();
-    AtomicFiles.save(file, text, AtomicFiles.Durability.ATOMIC);
+    AtomicFiles.saveJsonOrHtml(file, this::toJson, this::toHtml, AtomicFiles.Durability.ATOMIC);
   }
 
   /**

@@ -17,7 +17,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.mlops4j.api.MlopsException;
 
 /**
@@ -131,6 +133,26 @@ public final class AtomicFiles {
     } catch (IOException | UncheckedIOException e) {
       throw new MlopsException("cannot write " + target.toAbsolutePath() + ": " + describe(e), e);
     }
+  }
+
+  /**
+   * The {@code save(path)} of a result that has a JSON and an HTML form: HTML when the file name
+   * ends in {@code .html} (any case), JSON otherwise, written as {@link #save(Path, String,
+   * Durability)} does. Only the form written is rendered.
+   *
+   * @param file the target
+   * @param json the JSON form
+   * @param html the HTML form
+   * @param durability how far to force the bytes
+   * @throws NullPointerException if file is null
+   * @throws MlopsException if the file cannot be written
+   */
+  public static void saveJsonOrHtml(
+      Path file, Supplier<String> json, Supplier<String> html, Durability durability) {
+    Require.nonNull(file, "file");
+    Path name = file.getFileName();
+    boolean asHtml = name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".html");
+    save(file, asHtml ? html.get() : json.get(), durability);
   }
 
   /**

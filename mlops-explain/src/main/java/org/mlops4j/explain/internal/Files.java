@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.mlops4j.api.internal.AtomicFiles;
-import org.mlops4j.api.internal.Require;
 
 /** The one {@code save(Path)} of the explain results. */
 public final class Files {
@@ -19,10 +18,7 @@ public final class Files {
    * @param html the HTML page, produced only if needed
    */
   public static void save(Path file, Supplier<String> json, Supplier<String> html) {
-    Require.nonNull(file, "file");
-    Path name = file.getFileName();
-    boolean isHtml = name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".html");
-    AtomicFiles.save(file, isHtml ? html.get() : json.get(), AtomicFiles.Durability.ATOMIC);
+    AtomicFiles.saveJsonOrHtml(file, json, html, AtomicFiles.Durability.ATOMIC);
   }
 
   /**

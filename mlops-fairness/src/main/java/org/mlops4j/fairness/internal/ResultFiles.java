@@ -1,10 +1,8 @@
 package org.mlops4j.fairness.internal;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.function.Supplier;
 import org.mlops4j.api.internal.AtomicFiles;
-import org.mlops4j.api.internal.Require;
 
 /** The one {@code save(Path)} of the fairness results. Internal. */
 public final class ResultFiles {
@@ -21,9 +19,6 @@ public final class ResultFiles {
    * @throws org.mlops4j.api.MlopsException if the file cannot be written
    */
   public static void save(Path file, Supplier<String> json, Supplier<String> html) {
-    Require.nonNull(file, "file");
-    Path name = file.getFileName();
-    boolean isHtml = name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".html");
-    AtomicFiles.save(file, isHtml ? html.get() : json.get(), AtomicFiles.Durability.ATOMIC);
+    AtomicFiles.saveJsonOrHtml(file, json, html, AtomicFiles.Durability.ATOMIC);
   }
 }

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.internal.AtomicFiles;
-import org.mlops4j.api.internal.Require;
 
 /** What the data results share: {@code save(Path)} by extension, and the words of their pages. */
 public final class ResultFiles {
@@ -20,10 +19,7 @@ public final class ResultFiles {
    * @param html the page, made only when written
    */
   public static void save(Path file, Supplier<String> json, Supplier<String> html) {
-    Require.nonNull(file, "file");
-    Path name = file.getFileName();
-    boolean asHtml = name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".html");
-    AtomicFiles.save(file, asHtml ? html.get() : json.get(), AtomicFiles.Durability.ATOMIC);
+    AtomicFiles.saveJsonOrHtml(file, json, html, AtomicFiles.Durability.ATOMIC);
   }
 
   /**

@@ -1,10 +1,8 @@
 package org.mlops4j.privacy.internal;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.function.Supplier;
 import org.mlops4j.api.internal.AtomicFiles;
-import org.mlops4j.api.internal.Require;
 
 /** The one {@code save(Path)} of the privacy results. */
 public final class ResultFiles {
@@ -20,10 +18,7 @@ public final class ResultFiles {
    */
   public static void save(
       Path file, Supplier<String> json, Supplier<String> html, AtomicFiles.Durability durability) {
-    Require.nonNull(file, "file");
-    Path name = file.getFileName();
-    boolean isHtml = name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".html");
-    AtomicFiles.save(file, isHtml ? html.get() : json.get(), durability);
+    AtomicFiles.saveJsonOrHtml(file, json, html, durability);
   }
 
   /**
