@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.internal.Require;
-import org.mlops4j.drift.internal.Stats;
+import org.mlops4j.api.internal.SortedSearch;
 
 /**
  * Mergeable counts of numeric values over fixed interior bin edges (bins {@code [e[k-1], e[k])}
@@ -59,7 +59,7 @@ public final class HistogramCounts {
     } else if (Double.isInfinite(x)) {
       infinite++;
     } else {
-      counts[Stats.binIndex(edges, x)]++;
+      counts[SortedSearch.countAtOrBelow(edges, x)]++;
     }
     return this;
   }

@@ -3,6 +3,7 @@ package org.mlops4j.drift.internal;
 import java.util.Arrays;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.mlops4j.api.internal.SortedSearch;
 
 /** Numeric kernels shared by the public tests and the baseline. */
 public final class Stats {
@@ -120,28 +121,10 @@ public final class Stats {
       }
     } else {
       for (int i = from; i < to; i++) {
-        counts[binIndex(edges, values[i])]++;
+        counts[SortedSearch.countAtOrBelow(edges, values[i])]++;
       }
     }
     return counts;
-  }
-
-  /**
-   * The bin of x: the number of edges at or below x ({@code np.searchsorted(edges, x,
-   * side='right')}); 0 for NaN.
-   */
-  public static int binIndex(double[] edges, double x) {
-    int lo = 0;
-    int hi = edges.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (edges[mid] <= x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   /** Counts over a sorted sample: bin k holds values in [e[k-1], e[k]) (as {@link #binCounts}). */

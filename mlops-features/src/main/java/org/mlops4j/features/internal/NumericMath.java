@@ -2,6 +2,7 @@ package org.mlops4j.features.internal;
 
 import java.util.Arrays;
 import org.mlops4j.api.internal.Require;
+import org.mlops4j.api.internal.SortedSearch;
 
 /** Statistics of training values, NaN left out; every one needs at least one finite value. */
 public final class NumericMath {
@@ -104,16 +105,6 @@ public final class NumericMath {
     if (Double.isNaN(x)) {
       return Double.NaN;
     }
-    int lo = 0;
-    int hi = edges.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (edges[mid] <= x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
+    return SortedSearch.countAtOrBelow(edges, x);
   }
 }

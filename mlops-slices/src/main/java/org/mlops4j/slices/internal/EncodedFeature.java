@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.mlops4j.api.Binning;
+import org.mlops4j.api.internal.SortedSearch;
 import org.mlops4j.report.internal.Numbers;
 
 /**
@@ -97,7 +98,7 @@ record EncodedFeature(String name, int[] codes, List<String> conditions, String 
       }
       conditions.add(name + ">=" + Numbers.format(edges[edges.length - 1]));
       for (int i = 0; i < n; i++) {
-        codes[i] = Double.isNaN(x[i]) ? edges.length + 1 : upper(edges, x[i]);
+        codes[i] = Double.isNaN(x[i]) ? edges.length + 1 : SortedSearch.countAtOrBelow(edges, x[i]);
       }
       StringBuilder e = new StringBuilder();
       for (double v : edges) {
@@ -116,21 +117,6 @@ record EncodedFeature(String name, int[] codes, List<String> conditions, String 
       description += "; " + (n - finite.length) + " missing";
     }
     return restrict(name, codes, conditions, n, s, description);
-  }
-
-  /** The number of edges at or below x: the bin of x. */
-  private static int upper(double[] edges, double x) {
-    int lo = 0;
-    int hi = edges.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (edges[mid] <= x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   /**

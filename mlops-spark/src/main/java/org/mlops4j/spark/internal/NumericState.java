@@ -11,6 +11,7 @@ import org.apache.datasketches.hll.Union;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.memory.Memory;
 import org.jspecify.annotations.Nullable;
+import org.mlops4j.api.internal.SortedSearch;
 
 /**
  * The mergeable state of one numeric column: rows, missing (null or NaN), infinite, the finite
@@ -116,17 +117,7 @@ public final class NumericState implements Serializable {
     if (edges == null) {
       return 0;
     }
-    int lo = 0;
-    int hi = edges.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (edges[mid] <= x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
+    return SortedSearch.countAtOrBelow(edges, x);
   }
 
   /** Merges other into this; returns this. */

@@ -2,6 +2,7 @@ package org.mlops4j.drift.stream.internal;
 
 import java.util.Arrays;
 import org.mlops4j.api.internal.Require;
+import org.mlops4j.api.internal.SortedSearch;
 import org.mlops4j.drift.internal.Stats;
 
 /**
@@ -74,7 +75,7 @@ public final class ScorePsi {
   private static double[] shares(double[] edges, double[] values, int n) {
     double[] counts = new double[edges.length + 1];
     for (int i = 0; i < n; i++) {
-      counts[Stats.binIndex(edges, values[i])]++;
+      counts[SortedSearch.countAtOrBelow(edges, values[i])]++;
     }
     for (int i = 0; i < counts.length; i++) {
       counts[i] /= n;
@@ -84,6 +85,6 @@ public final class ScorePsi {
 
   /** Number of edges at or below x (numpy searchsorted side='right'). */
   int bin(double x) {
-    return Stats.binIndex(edges, x);
+    return SortedSearch.countAtOrBelow(edges, x);
   }
 }
