@@ -3,6 +3,8 @@ package org.mlops4j.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.mlops4j.api.MlopsException;
@@ -97,6 +99,58 @@ abstract class AbstractCommand implements Callable<Integer> {
   /**
    * @return standard output of the command line
    */
+  /** One line on standard error: {@code <command>: note: ...}, escaped. */
+  void note(String text) {
+    err().println(spec.qualifiedName() + ": note: " + TerminalText.escape(text));
+    err().flush();
+  }
+
+  /**
+   * Column names given to an option, stripped.
+   *
+   * @param given the option's values, or null when not given
+   * @param option the option's name, for the message
+   * @return the names, empty when not given
+   * @throws UsageException {@code "<option> has an empty column name"} for a blank one
+   */
+  static List<String> names(@Nullable List<String> given, String option) {
+    if (given == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String c : given) {
+      if (c.isBlank()) {
+        throw new UsageException(option + " has an empty column name");
+      }
+      out.add(c.strip());
+    }
+    return out;
+  }
+
+  /**
+   * What a command group answers when called without a subcommand: one line on standard error
+   * naming its subcommands in declaration order, {@code "mlops runs: a subcommand is required:
+   * list, show or compare (see 'mlops runs --help')"}.
+   *
+   * @param spec the group's spec
+   * @return {@link Main#BAD_INPUT}
+   */
+  static int subcommandRequired(CommandSpec spec) {
+    List<String> names = new ArrayList<>(spec.subcommands().keySet());
+    String last = names.remove(names.size() - 1);
+    String list = names.isEmpty() ? last : String.join(", ", names) + " or " + last;
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(
+        spec.qualifiedName()
+            + ": a subcommand is required: "
+            + list
+            + " (see '"
+            + spec.qualifiedName()
+            + " --help')");
+    err.flush();
+    return Main.BAD_INPUT;
+  }
+
   PrintWriter out() {
     return spec.commandLine().getOut();
   }

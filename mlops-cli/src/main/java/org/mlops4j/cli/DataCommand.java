@@ -72,13 +72,7 @@ final class DataCommand implements java.util.concurrent.Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine()
-        .getErr()
-        .println(
-            "mlops data: a subcommand is required: add, status, checkout, diff, push, fetch,"
-                + " pull, verify, gc or remote (see 'mlops data --help')");
-    spec.commandLine().getErr().flush();
-    return Main.BAD_INPUT;
+    return AbstractCommand.subcommandRequired(spec);
   }
 
   /** Options shared by the data subcommands. */

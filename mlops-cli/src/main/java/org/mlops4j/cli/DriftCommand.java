@@ -340,26 +340,6 @@ final class DriftCommand extends AbstractCommand {
     return Main.OK;
   }
 
-  /** One line on standard error: {@code mlops drift: note: ...}, escaped. */
-  private void note(String text) {
-    err().println("mlops drift: note: " + TerminalText.escape(text));
-    err().flush();
-  }
-
-  private static List<String> names(@Nullable List<String> given, String option) {
-    if (given == null) {
-      return List.of();
-    }
-    List<String> out = new ArrayList<>();
-    for (String c : given) {
-      if (c.isBlank()) {
-        throw new UsageException(option + " has an empty column name");
-      }
-      out.add(c.strip());
-    }
-    return out;
-  }
-
   /**
    * The library's report document, then the command's own fields: {@code columns} (the type of
    * every compared column and why, {@link DriftInputs#toJson()}), {@code excluded} (the columns

@@ -64,13 +64,7 @@ final class RegistryCommand implements java.util.concurrent.Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine()
-        .getErr()
-        .println(
-            "mlops registry: a subcommand is required: list, versions, show or promote"
-                + " (see 'mlops registry --help')");
-    spec.commandLine().getErr().flush();
-    return Main.BAD_INPUT;
+    return AbstractCommand.subcommandRequired(spec);
   }
 
   /** Options shared by the registry subcommands. */

@@ -58,13 +58,7 @@ final class RunsCommand implements java.util.concurrent.Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine()
-        .getErr()
-        .println(
-            "mlops runs: a subcommand is required: list, show, compare, push, pull or shared"
-                + " (see 'mlops runs --help')");
-    spec.commandLine().getErr().flush();
-    return Main.BAD_INPUT;
+    return AbstractCommand.subcommandRequired(spec);
   }
 
   /** Options shared by the runs subcommands. */

@@ -1,7 +1,6 @@
 package org.mlops4j.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -252,26 +251,6 @@ final class SlicesCommand extends AbstractCommand {
       }
     }
     return "";
-  }
-
-  /** One line on standard error: {@code mlops slices: note: ...}, escaped. */
-  private void note(String text) {
-    err().println("mlops slices: note: " + TerminalText.escape(text));
-    err().flush();
-  }
-
-  private static List<String> names(@Nullable List<String> given, String option) {
-    if (given == null) {
-      return List.of();
-    }
-    List<String> out = new ArrayList<>();
-    for (String c : given) {
-      if (c.isBlank()) {
-        throw new UsageException(option + " has an empty column name");
-      }
-      out.add(c.strip());
-    }
-    return out;
   }
 
   /**
